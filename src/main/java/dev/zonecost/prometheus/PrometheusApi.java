@@ -1,0 +1,32 @@
+package dev.zonecost.prometheus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The part of the Prometheus HTTP API zonecost uses. Every method throws a {@link
+ * BackendException} subclass on failure. The streaming variants hand each series to the sink as
+ * soon as it is decoded, so memory grows with one series, not with the response.
+ */
+public interface PrometheusApi {
+  ResultInfo query(String promql, Instant time, Consumer<Series> sink);
+
+  ResultInfo queryRange(
+      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink);
+
+  /** The server's version from {@code /api/v1/status/buildinfo}, or empty when not served. */
+  java.util.Optional<String> version();
+
+  default QueryResult query(String promql, Instant time) {
+    var list = new java.util.ArrayList<Series>();
+    ResultInfo info = query(promql, time, list::add);
+    return new QueryResult(info, list);
+  }
+
+  default QueryResult queryRange(String promql, Instant start, Instant end, Duration step) {
+    var list = new java.util.ArrayList<Series>();
+    ResultInfo info = queryRange(promql, start, end, step, list::add);
+    return new QueryResult(info, list);
+  }
+}

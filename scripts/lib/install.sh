@@ -1,0 +1,20 @@
+# Shared by scripts/test.sh and scripts/demo.sh: installs Java, Maven and Prometheus from
+# Debian's packages when they are missing.
+install_prerequisites() {
+  local need=()
+  command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null 2>&1 || need+=(maven)
+  if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+    need+=(prometheus)
+  fi
+  if [ ${#need[@]} -eq 0 ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "zonecost: missing ${need[*]}; run as root or install them: apt-get install -y ${need[*]}" >&2
+    return 1
+  fi
+  echo "zonecost: installing ${need[*]} from Debian's packages" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+}

@@ -1,0 +1,19 @@
+package dev.zonecost.cli;
+
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Builds the command line with its subcommands and handlers; tests use it with their own clock. */
+public final class Cli {
+  private Cli() {}
+
+  public static CommandLine create(Clock clock) {
+    CommandLine cl = new CommandLine(new ZonecostCommand());
+    cl.addSubcommand(new ReportCommand(clock));
+    cl.addSubcommand(new SimulateCommand(clock));
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    return cl;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.NoDataException;
+import dev.zonecost.UsageException;
+import dev.zonecost.prometheus.BackendException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Maps every failure to one line on stderr and an exit code; stack traces only with --verbose. */
+public final class ErrorHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    boolean verbose = isVerbose(parseResult);
+    int code;
+    String message;
+    if (ex instanceof UsageException) {
+      code = ExitCodes.USAGE;
+      message = ex.getMessage();
+    } else if (ex instanceof BackendException) {
+      code = ExitCodes.BACKEND;
+      message = ex.getMessage();
+    } else if (ex instanceof NoDataException) {
+      code = ExitCodes.NO_DATA;
+      message = ex.getMessage();
+    } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+      code = ExitCodes.USAGE;
+      message = "cannot write output: " + rootMessage(ex);
+    } else {
+      code = ExitCodes.INTERNAL;
+      message =
+          "internal error: "
+              + ex
+              + (verbose ? "" : " (this is a bug; run again with --verbose for the stack trace)");
+    }
+    err.println(cmd.getColorScheme().errorText("zonecost: " + message));
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  static boolean isVerbose(ParseResult parseResult) {
+    if (parseResult == null) {
+      return false;
+    }
+    List<String> args = parseResult.originalArgs();
+    return args.contains("--verbose") || args.contains("-v");
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c.getMessage() == null ? c.toString() : c.toString();
+  }
+}

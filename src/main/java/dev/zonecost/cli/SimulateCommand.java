@@ -1,0 +1,141 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.UsageException;
+import dev.zonecost.render.AtomicFile;
+import dev.zonecost.simulate.SimulatedCluster;
+import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.simulate.Simulator;
+import dev.zonecost.time.TimeParsing;
+import dev.zonecost.traffic.DataAggregationLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Writes a synthetic cluster's Retina and kube-state-metrics series as OpenMetrics"
+          + " (cluster.om, for promtool) and the exact answer a report over it must give"
+          + " (expected.json).",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  zonecost simulate --scenario edge --out-dir cluster",
+      "  promtool tsdb create-blocks-from openmetrics --max-block-duration=24h \\",
+      "      cluster/cluster.om cluster/data",
+      "",
+      "Scenarios: seed (10 client and 6 server pods over 3 zones); edge (seed plus two"
+          + " kube-state-metrics replicas, a rolling restart into other zones, a node without zone"
+          + " label, a counter reset, a pod name in two namespaces, a StatefulSet pod recreated"
+          + " in another zone, a same-node pair and an external peer)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error"})
+public final class SimulateCommand implements Callable<Integer> {
+  private final Clock clock;
+
+  @Spec CommandSpec spec;
+  @Mixin VerboseOption verbose;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      defaultValue = "edge",
+      description = "seed or edge (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(
+      names = "--out-dir",
+      paramLabel = "DIR",
+      required = true,
+      description = "Directory for cluster.om and expected.json (created if missing).")
+  Path outDir;
+
+  @Option(
+      names = "--end",
+      paramLabel = "TIME",
+      description = "Last sample's time (default: now, floored to the scrape interval).")
+  String end;
+
+  @Option(
+      names = "--hours",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Hours of data, 1 to 168 (default: ${DEFAULT-VALUE}).")
+  int hours;
+
+  @Option(
+      names = "--scrape-interval",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description = "Scrape interval of the simulated series (default: ${DEFAULT-VALUE}).")
+  String scrapeInterval;
+
+  @Option(
+      names = "--data-aggregation-level",
+      paramLabel = "LEVEL",
+      defaultValue = "low",
+      description = "Retina's level to simulate: low or high (default: ${DEFAULT-VALUE}).")
+  DataAggregationLevel level;
+
+  @Option(
+      names = "--native-zones",
+      description = "Add Retina >= 1.2 source_zone/destination_zone labels.")
+  boolean nativeZones;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Random seed; the output is a function of all arguments (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  public SimulateCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!scenario.equals("seed") && !scenario.equals("edge")) {
+      throw new UsageException("unknown --scenario '" + scenario + "': use seed or edge");
+    }
+    if (hours < 1 || hours > 168) {
+      throw new UsageException("--hours must be between 1 and 168, not " + hours);
+    }
+    Duration interval = TimeParsing.duration(scrapeInterval);
+    Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
+    SimulatedCluster cluster =
+        Simulator.generate(
+            new SimulationSpec(scenario, endAt, hours, interval, level, nativeZones, seed));
+    Files.createDirectories(outDir);
+    AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
+    AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "zonecost: %s cluster %s .. %s: %d series, %d samples -> %s%n",
+            scenario,
+            cluster.start(),
+            cluster.end(),
+            cluster.seriesCount(),
+            cluster.sampleCount(),
+            outDir);
+    return ExitCodes.OK;
+  }
+
+  private static Instant floor(Instant t, Duration interval) {
+    long ms = interval.toMillis();
+    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
+  }
+}

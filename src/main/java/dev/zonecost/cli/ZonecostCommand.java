@@ -1,0 +1,34 @@
+package dev.zonecost.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "zonecost",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Same-zone, cross-zone and unknown-zone bytes between Kubernetes workloads, from Retina's"
+          + " pod-to-pod counters joined with kube-state-metrics' pod -> node -> zone data in"
+          + " Prometheus.",
+      ""
+    },
+    commandListHeading = "%nCommands:%n",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  zonecost report --prometheus-url http://127.0.0.1:9090 --since 24h",
+      "  zonecost simulate --scenario edge --out-dir cluster",
+      "",
+      "Exit codes: 0 success, 1 internal error, 2 usage, 3 check breach, 4 back end failed,"
+          + " 5 not enough data."
+    })
+public final class ZonecostCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: try 'zonecost report'");
+  }
+}

@@ -1,0 +1,145 @@
+package dev.zonecost.promql;
+
+import static dev.zonecost.promql.PromqlStrings.duration;
+import static dev.zonecost.promql.PromqlStrings.quote;
+import static dev.zonecost.promql.PromqlStrings.regexLiteral;
+import static dev.zonecost.promql.PromqlStrings.unixSeconds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The PromQL that {@code report} sends, as pure functions of its settings. Every query is an
+ * instant query evaluated at the window's end; {@code [range]} selectors reach back to its start.
+ *
+ * <p>The window form (DESIGN §3, "the faster forms"): a series without a reset in the window grew
+ * by {@code max − min} over its in-window samples, plus {@code min} itself when it has no sample
+ * in the lookback before {@code start} (it began inside the window). Series with a reset are read
+ * sample by sample ({@link #rawSamples}) and summed in Java by the same definition.
+ */
+public final class QueryPlan {
+  /** Prometheus' default lookback: a series with a sample this close before start existed then. */
+  public static final Duration LOOKBACK = Duration.ofMinutes(5);
+
+  private final QuerySettings s;
+
+  public QueryPlan(QuerySettings settings) {
+    this.s = settings;
+  }
+
+  public QuerySettings settings() {
+    return s;
+  }
+
+  /** The Retina selector: metric, direction for the dedupe mode, namespace selection. */
+  public String forwardSelector() {
+    return forwardSelector(List.of());
+  }
+
+  private String forwardSelector(List<String> extraMatchers) {
+    List<String> m = new ArrayList<>();
+    if (s.directionRegex() != null) {
+      m.add(LabelNames.DIRECTION + "=~" + quote(s.directionRegex()));
+    }
+    if (s.sourceNamespaceRegex() != null) {
+      m.add("source_namespace=~" + quote(s.sourceNamespaceRegex()));
+    }
+    if (s.destinationNamespaceRegex() != null) {
+      m.add("destination_namespace=~" + quote(s.destinationNamespaceRegex()));
+    }
+    m.addAll(extraMatchers);
+    return LabelNames.FORWARD_BYTES + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
+  }
+
+  private String windowRange() {
+    return "[" + duration(s.rangeFor(s.window())) + "]";
+  }
+
+  private String infoRange() {
+    return "[" + duration(s.rangeFor(s.window().plus(LOOKBACK))) + "]";
+  }
+
+  /** Per series without a reset: its bytes in the window, by the definition (no extrapolation). */
+  public String windowBytes() {
+    String sel = forwardSelector();
+    String max = "max_over_time(" + sel + windowRange() + ")";
+    String min = "min_over_time(" + sel + windowRange() + ")";
+    String before = sel + " @ " + unixSeconds(s.start().minusMillis(1));
+    return "(\n  ("
+        + max
+        + " - (" + min + " and " + before + "))\n  or\n  "
+        + max
+        + "\n) unless resets(" + sel + windowRange() + ") > 0";
+  }
+
+  /** Series with at least one counter reset in the window: these are read sample by sample. */
+  public String resetSeries() {
+    return "resets(" + forwardSelector() + windowRange() + ") > 0";
+  }
+
+  /**
+   * Raw samples of the series observed by the given agents, from one lookback before the window
+   * (to tell which series existed before it) to its end.
+   */
+  public String rawSamples(Collection<String> instances) {
+    List<String> extra = new ArrayList<>();
+    if (!instances.isEmpty()) {
+      StringJoiner alt = new StringJoiner("|");
+      instances.stream().sorted().forEach(i -> alt.add(regexLiteral(i)));
+      extra.add(LabelNames.INSTANCE + "=~" + quote(alt.toString()));
+    }
+    return forwardSelector(extra) + infoRange();
+  }
+
+  /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
+  public String podPlacements() {
+    return "max by (cluster, namespace, pod, pod_ip, node) (max_over_time("
+        + LabelNames.POD_INFO
+        + infoRange()
+        + "))";
+  }
+
+  /** Every node's zone label (current and legacy), replicas folded together. */
+  public String nodeZones() {
+    return "max by (cluster, node, "
+        + LabelNames.ZONE_LABEL
+        + ", "
+        + LabelNames.LEGACY_ZONE_LABEL
+        + ") (max_over_time("
+        + LabelNames.NODE_LABELS
+        + infoRange()
+        + "))";
+  }
+
+  /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
+  public String replicaSetOwners() {
+    return "max by (cluster, namespace, replicaset, owner_kind, owner_name) (max_over_time("
+        + LabelNames.REPLICASET_OWNER
+        + infoRange()
+        + "))";
+  }
+
+  public static final String RAW_SAMPLES_LABEL =
+      "raw samples of the agents whose series reset (sent only when there are any)";
+
+  /** The instant queries every report sends, labelled, in order; they run in parallel. */
+  public List<LabelledQuery> instantQueries() {
+    return List.of(
+        new LabelledQuery("window bytes per series without a reset", windowBytes()),
+        new LabelledQuery("series with a counter reset in the window", resetSeries()),
+        new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
+        new LabelledQuery("node zones (node -> zone)", nodeZones()),
+        new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));
+  }
+
+  public record LabelledQuery(String label, String promql) {}
+
+  /** When the queries are evaluated: always at the window's end. */
+  public Instant evaluationTime() {
+    return s.end();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.zonecost.render;
+
+import dev.zonecost.report.Report;
+import dev.zonecost.traffic.TrafficRow;
+import java.io.IOException;
+import java.io.Writer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Tidy RFC 4180 CSV: one row per workload pair and zone pair, whole bytes. */
+public final class CsvRenderer implements Renderer {
+  private final boolean headers;
+
+  public CsvRenderer(boolean headers) {
+    this.headers = headers;
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
+    if (headers) {
+      format.setHeader(Columns.CSV.toArray(String[]::new));
+    }
+    CSVPrinter printer = new CSVPrinter(out, format.get());
+    for (TrafficRow r : report.rows()) {
+      printer.printRecord(
+          cell(r.key().source().namespace()),
+          cell(r.key().source().name()),
+          cell(r.key().destination().namespace()),
+          cell(r.key().destination().name()),
+          cell(r.key().sourceZone()),
+          cell(r.key().destinationZone()),
+          r.locality().label(),
+          r.bytes());
+    }
+    printer.flush();
+  }
+
+  /**
+   * Guards against spreadsheet formula injection: a cell that a spreadsheet would evaluate gets a
+   * leading apostrophe (OWASP's CSV injection advice). Kubernetes names never start so.
+   */
+  static String cell(String value) {
+    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+      return "'" + value;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.zonecost.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.report.Report;
+import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.traffic.Locality;
+import dev.zonecost.traffic.TrafficRow;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+
+/** The whole model with its metadata; stable enough to serve later as a baseline. */
+public final class JsonRenderer implements Renderer {
+  private final ObjectMapper mapper;
+
+  public JsonRenderer() {
+    this(new ObjectMapper());
+  }
+
+  public JsonRenderer(ObjectMapper mapper) {
+    // The caller owns the writer: Jackson must not close stdout.
+    this.mapper =
+        mapper
+            .copy()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    mapper.writeValue(out, tree(report));
+    out.write('\n');
+    out.flush();
+  }
+
+  /** The document as a tree, so YAML and JSON print the same content. */
+  public ObjectNode tree(Report report) {
+    ObjectNode root = mapper.createObjectNode();
+    ReportMetadata md = report.metadata();
+    root.put("schemaVersion", md.schemaVersion());
+    root.set("metadata", metadata(md));
+    ObjectNode totals = root.putObject("totals");
+    for (Locality l : Locality.values()) {
+      totals.put(l.label(), report.totals().of(l));
+    }
+    totals.put("all", report.totals().all());
+    totals.put("unknownShare", report.totals().share(Locality.UNKNOWN_ZONE));
+    ArrayNode rows = root.putArray("rows");
+    for (TrafficRow r : report.rows()) {
+      ObjectNode o = rows.addObject();
+      o.put(Columns.SOURCE_NAMESPACE, r.key().source().namespace());
+      o.put(Columns.SOURCE_WORKLOAD, r.key().source().name());
+      o.put(Columns.SOURCE_WORKLOAD_KIND, r.key().source().kind());
+      o.put(Columns.DESTINATION_NAMESPACE, r.key().destination().namespace());
+      o.put(Columns.DESTINATION_WORKLOAD, r.key().destination().name());
+      o.put(Columns.DESTINATION_WORKLOAD_KIND, r.key().destination().kind());
+      o.put(Columns.SOURCE_ZONE, r.key().sourceZone());
+      o.put(Columns.DESTINATION_ZONE, r.key().destinationZone());
+      o.put(Columns.LOCALITY, r.locality().label());
+      o.put(Columns.BYTES, r.bytes());
+    }
+    ArrayNode matrix = root.putArray("zoneMatrix");
+    for (String src : report.zones().zones()) {
+      for (String dst : report.zones().zones()) {
+        long b = report.zones().cell(src, dst);
+        if (b > 0) {
+          matrix
+              .addObject()
+              .put(Columns.SOURCE_ZONE, src)
+              .put(Columns.DESTINATION_ZONE, dst)
+              .put(Columns.BYTES, b);
+        }
+      }
+    }
+    return root;
+  }
+
+  private ObjectNode metadata(ReportMetadata md) {
+    ObjectNode m = mapper.createObjectNode();
+    m.put("toolVersion", md.toolVersion());
+    ObjectNode w = m.putObject("window");
+    w.put("start", md.start().toString());
+    w.put("end", md.end().toString());
+    w.put("seconds", Duration.between(md.start(), md.end()).toSeconds());
+    m.put("algorithm", md.algorithm());
+    m.put("dedupe", md.dedupe());
+    m.put("dataAggregationLevel", md.dataAggregationLevel());
+    m.put("zoneSource", md.zoneSource());
+    m.put("backendVersion", md.backendVersion());
+    m.put("series", md.series());
+    m.put("resetSeries", md.resetSeries());
+    m.put("podPairs", md.podPairs());
+    m.put("endpointsWithoutZone", md.endpointsWithoutZone());
+    m.put("ambiguousPods", md.ambiguousPods());
+    ArrayNode q = m.putArray("queries");
+    for (LabelledQuery lq : md.queries()) {
+      q.addObject().put("label", lq.label()).put("promql", lq.promql());
+    }
+    md.warnings().forEach(m.putArray("warnings")::add);
+    md.notes().forEach(m.putArray("notes")::add);
+    return m;
+  }
+}

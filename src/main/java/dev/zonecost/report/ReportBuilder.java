@@ -1,0 +1,80 @@
+package dev.zonecost.report;
+
+import dev.zonecost.traffic.EngineRequest;
+import dev.zonecost.traffic.EngineResult;
+import dev.zonecost.traffic.TrafficAggregator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the report model from an engine result and the request that made it. */
+public final class ReportBuilder {
+  private ReportBuilder() {}
+
+  public static Report build(EngineRequest request, EngineResult result, String toolVersion) {
+    TrafficAggregator.Stats st = result.stats();
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "bytes per window: reset-aware increase of each series over the window, not extrapolated");
+    notes.add(dedupeNote(request));
+    if (request.dedupe().name().equals("INGRESS")) {
+      notes.add("ingress mode misses pods talking on one node: Retina reports them as EGRESS only");
+    }
+    if (st.pairsWithUnknownNode > 0 && request.level().name().equals("HIGH")) {
+      notes.add(
+          st.pairsWithUnknownNode
+              + " pod pairs without a known node for both pods were taken to be on different nodes");
+    }
+    if (st.ambiguousPods > 0) {
+      notes.add(
+          st.ambiguousPods
+              + " pod lookups matched nodes in different zones and were left unknown");
+    }
+    notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
+    ReportMetadata md =
+        new ReportMetadata(
+            ReportMetadata.SCHEMA_VERSION,
+            toolVersion,
+            request.start(),
+            request.end(),
+            "window",
+            request.dedupe().label(),
+            request.level().label(),
+            zoneSource(st),
+            result.backendVersion(),
+            st.series,
+            result.resetSeries(),
+            st.podPairs,
+            st.endpointsWithoutZone,
+            st.ambiguousPods,
+            result.queriesSent(),
+            result.warnings(),
+            List.copyOf(notes));
+    return Report.of(md, result.rows());
+  }
+
+  private static String dedupeNote(EngineRequest r) {
+    return switch (r.dedupe()) {
+      case EGRESS, MAX -> switch (r.level()) {
+        case LOW -> "kept " + r.dedupe().label() + " series, divided by 2 (dataAggregationLevel low)";
+        case HIGH -> "kept "
+            + r.dedupe().label()
+            + " series, divided by 2 for pods on one node, else 1 (dataAggregationLevel high)";
+      };
+      case INGRESS -> "kept ingress series, divided by "
+          + (r.level().name().equals("LOW") ? "2" : "1")
+          + " (dataAggregationLevel "
+          + r.level().label()
+          + ")";
+      case NONE -> "dedupe none: every observation added, bytes counted 2 to 4 times";
+    };
+  }
+
+  private static String zoneSource(TrafficAggregator.Stats st) {
+    boolean retina = st.endpointsZonedByRetina > 0;
+    boolean ksm = st.endpointsZonedByKubeStateMetrics > 0;
+    if (retina && ksm) {
+      return "mixed";
+    }
+    return retina ? "retina" : ksm ? "kube-state-metrics" : "none";
+  }
+}

@@ -1,0 +1,33 @@
+package dev.zonecost.report;
+
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every choice behind the numbers, so a reader can tell how they were made (DESIGN §3).
+ *
+ * @param zoneSource {@code retina}, {@code kube-state-metrics}, {@code mixed} or {@code none}
+ * @param notes short sentences the table footer prints and JSON carries
+ */
+public record ReportMetadata(
+    int schemaVersion,
+    String toolVersion,
+    Instant start,
+    Instant end,
+    String algorithm,
+    String dedupe,
+    String dataAggregationLevel,
+    String zoneSource,
+    String backendVersion,
+    long series,
+    long resetSeries,
+    long podPairs,
+    long endpointsWithoutZone,
+    int ambiguousPods,
+    List<LabelledQuery> queries,
+    List<String> warnings,
+    List<String> notes) {
+
+  public static final int SCHEMA_VERSION = 1;
+}

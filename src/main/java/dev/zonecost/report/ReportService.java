@@ -1,0 +1,37 @@
+package dev.zonecost.report;
+
+import dev.zonecost.NoDataException;
+import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.traffic.EngineRequest;
+import dev.zonecost.traffic.EngineResult;
+import dev.zonecost.traffic.TrafficEngine;
+
+/** The report use case: run the engine over a window and build the model every renderer prints. */
+public final class ReportService {
+  private final PrometheusApi api;
+  private final int parallelism;
+  private final String toolVersion;
+
+  public ReportService(PrometheusApi api, int parallelism, String toolVersion) {
+    this.api = api;
+    this.parallelism = parallelism;
+    this.toolVersion = toolVersion;
+  }
+
+  public Report report(EngineRequest request) {
+    EngineResult result = new TrafficEngine(api, parallelism).run(request);
+    if (result.rows().isEmpty()) {
+      throw new NoDataException(
+          "no Retina traffic matched in "
+              + request.start()
+              + " .. "
+              + request.end()
+              + (result.stats().series == 0
+                  ? ": no networkobservability_adv_forward_bytes series with the selected direction"
+                      + " — check the window, the namespace selection and Retina's pod-level"
+                      + " remote-context metrics"
+                  : ": the matching series carried no bytes in the window"));
+    }
+    return ReportBuilder.build(request, result, toolVersion);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.zonecost.time;
+
+import dev.zonecost.UsageException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The window a report covers, from {@code --start/--end} or {@code --since}. */
+public record TimeWindow(Instant start, Instant end) {
+
+  public static final Duration DEFAULT_SINCE = Duration.ofHours(24);
+
+  /**
+   * Resolves the options. {@code end} defaults to now, floored to the minute so that two runs in
+   * the same minute read the same window; {@code start} to {@code end − since}.
+   */
+  public static TimeWindow resolve(String start, String end, String since, Clock clock) {
+    if (start != null && since != null) {
+      throw new UsageException("--since and --start both set the window's start: give one of them");
+    }
+    Instant e =
+        end != null
+            ? TimeParsing.instant(end)
+            : clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    Instant s =
+        start != null
+            ? TimeParsing.instant(start)
+            : e.minus(since != null ? TimeParsing.duration(since) : DEFAULT_SINCE);
+    if (!s.isBefore(e)) {
+      throw new UsageException(
+          "the window is empty: start " + s + " is not before end " + e + " (check --start/--end)");
+    }
+    return new TimeWindow(s, e);
+  }
+
+  public Duration length() {
+    return Duration.between(start, end);
+  }
+}

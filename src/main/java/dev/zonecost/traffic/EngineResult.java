@@ -1,0 +1,14 @@
+package dev.zonecost.traffic;
+
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import java.util.List;
+
+/** The rows and everything the report must say about how they were made. */
+public record EngineResult(
+    List<TrafficRow> rows,
+    TrafficAggregator.Stats stats,
+    long resetSeries,
+    String backendVersion,
+    boolean leftOpenRanges,
+    List<LabelledQuery> queriesSent,
+    List<String> warnings) {}

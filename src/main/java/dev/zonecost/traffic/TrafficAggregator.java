@@ -1,0 +1,145 @@
+package dev.zonecost.traffic;
+
+import static dev.zonecost.promql.LabelNames.CLUSTER;
+import static dev.zonecost.promql.LabelNames.DESTINATION_PREFIX;
+import static dev.zonecost.promql.LabelNames.DIRECTION;
+import static dev.zonecost.promql.LabelNames.IP;
+import static dev.zonecost.promql.LabelNames.NAMESPACE;
+import static dev.zonecost.promql.LabelNames.PODNAME;
+import static dev.zonecost.promql.LabelNames.SOURCE_PREFIX;
+import static dev.zonecost.promql.LabelNames.WORKLOAD_KIND;
+import static dev.zonecost.promql.LabelNames.WORKLOAD_NAME;
+import static dev.zonecost.promql.LabelNames.ZONE;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns per-series window bytes into rows: groups the series of one pod pair, keeps one
+ * observation per byte (dedupe mode and aggregation level), resolves both pods' zones and
+ * workloads, and sums per workload pair and zone pair in half bytes so rounding happens once.
+ */
+public final class TrafficAggregator {
+  private final PodDirectory pods;
+  private final WorkloadResolver workloads;
+  private final DedupeMode dedupe;
+  private final DataAggregationLevel level;
+  private final Map<Endpoints, double[]> byPair = new HashMap<>();
+  private long seriesAdded;
+
+  public TrafficAggregator(
+      PodDirectory pods, WorkloadResolver workloads, DedupeMode dedupe, DataAggregationLevel level) {
+    this.pods = pods;
+    this.workloads = workloads;
+    this.dedupe = dedupe;
+    this.level = level;
+  }
+
+  /** One series' bytes in the window; its labels are Retina's remote-context labels. */
+  public void add(Map<String, String> labels, double bytes) {
+    seriesAdded++;
+    Endpoints e =
+        new Endpoints(
+            Endpoint.of(labels, SOURCE_PREFIX), Endpoint.of(labels, DESTINATION_PREFIX));
+    double[] sums = byPair.computeIfAbsent(e, k -> new double[3]);
+    String direction = labels.getOrDefault(DIRECTION, "");
+    int slot = DedupeMode.isEgress(direction) ? 0 : direction.equalsIgnoreCase("ingress") ? 1 : 2;
+    sums[slot] += bytes;
+  }
+
+  public Result result() {
+    Map<TrafficKey, Long> halves = new HashMap<>();
+    Stats stats = new Stats();
+    for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
+      double[] s = entry.getValue();
+      double observed =
+          switch (dedupe) {
+            case EGRESS -> s[0];
+            case INGRESS -> s[1];
+            case MAX -> Math.max(s[0], s[1]);
+            case NONE -> s[0] + s[1] + s[2];
+          };
+      if (observed <= 0) {
+        continue;
+      }
+      Endpoints pair = entry.getKey();
+      Placement src = pods.placement(pair.source().pod());
+      Placement dst = pods.placement(pair.destination().pod());
+      Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
+      if (sameNode == null) {
+        stats.pairsWithUnknownNode++;
+      }
+      int perByte = dedupe.observationsPerByte(level, sameNode);
+      String srcZone = zone(pair.source(), src, stats);
+      String dstZone = zone(pair.destination(), dst, stats);
+      TrafficKey key =
+          new TrafficKey(workload(pair.source()), workload(pair.destination()), srcZone, dstZone);
+      halves.merge(key, Math.round(observed * 2 / perByte), Long::sum);
+      stats.podPairs++;
+    }
+    List<TrafficRow> rows = new ArrayList<>();
+    halves.forEach(
+        (key, h) -> {
+          long bytes = (h + 1) / 2; // round half up, once per row
+          if (bytes > 0) {
+            rows.add(new TrafficRow(key, bytes));
+          }
+        });
+    rows.sort(TrafficRow.DEFAULT_ORDER);
+    stats.series = seriesAdded;
+    stats.ambiguousPods = pods.ambiguousLookups();
+    return new Result(rows, stats);
+  }
+
+  private String zone(Endpoint endpoint, Placement placement, Stats stats) {
+    if (!Zones.isUnknown(endpoint.nativeZone())) {
+      stats.endpointsZonedByRetina++;
+      return endpoint.nativeZone();
+    }
+    if (!Zones.isUnknown(placement.zone())) {
+      stats.endpointsZonedByKubeStateMetrics++;
+      return placement.zone();
+    }
+    stats.endpointsWithoutZone++;
+    return Zones.UNKNOWN;
+  }
+
+  private WorkloadRef workload(Endpoint e) {
+    return workloads.resolve(
+        e.pod().cluster(), e.pod().namespace(), e.workloadKind(), e.workloadName(), e.pod().pod());
+  }
+
+  /** Both ends of a series, as Retina labels them. */
+  private record Endpoints(Endpoint source, Endpoint destination) {}
+
+  private record Endpoint(PodKey pod, String workloadKind, String workloadName, String nativeZone) {
+    static Endpoint of(Map<String, String> labels, String prefix) {
+      PodKey pod =
+          new PodKey(
+              labels.getOrDefault(CLUSTER, ""),
+              labels.getOrDefault(prefix + NAMESPACE, ""),
+              labels.getOrDefault(prefix + PODNAME, ""),
+              labels.getOrDefault(prefix + IP, ""));
+      return new Endpoint(
+          pod,
+          labels.getOrDefault(prefix + WORKLOAD_KIND, ""),
+          labels.getOrDefault(prefix + WORKLOAD_NAME, ""),
+          labels.getOrDefault(prefix + ZONE, ""));
+    }
+  }
+
+  public record Result(List<TrafficRow> rows, Stats stats) {}
+
+  /** Counts that tell the user how the rows were attributed. */
+  public static final class Stats {
+    public long series;
+    public long podPairs;
+    public long pairsWithUnknownNode;
+    public long endpointsZonedByRetina;
+    public long endpointsZonedByKubeStateMetrics;
+    public long endpointsWithoutZone;
+    public int ambiguousPods;
+  }
+}

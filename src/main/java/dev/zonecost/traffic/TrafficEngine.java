@@ -1,0 +1,202 @@
+package dev.zonecost.traffic;
+
+import static dev.zonecost.promql.LabelNames.INSTANCE;
+
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.QueryPlan;
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.promql.QuerySettings;
+import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.QueryResult;
+import dev.zonecost.prometheus.Series;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Computes a window's rows with the window form of DESIGN §3: five instant queries sent in
+ * parallel (window bytes of reset-free series, the reset series, pods' nodes, nodes' zones,
+ * ReplicaSet owners), then the raw samples of the agents whose series reset, summed here by the
+ * same definition. Nothing is extrapolated and nothing is sampled per step.
+ */
+public final class TrafficEngine {
+  private final PrometheusApi api;
+  private final int parallelism;
+
+  public TrafficEngine(PrometheusApi api, int parallelism) {
+    this.api = api;
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  public static QueryPlan plan(EngineRequest r, boolean leftOpenRanges) {
+    return new QueryPlan(
+        new QuerySettings(
+            r.start(),
+            r.end(),
+            r.dedupe().directionRegex(),
+            r.sourceNamespaceRegex(),
+            r.destinationNamespaceRegex(),
+            leftOpenRanges));
+  }
+
+  public EngineResult run(EngineRequest request) {
+    Optional<String> version = api.version();
+    boolean leftOpen = version.map(TrafficEngine::hasLeftOpenRanges).orElse(false);
+    QueryPlan plan = plan(request, leftOpen);
+    List<LabelledQuery> sent = new ArrayList<>(plan.instantQueries());
+    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, TrafficEngine::daemon);
+    try {
+      var windowBytes = async(pool, () -> fetch(plan, plan.windowBytes(), warnings));
+      var resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
+      var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
+      var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
+      var owners =
+          async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
+
+      PodDirectory directory = new PodDirectory();
+      for (Series s : join(pods).series()) {
+        directory.addPod(
+            new PodKey(s.label("cluster"), s.label("namespace"), s.label("pod"), s.label("pod_ip")),
+            s.label("node"));
+      }
+      for (Series s : join(nodes).series()) {
+        String zone = s.label(LabelNames.ZONE_LABEL);
+        directory.addNode(
+            s.label("cluster"),
+            s.label("node"),
+            zone.isEmpty() ? s.label(LabelNames.LEGACY_ZONE_LABEL) : zone);
+      }
+      WorkloadResolver resolver = new WorkloadResolver();
+      for (Series s : join(owners).series()) {
+        resolver.addReplicaSetOwner(
+            s.label("cluster"),
+            s.label("namespace"),
+            s.label("replicaset"),
+            s.label("owner_kind"),
+            s.label("owner_name"));
+      }
+
+      TrafficAggregator aggregator =
+          new TrafficAggregator(directory, resolver, request.dedupe(), request.level());
+      for (Series s : join(windowBytes).series()) {
+        aggregator.add(s.labels(), s.samples().get(0).value());
+      }
+      List<Series> resetList = join(resets).series();
+      if (!resetList.isEmpty()) {
+        addResetSeries(plan, resetList, aggregator, sent, warnings);
+      }
+      TrafficAggregator.Result result = aggregator.result();
+      return new EngineResult(
+          result.rows(),
+          result.stats(),
+          resetList.size(),
+          version.orElse(""),
+          leftOpen,
+          List.copyOf(sent),
+          List.copyOf(warnings));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Reads the raw samples of every agent that had a reset and sums the reset series by the
+   * definition. Other series of those agents come back too and are ignored: they are already in
+   * the window-bytes answer.
+   */
+  private void addResetSeries(
+      QueryPlan plan,
+      List<Series> resetList,
+      TrafficAggregator aggregator,
+      List<LabelledQuery> sent,
+      List<String> warnings) {
+    Map<String, Map<String, String>> wanted = new HashMap<>();
+    TreeSet<String> instances = new TreeSet<>();
+    for (Series s : resetList) {
+      wanted.put(identity(s.labels()), s.labels());
+      instances.add(s.label(INSTANCE));
+    }
+    String promql = plan.rawSamples(instances);
+    long start = plan.settings().start().toEpochMilli();
+    long end = plan.settings().end().toEpochMilli();
+    sent.add(new LabelledQuery(QueryPlan.RAW_SAMPLES_LABEL, promql));
+    var info =
+        api.query(
+            promql,
+            plan.evaluationTime(),
+            s -> {
+              Map<String, String> labels = wanted.remove(identity(s.labels()));
+              if (labels == null) {
+                return;
+              }
+              WindowCounter counter = new WindowCounter(start, end);
+              s.samples().forEach(x -> counter.add(x.timestampMillis(), x.value()));
+              aggregator.add(labels, counter.bytes());
+            });
+    warnings.addAll(info.warnings());
+    if (!wanted.isEmpty()) {
+      throw new BackendException(
+          wanted.size()
+              + " series with counter resets were missing from the raw-sample answer;"
+              + " the data changed while zonecost read it — run the report again");
+    }
+  }
+
+  /** A series' labels without the metric name, in a stable order. */
+  static String identity(Map<String, String> labels) {
+    TreeMap<String, String> sorted = new TreeMap<>(labels);
+    sorted.remove("__name__");
+    return sorted.toString();
+  }
+
+  private QueryResult fetch(QueryPlan plan, String promql, List<String> warnings) {
+    QueryResult r = api.query(promql, plan.evaluationTime());
+    warnings.addAll(r.info().warnings());
+    return r;
+  }
+
+  /** Prometheus 3 made range selectors left-open; Prometheus 2 includes the range's start. */
+  static boolean hasLeftOpenRanges(String version) {
+    String v = version.startsWith("v") ? version.substring(1) : version;
+    int dot = v.indexOf('.');
+    try {
+      return Integer.parseInt(dot < 0 ? v : v.substring(0, dot)) >= 3;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, pool);
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "zonecost-query");
+    t.setDaemon(true);
+    return t;
+  }
+}

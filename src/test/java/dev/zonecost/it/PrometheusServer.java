@@ -1,0 +1,160 @@
+package dev.zonecost.it;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Prometheus (Debian's package) on a free loopback port, backfilled with promtool from an
+ * OpenMetrics file. Fails loudly when the binaries are missing: these tests must not be skipped.
+ */
+public final class PrometheusServer implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path dir;
+
+  private PrometheusServer(Process process, int port, Path dir) {
+    this.process = process;
+    this.port = port;
+    this.dir = dir;
+  }
+
+  public interface OpenMetricsSource {
+    void write(Writer w) throws IOException;
+  }
+
+  public static PrometheusServer start(Path dir, OpenMetricsSource data)
+      throws IOException, InterruptedException {
+    Path om = dir.resolve("cluster.om");
+    try (Writer w = Files.newBufferedWriter(om, StandardCharsets.UTF_8)) {
+      data.write(w);
+    }
+    Path tsdb = dir.resolve("data");
+    run(
+        List.of(
+            binary("promtool"),
+            "tsdb",
+            "create-blocks-from",
+            "openmetrics",
+            "--max-block-duration=168h",
+            "-q",
+            om.toString(),
+            tsdb.toString()),
+        dir.resolve("promtool.log"),
+        Duration.ofMinutes(3));
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(config, "global:\n  scrape_interval: 1m\n");
+    int port = freePort();
+    Process p =
+        new ProcessBuilder(
+                binary("prometheus"),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + tsdb,
+                "--storage.tsdb.retention.time=100y",
+                "--web.listen-address=127.0.0.1:" + port,
+                "--query.max-samples=200000000")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("prometheus.log").toFile())
+            .start();
+    PrometheusServer server = new PrometheusServer(p, port, dir);
+    try {
+      server.awaitReady(Duration.ofSeconds(60));
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException(
+            "prometheus exited with " + process.exitValue() + ": " + tail(dir.resolve("prometheus.log")));
+      }
+      try {
+        HttpURLConnection c =
+            (HttpURLConnection) URI.create(url() + "/-/ready").toURL().openConnection();
+        c.setConnectTimeout(500);
+        c.setReadTimeout(500);
+        if (c.getResponseCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new IOException("prometheus not ready after " + timeout + ": " + tail(dir.resolve("prometheus.log")));
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String binary(String name) {
+    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+      Path p = Path.of(d, name);
+      if (Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    throw new IllegalStateException(
+        name + " is not installed: scripts/test.sh installs it (apt-get install -y prometheus)");
+  }
+
+  private static void run(List<String> command, Path log, Duration timeout)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException(command.get(0) + " took longer than " + timeout);
+    }
+    if (p.exitValue() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + tail(log));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.zonecost.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.traffic.TrafficKey;
+import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.traffic.WorkloadRef;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the rows of a {@code report -o json} document back into keys and bytes. */
+final class ReportRows {
+  private ReportRows() {}
+
+  static JsonNode parse(String json) throws IOException {
+    return new ObjectMapper().readTree(json);
+  }
+
+  static Map<TrafficKey, Long> rows(JsonNode doc) {
+    Map<TrafficKey, Long> rows = new LinkedHashMap<>();
+    for (JsonNode r : doc.get("rows")) {
+      TrafficKey key =
+          new TrafficKey(
+              new WorkloadRef(
+                  r.get("source_namespace").asText(),
+                  r.get("source_workload_kind").asText(),
+                  r.get("source_workload").asText()),
+              new WorkloadRef(
+                  r.get("destination_namespace").asText(),
+                  r.get("destination_workload_kind").asText(),
+                  r.get("destination_workload").asText()),
+              r.get("source_zone").asText(),
+              r.get("destination_zone").asText());
+      if (!r.get("locality").asText().equals(key.locality().label())) {
+        throw new AssertionError("row's locality disagrees with its zones: " + r);
+      }
+      rows.merge(key, r.get("bytes").asLong(), Long::sum);
+    }
+    return rows;
+  }
+
+  static Map<TrafficKey, Long> rows(List<TrafficRow> expected) {
+    Map<TrafficKey, Long> rows = new LinkedHashMap<>();
+    expected.forEach(r -> rows.merge(r.key(), r.bytes(), Long::sum));
+    return rows;
+  }
+}

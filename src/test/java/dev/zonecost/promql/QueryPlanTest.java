@@ -1,0 +1,69 @@
+package dev.zonecost.promql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QueryPlanTest {
+  private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+  private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
+
+  private static QueryPlan plan(String srcNs, boolean leftOpen) {
+    return new QueryPlan(new QuerySettings(START, END, "(?i)egress", srcNs, null, leftOpen));
+  }
+
+  @Test
+  void should_build_the_window_bytes_query_exactly() {
+    String sel = "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}";
+    assertEquals(
+        "(\n  (max_over_time("
+            + sel
+            + "[7200s]) - (min_over_time("
+            + sel
+            + "[7200s]) and "
+            + sel
+            + " @ 1761955199.999))\n  or\n  max_over_time("
+            + sel
+            + "[7200s])\n) unless resets("
+            + sel
+            + "[7200s]) > 0",
+        plan(null, false).windowBytes());
+  }
+
+  @Test
+  void should_lengthen_ranges_by_a_millisecond_on_left_open_servers() {
+    assertTrue(plan(null, true).resetSeries().contains("[7200001ms]"));
+    assertTrue(plan(null, true).podPlacements().contains("[7500001ms]"));
+  }
+
+  @Test
+  void should_fold_kube_state_metrics_replicas_and_join_keys_in_the_info_queries() {
+    assertEquals(
+        "max by (cluster, namespace, pod, pod_ip, node) (max_over_time(kube_pod_info[7500s]))",
+        plan(null, false).podPlacements());
+    assertEquals(
+        "max by (cluster, node, label_topology_kubernetes_io_zone,"
+            + " label_failure_domain_beta_kubernetes_io_zone) (max_over_time(kube_node_labels[7500s]))",
+        plan(null, false).nodeZones());
+  }
+
+  @Test
+  void should_escape_a_namespace_regex_so_it_cannot_break_out_of_its_matcher() {
+    String q = plan("a\"} or vector(1) or {x=\"\\", false).resetSeries();
+    assertEquals(
+        "resets(networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
+            + " source_namespace=~\"a\\\"} or vector(1) or {x=\\\"\\\\\"}[7200s]) > 0",
+        q);
+  }
+
+  @Test
+  void should_select_raw_samples_by_agent_with_regex_metacharacters_escaped() {
+    assertEquals(
+        "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
+            + " instance=~\"10\\\\.0\\\\.0\\\\.1:10093|retina-b\"}[7500s]",
+        plan(null, false).rawSamples(List.of("retina-b", "10.0.0.1:10093")));
+  }
+}

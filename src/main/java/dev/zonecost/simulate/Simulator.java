@@ -1,0 +1,351 @@
+package dev.zonecost.simulate;
+
+import dev.zonecost.simulate.SimulatedCluster.Builder;
+import dev.zonecost.simulate.SimulatedCluster.Flow;
+import dev.zonecost.simulate.SimulatedCluster.Node;
+import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.traffic.WorkloadRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Builds the {@code seed} and {@code edge} clusters. Deterministic: one {@link SplittableRandom}
+ * seeded from the spec, drawn in a fixed order, and only ordered collections feed the output.
+ */
+public final class Simulator {
+
+  static final List<String> ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c");
+  static final String EXTERNAL_IP = "203.0.113.10";
+  static final long MIN_BYTES_PER_INTERVAL = 20_000;
+  static final long MAX_BYTES_PER_INTERVAL = 5_000_000;
+
+  /** Kubernetes' alphabet for generated names (no vowels, no confusable digits). */
+  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  private static final String CLIENT_NS = "app-client";
+  private static final String SERVER_NS = "app-server";
+  private static final String CANARY_NS = "app-server-canary";
+  private static final String DB_NS = "app-db";
+  private static final String CACHE_NS = "app-cache";
+
+  private Simulator() {}
+
+  public static SimulatedCluster generate(SimulationSpec spec) {
+    return new Generation(spec).run();
+  }
+
+  /** One run's mutable state; never shared. */
+  private static final class Generation {
+    private final SimulationSpec spec;
+    private final SplittableRandom rng;
+    private final Builder b;
+    private final int steps;
+    private final List<Node> zoned = new ArrayList<>();
+    private final Map<Integer, Integer> ipCounters = new TreeMap<>();
+    private final Map<Node, Integer> subnetOf = new LinkedHashMap<>();
+    private final Set<String> usedNames = new HashSet<>();
+    private final List<Flow> flowsSoFar = new ArrayList<>();
+
+    Generation(SimulationSpec spec) {
+      this.spec = spec;
+      this.rng = new SplittableRandom(spec.seed());
+      this.steps = spec.steps();
+      this.b =
+          SimulatedCluster.builder(
+              spec.scenario(),
+              spec.start(),
+              steps,
+              spec.scrapeInterval(),
+              spec.level(),
+              spec.nativeZones());
+    }
+
+    SimulatedCluster run() {
+      boolean edge = spec.scenario().equals(SimulationSpec.EDGE);
+      b.ksmInstance("ksm-0");
+      if (edge) {
+        b.ksmInstance("ksm-1");
+      }
+      for (int z = 0; z < ZONES.size(); z++) {
+        for (int n = 0; n < 2; n++) {
+          zoned.add(node(z + 1, ZONES.get(z)));
+        }
+      }
+      Node unlabelled = edge ? node(9, null) : null;
+
+      String clientRs = "client-" + hash();
+      b.replicaSet(CLIENT_NS, clientRs, "client", 0, steps);
+      List<Node> clientNodes = spread(10);
+      List<Pod> clients = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        clients.add(deploymentPod(CLIENT_NS, "client", clientRs, clientNodes.get(i), 0, steps));
+      }
+
+      String serverRs = "server-" + hash();
+      b.replicaSet(SERVER_NS, serverRs, "server", 0, steps);
+      int rollout = edge ? steps / 2 : steps;
+      List<Node> serverNodes = spread(6);
+      List<Pod> servers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        servers.add(deploymentPod(SERVER_NS, "server", serverRs, serverNodes.get(i), 0, rollout));
+      }
+
+      // Each client talks to 2-3 servers, by index, so a rollout can move its flows.
+      List<int[]> peersOfClient = new ArrayList<>();
+      for (int i = 0; i < clients.size(); i++) {
+        peersOfClient.add(pick(6, 2 + rng.nextInt(2)));
+      }
+      for (int i = 0; i < clients.size(); i++) {
+        for (int s : peersOfClient.get(i)) {
+          flow(clients.get(i), servers.get(s));
+        }
+      }
+      if (edge) {
+        edge(unlabelled, clientRs, clients, peersOfClient, serverRs, servers, rollout);
+      }
+      return b.build();
+    }
+
+    private void edge(
+        Node unlabelled,
+        String clientRs,
+        List<Pod> clients,
+        List<int[]> peersOfClient,
+        String serverRs,
+        List<Pod> oldServers,
+        int rollout) {
+      // A client scaled up mid-span: its series begin inside the span.
+      int scaleUp = 2 * steps / 5;
+      Pod lateClient = deploymentPod(CLIENT_NS, "client", clientRs, randomZoned(), scaleUp, steps);
+      int[] latePeers = pick(6, 2);
+      for (int s : latePeers) {
+        flow(lateClient, oldServers.get(s));
+      }
+
+      // Rolling restart of server: a new ReplicaSet, new names and IPs, each pod in another zone.
+      String newRs = "server-" + hash();
+      b.replicaSet(SERVER_NS, newRs, "server", rollout, steps);
+      List<Pod> newServers = new ArrayList<>();
+      for (Pod old : oldServers) {
+        Node n = randomZonedExcept(old.node().zone());
+        newServers.add(deploymentPod(SERVER_NS, "server", newRs, n, rollout, steps));
+      }
+      for (int i = 0; i < clients.size(); i++) {
+        for (int s : peersOfClient.get(i)) {
+          flow(clients.get(i), newServers.get(s));
+        }
+      }
+      for (int s : latePeers) {
+        flow(lateClient, newServers.get(s));
+      }
+
+      // A canary Deployment whose one pod has exactly the name of an app-server pod.
+      Pod twin = oldServers.get(0);
+      b.replicaSet(CANARY_NS, serverRs, "server", 0, steps);
+      Node canaryNode = randomZonedExcept(twin.node().zone());
+      Pod canary =
+          b.pod(
+              CANARY_NS,
+              twin.name(),
+              uid(),
+              podIp(canaryNode),
+              canaryNode,
+              "ReplicaSet",
+              serverRs,
+              new WorkloadRef(CANARY_NS, "Deployment", "server"),
+              0,
+              steps);
+      for (int i = 0; i < 3; i++) {
+        flow(clients.get(i), canary);
+      }
+
+      // A database the servers call: db-0 shares old server 0's node, db-2 sits on the node
+      // without a zone label.
+      String dbRs = "db-" + hash();
+      b.replicaSet(DB_NS, dbRs, "db", 0, steps);
+      List<Pod> dbs =
+          List.of(
+              deploymentPod(DB_NS, "db", dbRs, oldServers.get(0).node(), 0, steps),
+              deploymentPod(DB_NS, "db", dbRs, randomZoned(), 0, steps),
+              deploymentPod(DB_NS, "db", dbRs, unlabelled, 0, steps));
+      for (List<Pod> generation : List.of(oldServers, newServers)) {
+        for (int i = 0; i < generation.size(); i++) {
+          int primary = i % 3;
+          flow(generation.get(i), dbs.get(primary));
+          if (rng.nextInt(3) == 0) {
+            flow(generation.get(i), dbs.get((primary + 1 + rng.nextInt(2)) % 3));
+          }
+        }
+      }
+
+      // cache-0 of a StatefulSet: deleted at 2/3 of the span, recreated under the same name with a
+      // new IP on a node in another zone.
+      int deleted = 2 * steps / 3;
+      WorkloadRef cache = new WorkloadRef(CACHE_NS, "StatefulSet", "cache");
+      Node firstNode = randomZoned();
+      Pod cache0 = statefulPod(cache, firstNode, 0, deleted);
+      Pod cache1 = statefulPod(cache, randomZonedExcept(firstNode.zone()), deleted + 1, steps);
+      for (List<Pod> generation : List.of(oldServers, newServers)) {
+        for (int i = 0; i < 2; i++) {
+          for (Pod c : List.of(cache0, cache1)) {
+            if (Builder.overlapFrom(generation.get(i), c) >= 0) {
+              flow(generation.get(i), c);
+            }
+          }
+        }
+      }
+
+      // Traffic to a host outside the cluster.
+      flow(clients.get(3), b.external(EXTERNAL_IP));
+
+      // The agent of the node that opens the most connections restarts at a third of the span.
+      int restartAt = steps / 3;
+      Map<Node, Integer> openers = new LinkedHashMap<>();
+      for (Flow f : flowsSoFar) {
+        if (f.from() <= restartAt && restartAt <= f.to()) {
+          openers.merge(f.opener().node(), 1, Integer::sum);
+        }
+      }
+      Node busiest = null;
+      for (Map.Entry<Node, Integer> e : openers.entrySet()) {
+        if (busiest == null || e.getValue() > openers.get(busiest)) {
+          busiest = e.getKey();
+        }
+      }
+      b.restart(busiest, restartAt);
+    }
+
+    private Node node(int subnet, String zone) {
+      int host = 10 + rng.nextInt(240);
+      String name = "ip-10-0-" + subnet + "-" + host + ".ec2.internal";
+      while (!usedNames.add(name)) {
+        host = 10 + rng.nextInt(240);
+        name = "ip-10-0-" + subnet + "-" + host + ".ec2.internal";
+      }
+      Node n = b.node(name, "10.0." + subnet + "." + host, zone);
+      subnetOf.put(n, subnet);
+      return n;
+    }
+
+    /** Pod IPs come from the node's zone's range, never reused within a run. */
+    private String podIp(Node n) {
+      int subnet = subnetOf.get(n);
+      int c = ipCounters.merge(subnet, 1, Integer::sum) - 1;
+      return "10.0." + (subnet * 10 + 1 + c / 240) + "." + (10 + c % 240);
+    }
+
+    private Pod deploymentPod(String ns, String deploy, String rs, Node n, int from, int to) {
+      String name = rs + "-" + randomName(5);
+      while (!usedNames.add(ns + "/" + name)) {
+        name = rs + "-" + randomName(5);
+      }
+      return b.pod(
+          ns,
+          name,
+          uid(),
+          podIp(n),
+          n,
+          "ReplicaSet",
+          rs,
+          new WorkloadRef(ns, "Deployment", deploy),
+          from,
+          to);
+    }
+
+    private Pod statefulPod(WorkloadRef set, Node n, int from, int to) {
+      return b.pod(
+          set.namespace(),
+          set.name() + "-0",
+          uid(),
+          podIp(n),
+          n,
+          "StatefulSet",
+          set.name(),
+          set,
+          from,
+          to);
+    }
+
+    private Flow flow(Pod opener, Pod peer) {
+      int from = Builder.overlapFrom(opener, peer);
+      int n = Builder.overlapTo(opener, peer) - from + 1;
+      SplittableRandom r = rng.split();
+      long[] request = new long[n];
+      long[] reply = new long[n];
+      for (int i = 0; i < n; i++) {
+        request[i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
+        reply[i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
+      }
+      Flow f = b.flow(opener, peer, request, reply);
+      flowsSoFar.add(f);
+      return f;
+    }
+
+    /** {@code count} nodes that use every labelled node in turn, in a random order. */
+    private List<Node> spread(int count) {
+      List<Node> order = new ArrayList<>(zoned);
+      for (int i = order.size() - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        Node t = order.get(i);
+        order.set(i, order.get(j));
+        order.set(j, t);
+      }
+      List<Node> out = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        out.add(order.get(i % order.size()));
+      }
+      return out;
+    }
+
+    private Node randomZoned() {
+      return zoned.get(rng.nextInt(zoned.size()));
+    }
+
+    private Node randomZonedExcept(String zone) {
+      List<Node> others = zoned.stream().filter(n -> !n.zone().equals(zone)).toList();
+      return others.get(rng.nextInt(others.size()));
+    }
+
+    /** {@code k} distinct indices below {@code n}, ascending. */
+    private int[] pick(int n, int k) {
+      List<Integer> all = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        all.add(i);
+      }
+      int[] out = new int[k];
+      for (int i = 0; i < k; i++) {
+        out[i] = all.remove(rng.nextInt(all.size()));
+      }
+      Arrays.sort(out);
+      return out;
+    }
+
+    /** A pod-template-hash: 8 to 10 characters. */
+    private String hash() {
+      return randomName(8 + rng.nextInt(3));
+    }
+
+    private String randomName(int length) {
+      StringBuilder sb = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        sb.append(NAME_ALPHABET.charAt(rng.nextInt(NAME_ALPHABET.length())));
+      }
+      return sb.toString();
+    }
+
+    /** A version-4 style UUID from the run's random stream. */
+    private String uid() {
+      long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
+      long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      return new UUID(hi, lo).toString();
+    }
+  }
+}

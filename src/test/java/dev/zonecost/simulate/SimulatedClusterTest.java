@@ -1,0 +1,135 @@
+package dev.zonecost.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.zonecost.simulate.SimulatedCluster.Builder;
+import dev.zonecost.simulate.SimulatedCluster.Node;
+import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.traffic.TrafficKey;
+import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.traffic.WorkloadRef;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The oracle against bytes computed by hand on a cluster small enough to reason about. */
+class SimulatedClusterTest {
+
+  private static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
+  private static final WorkloadRef FRONT = new WorkloadRef("ns", "Deployment", "front");
+  private static final WorkloadRef BACK = new WorkloadRef("ns", "Deployment", "back");
+  private static final WorkloadRef LATE = new WorkloadRef("ns", "Deployment", "late");
+
+  /**
+   * Steps 0..5, one minute apart. front (node a, zone-a) opens to back (node b, zone-b) over the
+   * whole span, and to late (node a too) from step 2. Agent a restarts at step 3, agent b at step 1
+   * (which must not matter: the answer reads the opener's side).
+   */
+  private static SimulatedCluster tiny(DataAggregationLevel level) {
+    Builder b =
+        SimulatedCluster.builder("tiny", T0, 5, Duration.ofSeconds(60), level, false)
+            .ksmInstance("ksm-0");
+    Node a = b.node("node-a", "10.0.1.1", "zone-a");
+    Node c = b.node("node-b", "10.0.2.1", "zone-b");
+    Pod front = b.pod("ns", "front-x", "u1", "10.0.11.1", a, "ReplicaSet", "front-h", FRONT, 0, 5);
+    Pod back = b.pod("ns", "back-x", "u2", "10.0.21.1", c, "ReplicaSet", "back-h", BACK, 0, 5);
+    Pod late = b.pod("ns", "late-x", "u3", "10.0.11.2", a, "ReplicaSet", "late-h", LATE, 2, 5);
+    b.flow(front, back, new long[] {10, 20, 30, 40, 50, 60}, new long[] {1, 2, 3, 4, 5, 6});
+    b.flow(front, late, new long[] {5, 5, 5, 5}, new long[] {0, 0, 0, 0});
+    b.restart(a, 3).restart(c, 1);
+    return b.build();
+  }
+
+  private static Instant step(double k) {
+    return T0.plusMillis(Math.round(k * 60_000));
+  }
+
+  private static Map<TrafficKey, Long> byKey(List<TrafficRow> rows) {
+    return rows.stream()
+        .collect(java.util.stream.Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
+  }
+
+  @Test
+  void should_match_hand_computed_bytes_over_the_whole_span() {
+    // Agent a counts front→back 10, 30, 60, then resets at step 3 with half of 40: 20, 70, 130.
+    // Window bytes: 10 (began in window) + 20 + 30 + 20 (reset) + 50 + 60 = 190; the 20 lost at
+    // the restart are not in the data. Replies: 1, 3, 6, 2, 7, 13 → 1 + 2 + 3 + 2 + 5 + 6 = 19.
+    // front→late begins at step 2: 5, then reset 2, 7, 12 → 5 + 2 + 5 + 5 = 17; its replies are 0.
+    SimulatedCluster c = tiny(DataAggregationLevel.LOW);
+    assertEquals(
+        List.of(
+            new TrafficRow(new TrafficKey(FRONT, BACK, "zone-a", "zone-b"), 190),
+            new TrafficRow(new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 19),
+            new TrafficRow(new TrafficKey(FRONT, LATE, "zone-a", "zone-a"), 17)),
+        c.expected());
+  }
+
+  @Test
+  void should_not_count_bytes_before_a_window_that_starts_mid_span() {
+    SimulatedCluster c = tiny(DataAggregationLevel.HIGH);
+    // [2, 5]: step 1 lies in the lookback, so step 2's value is not added: 20 + 50 + 60 = 130,
+    // replies 2 + 5 + 6 = 13; front→late began at step 2 itself: 5 + 2 + 5 + 5 = 17.
+    Map<TrafficKey, Long> from2 = byKey(c.expected(step(2), step(5)));
+    assertEquals(130L, from2.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
+    assertEquals(13L, from2.get(new TrafficKey(BACK, FRONT, "zone-b", "zone-a")));
+    assertEquals(17L, from2.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
+    // [2.5, 4]: only samples 3 and 4 are inside; 3's predecessor is in the lookback: 70 - 20.
+    Map<TrafficKey, Long> mid = byKey(c.expected(step(2.5), step(4)));
+    assertEquals(50L, mid.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
+    assertEquals(5L, mid.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
+    // A window between two samples holds no bytes at all.
+    assertEquals(List.of(), c.expected(step(4.2), step(4.8)));
+  }
+
+  @Test
+  void should_write_series_as_the_observation_table_says() throws IOException {
+    for (DataAggregationLevel level : DataAggregationLevel.values()) {
+      StringWriter w = new StringWriter();
+      tiny(level).writeOpenMetrics(w);
+      OpenMetricsText om = OpenMetricsText.parse(w.toString());
+      List<OpenMetricsText.Series> retina = om.family(SimulatedCluster.RETINA_FORWARD_BYTES);
+      // front↔back: 2 EGRESS on node-a + 2 INGRESS on node-b; front↔late: 2 EGRESS only.
+      assertEquals(6, retina.size(), level.label());
+      long m = level == DataAggregationLevel.LOW ? 2 : 1;
+      OpenMetricsText.Series egress = find(retina, "EGRESS", "front-x", "back-x");
+      assertEquals("retina-node-a", egress.label("instance"));
+      assertEquals(
+          List.of(10 * m, 30 * m, 60 * m, 20 * m, 70 * m, 130 * m),
+          egress.samples().stream().map(OpenMetricsText.Sample::value).toList());
+      // Agent b restarted at step 1 with half of 20: 10, then 40, 80, 130, 190.
+      OpenMetricsText.Series ingress = find(retina, "INGRESS", "front-x", "back-x");
+      assertEquals("retina-node-b", ingress.label("instance"));
+      assertEquals(
+          List.of(10 * m, 10 * m, 40 * m, 80 * m, 130 * m, 190 * m),
+          ingress.samples().stream().map(OpenMetricsText.Sample::value).toList());
+      // Same node: twice per byte at either level, from step 2.
+      OpenMetricsText.Series sameNode = find(retina, "EGRESS", "front-x", "late-x");
+      assertEquals(T0.getEpochSecond() + 120, sameNode.samples().get(0).timestamp());
+      assertEquals(
+          List.of(10L, 4L, 14L, 24L),
+          sameNode.samples().stream().map(OpenMetricsText.Sample::value).toList());
+    }
+  }
+
+  @Test
+  void should_escape_label_values() {
+    StringBuilder sb = new StringBuilder();
+    SimulatedCluster.escapeLabelValue(sb, "a\\b\"c\nd");
+    assertEquals("a\\\\b\\\"c\\nd", sb.toString());
+  }
+
+  private static OpenMetricsText.Series find(
+      List<OpenMetricsText.Series> retina, String direction, String src, String dst) {
+    return retina.stream()
+        .filter(s -> s.label("direction").equals(direction))
+        .filter(s -> s.label("source_podname").equals(src))
+        .filter(s -> s.label("destination_podname").equals(dst))
+        .findFirst()
+        .orElseThrow();
+  }
+}

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * The part of the Prometheus HTTP API zonecost uses. Every method throws a {@link
- * BackendException} subclass on failure. The streaming variants hand each series to the sink as
- * soon as it is decoded, so memory grows with one series, not with the response.
+ * The part of the Prometheus HTTP API zonecost uses. Every method throws a {@link BackendException}
+ * subclass on failure. The streaming variants hand each series to the sink as soon as it is
+ * decoded, so memory grows with one series, not with the response.
  */
 public interface PrometheusApi {
   ResultInfo query(String promql, Instant time, Consumer<Series> sink);

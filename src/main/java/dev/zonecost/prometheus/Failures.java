@@ -1,0 +1,131 @@
+package dev.zonecost.prometheus;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+
+/**
+ * Turns transport failures and odd answers into one-line messages that say what to do. Messages
+ * show URLs only through {@link #display}, so query strings and credentials never leak.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** scheme://host:port/path — no user info, no query string. */
+  static String display(HttpUrl url) {
+    return origin(url) + url.encodedPath();
+  }
+
+  /** scheme://host:port */
+  static String origin(HttpUrl url) {
+    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+    return url.scheme() + "://" + host + ":" + url.port();
+  }
+
+  /** Go-style durations as users type them for --timeout: 300ms, 1.5s, 2m0s, 1h0m0s. */
+  static String readable(Duration d) {
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      return d.toMillis() + "ms";
+    }
+    String seconds =
+        BigDecimal.valueOf(d.toSecondsPart() * 1000L + d.toMillisPart(), 3)
+                .stripTrailingZeros()
+                .toPlainString()
+            + "s";
+    if (d.toHours() > 0) {
+      return d.toHours() + "h" + d.toMinutesPart() + "m" + seconds;
+    }
+    return d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" + seconds : seconds;
+  }
+
+  static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+  }
+
+  /** An attempt failed before an answer arrived (or while it was read). */
+  static BackendException transport(IOException e, HttpUrl base, Duration timeout) {
+    String server = display(base);
+    if (e instanceof UnknownHostException) {
+      return new BackendUnreachableException(
+          "cannot resolve host "
+              + base.host()
+              + " of "
+              + server
+              + " — check --prometheus-url and DNS",
+          e);
+    }
+    if (e instanceof ConnectException) {
+      return new BackendUnreachableException(
+          "cannot connect to "
+              + server
+              + ": connection refused — is Prometheus running and is --prometheus-url right?",
+          e);
+    }
+    if (e instanceof SSLException) {
+      return new BackendUnreachableException(
+          "TLS handshake with "
+              + server
+              + " failed: "
+              + oneLine(e.getMessage())
+              + " — check the https:// URL and the CA file",
+          e);
+    }
+    if (e instanceof InterruptedIOException) {
+      // SocketTimeoutException (connect/read) and OkHttp's call timeout both land here.
+      return new BackendTimeoutException(
+          "Prometheus at "
+              + server
+              + " did not answer within "
+              + readable(timeout)
+              + " (raise --timeout)",
+          e);
+    }
+    return new BackendUnreachableException(
+        "lost the connection to " + server + ": " + oneLine(String.valueOf(e.getMessage())), e);
+  }
+
+  /** A non-2xx answer without a Prometheus error envelope: a proxy, an auth gate, a wrong path. */
+  static BackendException notTheApi(int code, MediaType type, HttpUrl base, HttpUrl endpoint) {
+    if (code == 401 || code == 403) {
+      return new BackendException(
+          "Prometheus at "
+              + display(base)
+              + " refused the credentials (HTTP "
+              + code
+              + ") — check the token, password or tenant");
+    }
+    if (code == 404) {
+      return new BackendException(
+          origin(base)
+              + " has no Prometheus API at "
+              + display(endpoint)
+              + " (HTTP 404) — check the path prefix in --prometheus-url");
+    }
+    String what = type == null ? "a body that is not JSON" : type.type() + "/" + type.subtype();
+    return new MalformedResponseException(
+        "Prometheus at "
+            + display(endpoint)
+            + " answered HTTP "
+            + code
+            + " with "
+            + what
+            + ", not the Prometheus API JSON — check --prometheus-url and any proxy in between");
+  }
+
+  static MalformedResponseException malformed(int code, HttpUrl endpoint, String detail) {
+    return new MalformedResponseException(
+        "Prometheus at "
+            + display(endpoint)
+            + " answered HTTP "
+            + code
+            + " with a body zonecost cannot read: "
+            + oneLine(detail)
+            + " — is this a Prometheus-compatible API?");
+  }
+}

@@ -1,0 +1,238 @@
+package dev.zonecost.prometheus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import okhttp3.FormBody;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * {@link PrometheusApi} over HTTP with OkHttp: form-encoded POSTs (long PromQL breaks GET URLs),
+ * retries for transient failures, and a streaming decoder. One OkHttp client per instance; close it
+ * to release its threads and connections.
+ */
+public final class PrometheusClient implements PrometheusApi, AutoCloseable {
+  // Prometheus refuses these for good reasons; asking again gives the same answer.
+  private static final Set<String> FINAL_ERROR_TYPES = Set.of("bad_data", "execution");
+  private static final long ERROR_PEEK_BYTES = 16 * 1024;
+
+  private final PrometheusConfig config;
+  private final OkHttpClient http;
+  private final Headers headers;
+  private final RetryPolicy retryPolicy;
+
+  public PrometheusClient(PrometheusConfig config) {
+    this(config, RetryPolicy.sleeping());
+  }
+
+  /** For tests: sleeps go to {@code sleeper} (milliseconds) instead of the clock. */
+  PrometheusClient(PrometheusConfig config, LongConsumer sleeper) {
+    this(config, new RetryPolicy(sleeper, Clock.systemUTC()));
+  }
+
+  private PrometheusClient(PrometheusConfig config, RetryPolicy retryPolicy) {
+    this.config = config;
+    this.retryPolicy = retryPolicy;
+    this.headers = headers(config.extraHeaders());
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .connectTimeout(config.timeout())
+            .readTimeout(config.timeout())
+            .writeTimeout(config.timeout())
+            .callTimeout(config.timeout())
+            // Our loop owns retries, so the number of attempts is exactly what the user set.
+            .retryOnConnectionFailure(false);
+    if (config.dns() != null) {
+      builder.dns(config.dns());
+    }
+    this.http = builder.build();
+  }
+
+  @Override
+  public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
+    FormBody form = new FormBody.Builder().add("query", promql).add("time", seconds(time)).build();
+    return post("api/v1/query", form, promql, sink);
+  }
+
+  @Override
+  public ResultInfo queryRange(
+      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
+    if (step.isNegative() || step.isZero()) {
+      throw new IllegalArgumentException("step must be positive, got " + step);
+    }
+    FormBody form =
+        new FormBody.Builder()
+            .add("query", promql)
+            .add("start", seconds(start))
+            .add("end", seconds(end))
+            .add("step", seconds(step))
+            .build();
+    return post("api/v1/query_range", form, promql, sink);
+  }
+
+  @Override
+  public Optional<String> version() {
+    HttpUrl url = endpoint("api/v1/status/buildinfo");
+    try (Response response = send(request(url).get().build())) {
+      if (!response.isSuccessful()) {
+        return Optional.empty();
+      }
+      JsonNode version = EnvelopeDecoder.MAPPER.readTree(response.body().byteStream());
+      return Optional.ofNullable(version)
+          .map(root -> root.path("data").path("version"))
+          .filter(JsonNode::isTextual)
+          .map(JsonNode::asText);
+    } catch (IOException e) {
+      // The server answered, but not with buildinfo JSON: that is "no version", not a failure.
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** Unix seconds with millisecond precision, never in scientific notation. */
+  static String seconds(Instant time) {
+    return BigDecimal.valueOf(time.toEpochMilli(), 3).toPlainString();
+  }
+
+  /** Seconds as short as exact: 60s → "60", 500ms → "0.5". */
+  static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.getSeconds())
+        .add(BigDecimal.valueOf(duration.getNano(), 9))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private ResultInfo post(String path, FormBody form, String promql, Consumer<Series> sink) {
+    HttpUrl url = endpoint(path);
+    try (Response response = send(request(url).post(form).build())) {
+      return read(response, url, promql, sink);
+    }
+  }
+
+  /** addPathSegments keeps the base URL's prefix and replaces only a trailing empty segment. */
+  private HttpUrl endpoint(String path) {
+    return config.baseUrl().newBuilder().addPathSegments(path).build();
+  }
+
+  private Request.Builder request(HttpUrl url) {
+    return new Request.Builder().url(url).headers(headers).header("Accept", "application/json");
+  }
+
+  /** Sends with retries and returns the last response, which the caller must close. */
+  private Response send(Request request) {
+    for (int attempt = 0; ; attempt++) {
+      boolean mayRetry = attempt < config.retries();
+      Response response;
+      try {
+        response = http.newCall(request).execute();
+      } catch (IOException e) {
+        if (mayRetry && RetryPolicy.isTransient(e)) {
+          retryPolicy.pause(attempt, null);
+          continue;
+        }
+        throw Failures.transport(e, config.baseUrl(), config.timeout());
+      }
+      if (mayRetry && shouldRetry(response)) {
+        String retryAfter = response.header("Retry-After");
+        response.close();
+        retryPolicy.pause(attempt, retryAfter);
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private boolean shouldRetry(Response response) {
+    if (!RetryPolicy.RETRYABLE_STATUS.contains(response.code())) {
+      return false;
+    }
+    // Error bodies are small; peeking leaves the body readable for the final attempt.
+    try {
+      JsonNode body = EnvelopeDecoder.MAPPER.readTree(response.peekBody(ERROR_PEEK_BYTES).string());
+      return body == null || !FINAL_ERROR_TYPES.contains(body.path("errorType").asText());
+    } catch (IOException notJson) {
+      return true;
+    }
+  }
+
+  private ResultInfo read(Response response, HttpUrl url, String promql, Consumer<Series> sink) {
+    int code = response.code();
+    boolean ok = response.isSuccessful();
+    ResponseBody body = response.body();
+    MediaType type = body.contentType();
+    if (type != null && !type.subtype().contains("json")) {
+      throw Failures.notTheApi(code, type, config.baseUrl(), url);
+    }
+    Envelope envelope;
+    // A failed answer must not feed the caller's sink, whatever its body claims.
+    try (InputStream in = body.byteStream()) {
+      envelope = EnvelopeDecoder.decode(in, ok ? sink : series -> {});
+    } catch (JsonProcessingException e) {
+      if (!ok) {
+        throw Failures.notTheApi(code, type, config.baseUrl(), url);
+      }
+      throw Failures.malformed(code, url, "invalid or truncated JSON: " + e.getOriginalMessage());
+    } catch (BadEnvelopeException e) {
+      if (!ok) {
+        throw Failures.notTheApi(code, type, config.baseUrl(), url);
+      }
+      throw Failures.malformed(code, url, e.getMessage());
+    } catch (InterruptedIOException e) {
+      throw Failures.transport(e, config.baseUrl(), config.timeout());
+    } catch (IOException e) {
+      // Not retried: the sink may already hold part of this answer.
+      throw new BackendException(
+          "lost the connection to "
+              + Failures.display(config.baseUrl())
+              + " while reading its answer: "
+              + Failures.oneLine(String.valueOf(e.getMessage()))
+              + " — try again",
+          e);
+    }
+    if (envelope.isError()) {
+      throw new PrometheusApiException(
+          Failures.display(config.baseUrl()), code, envelope.errorType(), envelope.error(), promql);
+    }
+    if (!ok) {
+      throw Failures.notTheApi(code, type, config.baseUrl(), url);
+    }
+    return envelope.info();
+  }
+
+  /** Built once; OkHttp's own message would echo the value of a bad header, so ours names it. */
+  private static Headers headers(Map<String, String> extra) {
+    Headers.Builder builder = new Headers.Builder();
+    extra.forEach(
+        (name, value) -> {
+          try {
+            builder.add(name, value);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                "header '" + name + "' has a name or value that HTTP does not allow");
+          }
+        });
+    return builder.build();
+  }
+}

@@ -94,9 +94,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       if (!response.isSuccessful()) {
         return Optional.empty();
       }
-      JsonNode version = EnvelopeDecoder.MAPPER.readTree(response.body().byteStream());
-      return Optional.ofNullable(version)
-          .map(root -> root.path("data").path("version"))
+      JsonNode root = EnvelopeDecoder.MAPPER.readTree(response.body().byteStream());
+      return Optional.ofNullable(root)
+          .map(json -> json.path("data").path("version"))
           .filter(JsonNode::isTextual)
           .map(JsonNode::asText);
     } catch (IOException e) {

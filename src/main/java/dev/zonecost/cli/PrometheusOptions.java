@@ -29,7 +29,8 @@ public final class PrometheusOptions {
       names = "--retries",
       paramLabel = "N",
       defaultValue = "3",
-      description = "Retries on 429/502/503/504 and dropped connections (default: ${DEFAULT-VALUE}).")
+      description =
+          "Retries on 429/502/503/504 and dropped connections (default: ${DEFAULT-VALUE}).")
   int retries;
 
   @Option(
@@ -41,7 +42,8 @@ public final class PrometheusOptions {
 
   public PrometheusClient client() {
     if (url == null || url.isBlank()) {
-      throw new UsageException("no Prometheus to ask: pass --prometheus-url URL or set PROMETHEUS_URL");
+      throw new UsageException(
+          "no Prometheus to ask: pass --prometheus-url URL or set PROMETHEUS_URL");
     }
     HttpUrl base = HttpUrl.parse(url.trim());
     if (base == null) {

@@ -98,7 +98,8 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "N",
       defaultValue = "42",
-      description = "Random seed; the output is a function of all arguments (default: ${DEFAULT-VALUE}).")
+      description =
+          "Random seed; the output is a function of all arguments (default: ${DEFAULT-VALUE}).")
   long seed;
 
   public SimulateCommand(Clock clock) {

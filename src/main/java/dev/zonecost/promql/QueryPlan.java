@@ -17,8 +17,8 @@ import java.util.StringJoiner;
  * instant query evaluated at the window's end; {@code [range]} selectors reach back to its start.
  *
  * <p>The window form (DESIGN §3, "the faster forms"): a series without a reset in the window grew
- * by {@code max − min} over its in-window samples, plus {@code min} itself when it has no sample
- * in the lookback before {@code start} (it began inside the window). Series with a reset are read
+ * by {@code max − min} over its in-window samples, plus {@code min} itself when it has no sample in
+ * the lookback before {@code start} (it began inside the window). Series with a reset are read
  * sample by sample ({@link #rawSamples}) and summed in Java by the same definition.
  */
 public final class QueryPlan {
@@ -71,9 +71,16 @@ public final class QueryPlan {
     String before = sel + " @ " + unixSeconds(s.start().minusMillis(1));
     return "(\n  ("
         + max
-        + " - (" + min + " and " + before + "))\n  or\n  "
+        + " - ("
+        + min
+        + " and "
+        + before
+        + "))\n  or\n  "
         + max
-        + "\n) unless resets(" + sel + windowRange() + ") > 0";
+        + "\n) unless resets("
+        + sel
+        + windowRange()
+        + ") > 0";
   }
 
   /** Series with at least one counter reset in the window: these are read sample by sample. */
@@ -82,8 +89,8 @@ public final class QueryPlan {
   }
 
   /**
-   * Raw samples of the series observed by the given agents, from one lookback before the window
-   * (to tell which series existed before it) to its end.
+   * Raw samples of the series observed by the given agents, from one lookback before the window (to
+   * tell which series existed before it) to its end.
    */
   public String rawSamples(Collection<String> instances) {
     List<String> extra = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.time.Instant;
  * What the query text depends on.
  *
  * @param leftOpenRanges whether the server's range selectors exclude their start instant
- *     (Prometheus 3 and VictoriaMetrics) rather than include it (Prometheus 2); ranges are then
- *     one millisecond longer so they still begin exactly at the window's start
+ *     (Prometheus 3 and VictoriaMetrics) rather than include it (Prometheus 2); ranges are then one
+ *     millisecond longer so they still begin exactly at the window's start
  */
 public record QuerySettings(
     Instant start,

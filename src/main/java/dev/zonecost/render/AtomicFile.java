@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file beside its destination and renames it into place, so a failed run never leaves
- * half a file nor spoils an existing one.
+ * Writes a file beside its destination and renames it into place, so a failed run never leaves half
+ * a file nor spoils an existing one.
  */
 public final class AtomicFile {
   /** What writes the content. */
@@ -28,7 +28,8 @@ public final class AtomicFile {
         body.write(w);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -26,8 +26,7 @@ public final class ReportBuilder {
     }
     if (st.ambiguousPods > 0) {
       notes.add(
-          st.ambiguousPods
-              + " pod lookups matched nodes in different zones and were left unknown");
+          st.ambiguousPods + " pod lookups matched nodes in different zones and were left unknown");
     }
     notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
     ReportMetadata md =
@@ -54,17 +53,21 @@ public final class ReportBuilder {
 
   private static String dedupeNote(EngineRequest r) {
     return switch (r.dedupe()) {
-      case EGRESS, MAX -> switch (r.level()) {
-        case LOW -> "kept " + r.dedupe().label() + " series, divided by 2 (dataAggregationLevel low)";
-        case HIGH -> "kept "
-            + r.dedupe().label()
-            + " series, divided by 2 for pods on one node, else 1 (dataAggregationLevel high)";
-      };
-      case INGRESS -> "kept ingress series, divided by "
-          + (r.level().name().equals("LOW") ? "2" : "1")
-          + " (dataAggregationLevel "
-          + r.level().label()
-          + ")";
+      case EGRESS, MAX ->
+          switch (r.level()) {
+            case LOW ->
+                "kept " + r.dedupe().label() + " series, divided by 2 (dataAggregationLevel low)";
+            case HIGH ->
+                "kept "
+                    + r.dedupe().label()
+                    + " series, divided by 2 for pods on one node, else 1 (dataAggregationLevel high)";
+          };
+      case INGRESS ->
+          "kept ingress series, divided by "
+              + (r.level().name().equals("LOW") ? "2" : "1")
+              + " (dataAggregationLevel "
+              + r.level().label()
+              + ")";
       case NONE -> "dedupe none: every observation added, bytes counted 2 to 4 times";
     };
   }

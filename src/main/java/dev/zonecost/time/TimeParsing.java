@@ -51,7 +51,9 @@ public final class TimeParsing {
     }
     if (pos != t.length() || t.isEmpty() || total.isZero()) {
       throw new UsageException(
-          "'" + text + "' is not a duration: use a number and a unit, like 90s, 15m, 24h, 7d or 1h30m");
+          "'"
+              + text
+              + "' is not a duration: use a number and a unit, like 90s, 15m, 24h, 7d or 1h30m");
     }
     return total;
   }

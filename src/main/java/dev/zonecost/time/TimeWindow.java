@@ -20,9 +20,7 @@ public record TimeWindow(Instant start, Instant end) {
       throw new UsageException("--since and --start both set the window's start: give one of them");
     }
     Instant e =
-        end != null
-            ? TimeParsing.instant(end)
-            : clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        end != null ? TimeParsing.instant(end) : clock.instant().truncatedTo(ChronoUnit.MINUTES);
     Instant s =
         start != null
             ? TimeParsing.instant(start)

@@ -45,7 +45,8 @@ public enum DedupeMode {
     if (level == DataAggregationLevel.LOW) {
       return 2;
     }
-    // high: one observation per node, but a same-node pair is seen twice by one agent (EGRESS only).
+    // high: one observation per node, but a same-node pair is seen twice by one agent (EGRESS
+    // only).
     return this != INGRESS && Boolean.TRUE.equals(sameNode) ? 2 : 1;
   }
 

@@ -1,6 +1,8 @@
 package dev.zonecost.traffic;
 
-/** Where a pod ran: its node (empty when not known) and that node's zone ({@link Zones#UNKNOWN}). */
+/**
+ * Where a pod ran: its node (empty when not known) and that node's zone ({@link Zones#UNKNOWN}).
+ */
 public record Placement(String node, String zone) {
   public static final Placement UNKNOWN = new Placement("", Zones.UNKNOWN);
 

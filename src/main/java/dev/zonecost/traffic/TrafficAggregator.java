@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns per-series window bytes into rows: groups the series of one pod pair, keeps one
- * observation per byte (dedupe mode and aggregation level), resolves both pods' zones and
- * workloads, and sums per workload pair and zone pair in half bytes so rounding happens once.
+ * Turns per-series window bytes into rows: groups the series of one pod pair, keeps one observation
+ * per byte (dedupe mode and aggregation level), resolves both pods' zones and workloads, and sums
+ * per workload pair and zone pair in half bytes so rounding happens once.
  */
 public final class TrafficAggregator {
   private final PodDirectory pods;
@@ -30,7 +30,10 @@ public final class TrafficAggregator {
   private long seriesAdded;
 
   public TrafficAggregator(
-      PodDirectory pods, WorkloadResolver workloads, DedupeMode dedupe, DataAggregationLevel level) {
+      PodDirectory pods,
+      WorkloadResolver workloads,
+      DedupeMode dedupe,
+      DataAggregationLevel level) {
     this.pods = pods;
     this.workloads = workloads;
     this.dedupe = dedupe;
@@ -41,8 +44,7 @@ public final class TrafficAggregator {
   public void add(Map<String, String> labels, double bytes) {
     seriesAdded++;
     Endpoints e =
-        new Endpoints(
-            Endpoint.of(labels, SOURCE_PREFIX), Endpoint.of(labels, DESTINATION_PREFIX));
+        new Endpoints(Endpoint.of(labels, SOURCE_PREFIX), Endpoint.of(labels, DESTINATION_PREFIX));
     double[] sums = byPair.computeIfAbsent(e, k -> new double[3]);
     String direction = labels.getOrDefault(DIRECTION, "");
     int slot = DedupeMode.isEgress(direction) ? 0 : direction.equalsIgnoreCase("ingress") ? 1 : 2;

@@ -2,14 +2,14 @@ package dev.zonecost.traffic;
 
 import static dev.zonecost.promql.LabelNames.INSTANCE;
 
-import dev.zonecost.promql.LabelNames;
-import dev.zonecost.promql.QueryPlan;
-import dev.zonecost.promql.QueryPlan.LabelledQuery;
-import dev.zonecost.promql.QuerySettings;
 import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.QueryPlan;
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.promql.QuerySettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,10 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Computes a window's rows with the window form of DESIGN §3: five instant queries sent in
- * parallel (window bytes of reset-free series, the reset series, pods' nodes, nodes' zones,
- * ReplicaSet owners), then the raw samples of the agents whose series reset, summed here by the
- * same definition. Nothing is extrapolated and nothing is sampled per step.
+ * Computes a window's rows with the window form of DESIGN §3: five instant queries sent in parallel
+ * (window bytes of reset-free series, the reset series, pods' nodes, nodes' zones, ReplicaSet
+ * owners), then the raw samples of the agents whose series reset, summed here by the same
+ * definition. Nothing is extrapolated and nothing is sampled per step.
  */
 public final class TrafficEngine {
   private final PrometheusApi api;
@@ -63,8 +63,7 @@ public final class TrafficEngine {
       var resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
       var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
-      var owners =
-          async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
+      var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
 
       PodDirectory directory = new PodDirectory();
       for (Series s : join(pods).series()) {
@@ -114,8 +113,8 @@ public final class TrafficEngine {
 
   /**
    * Reads the raw samples of every agent that had a reset and sums the reset series by the
-   * definition. Other series of those agents come back too and are ignored: they are already in
-   * the window-bytes answer.
+   * definition. Other series of those agents come back too and are ignored: they are already in the
+   * window-bytes answer.
    */
   private void addResetSeries(
       QueryPlan plan,

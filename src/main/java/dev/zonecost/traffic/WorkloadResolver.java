@@ -26,17 +26,21 @@ public final class WorkloadResolver {
     if (ownerKind.isEmpty() || ownerKind.equals("<none>") || ownerName.isEmpty()) {
       return;
     }
-    owners.put(key(cluster, namespace, replicaSet), new WorkloadRef(namespace, ownerKind, ownerName));
+    owners.put(
+        key(cluster, namespace, replicaSet), new WorkloadRef(namespace, ownerKind, ownerName));
   }
 
   /** The workload a Retina endpoint belongs to. */
-  public WorkloadRef resolve(String cluster, String namespace, String kind, String name, String pod) {
+  public WorkloadRef resolve(
+      String cluster, String namespace, String kind, String name, String pod) {
     if (isUnknown(namespace) && isUnknown(name) && isUnknown(pod)) {
       return UNKNOWN;
     }
     String ns = isUnknown(namespace) ? "unknown" : namespace;
     if (isUnknown(name)) {
-      return isUnknown(pod) ? new WorkloadRef(ns, "unknown", "unknown") : new WorkloadRef(ns, "Pod", pod);
+      return isUnknown(pod)
+          ? new WorkloadRef(ns, "unknown", "unknown")
+          : new WorkloadRef(ns, "Pod", pod);
     }
     if (kind.equalsIgnoreCase("ReplicaSet")) {
       WorkloadRef owner = owners.get(key(cluster, ns, name));

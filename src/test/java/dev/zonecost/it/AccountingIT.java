@@ -12,7 +12,6 @@ import dev.zonecost.simulate.Simulator;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.TrafficKey;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -88,7 +88,10 @@ public final class PrometheusServer implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IOException(
-            "prometheus exited with " + process.exitValue() + ": " + tail(dir.resolve("prometheus.log")));
+            "prometheus exited with "
+                + process.exitValue()
+                + ": "
+                + tail(dir.resolve("prometheus.log")));
       }
       try {
         HttpURLConnection c =
@@ -103,7 +106,8 @@ public final class PrometheusServer implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IOException("prometheus not ready after " + timeout + ": " + tail(dir.resolve("prometheus.log")));
+    throw new IOException(
+        "prometheus not ready after " + timeout + ": " + tail(dir.resolve("prometheus.log")));
   }
 
   @Override

@@ -25,7 +25,7 @@ class QueryPlanTest {
             + sel
             + "[7200s]) and "
             + sel
-            + " @ 1761955199.999))\n  or\n  max_over_time("
+            + " @ 1793491199.999))\n  or\n  max_over_time("
             + sel
             + "[7200s])\n) unless resets("
             + sel

@@ -23,7 +23,8 @@ class RenderersTest {
     WorkloadRef evil = new WorkloadRef("=cmd", "Deployment", "+x,\"y\"");
     List<TrafficRow> rows =
         List.of(
-            new TrafficRow(new TrafficKey(client, server, "us-east-1a", "us-east-1b"), 3_000_000_000L),
+            new TrafficRow(
+                new TrafficKey(client, server, "us-east-1a", "us-east-1b"), 3_000_000_000L),
             new TrafficRow(new TrafficKey(client, server, "us-east-1a", "us-east-1a"), 1_000_000L),
             new TrafficRow(new TrafficKey(evil, server, "unknown", "us-east-1a"), 1023L));
     ReportMetadata md =
@@ -63,7 +64,8 @@ class RenderersTest {
             + "source_zone,destination_zone,locality,bytes",
         lines[0]);
     assertEquals(
-        "app-client,client,app-server,server,us-east-1a,us-east-1b,cross-zone,3000000000", lines[1]);
+        "app-client,client,app-server,server,us-east-1a,us-east-1b,cross-zone,3000000000",
+        lines[1]);
     assertEquals(4, lines.length);
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class TimeParsingTest {
   @Test
   void should_read_rfc3339_and_unix_seconds() {
-    assertEquals(Instant.parse("2026-11-01T00:00:00Z"), TimeParsing.instant("2026-11-01T00:00:00Z"));
+    assertEquals(
+        Instant.parse("2026-11-01T00:00:00Z"), TimeParsing.instant("2026-11-01T00:00:00Z"));
     assertEquals(
         Instant.parse("2026-11-01T00:00:00Z"), TimeParsing.instant("2026-11-01T01:00:00+01:00"));
     assertEquals(Instant.ofEpochMilli(1761955200500L), TimeParsing.instant("1761955200.5"));

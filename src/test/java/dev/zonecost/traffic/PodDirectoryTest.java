@@ -35,8 +35,7 @@ class PodDirectoryTest {
   void should_fall_back_to_the_name_when_the_ip_is_not_known() {
     PodDirectory d = directory();
     d.addPod(new PodKey("", "app", "web-1", "10.0.0.5"), "n-b");
-    assertEquals(
-        new Placement("n-b", "zone-b"), d.placement(new PodKey("", "app", "web-1", "")));
+    assertEquals(new Placement("n-b", "zone-b"), d.placement(new PodKey("", "app", "web-1", "")));
   }
 
   @Test
@@ -52,7 +51,8 @@ class PodDirectoryTest {
   void should_say_unknown_for_a_node_without_zone_label_and_an_unseen_pod() {
     PodDirectory d = directory();
     d.addPod(new PodKey("", "a", "p", "10.0.0.7"), "n-bare");
-    assertEquals(new Placement("n-bare", Zones.UNKNOWN), d.placement(new PodKey("", "a", "p", "10.0.0.7")));
+    assertEquals(
+        new Placement("n-bare", Zones.UNKNOWN), d.placement(new PodKey("", "a", "p", "10.0.0.7")));
     assertEquals(Placement.UNKNOWN, d.placement(new PodKey("", "a", "gone", "10.0.0.8")));
   }
 }

@@ -18,7 +18,8 @@ class TrafficAggregatorTest {
     return d;
   }
 
-  private static Map<String, String> series(String dir, String srcPod, String srcIp, String dstPod, String dstIp) {
+  private static Map<String, String> series(
+      String dir, String srcPod, String srcIp, String dstPod, String dstIp) {
     Map<String, String> l = new HashMap<>();
     l.put("direction", dir);
     l.put("source_namespace", "app");

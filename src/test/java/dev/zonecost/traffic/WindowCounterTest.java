@@ -19,7 +19,12 @@ class WindowCounterTest {
   void should_count_only_differences_inside_the_window_for_a_series_that_existed_before() {
     // samples at 0,60,...; window [60,180]: pairs (60,120) and (120,180)
     assertEquals(
-        30, bytes(60 * S, 180 * S, new long[] {0, 60 * S, 120 * S, 180 * S}, new double[] {5, 10, 25, 40}));
+        30,
+        bytes(
+            60 * S,
+            180 * S,
+            new long[] {0, 60 * S, 120 * S, 180 * S},
+            new double[] {5, 10, 25, 40}));
   }
 
   @Test

@@ -47,7 +47,8 @@ class WorkloadResolverTest {
     assertEquals(
         new WorkloadRef("db", "StatefulSet", "cache"),
         r.resolve("", "db", "StatefulSet", "cache", "cache-0"));
-    assertEquals(WorkloadResolver.UNKNOWN, r.resolve("", "unknown", "unknown", "unknown", "unknown"));
+    assertEquals(
+        WorkloadResolver.UNKNOWN, r.resolve("", "unknown", "unknown", "unknown", "unknown"));
     assertEquals(WorkloadResolver.UNKNOWN, r.resolve("", "", "", "", ""));
   }
 }

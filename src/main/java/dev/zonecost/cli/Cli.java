@@ -14,6 +14,7 @@ public final class Cli {
     cl.addSubcommand(new CommandLine.HelpCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setParameterExceptionHandler(new ParameterErrorHandler());
     return cl;
   }
 }

@@ -1,7 +1,13 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.UsageException;
+import dev.zonecost.time.TimeWindow;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
+import dev.zonecost.traffic.EngineRequest;
+import dev.zonecost.traffic.Selection;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /** How Retina's repeated observations become one count per byte, and what to select. */
@@ -35,4 +41,45 @@ public final class AccountingOptions {
       paramLabel = "REGEX",
       description = "Only traffic to namespaces matching this (anchored) regex.")
   String toNamespace;
+
+  @Option(
+      names = "--from-workload",
+      paramLabel = "REGEX",
+      description =
+          "Only traffic from workloads (Deployments after roll-up, StatefulSets, ...) whose name"
+              + " matches this (anchored) regex.")
+  String fromWorkload;
+
+  @Option(
+      names = "--to-workload",
+      paramLabel = "REGEX",
+      description = "Only traffic to workloads whose name matches this (anchored) regex.")
+  String toWorkload;
+
+  public EngineRequest request(TimeWindow window) {
+    return new EngineRequest(
+        window.start(),
+        window.end(),
+        dedupe,
+        level,
+        new Selection(
+            checked("--from-namespace", fromNamespace),
+            checked("--to-namespace", toNamespace),
+            checked("--from-workload", fromWorkload),
+            checked("--to-workload", toWorkload)));
+  }
+
+  /** A regex Java cannot compile would fail on the server too: say so before sending anything. */
+  private static String checked(String option, String regex) {
+    if (regex == null) {
+      return null;
+    }
+    try {
+      Pattern.compile(regex);
+      return regex;
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          option + " '" + regex + "' is not a valid regex: " + e.getDescription());
+    }
+  }
 }

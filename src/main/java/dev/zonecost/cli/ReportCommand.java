@@ -55,15 +55,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TimeWindow window = time.window(clock);
-    Renderer renderer = output.format.renderer(!output.noHeaders);
-    EngineRequest request =
-        new EngineRequest(
-            window.start(),
-            window.end(),
-            accounting.dedupe,
-            accounting.level,
-            accounting.fromNamespace,
-            accounting.toNamespace);
+    Renderer renderer = output.renderer();
+    EngineRequest request = accounting.request(window);
     Report report;
     try (PrometheusClient client = prometheus.client()) {
       report =

@@ -1,106 +1,151 @@
 package dev.zonecost.render;
 
 import dev.zonecost.report.Report;
-import dev.zonecost.report.ReportMetadata;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.TrafficRow;
 import dev.zonecost.traffic.WorkloadRef;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-/** Aligned columns with human units, the locality totals, the zone matrix and a footer. */
+/**
+ * Aligned columns with human units, the locality totals, the zone matrix and a footer. {@code wide}
+ * adds workload kinds and exact byte counts. Colour (ANSI) only when asked: the caller decides
+ * whether the output is a terminal.
+ */
 public final class TableRenderer implements Renderer {
+  private static final String RESET = "\u001B[0m";
+  private static final String BOLD = "\u001B[1m";
+
   private final boolean headers;
+  private final boolean wide;
+  private final boolean color;
+
+  public TableRenderer(boolean headers, boolean wide, boolean color) {
+    this.headers = headers;
+    this.wide = wide;
+    this.color = color;
+  }
 
   public TableRenderer(boolean headers) {
-    this.headers = headers;
+    this(headers, false, false);
   }
 
   @Override
   public void render(Report report, Writer out) throws IOException {
     long all = report.totals().all();
-    TextTable t = new TextTable(new boolean[] {false, false, false, false, false, true, true});
-    if (headers) {
-      t.row("SOURCE", "DESTINATION", "FROM ZONE", "TO ZONE", "LOCALITY", "BYTES", "SHARE");
+    List<String> head =
+        new ArrayList<>(
+            List.of("SOURCE", "DESTINATION", "FROM ZONE", "TO ZONE", "LOCALITY", "BYTES", "SHARE"));
+    if (wide) {
+      head.addAll(2, List.of("SOURCE KIND", "DESTINATION KIND"));
+      head.add("EXACT BYTES");
     }
-    for (TrafficRow r : report.rows()) {
-      t.row(
-          workload(r.key().source()),
-          workload(r.key().destination()),
-          r.key().sourceZone(),
-          r.key().destinationZone(),
-          r.locality().label(),
-          HumanUnits.bytes(r.bytes()),
-          HumanUnits.percent(all == 0 ? 0 : (double) r.bytes() / all));
+    boolean[] right = new boolean[head.size()];
+    for (int i = 0; i < head.size(); i++) {
+      right[i] = head.get(i).contains("BYTES") || head.get(i).equals("SHARE");
+    }
+    int localityColumn = head.indexOf("LOCALITY");
+    int offset = headers ? 1 : 0;
+    List<TrafficRow> rows = report.rows();
+    TextTable t =
+        new TextTable(right)
+            .styled(
+                (row, col, text) -> {
+                  if (!color) {
+                    return text;
+                  }
+                  if (row < offset) {
+                    return BOLD + text + RESET;
+                  }
+                  return col == localityColumn
+                      ? paint(rows.get(row - offset).locality(), text)
+                      : text;
+                });
+    if (headers) {
+      t.row(head.toArray(String[]::new));
+    }
+    for (TrafficRow r : rows) {
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  workload(r.key().source()),
+                  workload(r.key().destination()),
+                  r.key().sourceZone(),
+                  r.key().destinationZone(),
+                  r.locality().label(),
+                  HumanUnits.bytes(r.bytes()),
+                  HumanUnits.percent(all == 0 ? 0 : (double) r.bytes() / all)));
+      if (wide) {
+        cells.addAll(2, List.of(r.key().source().kind(), r.key().destination().kind()));
+        cells.add(Long.toString(r.bytes()));
+      }
+      t.row(cells.toArray(String[]::new));
     }
     out.write(t.format());
     out.write('\n');
 
-    TextTable totals = new TextTable(new boolean[] {false, true, true});
+    TextTable totals =
+        new TextTable(
+            wide ? new boolean[] {false, true, true, true} : new boolean[] {false, true, true});
     for (Locality l : Locality.values()) {
-      totals.row(
-          l.label(),
-          HumanUnits.bytes(report.totals().of(l)),
-          HumanUnits.percent(report.totals().share(l)));
+      String[] cells = {
+        l.label(),
+        HumanUnits.bytes(report.totals().of(l)),
+        HumanUnits.percent(report.totals().share(l)),
+        Long.toString(report.totals().of(l))
+      };
+      totals.row(wide ? cells : Arrays.copyOf(cells, 3));
     }
-    totals.row("all", HumanUnits.bytes(all), "");
+    String[] allCells = {"all", HumanUnits.bytes(all), "", Long.toString(all)};
+    totals.row(wide ? allCells : Arrays.copyOf(allCells, 3));
     out.write(totals.format());
     out.write('\n');
 
-    if (!report.zones().zones().isEmpty()) {
-      int n = report.zones().zones().size();
-      boolean[] align = new boolean[n + 1];
-      java.util.Arrays.fill(align, true);
+    List<String> zones = report.zones().zones();
+    if (!zones.isEmpty()) {
+      boolean[] align = new boolean[zones.size() + 1];
+      Arrays.fill(align, true);
       align[0] = false;
       TextTable m = new TextTable(align);
-      String[] head = new String[n + 1];
-      head[0] = "FROM \\ TO";
-      for (int i = 0; i < n; i++) {
-        head[i + 1] = report.zones().zones().get(i);
-      }
-      m.row(head);
-      for (String src : report.zones().zones()) {
-        String[] cells = new String[n + 1];
-        cells[0] = src;
-        for (int i = 0; i < n; i++) {
-          cells[i + 1] = HumanUnits.bytes(report.zones().cell(src, report.zones().zones().get(i)));
+      List<String> first = new ArrayList<>(List.of("FROM \\ TO"));
+      first.addAll(zones);
+      m.row(first.toArray(String[]::new));
+      for (String src : zones) {
+        List<String> cells = new ArrayList<>(List.of(src));
+        for (String dst : zones) {
+          long b = report.zones().cell(src, dst);
+          cells.add(wide ? Long.toString(b) : HumanUnits.bytes(b));
         }
-        m.row(cells);
+        m.row(cells.toArray(String[]::new));
       }
       out.write(m.format());
       out.write('\n');
     }
-    out.write(footer(report.metadata(), report));
+    out.write(Footer.summary(report.metadata(), report));
+    out.write('\n');
+    for (String note : report.metadata().notes()) {
+      out.write("note: " + note + "\n");
+    }
+    for (String w : report.metadata().warnings()) {
+      out.write("warning from Prometheus: " + w + "\n");
+    }
     out.flush();
+  }
+
+  private static String paint(Locality l, String text) {
+    String code =
+        switch (l) {
+          case SAME_ZONE -> "\u001B[32m";
+          case CROSS_ZONE -> "\u001B[31m";
+          case UNKNOWN_ZONE -> "\u001B[33m";
+        };
+    return code + text + RESET;
   }
 
   private static String workload(WorkloadRef w) {
     return w.namespace() + "/" + w.name();
-  }
-
-  private static String footer(ReportMetadata md, Report report) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("window ")
-        .append(md.start())
-        .append(" .. ")
-        .append(md.end())
-        .append(" | algorithm ")
-        .append(md.algorithm())
-        .append(" | dedupe ")
-        .append(md.dedupe())
-        .append(" | aggregation level ")
-        .append(md.dataAggregationLevel())
-        .append(" | zones from ")
-        .append(md.zoneSource())
-        .append(" | unknown ")
-        .append(HumanUnits.percent(report.totals().share(Locality.UNKNOWN_ZONE)))
-        .append('\n');
-    for (String note : md.notes()) {
-      sb.append("note: ").append(note).append('\n');
-    }
-    for (String w : md.warnings()) {
-      sb.append("warning from Prometheus: ").append(w).append('\n');
-    }
-    return sb.toString();
   }
 }

@@ -7,9 +7,20 @@ import java.util.List;
 final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final boolean[] rightAligned;
+  private Styler styler = (row, col, text) -> text;
+
+  /** Decorates a padded cell (colour); widths are measured on the plain text. */
+  interface Styler {
+    String style(int row, int column, String padded);
+  }
 
   TextTable(boolean[] rightAligned) {
     this.rightAligned = rightAligned;
+  }
+
+  TextTable styled(Styler s) {
+    this.styler = s;
+    return this;
   }
 
   TextTable row(String... cells) {
@@ -25,14 +36,15 @@ final class TextTable {
       }
     }
     StringBuilder sb = new StringBuilder();
-    for (String[] r : rows) {
+    for (int ri = 0; ri < rows.size(); ri++) {
+      String[] r = rows.get(ri);
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < r.length; i++) {
         if (i > 0) {
           line.append("  ");
         }
         String pad = " ".repeat(width[i] - r[i].length());
-        line.append(rightAligned[i] ? pad + r[i] : r[i] + pad);
+        line.append(styler.style(ri, i, rightAligned[i] ? pad + r[i] : r[i] + pad));
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }

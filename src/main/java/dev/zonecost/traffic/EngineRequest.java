@@ -2,11 +2,10 @@ package dev.zonecost.traffic;
 
 import java.time.Instant;
 
-/** What one report asks of the engine. Namespace regexes are null when not set. */
+/** What one report asks of the engine. */
 public record EngineRequest(
     Instant start,
     Instant end,
     DedupeMode dedupe,
     DataAggregationLevel level,
-    String sourceNamespaceRegex,
-    String destinationNamespaceRegex) {}
+    Selection selection) {}

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns per-series window bytes into rows: groups the series of one pod pair, keeps one observation
@@ -26,6 +27,7 @@ public final class TrafficAggregator {
   private final WorkloadResolver workloads;
   private final DedupeMode dedupe;
   private final DataAggregationLevel level;
+  private final Predicate<TrafficKey> filter;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
   private long seriesAdded;
 
@@ -34,10 +36,23 @@ public final class TrafficAggregator {
       WorkloadResolver workloads,
       DedupeMode dedupe,
       DataAggregationLevel level) {
+    this(pods, workloads, dedupe, level, k -> true);
+  }
+
+  /**
+   * @param filter which rows to keep (the workload selection); totals are then the selection's
+   */
+  public TrafficAggregator(
+      PodDirectory pods,
+      WorkloadResolver workloads,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      Predicate<TrafficKey> filter) {
     this.pods = pods;
     this.workloads = workloads;
     this.dedupe = dedupe;
     this.level = level;
+    this.filter = filter;
   }
 
   /** One series' bytes in the window; its labels are Retina's remote-context labels. */
@@ -69,16 +84,21 @@ public final class TrafficAggregator {
       Endpoints pair = entry.getKey();
       Placement src = pods.placement(pair.source().pod());
       Placement dst = pods.placement(pair.destination().pod());
+      String srcZone = zone(pair.source(), src);
+      String dstZone = zone(pair.destination(), dst);
+      TrafficKey key =
+          new TrafficKey(workload(pair.source()), workload(pair.destination()), srcZone, dstZone);
+      if (!filter.test(key)) {
+        continue;
+      }
       Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
       if (sameNode == null) {
         stats.pairsWithUnknownNode++;
       }
-      int perByte = dedupe.observationsPerByte(level, sameNode);
-      String srcZone = zone(pair.source(), src, stats);
-      String dstZone = zone(pair.destination(), dst, stats);
-      TrafficKey key =
-          new TrafficKey(workload(pair.source()), workload(pair.destination()), srcZone, dstZone);
-      halves.merge(key, Math.round(observed * 2 / perByte), Long::sum);
+      count(pair.source(), srcZone, stats);
+      count(pair.destination(), dstZone, stats);
+      halves.merge(
+          key, Math.round(observed * 2 / dedupe.observationsPerByte(level, sameNode)), Long::sum);
       stats.podPairs++;
     }
     List<TrafficRow> rows = new ArrayList<>();
@@ -95,17 +115,22 @@ public final class TrafficAggregator {
     return new Result(rows, stats);
   }
 
-  private String zone(Endpoint endpoint, Placement placement, Stats stats) {
+  /** Retina's own zone label where present and known, else kube-state-metrics' join. */
+  private static String zone(Endpoint endpoint, Placement placement) {
     if (!Zones.isUnknown(endpoint.nativeZone())) {
-      stats.endpointsZonedByRetina++;
       return endpoint.nativeZone();
     }
-    if (!Zones.isUnknown(placement.zone())) {
+    return Zones.normalize(placement.zone());
+  }
+
+  private static void count(Endpoint endpoint, String zone, Stats stats) {
+    if (!Zones.isUnknown(endpoint.nativeZone())) {
+      stats.endpointsZonedByRetina++;
+    } else if (!Zones.isUnknown(zone)) {
       stats.endpointsZonedByKubeStateMetrics++;
-      return placement.zone();
+    } else {
+      stats.endpointsWithoutZone++;
     }
-    stats.endpointsWithoutZone++;
-    return Zones.UNKNOWN;
   }
 
   private WorkloadRef workload(Endpoint e) {

@@ -45,8 +45,8 @@ public final class TrafficEngine {
             r.start(),
             r.end(),
             r.dedupe().directionRegex(),
-            r.sourceNamespaceRegex(),
-            r.destinationNamespaceRegex(),
+            r.selection().sourceNamespaceRegex(),
+            r.selection().destinationNamespaceRegex(),
             leftOpenRanges));
   }
 
@@ -89,7 +89,12 @@ public final class TrafficEngine {
       }
 
       TrafficAggregator aggregator =
-          new TrafficAggregator(directory, resolver, request.dedupe(), request.level());
+          new TrafficAggregator(
+              directory,
+              resolver,
+              request.dedupe(),
+              request.level(),
+              request.selection().workloadFilter());
       for (Series s : join(windowBytes).series()) {
         aggregator.add(s.labels(), s.samples().get(0).value());
       }

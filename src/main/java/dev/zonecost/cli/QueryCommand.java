@@ -1,0 +1,81 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.promql.GrafanaQuery;
+import dev.zonecost.promql.PromqlStrings;
+import dev.zonecost.promql.QueryPlan;
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.time.TimeWindow;
+import dev.zonecost.traffic.EngineRequest;
+import dev.zonecost.traffic.TrafficEngine;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Prints the PromQL that 'report' sends for the same options, labelled and in order,"
+          + " without contacting Prometheus. Lines starting with # are PromQL comments.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  zonecost query --since 24h",
+      "  zonecost query --grafana --from-namespace 'app-.*'"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error"})
+public final class QueryCommand implements Callable<Integer> {
+  private final Clock clock;
+
+  @Spec CommandSpec spec;
+  @Mixin TimeRangeOptions time;
+  @Mixin AccountingOptions accounting;
+  @Mixin VerboseOption verbose;
+
+  @Option(
+      names = "--grafana",
+      description =
+          "One self-contained expression for a Grafana panel ($__range), less exact than report.")
+  boolean grafana;
+
+  public QueryCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    TimeWindow window = time.window(clock);
+    EngineRequest request = accounting.request(window);
+    if (grafana) {
+      out.println("# zonecost: one expression for a Grafana panel, less exact than report:");
+      GrafanaQuery.caveats(request.level()).forEach(c -> out.println("#  - " + c));
+      out.println(GrafanaQuery.expression(request.dedupe(), request.level(), request.selection()));
+      return ExitCodes.OK;
+    }
+    QueryPlan plan = TrafficEngine.plan(request, false);
+    out.printf(
+        "# zonecost report: instant queries at the window's end, %s (%s), sent in parallel.%n",
+        window.end(), PromqlStrings.unixSeconds(window.end()));
+    out.println(
+        "# On Prometheus 3 and VictoriaMetrics (left-open ranges) each range is 1 ms longer.");
+    List<LabelledQuery> queries = plan.instantQueries();
+    int i = 1;
+    for (LabelledQuery q : queries) {
+      out.printf("%n# %d. %s%n%s%n", i++, q.label(), q.promql());
+    }
+    out.printf(
+        "%n# %d. %s; for agents a and b:%n%s%n",
+        i, QueryPlan.RAW_SAMPLES_LABEL, plan.rawSamples(List.of("a", "b")));
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.zonecost.promql;
+
+import static dev.zonecost.promql.PromqlStrings.quote;
+
+import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.traffic.DedupeMode;
+import dev.zonecost.traffic.Selection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One self-contained expression for a Grafana panel: the pod → node → zone join done in PromQL over
+ * {@code $__range}. It is an approximation of {@code report} and {@link #caveats()} says where.
+ */
+public final class GrafanaQuery {
+  private static final String HASH = "(.+)-[bcdfghjklmnpqrstvwxz2456789]{6,10}";
+
+  private GrafanaQuery() {}
+
+  public static String expression(DedupeMode dedupe, DataAggregationLevel level, Selection sel) {
+    List<String> m = new ArrayList<>();
+    if (dedupe.directionRegex() != null) {
+      m.add("direction=~" + quote(dedupe.directionRegex()));
+    }
+    if (sel.sourceNamespaceRegex() != null) {
+      m.add("source_namespace=~" + quote(sel.sourceNamespaceRegex()));
+    }
+    if (sel.destinationNamespaceRegex() != null) {
+      m.add("destination_namespace=~" + quote(sel.destinationNamespaceRegex()));
+    }
+    String selector =
+        LabelNames.FORWARD_BYTES + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
+    String joined =
+        "increase("
+            + selector
+            + "[$__range])\n"
+            + "  * on (source_namespace, source_podname, source_ip) group_left (source_zone)\n"
+            + podZones("source")
+            + "\n  * on (destination_namespace, destination_podname, destination_ip)"
+            + " group_left (destination_zone)\n"
+            + podZones("destination");
+    String rolled = rollUp(rollUp(joined, "source"), "destination");
+    String divisor = dedupe == DedupeMode.NONE || level == DataAggregationLevel.HIGH ? "" : " / 2";
+    return "sum by (source_namespace, source_workload, source_zone,"
+        + " destination_namespace, destination_workload, destination_zone) (\n"
+        + rolled
+        + "\n)"
+        + divisor;
+  }
+
+  /** Each pod incarnation's zone over the range, with its labels renamed for one side. */
+  private static String podZones(String side) {
+    String pods =
+        "max by (namespace, pod, pod_ip, node) (max_over_time(kube_pod_info[$__range]))"
+            + " * on (node) group_left (zone) label_replace(max by (node, "
+            + LabelNames.ZONE_LABEL
+            + ") (max_over_time(kube_node_labels[$__range])), \"zone\", \"$1\", \""
+            + LabelNames.ZONE_LABEL
+            + "\", \"(.+)\")";
+    String[][] renames = {
+      {"namespace", "namespace"}, {"podname", "pod"}, {"ip", "pod_ip"}, {"zone", "zone"}
+    };
+    String expr = pods;
+    for (String[] r : renames) {
+      expr =
+          "label_replace("
+              + expr
+              + ", \""
+              + side
+              + "_"
+              + r[0]
+              + "\", \"$1\", \""
+              + r[1]
+              + "\", \"(.*)\")";
+    }
+    return "    " + expr;
+  }
+
+  /** {@code <side>_workload}: the ReplicaSet name without its pod-template hash. */
+  private static String rollUp(String expr, String side) {
+    String copy =
+        "label_replace("
+            + expr
+            + ", \""
+            + side
+            + "_workload\", \"$1\", \""
+            + side
+            + "_workload_name\", \"(.*)\")";
+    return "label_replace("
+        + copy
+        + ", \""
+        + side
+        + "_workload\", \"$1\", \""
+        + side
+        + "_workload_name\", "
+        + quote(HASH)
+        + ")";
+  }
+
+  /** Where the panel is less exact than {@code zonecost report}. */
+  public static List<String> caveats(DataAggregationLevel level) {
+    List<String> c = new ArrayList<>();
+    c.add("increase() extrapolates to the range's edges (report does not): expect 0.5-1% off");
+    c.add(
+        "pods unknown to kube-state-metrics and external peers drop out of the join instead of"
+            + " showing as unknown-zone; nodes without zone label show an empty zone");
+    c.add(
+        "ReplicaSets are rolled up by stripping the pod-template hash, not via"
+            + " kube_replicaset_owner");
+    if (level == DataAggregationLevel.HIGH) {
+      c.add("level high: pods on one node are counted twice (report halves them)");
+    }
+    return c;
+  }
+}

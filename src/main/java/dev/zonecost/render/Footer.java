@@ -1,0 +1,28 @@
+package dev.zonecost.render;
+
+import dev.zonecost.report.Report;
+import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.traffic.Locality;
+
+/** The one-line summary of how the numbers were made, shared by the table and Markdown. */
+final class Footer {
+  private Footer() {}
+
+  static String summary(ReportMetadata md, Report report) {
+    return "window "
+        + md.start()
+        + " .. "
+        + md.end()
+        + " | step none ("
+        + md.algorithm()
+        + " form, exact)"
+        + " | dedupe "
+        + md.dedupe()
+        + " | aggregation level "
+        + md.dataAggregationLevel()
+        + " | zones from "
+        + md.zoneSource()
+        + " | unknown "
+        + HumanUnits.percent(report.totals().share(Locality.UNKNOWN_ZONE));
+  }
+}

@@ -1,0 +1,81 @@
+package dev.zonecost.render;
+
+import dev.zonecost.report.Report;
+import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.traffic.Locality;
+import dev.zonecost.traffic.TrafficRow;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** GitHub-flavoured Markdown for CI job summaries and pull-request comments. */
+public final class MarkdownRenderer implements Renderer {
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    ReportMetadata md = report.metadata();
+    StringBuilder sb = new StringBuilder();
+    sb.append("## zonecost: traffic by zone, ")
+        .append(md.start())
+        .append(" .. ")
+        .append(md.end())
+        .append("\n\n");
+    sb.append("| locality | bytes | share |\n| --- | ---: | ---: |\n");
+    for (Locality l : Locality.values()) {
+      sb.append("| ")
+          .append(l.label())
+          .append(" | ")
+          .append(HumanUnits.bytes(report.totals().of(l)))
+          .append(" | ")
+          .append(HumanUnits.percent(report.totals().share(l)))
+          .append(" |\n");
+    }
+    sb.append("| **all** | **")
+        .append(HumanUnits.bytes(report.totals().all()))
+        .append("** | |\n\n");
+
+    sb.append("| source | destination | from zone | to zone | locality | bytes |\n");
+    sb.append("| --- | --- | --- | --- | --- | ---: |\n");
+    for (TrafficRow r : report.rows()) {
+      sb.append("| ")
+          .append(cell(r.key().source().namespace() + "/" + r.key().source().name()))
+          .append(" | ")
+          .append(cell(r.key().destination().namespace() + "/" + r.key().destination().name()))
+          .append(" | ")
+          .append(cell(r.key().sourceZone()))
+          .append(" | ")
+          .append(cell(r.key().destinationZone()))
+          .append(" | ")
+          .append(r.locality().label())
+          .append(" | ")
+          .append(r.bytes())
+          .append(" |\n");
+    }
+    List<String> zones = report.zones().zones();
+    if (!zones.isEmpty()) {
+      sb.append("\n| from \\ to |");
+      zones.forEach(z -> sb.append(' ').append(cell(z)).append(" |"));
+      sb.append("\n| --- |");
+      zones.forEach(z -> sb.append(" ---: |"));
+      sb.append('\n');
+      for (String src : zones) {
+        sb.append("| ").append(cell(src)).append(" |");
+        for (String dst : zones) {
+          sb.append(' ').append(HumanUnits.bytes(report.zones().cell(src, dst))).append(" |");
+        }
+        sb.append('\n');
+      }
+    }
+    sb.append("\n").append(Footer.summary(md, report)).append("\n");
+    for (String note : md.notes()) {
+      sb.append("\n- ").append(note);
+    }
+    sb.append('\n');
+    out.write(sb.toString());
+    out.flush();
+  }
+
+  /** Pipes and newlines would end a table cell early. */
+  private static String cell(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,218 @@
+package dev.zonecost.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.cli.CliRun;
+import dev.zonecost.simulate.SimulatedCluster;
+import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.simulate.Simulator;
+import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.traffic.Locality;
+import dev.zonecost.traffic.TrafficKey;
+import dev.zonecost.traffic.TrafficRow;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Formats, selection, errors and the Grafana expression, on one real Prometheus with `edge`. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ReportFeaturesIT {
+  private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(END, ZoneOffset.UTC);
+  @TempDir static Path dir;
+  private static SimulatedCluster cluster;
+  private static PrometheusServer prom;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster =
+        Simulator.generate(
+            new SimulationSpec(
+                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 7));
+    prom = PrometheusServer.start(dir, cluster::writeOpenMetrics);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (prom != null) {
+      prom.close();
+    }
+  }
+
+  private static CliRun report(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--prometheus-url",
+                prom.url(),
+                "--start",
+                cluster.start().toString(),
+                "--end",
+                cluster.end().toString()));
+    args.addAll(List.of(extra));
+    return CliRun.run(CLOCK, args.toArray(String[]::new));
+  }
+
+  @Test
+  void should_write_csv_that_agrees_with_json_to_the_byte() throws Exception {
+    Path csv = dir.resolve("traffic.csv");
+    CliRun toFile = report("-o", "csv", "--output-file", csv.toString());
+    assertEquals(0, toFile.exitCode(), toFile.describe());
+    assertEquals("", toFile.out(), "data went to the file, not stdout");
+    CliRun json = report("-o", "json");
+    Map<TrafficKey, Long> fromJson = ReportRows.rows(ReportRows.parse(json.out()));
+    List<CSVRecord> records =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .get()
+            .parse(Files.newBufferedReader(csv))
+            .getRecords();
+    assertEquals(fromJson.size(), records.size());
+    long csvSum = records.stream().mapToLong(r -> Long.parseLong(r.get("bytes"))).sum();
+    assertEquals(fromJson.values().stream().mapToLong(Long::longValue).sum(), csvSum);
+    assertEquals(
+        ReportRows.rows(cluster.expected()).values().stream().mapToLong(Long::longValue).sum(),
+        csvSum);
+  }
+
+  @Test
+  void should_keep_only_the_selected_workloads_and_total_them() throws Exception {
+    CliRun run = report("--from-workload", "cli.*", "--to-workload", "server", "-o", "json");
+    assertEquals(0, run.exitCode(), run.describe());
+    JsonNode doc = ReportRows.parse(run.out());
+    Map<TrafficKey, Long> rows = ReportRows.rows(doc);
+    Map<TrafficKey, Long> want =
+        cluster.expected().stream()
+            .filter(r -> r.key().source().name().equals("client"))
+            .filter(r -> r.key().destination().name().equals("server"))
+            .collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
+    assertEquals(want, rows);
+    assertEquals(
+        want.values().stream().mapToLong(Long::longValue).sum(),
+        doc.get("totals").get("all").asLong());
+  }
+
+  @Test
+  void
+      should_escape_a_namespace_with_a_quote_so_it_matches_nothing_rather_than_breaking_the_query() {
+    CliRun run = report("--from-namespace", "app-client\"} or vector(1) #");
+    assertEquals(5, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("no Retina traffic matched"), run.describe());
+  }
+
+  @Test
+  void should_select_by_namespace_on_the_server() throws Exception {
+    CliRun run = report("--from-namespace", "app-(db|cache)", "-o", "json");
+    assertEquals(0, run.exitCode(), run.describe());
+    Map<TrafficKey, Long> rows = ReportRows.rows(ReportRows.parse(run.out()));
+    assertFalse(rows.isEmpty());
+    rows.keySet()
+        .forEach(k -> assertTrue(k.source().namespace().matches("app-(db|cache)"), k.toString()));
+  }
+
+  @Test
+  void should_pass_on_a_regex_the_server_rejects_as_a_back_end_error() {
+    // Java accepts this named group; Prometheus 2.42's RE2 does not.
+    CliRun run = report("--to-namespace", "(?<ns>app-server)");
+    assertEquals(4, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("bad_data") || run.err().contains("rejected"), run.describe());
+  }
+
+  @Test
+  void should_refuse_a_regex_that_does_not_compile_before_sending_anything() {
+    CliRun run = report("--from-workload", "(client");
+    assertEquals(2, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("--from-workload"), run.describe());
+  }
+
+  @Test
+  void should_print_yaml_markdown_and_wide_from_the_same_model() throws Exception {
+    CliRun yaml = report("-o", "yaml");
+    assertEquals(0, yaml.exitCode(), yaml.describe());
+    JsonNode fromYaml =
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(yaml.out());
+    long all = fromYaml.get("totals").get("all").asLong();
+    CliRun md = report("-o", "markdown");
+    assertTrue(md.out().contains("| locality | bytes | share |"), md.describe());
+    CliRun wide = report("-o", "wide");
+    assertTrue(wide.out().contains("EXACT BYTES"), wide.describe());
+    assertTrue(
+        wide.out().contains(Long.toString(all)), "wide prints the exact total\n" + wide.describe());
+    assertFalse(wide.out().contains("\u001B["), "no colour when not a terminal");
+  }
+
+  @Test
+  void should_evaluate_the_grafana_expression_within_a_few_percent_of_the_exact_cross_zone_total()
+      throws Exception {
+    CliRun q = CliRun.run(CLOCK, "query", "--grafana");
+    assertEquals(0, q.exitCode(), q.describe());
+    String expr =
+        q.out()
+            .lines()
+            .filter(l -> !l.startsWith("#"))
+            .collect(Collectors.joining("\n"))
+            .replace("$__range", "7200s");
+    String form =
+        "query="
+            + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+            + "&time="
+            + END.getEpochSecond();
+    HttpResponse<String> resp =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(prom.url() + "/api/v1/query"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode doc = new ObjectMapper().readTree(resp.body());
+    assertEquals("success", doc.get("status").asText(), resp.body());
+    double cross = 0;
+    for (JsonNode s : doc.get("data").get("result")) {
+      JsonNode m = s.get("metric");
+      String src = m.path("source_zone").asText("");
+      String dst = m.path("destination_zone").asText("");
+      if (!src.isEmpty() && !dst.isEmpty() && !src.equals(dst)) {
+        cross += Double.parseDouble(s.get("value").get(1).asText());
+      }
+    }
+    long exact =
+        cluster.expected().stream()
+            .filter(r -> r.locality() == Locality.CROSS_ZONE)
+            .mapToLong(TrafficRow::bytes)
+            .sum();
+    double error = Math.abs(cross - exact) / exact;
+    System.out.printf(
+        "grafana expression cross-zone %.0f vs exact %d: %.3f%%%n", cross, exact, error * 100);
+    assertTrue(error < 0.05, "grafana cross-zone " + cross + " vs exact " + exact);
+  }
+}

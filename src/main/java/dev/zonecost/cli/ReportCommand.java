@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  zonecost report --prometheus-url http://127.0.0.1:9090 --since 24h",
-      "  zonecost report --start 2026-11-01T00:00:00Z --end 2026-11-02T00:00:00Z -o csv \\",
-      "      --output-file traffic.csv",
-      "  PROMETHEUS_URL=http://prom:9090 zonecost report --from-namespace 'app-.*' -o json"
+      "  zonecost report --start 2026-11-01T00:00:00Z --end 2026-11-02T00:00:00Z \\",
+      "      -o csv --output-file traffic.csv",
+      "  export PROMETHEUS_URL=http://prometheus:9090",
+      "  zonecost report --since 7d --from-namespace 'app-.*' --to-workload db -o json"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

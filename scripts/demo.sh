@@ -8,7 +8,7 @@ source scripts/lib/install.sh
 install_prerequisites
 
 echo "== building zonecost" >&2
-mvn -B -ntp -q package -DskipTests
+mvn -B -ntp -q -Dstyle.color=never package -DskipTests
 jar=target/zonecost.jar
 dir=${ZONECOST_DEMO_DIR:-$(mktemp -d /tmp/zonecost-demo.XXXXXX)}
 mkdir -p "$dir"
@@ -31,12 +31,20 @@ prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
 prom_pid=$!
 trap 'kill "$prom_pid" 2>/dev/null; wait "$prom_pid" 2>/dev/null || true' EXIT
 echo "== Prometheus on http://127.0.0.1:$port (pid $prom_pid)" >&2
-for _ in $(seq 1 150); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+ready() {
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET /-/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  local status
+  read -r _ status _ <&3
+  exec 3<&-
+  [ "$status" = 200 ]
+}
+for i in $(seq 1 300); do
+  if ready 2>/dev/null; then break; fi
   kill -0 "$prom_pid" 2>/dev/null || { cat "$dir/prometheus.log" >&2; exit 1; }
+  [ "$i" -lt 300 ] || { echo "zonecost demo: Prometheus not ready after 60 s" >&2; exit 1; }
   sleep 0.2
 done
-sleep 1
 
 echo "== zonecost report --start $start --end $end" >&2
 java -jar "$jar" report --prometheus-url "http://127.0.0.1:$port" --start "$start" --end "$end"

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /** Reads the price book shipped in the jar and the user's pricing files laid over it. */
 public final class PriceBookLoader {
@@ -59,7 +60,7 @@ public final class PriceBookLoader {
       throw new UsageException(name + ":" + e.line() + ": " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new UsageException(
-          name + ":" + line(e.getLocation()) + ": not valid YAML: " + firstLine(e), e);
+          name + ":" + line(e.getLocation()) + ": not valid YAML: " + sentences(e), e);
     }
   }
 
@@ -67,10 +68,14 @@ public final class PriceBookLoader {
     return location == null ? 1 : Math.max(1, location.getLineNr());
   }
 
-  /** The parser's own words without the location block it appends below them. */
-  private static String firstLine(JsonProcessingException e) {
-    String message = String.valueOf(e.getOriginalMessage()).strip();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline).strip();
+  /**
+   * The parser's own sentences, e.g. "while parsing a flow sequence, expected ',' or ']'", without
+   * the indented excerpts and "in 'reader'" marks it puts between them.
+   */
+  private static String sentences(JsonProcessingException e) {
+    return String.valueOf(e.getOriginalMessage())
+        .lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .collect(Collectors.joining(", "));
   }
 }

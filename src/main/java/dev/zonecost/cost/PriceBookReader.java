@@ -119,7 +119,8 @@ final class PriceBookReader {
   private static BigDecimal price(Entry e, String where) {
     if (e.value() instanceof Scalar s && s.isNumber()) {
       try {
-        BigDecimal price = new BigDecimal(s.text());
+        // YAML allows 1_000 for 1000; BigDecimal does not.
+        BigDecimal price = new BigDecimal(s.text().replace("_", ""));
         if (price.signum() >= 0) {
           // 1E+1 would print as such; a plain scale keeps the book's figures readable.
           return price.scale() < 0 ? price.setScale(0) : price;

@@ -1,7 +1,9 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.UsageException;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.render.Renderer;
+import dev.zonecost.report.RowOrder;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -25,6 +27,41 @@ public final class OutputOptions {
 
   @Option(names = "--no-headers", description = "Leave out the header row (table, wide, csv).")
   boolean noHeaders;
+
+  @Option(
+      names = "--sort-by",
+      paramLabel = "KEY",
+      defaultValue = "bytes",
+      description =
+          "Row order: bytes (default), cost, or cross-ratio (the workload pair's share of bytes"
+              + " that crossed zones); ties by key, so the order is stable.")
+  String sortBy;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      description =
+          "Print the first N rows; the rest are folded into one (others) row per zone pair, so"
+              + " totals still add up.")
+  Integer top;
+
+  public RowOrder.SortBy sortBy() {
+    return switch (sortBy.toLowerCase(java.util.Locale.ROOT)) {
+      case "bytes" -> RowOrder.SortBy.BYTES;
+      case "cost" -> RowOrder.SortBy.COST;
+      case "cross-ratio" -> RowOrder.SortBy.CROSS_RATIO;
+      default ->
+          throw new UsageException(
+              "unknown --sort-by '" + sortBy + "': use bytes, cost or cross-ratio");
+    };
+  }
+
+  public Integer top() {
+    if (top != null && top < 1) {
+      throw new UsageException("--top must be 1 or more, not " + top);
+    }
+    return top;
+  }
 
   @Option(
       names = "--no-color",

@@ -1,10 +1,12 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.render.Output;
 import dev.zonecost.render.Renderer;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportService;
+import dev.zonecost.report.RowOrder;
 import dev.zonecost.time.TimeWindow;
 import dev.zonecost.traffic.EngineRequest;
 import java.time.Clock;
@@ -46,6 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin PrometheusOptions prometheus;
   @Mixin TimeRangeOptions time;
   @Mixin AccountingOptions accounting;
+  @Mixin PricingOptions pricing;
   @Mixin OutputOptions output;
   @Mixin VerboseOption verbose;
 
@@ -57,12 +60,15 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TimeWindow window = time.window(clock);
     Renderer renderer = output.renderer();
+    RowOrder.SortBy sortBy = output.sortBy(); // checked before anything is sent
+    Integer top = output.top();
+    CostEstimator prices = new CostEstimator(pricing.selection());
     EngineRequest request = accounting.request(window);
     Report report;
     try (PrometheusClient client = prometheus.client()) {
       report =
-          new ReportService(client, prometheus.parallelism(), VersionProvider.version())
-              .report(request);
+          new ReportService(client, prometheus.parallelism(), VersionProvider.version(), prices)
+              .report(request, sortBy, top);
     }
     if (output.file != null) {
       Output.toFile(renderer, report, output.file);

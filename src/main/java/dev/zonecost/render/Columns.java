@@ -12,6 +12,8 @@ public final class Columns {
   public static final String DESTINATION_ZONE = "destination_zone";
   public static final String LOCALITY = "locality";
   public static final String BYTES = "bytes";
+  public static final String COST = "cost";
+  public static final String CURRENCY = "currency";
   public static final String SOURCE_WORKLOAD_KIND = "source_workload_kind";
   public static final String DESTINATION_WORKLOAD_KIND = "destination_workload_kind";
 
@@ -25,7 +27,9 @@ public final class Columns {
           SOURCE_ZONE,
           DESTINATION_ZONE,
           LOCALITY,
-          BYTES);
+          BYTES,
+          COST,
+          CURRENCY);
 
   private Columns() {}
 }

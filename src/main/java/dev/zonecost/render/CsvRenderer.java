@@ -7,7 +7,7 @@ import java.io.Writer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Tidy RFC 4180 CSV: one row per workload pair and zone pair, whole bytes. */
+/** Tidy RFC 4180 CSV: one row per workload pair and zone pair, whole bytes, exact cost. */
 public final class CsvRenderer implements Renderer {
   private final boolean headers;
 
@@ -31,7 +31,9 @@ public final class CsvRenderer implements Renderer {
           cell(r.key().sourceZone()),
           cell(r.key().destinationZone()),
           r.locality().label(),
-          r.bytes());
+          r.bytes(),
+          CostText.data(report.costOf(r)),
+          report.cost().currency());
     }
     printer.flush();
   }

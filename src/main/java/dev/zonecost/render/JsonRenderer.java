@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.cost.CostSummary;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
@@ -50,6 +51,17 @@ public final class JsonRenderer implements Renderer {
     }
     totals.put("all", report.totals().all());
     totals.put("unknownShare", report.totals().share(Locality.UNKNOWN_ZONE));
+    CostSummary c = report.cost();
+    ObjectNode cost = root.putObject("cost");
+    cost.put("provider", c.provider());
+    cost.put("region", c.region());
+    cost.put("currency", c.currency());
+    cost.put("unit", c.unit().name());
+    cost.put("rule", c.rule());
+    cost.put("window", CostText.data(c.windowCost()));
+    cost.put("projection30d", CostText.data(c.projected30d()));
+    cost.put("projectionNote", "linear projection of the window to 30 days, not a measurement");
+    cost.put("unknownUpperBound", CostText.data(c.unknownUpperBound()));
     ArrayNode rows = root.putArray("rows");
     for (TrafficRow r : report.rows()) {
       ObjectNode o = rows.addObject();
@@ -63,6 +75,7 @@ public final class JsonRenderer implements Renderer {
       o.put(Columns.DESTINATION_ZONE, r.key().destinationZone());
       o.put(Columns.LOCALITY, r.locality().label());
       o.put(Columns.BYTES, r.bytes());
+      o.put(Columns.COST, CostText.data(report.costOf(r)));
     }
     ArrayNode matrix = root.putArray("zoneMatrix");
     for (String src : report.zones().zones()) {

@@ -32,9 +32,13 @@ public final class MarkdownRenderer implements Renderer {
     sb.append("| **all** | **")
         .append(HumanUnits.bytes(report.totals().all()))
         .append("** | |\n\n");
+    for (String line : CostText.summaryLines(report.cost())) {
+      sb.append("- ").append(line).append('\n');
+    }
+    sb.append('\n');
 
-    sb.append("| source | destination | from zone | to zone | locality | bytes |\n");
-    sb.append("| --- | --- | --- | --- | --- | ---: |\n");
+    sb.append("| source | destination | from zone | to zone | locality | bytes | cost |\n");
+    sb.append("| --- | --- | --- | --- | --- | ---: | ---: |\n");
     for (TrafficRow r : report.rows()) {
       sb.append("| ")
           .append(cell(r.key().source().namespace() + "/" + r.key().source().name()))
@@ -48,6 +52,8 @@ public final class MarkdownRenderer implements Renderer {
           .append(r.locality().label())
           .append(" | ")
           .append(r.bytes())
+          .append(" | ")
+          .append(CostText.human(report.costOf(r), report.cost().currency()))
           .append(" |\n");
     }
     List<String> zones = report.zones().zones();

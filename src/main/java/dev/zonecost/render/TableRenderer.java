@@ -38,14 +38,23 @@ public final class TableRenderer implements Renderer {
     long all = report.totals().all();
     List<String> head =
         new ArrayList<>(
-            List.of("SOURCE", "DESTINATION", "FROM ZONE", "TO ZONE", "LOCALITY", "BYTES", "SHARE"));
+            List.of(
+                "SOURCE",
+                "DESTINATION",
+                "FROM ZONE",
+                "TO ZONE",
+                "LOCALITY",
+                "BYTES",
+                "SHARE",
+                "COST (" + report.cost().currency() + ")"));
     if (wide) {
       head.addAll(2, List.of("SOURCE KIND", "DESTINATION KIND"));
       head.add("EXACT BYTES");
     }
     boolean[] right = new boolean[head.size()];
     for (int i = 0; i < head.size(); i++) {
-      right[i] = head.get(i).contains("BYTES") || head.get(i).equals("SHARE");
+      String h = head.get(i);
+      right[i] = h.contains("BYTES") || h.equals("SHARE") || h.startsWith("COST");
     }
     int localityColumn = head.indexOf("LOCALITY");
     int offset = headers ? 1 : 0;
@@ -77,7 +86,8 @@ public final class TableRenderer implements Renderer {
                   r.key().destinationZone(),
                   r.locality().label(),
                   HumanUnits.bytes(r.bytes()),
-                  HumanUnits.percent(all == 0 ? 0 : (double) r.bytes() / all)));
+                  HumanUnits.percent(all == 0 ? 0 : (double) r.bytes() / all),
+                  CostText.human(report.costOf(r), report.cost().currency())));
       if (wide) {
         cells.addAll(2, List.of(r.key().source().kind(), r.key().destination().kind()));
         cells.add(Long.toString(r.bytes()));
@@ -102,6 +112,9 @@ public final class TableRenderer implements Renderer {
     String[] allCells = {"all", HumanUnits.bytes(all), "", Long.toString(all)};
     totals.row(wide ? allCells : Arrays.copyOf(allCells, 3));
     out.write(totals.format());
+    for (String line : CostText.summaryLines(report.cost())) {
+      out.write(line + "\n");
+    }
     out.write('\n');
 
     List<String> zones = report.zones().zones();

@@ -1,5 +1,6 @@
 package dev.zonecost.report;
 
+import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
 import dev.zonecost.traffic.TrafficAggregator;
@@ -10,7 +11,13 @@ import java.util.List;
 public final class ReportBuilder {
   private ReportBuilder() {}
 
-  public static Report build(EngineRequest request, EngineResult result, String toolVersion) {
+  public static Report build(
+      EngineRequest request,
+      EngineResult result,
+      String toolVersion,
+      CostEstimator prices,
+      RowOrder.SortBy sortBy,
+      Integer top) {
     TrafficAggregator.Stats st = result.stats();
     List<String> notes = new ArrayList<>();
     notes.add(
@@ -48,7 +55,7 @@ public final class ReportBuilder {
             result.queriesSent(),
             result.warnings(),
             List.copyOf(notes));
-    return Report.of(md, result.rows());
+    return Report.of(md, RowOrder.apply(result.rows(), sortBy, top, prices), prices);
   }
 
   private static String dedupeNote(EngineRequest r) {

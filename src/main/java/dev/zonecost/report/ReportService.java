@@ -1,6 +1,7 @@
 package dev.zonecost.report;
 
 import dev.zonecost.NoDataException;
+import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
@@ -11,14 +12,22 @@ public final class ReportService {
   private final PrometheusApi api;
   private final int parallelism;
   private final String toolVersion;
+  private final CostEstimator prices;
 
-  public ReportService(PrometheusApi api, int parallelism, String toolVersion) {
+  public ReportService(
+      PrometheusApi api, int parallelism, String toolVersion, CostEstimator prices) {
     this.api = api;
     this.parallelism = parallelism;
     this.toolVersion = toolVersion;
+    this.prices = prices;
   }
 
   public Report report(EngineRequest request) {
+    return report(request, RowOrder.SortBy.BYTES, null);
+  }
+
+  /** The report with its rows ordered by {@code sortBy}, past {@code top} folded into others. */
+  public Report report(EngineRequest request, RowOrder.SortBy sortBy, Integer top) {
     EngineResult result = new TrafficEngine(api, parallelism).run(request);
     if (result.rows().isEmpty()) {
       throw new NoDataException(
@@ -32,6 +41,6 @@ public final class ReportService {
                       + " remote-context metrics"
                   : ": the matching series carried no bytes in the window"));
     }
-    return ReportBuilder.build(request, result, toolVersion);
+    return ReportBuilder.build(request, result, toolVersion, prices, sortBy, top);
   }
 }

@@ -14,6 +14,8 @@ import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.TrafficKey;
 import dev.zonecost.traffic.TrafficRow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Formats, selection, errors and the Grafana expression, on one real Prometheus with `edge`. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -214,5 +218,49 @@ class ReportFeaturesIT {
     System.out.printf(
         "grafana expression cross-zone %.0f vs exact %d: %.3f%%%n", cross, exact, error * 100);
     assertTrue(error < 0.05, "grafana cross-zone " + cross + " vs exact " + exact);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"aws,0.02,1000000000", "gcp,0.01,1073741824", "azure,0,1000000000"})
+  void should_price_the_exact_cross_zone_bytes_by_each_clouds_rule(
+      String cloud, String perUnitMoved, long unitBytes) throws Exception {
+    CliRun run = report("--cloud", cloud, "-o", "json");
+    assertEquals(0, run.exitCode(), run.describe());
+    JsonNode cost = ReportRows.parse(run.out()).get("cost");
+    long cross =
+        cluster.expected().stream()
+            .filter(r -> r.locality() == Locality.CROSS_ZONE)
+            .mapToLong(TrafficRow::bytes)
+            .sum();
+    BigDecimal want =
+        new BigDecimal(perUnitMoved)
+            .multiply(BigDecimal.valueOf(cross))
+            .divide(BigDecimal.valueOf(unitBytes), 9, RoundingMode.HALF_UP);
+    assertEquals(0, want.compareTo(new BigDecimal(cost.get("window").asText())), run.describe());
+    BigDecimal projected = new BigDecimal(cost.get("projection30d").asText());
+    assertEquals(
+        0,
+        want.multiply(BigDecimal.valueOf(360))
+            .setScale(6, RoundingMode.HALF_UP)
+            .compareTo(projected.setScale(6, RoundingMode.HALF_UP)),
+        "2 h window x 360 = 30 days");
+  }
+
+  @Test
+  void should_use_a_flat_price_and_a_pricing_file_and_refuse_a_broken_one() throws Exception {
+    CliRun flat = report("--price-per-gb", "0.05", "-o", "json");
+    assertEquals(0, flat.exitCode(), flat.describe());
+    assertTrue(flat.out().contains("price-per-gb"), flat.describe());
+    CliRun onprem =
+        report("--pricing", "examples/pricing-override.yaml", "--cloud", "onprem", "-o", "csv");
+    assertEquals(0, onprem.exitCode(), onprem.describe());
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(broken, "providers:\n  aws:\n    currency: USD\n    unit: TB\n");
+    Path out = dir.resolve("never.csv");
+    CliRun bad =
+        report("--pricing", broken.toString(), "-o", "csv", "--output-file", out.toString());
+    assertEquals(2, bad.exitCode(), bad.describe());
+    assertTrue(bad.err().contains("broken.yaml"), bad.describe());
+    assertFalse(Files.exists(out), "no output file after a usage error");
   }
 }

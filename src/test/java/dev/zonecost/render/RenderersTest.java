@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.cost.PriceBookLoader;
+import dev.zonecost.cost.PriceSelection;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
@@ -46,7 +49,8 @@ class RenderersTest {
             List.of(new LabelledQuery("q", "up")),
             List.of(),
             List.of("a note"));
-    return Report.of(md, rows);
+    return Report.of(
+        md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
   }
 
   private static String render(Renderer r) throws Exception {
@@ -61,10 +65,10 @@ class RenderersTest {
     String[] lines = csv.split("\n");
     assertEquals(
         "source_namespace,source_workload,destination_namespace,destination_workload,"
-            + "source_zone,destination_zone,locality,bytes",
+            + "source_zone,destination_zone,locality,bytes,cost,currency",
         lines[0]);
     assertEquals(
-        "app-client,client,app-server,server,us-east-1a,us-east-1b,cross-zone,3000000000",
+        "app-client,client,app-server,server,us-east-1a,us-east-1b,cross-zone,3000000000,0.06,USD",
         lines[1]);
     assertEquals(4, lines.length);
   }
@@ -84,6 +88,13 @@ class RenderersTest {
     assertEquals(1023, doc.get("totals").get("unknown-zone").asLong());
     assertEquals(3_001_001_023L, doc.get("totals").get("all").asLong());
     assertEquals("egress", doc.get("metadata").get("dedupe").asText());
+    // 3 GB moved across zones on AWS: $0.01/GB out + $0.01/GB in
+    assertEquals("0.06", doc.get("cost").get("window").asText());
+    assertEquals("0.06", doc.get("rows").get(0).get("cost").asText());
+    assertEquals(
+        "0", doc.get("rows").get(2).get("cost").asText(), "unknown-zone rows cost nothing");
+    // 2 h window -> 30 days = x360
+    assertEquals("21.6", doc.get("cost").get("projection30d").asText());
     assertEquals(7200, doc.get("metadata").get("window").get("seconds").asLong());
     long matrix = 0;
     for (JsonNode c : doc.get("zoneMatrix")) {

@@ -1,6 +1,8 @@
 package dev.zonecost.report;
 
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
 import dev.zonecost.traffic.TrafficAggregator;
@@ -23,17 +25,18 @@ public final class ReportBuilder {
     notes.add(
         "bytes per window: reset-aware increase of each series over the window, not extrapolated");
     notes.add(dedupeNote(request));
-    if (request.dedupe().name().equals("INGRESS")) {
+    if (request.dedupe() == DedupeMode.INGRESS) {
       notes.add("ingress mode misses pods talking on one node: Retina reports them as EGRESS only");
     }
-    if (st.pairsWithUnknownNode > 0 && request.level().name().equals("HIGH")) {
+    if (st.pairsWithUnknownNode() > 0 && request.level() == DataAggregationLevel.HIGH) {
       notes.add(
-          st.pairsWithUnknownNode
+          st.pairsWithUnknownNode()
               + " pod pairs without a known node for both pods were taken to be on different nodes");
     }
-    if (st.ambiguousPods > 0) {
+    if (st.ambiguousPods() > 0) {
       notes.add(
-          st.ambiguousPods + " pod lookups matched nodes in different zones and were left unknown");
+          st.ambiguousPods()
+              + " pod lookups matched nodes in different zones and were left unknown");
     }
     notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
     ReportMetadata md =
@@ -47,11 +50,11 @@ public final class ReportBuilder {
             request.level().label(),
             zoneSource(st),
             result.backendVersion(),
-            st.series,
+            st.series(),
             result.resetSeries(),
-            st.podPairs,
-            st.endpointsWithoutZone,
-            st.ambiguousPods,
+            st.podPairs(),
+            st.endpointsWithoutZone(),
+            st.ambiguousPods(),
             result.queriesSent(),
             result.warnings(),
             List.copyOf(notes));
@@ -71,7 +74,7 @@ public final class ReportBuilder {
           };
       case INGRESS ->
           "kept ingress series, divided by "
-              + (r.level().name().equals("LOW") ? "2" : "1")
+              + (r.level() == DataAggregationLevel.LOW ? "2" : "1")
               + " (dataAggregationLevel "
               + r.level().label()
               + ")";
@@ -80,8 +83,8 @@ public final class ReportBuilder {
   }
 
   private static String zoneSource(TrafficAggregator.Stats st) {
-    boolean retina = st.endpointsZonedByRetina > 0;
-    boolean ksm = st.endpointsZonedByKubeStateMetrics > 0;
+    boolean retina = st.endpointsZonedByRetina() > 0;
+    boolean ksm = st.endpointsZonedByKubeStateMetrics() > 0;
     if (retina && ksm) {
       return "mixed";
     }

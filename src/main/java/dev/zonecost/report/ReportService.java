@@ -35,7 +35,7 @@ public final class ReportService {
               + request.start()
               + " .. "
               + request.end()
-              + (result.stats().series == 0
+              + (result.stats().series() == 0
                   ? ": no networkobservability_adv_forward_bytes series with the selected direction"
                       + " — check the window, the namespace selection and Retina's pod-level"
                       + " remote-context metrics"

@@ -68,7 +68,7 @@ public final class TrafficAggregator {
 
   public Result result() {
     Map<TrafficKey, Long> halves = new HashMap<>();
-    Stats stats = new Stats();
+    Tally stats = new Tally();
     for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
       double[] s = entry.getValue();
       double observed =
@@ -110,9 +110,16 @@ public final class TrafficAggregator {
           }
         });
     rows.sort(TrafficRow.DEFAULT_ORDER);
-    stats.series = seriesAdded;
-    stats.ambiguousPods = pods.ambiguousLookups();
-    return new Result(rows, stats);
+    return new Result(
+        rows,
+        new Stats(
+            seriesAdded,
+            stats.podPairs,
+            stats.pairsWithUnknownNode,
+            stats.byRetina,
+            stats.byKubeStateMetrics,
+            stats.withoutZone,
+            pods.ambiguousLookups()));
   }
 
   /** Retina's own zone label where present and known, else kube-state-metrics' join. */
@@ -123,13 +130,13 @@ public final class TrafficAggregator {
     return Zones.normalize(placement.zone());
   }
 
-  private static void count(Endpoint endpoint, String zone, Stats stats) {
+  private static void count(Endpoint endpoint, String zone, Tally stats) {
     if (!Zones.isUnknown(endpoint.nativeZone())) {
-      stats.endpointsZonedByRetina++;
+      stats.byRetina++;
     } else if (!Zones.isUnknown(zone)) {
-      stats.endpointsZonedByKubeStateMetrics++;
+      stats.byKubeStateMetrics++;
     } else {
-      stats.endpointsWithoutZone++;
+      stats.withoutZone++;
     }
   }
 
@@ -160,13 +167,21 @@ public final class TrafficAggregator {
   public record Result(List<TrafficRow> rows, Stats stats) {}
 
   /** Counts that tell the user how the rows were attributed. */
-  public static final class Stats {
-    public long series;
-    public long podPairs;
-    public long pairsWithUnknownNode;
-    public long endpointsZonedByRetina;
-    public long endpointsZonedByKubeStateMetrics;
-    public long endpointsWithoutZone;
-    public int ambiguousPods;
+  public record Stats(
+      long series,
+      long podPairs,
+      long pairsWithUnknownNode,
+      long endpointsZonedByRetina,
+      long endpointsZonedByKubeStateMetrics,
+      long endpointsWithoutZone,
+      int ambiguousPods) {}
+
+  /** The mutable tally behind {@link Stats} while rows are built. */
+  private static final class Tally {
+    long podPairs;
+    long pairsWithUnknownNode;
+    long byRetina;
+    long byKubeStateMetrics;
+    long withoutZone;
   }
 }

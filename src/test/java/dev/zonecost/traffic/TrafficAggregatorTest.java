@@ -107,7 +107,7 @@ class TrafficAggregatorTest {
     a.add(l, 100);
     TrafficAggregator.Result r = a.result();
     assertEquals(List.of(new TrafficRow(key("c", "b"), 50)), r.rows());
-    assertEquals(1, r.stats().endpointsZonedByRetina);
-    assertEquals(1, r.stats().endpointsZonedByKubeStateMetrics);
+    assertEquals(1, r.stats().endpointsZonedByRetina());
+    assertEquals(1, r.stats().endpointsZonedByKubeStateMetrics());
   }
 }

@@ -86,7 +86,8 @@ public final class JsonRenderer implements Renderer {
               .addObject()
               .put(Columns.SOURCE_ZONE, src)
               .put(Columns.DESTINATION_ZONE, dst)
-              .put(Columns.BYTES, b);
+              .put(Columns.BYTES, b)
+              .put(Columns.COST, CostText.data(report.zoneCost(src, dst)));
         }
       }
     }

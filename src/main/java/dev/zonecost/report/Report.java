@@ -2,6 +2,7 @@ package dev.zonecost.report;
 
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.cost.CostSummary;
+import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.TrafficKey;
 import dev.zonecost.traffic.TrafficRow;
 import java.math.BigDecimal;
@@ -17,7 +18,8 @@ public record Report(
     Totals totals,
     ZoneMatrix zones,
     CostSummary cost,
-    Map<TrafficKey, BigDecimal> rowCosts) {
+    Map<TrafficKey, BigDecimal> rowCosts,
+    Map<List<String>, BigDecimal> zoneCosts) {
 
   public static Report of(ReportMetadata metadata, List<TrafficRow> rows, CostEstimator prices) {
     Totals totals = Totals.of(rows);
@@ -28,8 +30,20 @@ public record Report(
             totals.crossZone(),
             totals.unknownZone(),
             Duration.between(metadata.start(), metadata.end()));
+    ZoneMatrix zones = ZoneMatrix.of(rows);
+    Map<List<String>, BigDecimal> zoneCosts = new HashMap<>();
+    for (String src : zones.zones()) {
+      for (String dst : zones.zones()) {
+        zoneCosts.put(List.of(src, dst), prices.cost(Locality.of(src, dst), zones.cell(src, dst)));
+      }
+    }
     return new Report(
-        metadata, List.copyOf(rows), totals, ZoneMatrix.of(rows), cost, Map.copyOf(costs));
+        metadata, List.copyOf(rows), totals, zones, cost, Map.copyOf(costs), Map.copyOf(zoneCosts));
+  }
+
+  /** The exact cost of the bytes from one zone to another (zero unless they differ). */
+  public BigDecimal zoneCost(String sourceZone, String destinationZone) {
+    return zoneCosts.getOrDefault(List.of(sourceZone, destinationZone), BigDecimal.ZERO);
   }
 
   /** The exact cost of one printed row (zero unless it crossed zones). */

@@ -5,6 +5,7 @@ import dev.zonecost.time.TimeWindow;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
+import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.Selection;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -56,6 +57,15 @@ public final class AccountingOptions {
       description = "Only traffic to workloads whose name matches this (anchored) regex.")
   String toWorkload;
 
+  @Option(
+      names = "--group-by",
+      paramLabel = "GRAIN",
+      defaultValue = "workload",
+      description =
+          "Rows per namespace, workload (default; Deployments after roll-up) or pod pair. The"
+              + " CSV's key columns follow: source_namespace[,source_workload|source_pod],...")
+  GroupBy groupBy;
+
   public EngineRequest request(TimeWindow window) {
     return new EngineRequest(
         window.start(),
@@ -66,7 +76,8 @@ public final class AccountingOptions {
             checked("--from-namespace", fromNamespace),
             checked("--to-namespace", toNamespace),
             checked("--from-workload", fromWorkload),
-            checked("--to-workload", toWorkload)));
+            checked("--to-workload", toWorkload)),
+        groupBy);
   }
 
   /** A regex Java cannot compile would fail on the server too: say so before sending anything. */

@@ -1,5 +1,8 @@
 package dev.zonecost.render;
 
+import dev.zonecost.traffic.GroupBy;
+import dev.zonecost.traffic.TrafficKey;
+import dev.zonecost.traffic.WorkloadRef;
 import java.util.List;
 
 /** Column names of the tidy row format, shared by CSV and JSON. The order is a contract. */
@@ -17,7 +20,45 @@ public final class Columns {
   public static final String SOURCE_WORKLOAD_KIND = "source_workload_kind";
   public static final String DESTINATION_WORKLOAD_KIND = "destination_workload_kind";
 
-  /** The CSV header, exactly, in order. Later columns are only ever appended. */
+  public static final String SOURCE_POD = "source_pod";
+  public static final String DESTINATION_POD = "destination_pod";
+
+  /** The key columns for a grouping: namespaces, plus workloads or pods. */
+  public static List<String> keys(GroupBy groupBy) {
+    return switch (groupBy) {
+      case NAMESPACE -> List.of(SOURCE_NAMESPACE, DESTINATION_NAMESPACE);
+      case WORKLOAD ->
+          List.of(SOURCE_NAMESPACE, SOURCE_WORKLOAD, DESTINATION_NAMESPACE, DESTINATION_WORKLOAD);
+      case POD -> List.of(SOURCE_NAMESPACE, SOURCE_POD, DESTINATION_NAMESPACE, DESTINATION_POD);
+    };
+  }
+
+  /** The key cells of a row, in the order of {@link #keys}. */
+  public static List<String> keyCells(GroupBy groupBy, TrafficKey k) {
+    return switch (groupBy) {
+      case NAMESPACE -> List.of(k.source().namespace(), k.destination().namespace());
+      case WORKLOAD, POD ->
+          List.of(
+              k.source().namespace(),
+              k.source().name(),
+              k.destination().namespace(),
+              k.destination().name());
+    };
+  }
+
+  /** The CSV header for a grouping: its keys, then the columns every grouping shares. */
+  public static List<String> csv(GroupBy groupBy) {
+    List<String> header = new java.util.ArrayList<>(keys(groupBy));
+    header.addAll(CSV.subList(4, CSV.size()));
+    return header;
+  }
+
+  /** How a row end is shown to people: namespace/name, or the namespace alone. */
+  public static String display(GroupBy groupBy, WorkloadRef w) {
+    return groupBy == GroupBy.NAMESPACE ? w.namespace() : w.namespace() + "/" + w.name();
+  }
+
+  /** The CSV header of the default grouping, exactly, in order. Later columns are only appended. */
   public static final List<String> CSV =
       List.of(
           SOURCE_NAMESPACE,

@@ -4,6 +4,8 @@ import dev.zonecost.report.Report;
 import dev.zonecost.traffic.TrafficRow;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -19,21 +21,21 @@ public final class CsvRenderer implements Renderer {
   public void render(Report report, Writer out) throws IOException {
     CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
     if (headers) {
-      format.setHeader(Columns.CSV.toArray(String[]::new));
+      format.setHeader(Columns.csv(report.metadata().groupBy()).toArray(String[]::new));
     }
     CSVPrinter printer = new CSVPrinter(out, format.get());
     for (TrafficRow r : report.rows()) {
-      printer.printRecord(
-          cell(r.key().source().namespace()),
-          cell(r.key().source().name()),
-          cell(r.key().destination().namespace()),
-          cell(r.key().destination().name()),
-          cell(r.key().sourceZone()),
-          cell(r.key().destinationZone()),
-          r.locality().label(),
-          r.bytes(),
-          CostText.data(report.costOf(r)),
-          report.cost().currency());
+      List<Object> cells = new ArrayList<>();
+      Columns.keyCells(report.metadata().groupBy(), r.key()).forEach(c -> cells.add(cell(c)));
+      cells.addAll(
+          List.of(
+              cell(r.key().sourceZone()),
+              cell(r.key().destinationZone()),
+              r.locality().label(),
+              r.bytes(),
+              CostText.data(report.costOf(r)),
+              report.cost().currency()));
+      printer.printRecord(cells);
     }
     printer.flush();
   }

@@ -9,11 +9,13 @@ import dev.zonecost.cost.CostSummary;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.TrafficRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
 
 /** The whole model with its metadata; stable enough to serve later as a baseline. */
 public final class JsonRenderer implements Renderer {
@@ -65,12 +67,16 @@ public final class JsonRenderer implements Renderer {
     ArrayNode rows = root.putArray("rows");
     for (TrafficRow r : report.rows()) {
       ObjectNode o = rows.addObject();
-      o.put(Columns.SOURCE_NAMESPACE, r.key().source().namespace());
-      o.put(Columns.SOURCE_WORKLOAD, r.key().source().name());
-      o.put(Columns.SOURCE_WORKLOAD_KIND, r.key().source().kind());
-      o.put(Columns.DESTINATION_NAMESPACE, r.key().destination().namespace());
-      o.put(Columns.DESTINATION_WORKLOAD, r.key().destination().name());
-      o.put(Columns.DESTINATION_WORKLOAD_KIND, r.key().destination().kind());
+      GroupBy g = report.metadata().groupBy();
+      List<String> keys = Columns.keys(g);
+      List<String> cells = Columns.keyCells(g, r.key());
+      for (int i = 0; i < keys.size(); i++) {
+        o.put(keys.get(i), cells.get(i));
+      }
+      if (g == GroupBy.WORKLOAD) {
+        o.put(Columns.SOURCE_WORKLOAD_KIND, r.key().source().kind());
+        o.put(Columns.DESTINATION_WORKLOAD_KIND, r.key().destination().kind());
+      }
       o.put(Columns.SOURCE_ZONE, r.key().sourceZone());
       o.put(Columns.DESTINATION_ZONE, r.key().destinationZone());
       o.put(Columns.LOCALITY, r.locality().label());
@@ -101,6 +107,7 @@ public final class JsonRenderer implements Renderer {
     w.put("start", md.start().toString());
     w.put("end", md.end().toString());
     w.put("seconds", Duration.between(md.start(), md.end()).toSeconds());
+    m.put("groupBy", md.groupBy().label());
     m.put("algorithm", md.algorithm());
     m.put("dedupe", md.dedupe());
     m.put("dataAggregationLevel", md.dataAggregationLevel());

@@ -41,9 +41,9 @@ public final class MarkdownRenderer implements Renderer {
     sb.append("| --- | --- | --- | --- | --- | ---: | ---: |\n");
     for (TrafficRow r : report.rows()) {
       sb.append("| ")
-          .append(cell(r.key().source().namespace() + "/" + r.key().source().name()))
+          .append(cell(Columns.display(md.groupBy(), r.key().source())))
           .append(" | ")
-          .append(cell(r.key().destination().namespace() + "/" + r.key().destination().name()))
+          .append(cell(Columns.display(md.groupBy(), r.key().destination())))
           .append(" | ")
           .append(cell(r.key().sourceZone()))
           .append(" | ")

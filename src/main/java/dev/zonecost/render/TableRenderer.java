@@ -3,7 +3,6 @@ package dev.zonecost.render;
 import dev.zonecost.report.Report;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -80,8 +79,8 @@ public final class TableRenderer implements Renderer {
       List<String> cells =
           new ArrayList<>(
               List.of(
-                  workload(r.key().source()),
-                  workload(r.key().destination()),
+                  Columns.display(report.metadata().groupBy(), r.key().source()),
+                  Columns.display(report.metadata().groupBy(), r.key().destination()),
                   r.key().sourceZone(),
                   r.key().destinationZone(),
                   r.locality().label(),
@@ -156,9 +155,5 @@ public final class TableRenderer implements Renderer {
           case UNKNOWN_ZONE -> "\u001B[33m";
         };
     return code + text + RESET;
-  }
-
-  private static String workload(WorkloadRef w) {
-    return w.namespace() + "/" + w.name();
   }
 }

@@ -57,7 +57,8 @@ public final class ReportBuilder {
             st.ambiguousPods(),
             result.queriesSent(),
             result.warnings(),
-            List.copyOf(notes));
+            List.copyOf(notes),
+            request.groupBy());
     return Report.of(md, RowOrder.apply(result.rows(), sortBy, top, prices), prices);
   }
 

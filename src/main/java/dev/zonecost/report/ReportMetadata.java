@@ -1,6 +1,7 @@
 package dev.zonecost.report;
 
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.traffic.GroupBy;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,8 @@ public record ReportMetadata(
     int ambiguousPods,
     List<LabelledQuery> queries,
     List<String> warnings,
-    List<String> notes) {
+    List<String> notes,
+    GroupBy groupBy) {
 
   public static final int SCHEMA_VERSION = 1;
 }

@@ -8,4 +8,5 @@ public record EngineRequest(
     Instant end,
     DedupeMode dedupe,
     DataAggregationLevel level,
-    Selection selection) {}
+    Selection selection,
+    GroupBy groupBy) {}

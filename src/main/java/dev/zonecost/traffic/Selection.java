@@ -15,13 +15,13 @@ public record Selection(
 
   public static final Selection ALL = new Selection(null, null, null, null);
 
-  /** Whether a row's workloads pass the workload regexes. */
-  public java.util.function.Predicate<TrafficKey> workloadFilter() {
+  /** Whether a pair of workloads passes the workload regexes. */
+  public java.util.function.BiPredicate<WorkloadRef, WorkloadRef> workloadFilter() {
     Pattern src = sourceWorkloadRegex == null ? null : Pattern.compile(sourceWorkloadRegex);
     Pattern dst =
         destinationWorkloadRegex == null ? null : Pattern.compile(destinationWorkloadRegex);
-    return k ->
-        (src == null || src.matcher(k.source().name()).matches())
-            && (dst == null || dst.matcher(k.destination().name()).matches());
+    return (s, d) ->
+        (src == null || src.matcher(s.name()).matches())
+            && (dst == null || dst.matcher(d.name()).matches());
   }
 }

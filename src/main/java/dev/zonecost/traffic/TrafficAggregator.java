@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Turns per-series window bytes into rows: groups the series of one pod pair, keeps one observation
@@ -27,7 +27,8 @@ public final class TrafficAggregator {
   private final WorkloadResolver workloads;
   private final DedupeMode dedupe;
   private final DataAggregationLevel level;
-  private final Predicate<TrafficKey> filter;
+  private final BiPredicate<WorkloadRef, WorkloadRef> filter;
+  private final GroupBy groupBy;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
   private long seriesAdded;
 
@@ -36,23 +37,26 @@ public final class TrafficAggregator {
       WorkloadResolver workloads,
       DedupeMode dedupe,
       DataAggregationLevel level) {
-    this(pods, workloads, dedupe, level, k -> true);
+    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD);
   }
 
   /**
-   * @param filter which rows to keep (the workload selection); totals are then the selection's
+   * @param filter which workload pairs to keep (the selection); totals are then the selection's
+   * @param groupBy the grain of the rows
    */
   public TrafficAggregator(
       PodDirectory pods,
       WorkloadResolver workloads,
       DedupeMode dedupe,
       DataAggregationLevel level,
-      Predicate<TrafficKey> filter) {
+      BiPredicate<WorkloadRef, WorkloadRef> filter,
+      GroupBy groupBy) {
     this.pods = pods;
     this.workloads = workloads;
     this.dedupe = dedupe;
     this.level = level;
     this.filter = filter;
+    this.groupBy = groupBy;
   }
 
   /** One series' bytes in the window; its labels are Retina's remote-context labels. */
@@ -86,11 +90,17 @@ public final class TrafficAggregator {
       Placement dst = pods.placement(pair.destination().pod());
       String srcZone = zone(pair.source(), src);
       String dstZone = zone(pair.destination(), dst);
-      TrafficKey key =
-          new TrafficKey(workload(pair.source()), workload(pair.destination()), srcZone, dstZone);
-      if (!filter.test(key)) {
+      WorkloadRef srcWorkload = workload(pair.source());
+      WorkloadRef dstWorkload = workload(pair.destination());
+      if (!filter.test(srcWorkload, dstWorkload)) {
         continue;
       }
+      TrafficKey key =
+          new TrafficKey(
+              groupBy.of(srcWorkload, pair.source().pod().pod()),
+              groupBy.of(dstWorkload, pair.destination().pod().pod()),
+              srcZone,
+              dstZone);
       Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
       if (sameNode == null) {
         stats.pairsWithUnknownNode++;

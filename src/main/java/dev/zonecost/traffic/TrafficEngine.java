@@ -94,7 +94,8 @@ public final class TrafficEngine {
               resolver,
               request.dedupe(),
               request.level(),
-              request.selection().workloadFilter());
+              request.selection().workloadFilter(),
+              request.groupBy());
       for (Series s : join(windowBytes).series()) {
         aggregator.add(s.labels(), s.samples().get(0).value());
       }

@@ -11,6 +11,7 @@ import dev.zonecost.cost.PriceSelection;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.TrafficKey;
 import dev.zonecost.traffic.TrafficRow;
 import dev.zonecost.traffic.WorkloadRef;
@@ -48,7 +49,8 @@ class RenderersTest {
             0,
             List.of(new LabelledQuery("q", "up")),
             List.of(),
-            List.of("a note"));
+            List.of("a note"),
+            GroupBy.WORKLOAD);
     return Report.of(
         md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
   }

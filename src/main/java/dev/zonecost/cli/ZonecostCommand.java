@@ -2,7 +2,9 @@ package dev.zonecost.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -26,6 +28,16 @@ import picocli.CommandLine.Spec;
     })
 public final class ZonecostCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  // Read before parsing (ConfigLocator.explicitPath); declared here so every command accepts it.
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "Config file (default: ./zonecost.yaml, else $XDG_CONFIG_HOME/zonecost/config.yaml)."
+              + " Precedence: flag > environment > file > default.")
+  String config;
 
   @Override
   public void run() {

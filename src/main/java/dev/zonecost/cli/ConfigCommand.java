@@ -1,0 +1,97 @@
+package dev.zonecost.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Shows the settings zonecost takes from the config file and the environment.",
+    subcommands = {ConfigCommand.View.class})
+public final class ConfigCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: try 'zonecost config view'");
+  }
+
+  @Command(
+      name = "view",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      description = {
+        "Prints the effective settings of a command, each with where it comes from (environment,"
+            + " config file and line, or default), secrets masked. Flags given to that command"
+            + " still win over all of these.",
+        ""
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  zonecost config view",
+        "  zonecost --config ci.yaml config view --command check"
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:success", "2:malformed config file or unknown command"})
+  static final class View implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--command",
+        paramLabel = "NAME",
+        defaultValue = "report",
+        description = "Whose settings to show (default: ${DEFAULT-VALUE}).")
+    String command;
+
+    @Override
+    public Integer call() {
+      CommandLine root = spec.root().commandLine();
+      CommandLine target = root.getSubcommands().get(command);
+      if (target == null || command.equals("config")) {
+        throw new dev.zonecost.UsageException("no command '" + command + "' to show settings of");
+      }
+      ConfigDefaults defaults = (ConfigDefaults) root.getDefaultValueProvider();
+      try {
+        target.parseArgs(); // applies env, file and built-in defaults to the options
+      } catch (CommandLine.ParameterException requiredOptionMissing) {
+        // defaults are applied before required options are checked
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "# effective settings of 'zonecost %s'%s; flags override them%n",
+          command,
+          defaults == null || defaults.file().path() == null
+              ? " (no config file)"
+              : " (config file " + defaults.file().path() + ")");
+      for (OptionSpec o : target.getCommandSpec().options()) {
+        String key = ConfigDefaults.key(o);
+        if (o.usageHelp() || o.versionHelp() || key.equals("config") || key.equals("verbose")) {
+          continue;
+        }
+        Optional<String> source = defaults == null ? Optional.empty() : defaults.source(command, o);
+        Object value = o.getValue();
+        String shown = value == null ? "" : String.valueOf(value);
+        if (isSecret(key)) {
+          shown = shown.isEmpty() ? "" : "****";
+        }
+        out.printf("%s: %s  # %s%n", key, shown, source.orElse("default"));
+      }
+      return ExitCodes.OK;
+    }
+
+    /** Inline secrets are never printed; file paths to secrets are not secrets. */
+    private static boolean isSecret(String key) {
+      return !key.endsWith("-file")
+          && (key.contains("password") || key.contains("token") || key.equals("header"));
+    }
+  }
+}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.tls.HandshakeCertificates;
 
 /**
  * {@link PrometheusApi} over HTTP with OkHttp: form-encoded POSTs (long PromQL breaks GET URLs),
@@ -62,12 +64,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     if (config.dns() != null) {
       builder.dns(config.dns());
     }
+    if (config.proxy() != null && !config.proxy().isEmpty()) {
+      builder.proxySelector(config.proxy()).proxyAuthenticator(config.proxy().authenticator());
+    }
+    tls(builder, config.tls(), config.baseUrl().host());
     this.http = builder.build();
   }
 
   @Override
   public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
-    FormBody form = new FormBody.Builder().add("query", promql).add("time", seconds(time)).build();
+    FormBody form = form().add("query", promql).add("time", seconds(time)).build();
     return post("api/v1/query", form, promql, sink);
   }
 
@@ -78,7 +84,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       throw new IllegalArgumentException("step must be positive, got " + step);
     }
     FormBody form =
-        new FormBody.Builder()
+        form()
             .add("query", promql)
             .add("start", seconds(start))
             .add("end", seconds(end))
@@ -122,6 +128,41 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         .add(BigDecimal.valueOf(duration.getNano(), 9))
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  /**
+   * Thanos answers from the stores it reached and only warns about the rest unless told not to;
+   * other servers ignore the parameter.
+   */
+  private FormBody.Builder form() {
+    FormBody.Builder form = new FormBody.Builder();
+    if (!config.allowPartial()) {
+      form.add("partial_response", "false");
+    }
+    return form;
+  }
+
+  private static void tls(OkHttpClient.Builder builder, TlsSettings tls, String host) {
+    if (tls.isDefault()) {
+      return;
+    }
+    HandshakeCertificates.Builder certificates = new HandshakeCertificates.Builder();
+    if (tls.trustedCertificates().isEmpty()) {
+      certificates.addPlatformTrustedCertificates();
+    } else {
+      tls.trustedCertificates().forEach(certificates::addTrustedCertificate);
+    }
+    if (tls.clientCertificate() != null) {
+      certificates.heldCertificate(
+          tls.clientCertificate(), tls.clientChain().toArray(new X509Certificate[0]));
+    }
+    if (tls.insecureSkipVerify()) {
+      // Only the configured host goes unchecked, chain and name alike; a redirect elsewhere is not.
+      certificates.addInsecureHost(host);
+      builder.hostnameVerifier((name, session) -> name.equalsIgnoreCase(host));
+    }
+    HandshakeCertificates built = certificates.build();
+    builder.sslSocketFactory(built.sslSocketFactory(), built.trustManager());
   }
 
   private ResultInfo post(String path, FormBody form, String promql, Consumer<Series> sink) {
@@ -218,6 +259,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     if (!ok) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
+    envelope.warnings().forEach(config.warningSink()::warning);
+    envelope.infos().forEach(config.warningSink()::info);
     return envelope.info();
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.FormBody;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -156,13 +161,35 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       certificates.heldCertificate(
           tls.clientCertificate(), tls.clientChain().toArray(new X509Certificate[0]));
     }
-    if (tls.insecureSkipVerify()) {
-      // Only the configured host goes unchecked, chain and name alike; a redirect elsewhere is not.
-      certificates.addInsecureHost(host);
-      builder.hostnameVerifier((name, session) -> name.equalsIgnoreCase(host));
-    }
     HandshakeCertificates built = certificates.build();
-    builder.sslSocketFactory(built.sslSocketFactory(), built.trustManager());
+    if (!tls.insecureSkipVerify()) {
+      builder.sslSocketFactory(built.sslSocketFactory(), built.trustManager());
+      return;
+    }
+    // Any chain and any name on it, but only for the configured host: a redirect elsewhere fails.
+    X509TrustManager acceptAll = new AcceptAnyCertificate();
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {built.keyManager()}, new TrustManager[] {acceptAll}, null);
+      builder.sslSocketFactory(context.getSocketFactory(), acceptAll);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JVM offers no TLS context", e);
+    }
+    builder.hostnameVerifier((name, session) -> name.equalsIgnoreCase(host));
+  }
+
+  /** For --insecure-skip-tls-verify only. */
+  private static final class AcceptAnyCertificate implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 
   private ResultInfo post(String path, FormBody form, String promql, Consumer<Series> sink) {

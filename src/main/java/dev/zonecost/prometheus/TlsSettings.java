@@ -2,6 +2,10 @@ package dev.zonecost.prometheus;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -84,11 +88,40 @@ public record TlsSettings(
       // not pass it on anyway.
       throw new IllegalArgumentException("the private key could not be decoded");
     }
-    if (!held.keyPair().getPublic().equals(chain.get(0).getPublicKey())) {
+    if (!matches(held.keyPair().getPrivate(), chain.get(0).getPublicKey())) {
       throw new IllegalArgumentException("the private key does not belong to the certificate");
     }
     return new TlsSettings(
         base.trustedCertificates, held, chain.subList(1, chain.size()), base.insecureSkipVerify);
+  }
+
+  /**
+   * Whether the key signs what the certificate's public key verifies. HeldCertificate takes its
+   * public key from the certificate, so a key of another certificate would only fail mid-handshake.
+   */
+  private static boolean matches(PrivateKey key, PublicKey certificateKey) {
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> null;
+        };
+    if (algorithm == null) {
+      return true; // cannot tell here; the handshake will
+    }
+    try {
+      byte[] probe = "zonecost".getBytes(StandardCharsets.US_ASCII);
+      Signature sign = Signature.getInstance(algorithm);
+      sign.initSign(key);
+      sign.update(probe);
+      byte[] signature = sign.sign();
+      Signature verify = Signature.getInstance(algorithm);
+      verify.initVerify(certificateKey);
+      verify.update(probe);
+      return verify.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   /** Names what is configured, never the key. */

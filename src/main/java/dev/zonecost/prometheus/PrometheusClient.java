@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.FormBody;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -22,6 +28,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.tls.HandshakeCertificates;
 
 /**
  * {@link PrometheusApi} over HTTP with OkHttp: form-encoded POSTs (long PromQL breaks GET URLs),
@@ -62,12 +69,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     if (config.dns() != null) {
       builder.dns(config.dns());
     }
+    if (config.proxy() != null && !config.proxy().isEmpty()) {
+      builder.proxySelector(config.proxy()).proxyAuthenticator(config.proxy().authenticator());
+    }
+    tls(builder, config.tls(), config.baseUrl().host());
     this.http = builder.build();
   }
 
   @Override
   public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
-    FormBody form = new FormBody.Builder().add("query", promql).add("time", seconds(time)).build();
+    FormBody form = form().add("query", promql).add("time", seconds(time)).build();
     return post("api/v1/query", form, promql, sink);
   }
 
@@ -78,7 +89,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       throw new IllegalArgumentException("step must be positive, got " + step);
     }
     FormBody form =
-        new FormBody.Builder()
+        form()
             .add("query", promql)
             .add("start", seconds(start))
             .add("end", seconds(end))
@@ -122,6 +133,63 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
         .add(BigDecimal.valueOf(duration.getNano(), 9))
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  /**
+   * Thanos answers from the stores it reached and only warns about the rest unless told not to;
+   * other servers ignore the parameter.
+   */
+  private FormBody.Builder form() {
+    FormBody.Builder form = new FormBody.Builder();
+    if (!config.allowPartial()) {
+      form.add("partial_response", "false");
+    }
+    return form;
+  }
+
+  private static void tls(OkHttpClient.Builder builder, TlsSettings tls, String host) {
+    if (tls.isDefault()) {
+      return;
+    }
+    HandshakeCertificates.Builder certificates = new HandshakeCertificates.Builder();
+    if (tls.trustedCertificates().isEmpty()) {
+      certificates.addPlatformTrustedCertificates();
+    } else {
+      tls.trustedCertificates().forEach(certificates::addTrustedCertificate);
+    }
+    if (tls.clientCertificate() != null) {
+      certificates.heldCertificate(
+          tls.clientCertificate(), tls.clientChain().toArray(new X509Certificate[0]));
+    }
+    HandshakeCertificates built = certificates.build();
+    if (!tls.insecureSkipVerify()) {
+      builder.sslSocketFactory(built.sslSocketFactory(), built.trustManager());
+      return;
+    }
+    // Any chain and any name on it, but only for the configured host: a redirect elsewhere fails.
+    X509TrustManager acceptAll = new AcceptAnyCertificate();
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {built.keyManager()}, new TrustManager[] {acceptAll}, null);
+      builder.sslSocketFactory(context.getSocketFactory(), acceptAll);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JVM offers no TLS context", e);
+    }
+    builder.hostnameVerifier((name, session) -> name.equalsIgnoreCase(host));
+  }
+
+  /** For --insecure-skip-tls-verify only. */
+  private static final class AcceptAnyCertificate implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 
   private ResultInfo post(String path, FormBody form, String promql, Consumer<Series> sink) {
@@ -218,6 +286,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     if (!ok) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
+    envelope.warnings().forEach(config.warningSink()::warning);
+    envelope.infos().forEach(config.warningSink()::info);
     return envelope.info();
   }
 

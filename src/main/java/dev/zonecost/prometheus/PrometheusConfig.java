@@ -15,11 +15,25 @@ import okhttp3.HttpUrl;
  *     /select/0/prometheus}) that every request keeps
  * @param timeout connect, read and whole-call timeout of one attempt
  * @param retries extra attempts after a transient failure (0 = try once)
- * @param extraHeaders sent with every request; values are secrets and never printed
+ * @param extraHeaders sent with every request (auth, tenant, the user's own); values are secrets
+ *     and never printed
  * @param dns resolver override (tests), or {@code null} for the system resolver
+ * @param tls CA roots, client certificate, or skipped verification
+ * @param proxy the proxies from the environment, or {@code null} to connect directly
+ * @param allowPartial let Thanos answer from the stores it reached; otherwise every query carries
+ *     {@code partial_response=false}
+ * @param warningSink receives the {@code warnings} and {@code infos} of every successful answer
  */
 public record PrometheusConfig(
-    HttpUrl baseUrl, Duration timeout, int retries, Map<String, String> extraHeaders, Dns dns) {
+    HttpUrl baseUrl,
+    Duration timeout,
+    int retries,
+    Map<String, String> extraHeaders,
+    Dns dns,
+    TlsSettings tls,
+    EnvironmentProxy proxy,
+    boolean allowPartial,
+    WarningSink warningSink) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
   public static final int DEFAULT_RETRIES = 3;
@@ -37,27 +51,57 @@ public record PrometheusConfig(
         extraHeaders == null
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders));
+    tls = tls == null ? TlsSettings.DEFAULT : tls;
+    warningSink = warningSink == null ? WarningSink.NONE : warningSink;
   }
 
-  /** The defaults: 2 minute timeout, 3 retries, no extra headers, the system resolver. */
+  /**
+   * The defaults: 2 minute timeout, 3 retries, no extra headers, the system resolver, the JVM's TLS
+   * roots, no proxy, no partial answers, warnings dropped.
+   */
   public static PrometheusConfig of(HttpUrl baseUrl) {
-    return new PrometheusConfig(baseUrl, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Map.of(), null);
+    return new PrometheusConfig(
+        baseUrl, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Map.of(), null, null, null, false, null);
   }
 
   public PrometheusConfig withTimeout(Duration newTimeout) {
-    return new PrometheusConfig(baseUrl, newTimeout, retries, extraHeaders, dns);
+    return new PrometheusConfig(
+        baseUrl, newTimeout, retries, extraHeaders, dns, tls, proxy, allowPartial, warningSink);
   }
 
   public PrometheusConfig withRetries(int newRetries) {
-    return new PrometheusConfig(baseUrl, timeout, newRetries, extraHeaders, dns);
+    return new PrometheusConfig(
+        baseUrl, timeout, newRetries, extraHeaders, dns, tls, proxy, allowPartial, warningSink);
   }
 
   public PrometheusConfig withExtraHeaders(Map<String, String> headers) {
-    return new PrometheusConfig(baseUrl, timeout, retries, headers, dns);
+    return new PrometheusConfig(
+        baseUrl, timeout, retries, headers, dns, tls, proxy, allowPartial, warningSink);
   }
 
   public PrometheusConfig withDns(Dns newDns) {
-    return new PrometheusConfig(baseUrl, timeout, retries, extraHeaders, newDns);
+    return new PrometheusConfig(
+        baseUrl, timeout, retries, extraHeaders, newDns, tls, proxy, allowPartial, warningSink);
+  }
+
+  public PrometheusConfig withTls(TlsSettings newTls) {
+    return new PrometheusConfig(
+        baseUrl, timeout, retries, extraHeaders, dns, newTls, proxy, allowPartial, warningSink);
+  }
+
+  public PrometheusConfig withProxy(EnvironmentProxy newProxy) {
+    return new PrometheusConfig(
+        baseUrl, timeout, retries, extraHeaders, dns, tls, newProxy, allowPartial, warningSink);
+  }
+
+  public PrometheusConfig withAllowPartial(boolean allow) {
+    return new PrometheusConfig(
+        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allow, warningSink);
+  }
+
+  public PrometheusConfig withWarningSink(WarningSink sink) {
+    return new PrometheusConfig(
+        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allowPartial, sink);
   }
 
   /** Header values and URL credentials are secrets, so the generated toString would leak them. */
@@ -72,6 +116,10 @@ public record PrometheusConfig(
         + ", extraHeaders="
         + extraHeaders.keySet()
         + (dns == null ? "" : ", dns=custom")
+        + (tls.isDefault() ? "" : ", tls=" + tls)
+        + (proxy == null || proxy.isEmpty() ? "" : ", proxy=" + proxy)
+        + ", allowPartial="
+        + allowPartial
         + "]";
   }
 }

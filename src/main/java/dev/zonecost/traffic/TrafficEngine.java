@@ -52,7 +52,9 @@ public final class TrafficEngine {
 
   public EngineResult run(EngineRequest request) {
     Optional<String> version = api.version();
-    boolean leftOpen = version.map(TrafficEngine::hasLeftOpenRanges).orElse(false);
+    // No version: VictoriaMetrics 1.79 answers buildinfo with empty data, and its ranges are
+    // left-open. Assuming left-open elsewhere only errs for a sample exactly 1 ms before start.
+    boolean leftOpen = version.map(TrafficEngine::hasLeftOpenRanges).orElse(true);
     QueryPlan plan = plan(request, leftOpen);
     List<LabelledQuery> sent = new ArrayList<>(plan.instantQueries());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());

@@ -121,7 +121,9 @@ class PrometheusClientTest {
     assertEquals("/api/v1/query", request.getUrl().encodedPath());
     assertTrue(
         request.getHeaders().get("Content-Type").startsWith("application/x-www-form-urlencoded"));
-    assertEquals(Map.of("query", QUERY, "time", "1762041600.005"), form(request));
+    assertEquals(
+        Map.of("partial_response", "false", "query", QUERY, "time", "1762041600.005"),
+        form(request));
   }
 
   @Test
@@ -138,9 +140,61 @@ class PrometheusClientTest {
     assertEquals("POST", first.getMethod());
     assertEquals("/api/v1/query_range", first.getUrl().encodedPath());
     assertEquals(
-        Map.of("query", QUERY, "start", "1762041600.000", "end", "1762045200.000", "step", "60"),
+        Map.of(
+            "partial_response",
+            "false",
+            "query",
+            QUERY,
+            "start",
+            "1762041600.000",
+            "end",
+            "1762045200.000",
+            "step",
+            "60"),
         form(first));
     assertEquals("0.5", form(taken()).get("step"));
+  }
+
+  @Test
+  void should_leave_partial_response_to_the_server_when_partial_answers_are_allowed()
+      throws Exception {
+    server.enqueue(vector("[]"));
+    server.enqueue(
+        json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}"));
+    PrometheusClient client = client(PrometheusConfig.of(url("/")).withAllowPartial(true));
+
+    client.query(QUERY, TIME);
+    client.queryRange(QUERY, TIME, TIME.plusSeconds(60), Duration.ofMinutes(1));
+
+    assertEquals(Map.of("query", QUERY, "time", "1762041600.000"), form(taken()));
+    assertFalse(form(taken()).containsKey("partial_response"));
+  }
+
+  @Test
+  void should_hand_warnings_and_infos_of_a_success_to_the_sink_in_order() throws Exception {
+    server.enqueue(
+        json(
+            200,
+            "{\"status\":\"success\",\"warnings\":[\"w1\",\"w2\"],\"infos\":[\"i1\"],"
+                + "\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+    List<String> seen = new ArrayList<>();
+    WarningSink sink =
+        new WarningSink() {
+          @Override
+          public void warning(String text) {
+            seen.add("warning " + text);
+          }
+
+          @Override
+          public void info(String text) {
+            seen.add("info " + text);
+          }
+        };
+
+    QueryResult r = client(PrometheusConfig.of(url("/")).withWarningSink(sink)).query("x", TIME);
+
+    assertEquals(List.of("warning w1", "warning w2", "info i1"), seen);
+    assertEquals(List.of("w1", "w2"), r.info().warnings(), "still recorded for the report");
   }
 
   @ParameterizedTest

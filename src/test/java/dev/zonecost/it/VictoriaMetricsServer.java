@@ -1,0 +1,166 @@
+package dev.zonecost.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's single-node VictoriaMetrics on a free loopback port, loaded through its Prometheus text
+ * import (timestamps in milliseconds, no {@code # EOF}). Fails loudly when the binary is missing.
+ */
+public final class VictoriaMetricsServer implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private VictoriaMetricsServer(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  public static VictoriaMetricsServer start(Path dir) throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path log = dir.resolve("victoria-metrics.log");
+    Process p =
+        new ProcessBuilder(
+                PrometheusServer.binary("victoria-metrics"),
+                "-httpListenAddr=127.0.0.1:" + port,
+                "-storageDataPath=" + dir.resolve("vm-data"),
+                "-retentionPeriod=100y",
+                // Data of the far past is final at once, and no answer comes from a cache.
+                "-search.latencyOffset=0s",
+                "-search.disableCache")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    VictoriaMetricsServer server = new VictoriaMetricsServer(p, port, log);
+    try {
+      server.await("/health", Duration.ofSeconds(30));
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Imports OpenMetrics text with second timestamps, as the simulator writes it. */
+  public void importOpenMetrics(PrometheusServer.OpenMetricsSource data) throws IOException {
+    StringWriter om = new StringWriter();
+    data.write(om);
+    HttpURLConnection c =
+        (HttpURLConnection)
+            URI.create(url() + "/api/v1/import/prometheus").toURL().openConnection();
+    c.setDoOutput(true);
+    c.setRequestMethod("POST");
+    c.setConnectTimeout(5_000);
+    c.setReadTimeout(60_000);
+    try (OutputStream out = c.getOutputStream();
+        BufferedReader in = new BufferedReader(new StringReader(om.toString()))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue; // # TYPE and # EOF
+        }
+        // "name{labels} value seconds" -> the same with milliseconds
+        out.write((line + "000\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    int code = c.getResponseCode();
+    if (code / 100 != 2) {
+      throw new IOException("import answered HTTP " + code);
+    }
+  }
+
+  /**
+   * Waits until {@code count(count_over_time({__name__!=""}[range]))}-like probes see every sample:
+   * the import is asynchronous, and VictoriaMetrics makes new data searchable after a flush.
+   */
+  public void awaitSamples(String selector, Instant at, Duration range, long expected)
+      throws IOException, InterruptedException {
+    String query = "sum(count_over_time(" + selector + "[" + range.toSeconds() + "s]))";
+    Instant deadline = Instant.now().plusSeconds(60);
+    String last = "";
+    while (Instant.now().isBefore(deadline)) {
+      last =
+          get(
+              "/api/v1/query?query="
+                  + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                  + "&time="
+                  + at.getEpochSecond());
+      if (last.contains("\"" + expected + "\"")) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IOException("VictoriaMetrics never showed " + expected + " samples: " + last);
+  }
+
+  String get(String pathAndQuery) throws IOException {
+    HttpURLConnection c =
+        (HttpURLConnection) URI.create(url() + pathAndQuery).toURL().openConnection();
+    c.setConnectTimeout(2_000);
+    c.setReadTimeout(10_000);
+    try (var in = c.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private void await(String path, Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException(
+            "victoria-metrics exited with " + process.exitValue() + ": " + tail());
+      }
+      try {
+        get(path);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new IOException("victoria-metrics not ready after " + timeout + ": " + tail());
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -12,6 +12,7 @@ public final class Cli {
     CommandLine cl = new CommandLine(new ZonecostCommand());
     cl.addSubcommand(new ReportCommand(clock));
     cl.addSubcommand(new QueryCommand(clock));
+    cl.addSubcommand(new DoctorCommand(clock));
     cl.addSubcommand(new SimulateCommand(clock));
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.addSubcommand(new CommandLine.HelpCommand());

@@ -18,6 +18,7 @@ public final class Cli {
     CommandLine cl = new CommandLine(new ZonecostCommand());
     cl.addSubcommand(new ReportCommand(clock));
     cl.addSubcommand(new QueryCommand(clock));
+    cl.addSubcommand(new DoctorCommand(clock));
     cl.addSubcommand(new SimulateCommand(clock));
     cl.addSubcommand(new ConfigCommand());
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());

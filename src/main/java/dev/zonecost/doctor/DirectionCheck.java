@@ -1,0 +1,61 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.LabelNames;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/** Which {@code direction} values appear, and which dedupe rule that implies. */
+public final class DirectionCheck implements Check {
+  public static final String NAME = "direction";
+
+  public static String query(String range) {
+    return "count by (direction) (last_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.forwardSeries <= 0) {
+      return CheckResult.info(NAME, "not measured: no Retina series");
+    }
+    TreeMap<String, Long> counts = new TreeMap<>();
+    for (Series s : ctx.query(query(ctx.range()))) {
+      String d = s.label(LabelNames.DIRECTION);
+      counts.put(d.isEmpty() ? "(none)" : d, Math.round(s.samples().get(0).value()));
+    }
+    ctx.directions = java.util.List.copyOf(counts.keySet());
+    StringBuilder measured = new StringBuilder();
+    counts.forEach(
+        (d, n) -> measured.append(measured.length() == 0 ? "" : ", ").append(d + "=" + n));
+    boolean egress = has(counts, "EGRESS");
+    boolean ingress = has(counts, "INGRESS");
+    if (egress && !counts.containsKey("EGRESS")) {
+      return CheckResult.warn(
+          NAME,
+          measured + " -> lower-case direction: Retina's local context",
+          Fixes.RETINA_REMOTE_CONTEXT);
+    }
+    if (egress) {
+      return CheckResult.ok(
+          NAME,
+          measured
+              + " -> default --dedupe egress: one observing node per byte, divided by the"
+              + " observations per byte of --data-aggregation-level (low: 2)");
+    }
+    if (ingress) {
+      return CheckResult.warn(
+          NAME,
+          measured + " -> no EGRESS series: the default dedupe would count nothing",
+          "run report with --dedupe ingress (same-node pairs are reported as EGRESS only, so"
+              + " they will be missing)");
+    }
+    return CheckResult.warn(
+        NAME,
+        measured + " -> no EGRESS/INGRESS",
+        "Retina in remote context labels direction EGRESS/INGRESS; " + Fixes.RETINA_REMOTE_CONTEXT);
+  }
+
+  private static boolean has(TreeMap<String, Long> counts, String value) {
+    return counts.keySet().stream().anyMatch(d -> d.toUpperCase(Locale.ROOT).equals(value));
+  }
+}

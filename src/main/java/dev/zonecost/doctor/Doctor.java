@@ -1,0 +1,32 @@
+package dev.zonecost.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the checks in order (later checks use what earlier ones found). */
+public final class Doctor {
+
+  public static List<Check> defaultChecks() {
+    return List.of(
+        new ReachabilityCheck(),
+        new ForwardBytesCheck(),
+        new RemoteContextCheck(),
+        new DirectionCheck(),
+        new NativeZoneCheck(),
+        new PodInfoCheck(),
+        new NodeZoneCheck(),
+        new ReplicaSetOwnerCheck(),
+        new AttributionCheck(),
+        new RetentionCheck());
+  }
+
+  private Doctor() {}
+
+  public static DoctorReport run(DoctorContext ctx, List<Check> checks) {
+    List<CheckResult> results = new ArrayList<>();
+    for (Check c : checks) {
+      results.add(c.run(ctx));
+    }
+    return new DoctorReport(ctx.start(), ctx.end(), List.copyOf(results));
+  }
+}

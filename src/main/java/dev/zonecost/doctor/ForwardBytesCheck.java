@@ -1,0 +1,23 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.promql.LabelNames;
+
+/** Is Retina's pod-level byte metric in the window at all. */
+public final class ForwardBytesCheck implements Check {
+  public static final String NAME = "retina metric";
+
+  public static String query(String range) {
+    return "count(last_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    long n = ctx.number(query(ctx.range()));
+    ctx.forwardSeries = n;
+    if (n == 0) {
+      return CheckResult.fail(
+          NAME, LabelNames.FORWARD_BYTES + ": no series in the window", Fixes.RETINA_POD_LEVEL);
+    }
+    return CheckResult.ok(NAME, LabelNames.FORWARD_BYTES + ": " + n + " series");
+  }
+}

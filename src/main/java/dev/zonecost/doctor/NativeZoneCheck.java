@@ -1,0 +1,32 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.promql.LabelNames;
+
+/** Does Retina (≥ 1.2) label the zones itself; if not, zones come from kube-state-metrics. */
+public final class NativeZoneCheck implements Check {
+  public static final String NAME = "native zones";
+
+  public static String query(String range) {
+    return "count(last_over_time("
+        + LabelNames.FORWARD_BYTES
+        + "{source_zone!=\"\",source_zone!=\"unknown\"}["
+        + range
+        + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.forwardSeries <= 0) {
+      return CheckResult.info(NAME, "not measured: no Retina series");
+    }
+    long n = ctx.number(query(ctx.range()));
+    ctx.nativeZones = n > 0;
+    if (n > 0) {
+      return CheckResult.ok(NAME, n + " series carry source_zone (Retina >= 1.2): no join needed");
+    }
+    return CheckResult.info(
+        NAME,
+        "no source_zone labels: zones come from kube_pod_info + kube_node_labels (Retina >= 1.2"
+            + " adds zone to the MetricsConfiguration labels)");
+  }
+}

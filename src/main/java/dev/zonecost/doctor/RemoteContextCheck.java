@@ -1,0 +1,38 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.promql.LabelNames;
+
+/** Do Retina's series name both pods of a pair (remote context), or only the local pod. */
+public final class RemoteContextCheck implements Check {
+  public static final String NAME = "remote context";
+
+  public static String query(String range) {
+    return "count(last_over_time("
+        + LabelNames.FORWARD_BYTES
+        + "{source_podname!=\"\",destination_podname!=\"\"}["
+        + range
+        + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.forwardSeries <= 0) {
+      return CheckResult.fail(NAME, "not measured: no Retina series", Fixes.RETINA_POD_LEVEL);
+    }
+    long n = ctx.number(query(ctx.range()));
+    ctx.remoteContext = n > 0;
+    if (n == 0) {
+      return CheckResult.fail(
+          NAME,
+          "no series has both source_podname and destination_podname (local context only)",
+          Fixes.RETINA_REMOTE_CONTEXT);
+    }
+    String measured =
+        n + " of " + ctx.forwardSeries + " series carry source_podname and destination_podname";
+    if (n < ctx.forwardSeries) {
+      return CheckResult.warn(
+          NAME, measured, "some agents run without remote context: " + Fixes.RETINA_REMOTE_CONTEXT);
+    }
+    return CheckResult.ok(NAME, measured);
+  }
+}

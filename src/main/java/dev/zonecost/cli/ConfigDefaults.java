@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * the option's environment variable is set.
  */
 final class ConfigDefaults implements IDefaultValueProvider {
-  /** Options whose built-in default reads an environment variable. */
+  /** Options that an environment variable sets when no flag does (and wins over the file). */
   static final Map<String, String> ENV = Map.of("prometheus-url", "PROMETHEUS_URL");
 
   private static final Set<String> DURATIONS = Set.of("since", "timeout", "scrape-interval");
@@ -60,7 +60,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
     }
     String var = ENV.get(key(o));
     if (var != null && env.get(var) != null && !env.get(var).isEmpty()) {
-      return null; // the annotation's ${env:...} default applies
+      return env.get(var);
     }
     return file.lookup(arg.command().name(), key(o)).map(Entry::value).orElse(null);
   }

@@ -50,7 +50,6 @@ public final class PrometheusOptions {
   @Option(
       names = "--prometheus-url",
       paramLabel = "URL",
-      defaultValue = "${env:PROMETHEUS_URL}",
       description =
           "Prometheus-compatible API base URL, with any path prefix (default: $PROMETHEUS_URL).")
   String url;

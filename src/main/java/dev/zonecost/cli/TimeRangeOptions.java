@@ -9,7 +9,9 @@ public final class TimeRangeOptions {
   @Option(
       names = "--since",
       paramLabel = "DURATION",
-      description = "Window length ending at --end or now, e.g. 90m, 24h, 7d (default: 24h).")
+      description =
+          "Window length ending at --end or now, e.g. 90m, 24h, 7d (default: 24h for report and"
+              + " query, 1h for doctor).")
   String since;
 
   @Option(

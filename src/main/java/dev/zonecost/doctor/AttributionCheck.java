@@ -3,6 +3,7 @@ package dev.zonecost.doctor;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
+import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.Selection;
 import dev.zonecost.traffic.TrafficEngine;
@@ -45,7 +46,12 @@ public final class AttributionCheck implements Check {
         new TrafficEngine(ctx.api(), ctx.parallelism())
             .run(
                 new EngineRequest(
-                    ctx.start(), ctx.end(), dedupe, DataAggregationLevel.LOW, Selection.ALL))
+                    ctx.start(),
+                    ctx.end(),
+                    dedupe,
+                    DataAggregationLevel.LOW,
+                    Selection.ALL,
+                    GroupBy.WORKLOAD))
             .rows();
     return judge(rows);
   }

@@ -18,7 +18,9 @@ final class Values {
   }
 
   static String cost(BigDecimal amount, String currency, CostBasis basis) {
-    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString()
+    // Up to 9 decimals, as the report's JSON carries them, so a limit near the value reads right.
+    BigDecimal v = amount.setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
+    return (v.scale() < 2 ? v.setScale(2) : v).toPlainString()
         + " "
         + currency
         + " "

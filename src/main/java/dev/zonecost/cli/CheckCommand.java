@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "  zonecost check --since 24h --max-cross-zone-ratio 0.25 --max-cross-zone-cost 50 \\",
       "      --cost-basis month --max-unknown-ratio 0.1",
       "  zonecost report --since 24h -o json --output-file baseline.json",
-      "  zonecost check --since 24h --baseline baseline.json --max-increase 10%",
+      "  zonecost check --since 24h --baseline baseline.json --max-increase 10%%",
       "  zonecost check ... --summary-file \"$GITHUB_STEP_SUMMARY\" --junit-file zonecost.xml"
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -77,7 +77,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--max-cross-zone-ratio",
       paramLabel = "R",
-      description = "Largest cross-zone share of all bytes allowed, 0..1 (or 25%).")
+      description = "Largest cross-zone share of all bytes allowed, 0..1 (or 25%%).")
   String maxCrossRatio;
 
   @Option(
@@ -123,8 +123,8 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--max-increase",
       paramLabel = "LIMIT",
       description =
-          "Growth allowed over --baseline: 10% (cross-zone bytes, ratio and cost) or a size"
-              + " such as 5GB (cross-zone bytes). Default with --baseline: 0%.")
+          "Growth allowed over --baseline: 10%% (cross-zone bytes, ratio and cost) or a size"
+              + " such as 5GB (cross-zone bytes). Default with --baseline: 0%%.")
   String maxIncrease;
 
   @Option(

@@ -17,6 +17,7 @@ public final class Cli {
   public static CommandLine create(Clock clock) {
     CommandLine cl = new CommandLine(new ZonecostCommand());
     cl.addSubcommand(new ReportCommand(clock));
+    cl.addSubcommand(new CheckCommand(clock));
     cl.addSubcommand(new QueryCommand(clock));
     cl.addSubcommand(new DoctorCommand(clock));
     cl.addSubcommand(new SimulateCommand(clock));

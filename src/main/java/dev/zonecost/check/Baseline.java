@@ -1,0 +1,166 @@
+package dev.zonecost.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.UsageException;
+import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.report.Report;
+import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.traffic.Locality;
+import dev.zonecost.traffic.WorkloadRef;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A saved {@code report -o json} (schemaVersion 1), read back into what a check compares. The
+ * namespace selection is read from the PromQL the report recorded; workload regexes are not in the
+ * report JSON, so they cannot be compared.
+ */
+public record Baseline(
+    Path file,
+    Duration window,
+    String dedupe,
+    String dataAggregationLevel,
+    List<String> namespaceSelection,
+    Traffic traffic) {
+
+  public static final int SCHEMA_VERSION = ReportMetadata.SCHEMA_VERSION;
+  private static final Pattern NAMESPACE_MATCHER =
+      Pattern.compile("(source_namespace|destination_namespace)=~(\"(?:[^\"\\\\]|\\\\.)*\")");
+
+  public static Baseline read(Path file) {
+    JsonNode doc;
+    try {
+      doc = new ObjectMapper().readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new UsageException("cannot read baseline " + file + ": " + e.getMessage(), e);
+    }
+    return of(file, doc);
+  }
+
+  static Baseline of(Path file, JsonNode doc) {
+    if (doc == null || !doc.isObject()) {
+      throw bad(file, "not a JSON object");
+    }
+    JsonNode version = doc.get("schemaVersion");
+    if (version == null || !version.canConvertToInt()) {
+      throw bad(file, "no schemaVersion: make it with `zonecost report -o json`");
+    }
+    if (version.asInt() != SCHEMA_VERSION) {
+      throw bad(
+          file,
+          "schemaVersion "
+              + version.asInt()
+              + " is not supported (this zonecost reads schemaVersion "
+              + SCHEMA_VERSION
+              + "): save a new baseline with this version's `zonecost report -o json`");
+    }
+    try {
+      JsonNode md = doc.required("metadata");
+      JsonNode cost = doc.required("cost");
+      Traffic.Builder b = new Traffic.Builder();
+      for (JsonNode r : doc.required("rows")) {
+        Pair pair =
+            new Pair(
+                new WorkloadRef(
+                    r.required("source_namespace").asText(),
+                    r.required("source_workload_kind").asText(),
+                    r.required("source_workload").asText()),
+                new WorkloadRef(
+                    r.required("destination_namespace").asText(),
+                    r.required("destination_workload_kind").asText(),
+                    r.required("destination_workload").asText()));
+        b.add(
+            pair,
+            Locality.fromLabel(r.required("locality").asText()),
+            r.required("source_zone").asText() + " -> " + r.required("destination_zone").asText(),
+            r.required("bytes").asLong(),
+            new BigDecimal(r.required("cost").asText()));
+      }
+      Duration window = Duration.ofSeconds(md.required("window").required("seconds").asLong());
+      List<String> queries = new ArrayList<>();
+      md.required("queries").forEach(q -> queries.add(q.required("promql").asText()));
+      return new Baseline(
+          file,
+          window,
+          md.required("dedupe").asText(),
+          md.required("dataAggregationLevel").asText(),
+          namespaceSelection(queries),
+          b.build(
+              window,
+              cost.required("currency").asText(),
+              new BigDecimal(cost.required("window").asText())));
+    } catch (IllegalArgumentException e) {
+      throw bad(file, "not a zonecost report: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses a baseline made with other choices than today's report: comparing those would give a
+   * silently wrong answer.
+   */
+  public void requireComparableTo(Report today) {
+    ReportMetadata md = today.metadata();
+    Duration window = Duration.between(md.start(), md.end());
+    List<String> differences = new ArrayList<>();
+    if (!window.equals(this.window)) {
+      differences.add(
+          "window length " + this.window.toSeconds() + "s, today " + window.toSeconds() + "s");
+    }
+    if (!md.dedupe().equals(dedupe)) {
+      differences.add("dedupe " + dedupe + ", today " + md.dedupe());
+    }
+    if (!md.dataAggregationLevel().equals(dataAggregationLevel)) {
+      differences.add(
+          "data aggregation level "
+              + dataAggregationLevel
+              + ", today "
+              + md.dataAggregationLevel());
+    }
+    List<String> todaySelection =
+        namespaceSelection(md.queries().stream().map(LabelledQuery::promql).toList());
+    if (!todaySelection.equals(namespaceSelection)) {
+      differences.add(
+          "namespace selection "
+              + describe(namespaceSelection)
+              + ", today "
+              + describe(todaySelection));
+    }
+    if (!differences.isEmpty()) {
+      throw new UsageException(
+          "baseline "
+              + file
+              + " is not comparable with this run: it has "
+              + String.join("; ", differences)
+              + ". Make the baseline with the same --since/--start/--end length, --dedupe,"
+              + " --data-aggregation-level and selection");
+    }
+  }
+
+  static List<String> namespaceSelection(List<String> promql) {
+    TreeSet<String> found = new TreeSet<>();
+    for (String q : promql) {
+      Matcher m = NAMESPACE_MATCHER.matcher(q);
+      while (m.find()) {
+        found.add(m.group(1) + "=~" + m.group(2));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static String describe(List<String> selection) {
+    return selection.isEmpty() ? "(all namespaces)" : String.join(", ", selection);
+  }
+
+  private static UsageException bad(Path file, String why) {
+    return new UsageException("baseline " + file + ": " + why);
+  }
+}

@@ -63,6 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin PrometheusOptions prometheus;
+  @Mixin ReadOptions read;
   @Mixin TimeRangeOptions time;
   @Mixin AccountingOptions accounting;
   @Mixin PricingOptions pricing;
@@ -196,7 +197,11 @@ public final class CheckCommand implements Callable<Integer> {
     Report report;
     try (PrometheusClient client = prometheus.client()) {
       report =
-          new ReportService(client, prometheus.parallelism(), VersionProvider.version(), prices)
+          new ReportService(
+                  client,
+                  read.settings(prometheus.parallelism(), spec.commandLine().getErr()),
+                  VersionProvider.version(),
+                  prices)
               .report(accounting.request(window));
     }
     Traffic today = Traffic.of(report);

@@ -46,6 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin PrometheusOptions prometheus;
+  @Mixin ReadOptions read;
   @Mixin TimeRangeOptions time;
   @Mixin AccountingOptions accounting;
   @Mixin PricingOptions pricing;
@@ -67,7 +68,11 @@ public final class ReportCommand implements Callable<Integer> {
     Report report;
     try (PrometheusClient client = prometheus.client()) {
       report =
-          new ReportService(client, prometheus.parallelism(), VersionProvider.version(), prices)
+          new ReportService(
+                  client,
+                  read.settings(prometheus.parallelism(), spec.commandLine().getErr()),
+                  VersionProvider.version(),
+                  prices)
               .report(request, sortBy, top);
     }
     if (output.file != null) {

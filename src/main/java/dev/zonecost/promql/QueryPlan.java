@@ -93,13 +93,21 @@ public final class QueryPlan {
    * tell which series existed before it) to its end.
    */
   public String rawSamples(Collection<String> instances) {
+    return rawSamples(instances, s.window().plus(LOOKBACK));
+  }
+
+  /**
+   * The same for one chunk of time: the {@code range} before the instant the query is evaluated at.
+   * Chunks that tile the window keep each request's samples bounded.
+   */
+  public String rawSamples(Collection<String> instances, Duration range) {
     List<String> extra = new ArrayList<>();
     if (!instances.isEmpty()) {
       StringJoiner alt = new StringJoiner("|");
       instances.stream().sorted().forEach(i -> alt.add(regexLiteral(i)));
       extra.add(LabelNames.INSTANCE + "=~" + quote(alt.toString()));
     }
-    return forwardSelector(extra) + infoRange();
+    return forwardSelector(extra) + "[" + duration(s.rangeFor(range)) + "]";
   }
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */

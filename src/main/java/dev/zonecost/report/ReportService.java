@@ -5,19 +5,24 @@ import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
-import dev.zonecost.traffic.TrafficEngine;
+import dev.zonecost.traffic.EngineSettings;
 
 /** The report use case: run the engine over a window and build the model every renderer prints. */
 public final class ReportService {
   private final PrometheusApi api;
-  private final int parallelism;
+  private final EngineSettings engine;
   private final String toolVersion;
   private final CostEstimator prices;
 
   public ReportService(
       PrometheusApi api, int parallelism, String toolVersion, CostEstimator prices) {
+    this(api, EngineSettings.of(parallelism), toolVersion, prices);
+  }
+
+  public ReportService(
+      PrometheusApi api, EngineSettings engine, String toolVersion, CostEstimator prices) {
     this.api = api;
-    this.parallelism = parallelism;
+    this.engine = engine;
     this.toolVersion = toolVersion;
     this.prices = prices;
   }
@@ -28,7 +33,7 @@ public final class ReportService {
 
   /** The report with its rows ordered by {@code sortBy}, past {@code top} folded into others. */
   public Report report(EngineRequest request, RowOrder.SortBy sortBy, Integer top) {
-    EngineResult result = new TrafficEngine(api, parallelism).run(request);
+    EngineResult result = engine.engine(api).run(request);
     if (result.rows().isEmpty()) {
       throw new NoDataException(
           "no Retina traffic matched in "

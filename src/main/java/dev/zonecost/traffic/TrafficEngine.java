@@ -10,6 +10,7 @@ import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.QueryPlan;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.promql.QuerySettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -31,12 +33,27 @@ import java.util.function.Supplier;
  * definition. Nothing is extrapolated and nothing is sampled per step.
  */
 public final class TrafficEngine {
+  /** 11,000 points at a 1-minute scrape: Prometheus' per-series limit for range queries. */
+  public static final Duration DEFAULT_CHUNK = Duration.ofMinutes(11_000);
+
   private final PrometheusApi api;
   private final int parallelism;
+  private final Duration chunk;
+  private final Progress progress;
 
   public TrafficEngine(PrometheusApi api, int parallelism) {
+    this(api, parallelism, DEFAULT_CHUNK, Progress.NONE);
+  }
+
+  /**
+   * @param chunk the longest stretch of raw samples one request reads
+   * @param progress told as raw-sample chunks complete
+   */
+  public TrafficEngine(PrometheusApi api, int parallelism, Duration chunk, Progress progress) {
     this.api = api;
     this.parallelism = Math.max(1, parallelism);
+    this.chunk = chunk;
+    this.progress = progress;
   }
 
   public static QueryPlan plan(EngineRequest r, boolean leftOpenRanges) {
@@ -103,7 +120,7 @@ public final class TrafficEngine {
       }
       List<Series> resetList = join(resets).series();
       if (!resetList.isEmpty()) {
-        addResetSeries(plan, resetList, aggregator, sent, warnings);
+        addResetSeries(plan, resetList, aggregator, sent, warnings, pool);
       }
       TrafficAggregator.Result result = aggregator.result();
       return new EngineResult(
@@ -129,37 +146,62 @@ public final class TrafficEngine {
       List<Series> resetList,
       TrafficAggregator aggregator,
       List<LabelledQuery> sent,
-      List<String> warnings) {
+      List<String> warnings,
+      ExecutorService pool) {
     Map<String, Map<String, String>> wanted = new HashMap<>();
     TreeSet<String> instances = new TreeSet<>();
     for (Series s : resetList) {
       wanted.put(identity(s.labels()), s.labels());
       instances.add(s.label(INSTANCE));
     }
-    String promql = plan.rawSamples(instances);
     long start = plan.settings().start().toEpochMilli();
     long end = plan.settings().end().toEpochMilli();
-    sent.add(new LabelledQuery(QueryPlan.RAW_SAMPLES_LABEL, promql));
-    var info =
-        api.query(
-            promql,
-            plan.evaluationTime(),
-            s -> {
-              Map<String, String> labels = wanted.remove(identity(s.labels()));
-              if (labels == null) {
-                return;
-              }
-              WindowCounter counter = new WindowCounter(start, end);
-              s.samples().forEach(x -> counter.add(x.timestampMillis(), x.value()));
-              aggregator.add(labels, counter.bytes());
-            });
-    warnings.addAll(info.warnings());
-    if (!wanted.isEmpty()) {
-      throw new BackendException(
-          wanted.size()
-              + " series with counter resets were missing from the raw-sample answer;"
-              + " the data changed while zonecost read it — run the report again");
+    List<TimeChunk> chunks =
+        TimeChunk.tile(
+            plan.settings().start().minus(QueryPlan.LOOKBACK), plan.settings().end(), chunk);
+    sent.add(
+        new LabelledQuery(
+            QueryPlan.RAW_SAMPLES_LABEL
+                + (chunks.size() > 1 ? ", in " + chunks.size() + " time chunks" : ""),
+            plan.rawSamples(instances, chunks.get(0).length())));
+    AtomicInteger done = new AtomicInteger();
+    List<CompletableFuture<Map<String, Segment>>> futures = new ArrayList<>();
+    for (TimeChunk c : chunks) {
+      futures.add(
+          async(
+              pool,
+              () -> {
+                Map<String, Segment> segments = new HashMap<>();
+                var info =
+                    api.query(
+                        plan.rawSamples(instances, c.length()),
+                        c.end(),
+                        s -> {
+                          String id = identity(s.labels());
+                          if (wanted.containsKey(id)) {
+                            segments.put(id, Segment.of(s.samples(), start, end));
+                          }
+                        });
+                warnings.addAll(info.warnings());
+                progress.chunkDone(done.incrementAndGet(), chunks.size());
+                return segments;
+              }));
     }
+    Map<String, Segment> joined = new HashMap<>();
+    for (CompletableFuture<Map<String, Segment>> f : futures) {
+      // in time order, so each series' chunks are joined oldest first
+      join(f).forEach((id, seg) -> joined.merge(id, seg, Segment::then));
+    }
+    wanted.forEach(
+        (id, labels) -> {
+          Segment seg = joined.get(id);
+          if (seg == null) {
+            throw new BackendException(
+                "a series with counter resets was missing from the raw-sample answer; the data"
+                    + " changed while zonecost read it — run the report again");
+          }
+          aggregator.add(labels, seg.bytes());
+        });
   }
 
   /** A series' labels without the metric name, in a stable order. */

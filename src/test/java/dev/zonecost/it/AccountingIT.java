@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -55,6 +57,9 @@ class AccountingIT {
             new SimulationSpec(scenario, END, 2, Duration.ofSeconds(60), level, nativeZones, 42));
     try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
       assertExact(prom, cluster, level, cluster.start(), cluster.end(), nativeZones);
+      // Raw samples of the reset series read in 7 chunks of 20 minutes give the same answer.
+      assertExact(
+          prom, cluster, level, cluster.start(), cluster.end(), nativeZones, "--max-points", "21");
       // A window that starts and ends between scrapes, across the rolling restart and the reset.
       Instant start = cluster.start().plus(Duration.ofMinutes(37)).plusSeconds(30);
       Instant end = cluster.end().minus(Duration.ofMinutes(13)).minusSeconds(20);
@@ -68,22 +73,25 @@ class AccountingIT {
       DataAggregationLevel level,
       Instant start,
       Instant end,
-      boolean nativeZones)
+      boolean nativeZones,
+      String... extra)
       throws Exception {
-    CliRun run =
-        CliRun.run(
-            Clock.fixed(END, ZoneOffset.UTC),
-            "report",
-            "--prometheus-url",
-            prom.url(),
-            "--start",
-            start.toString(),
-            "--end",
-            end.toString(),
-            "--data-aggregation-level",
-            level.label(),
-            "-o",
-            "json");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--prometheus-url",
+                prom.url(),
+                "--start",
+                start.toString(),
+                "--end",
+                end.toString(),
+                "--data-aggregation-level",
+                level.label(),
+                "-o",
+                "json"));
+    args.addAll(List.of(extra));
+    CliRun run = CliRun.run(Clock.fixed(END, ZoneOffset.UTC), args.toArray(String[]::new));
     assertEquals(0, run.exitCode(), run.describe());
     JsonNode doc = ReportRows.parse(run.out());
     Map<TrafficKey, Long> actual = ReportRows.rows(doc);
@@ -124,5 +132,9 @@ class AccountingIT {
           "kube-state-metrics", doc.get("metadata").get("zoneSource").asText(), run.describe());
     }
     assertFalse(doc.get("metadata").get("queries").isEmpty());
+    if (extra.length > 0 && cluster.scenario().equals("edge")) {
+      String queries = doc.get("metadata").get("queries").toString();
+      assertTrue(queries.contains("in 7 time chunks"), queries);
+    }
   }
 }

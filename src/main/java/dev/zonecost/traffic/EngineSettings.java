@@ -1,0 +1,17 @@
+package dev.zonecost.traffic;
+
+import java.time.Duration;
+
+/**
+ * How the engine reads: queries in flight at once, the longest stretch of raw samples per request,
+ * and whom to tell about progress.
+ */
+public record EngineSettings(int parallelism, Duration chunk, Progress progress) {
+  public static EngineSettings of(int parallelism) {
+    return new EngineSettings(parallelism, TrafficEngine.DEFAULT_CHUNK, Progress.NONE);
+  }
+
+  public TrafficEngine engine(dev.zonecost.prometheus.PrometheusApi api) {
+    return new TrafficEngine(api, parallelism, chunk, progress);
+  }
+}

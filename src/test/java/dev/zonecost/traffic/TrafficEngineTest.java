@@ -1,0 +1,125 @@
+package dev.zonecost.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.ResultInfo;
+import dev.zonecost.prometheus.Sample;
+import dev.zonecost.prometheus.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The engine's requests for raw samples: chunks tile the window, and parallelism is bounded. */
+@Timeout(30)
+class TrafficEngineTest {
+  private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+  private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "direction", "EGRESS",
+          "instance", "retina-a",
+          "source_namespace", "a",
+          "source_podname", "p",
+          "destination_namespace", "b",
+          "destination_podname", "q");
+
+  /** One reset series whose samples (every minute, +10 each, reset at 01:00) the fake serves. */
+  private static final class FakeApi implements PrometheusApi {
+    final List<long[]> rawRanges = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+
+    @Override
+    public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
+      int now = inFlight.incrementAndGet();
+      maxInFlight.accumulateAndGet(now, Math::max);
+      try {
+        Thread.sleep(20);
+        if (promql.startsWith("resets(")) {
+          sink.accept(new Series(LABELS, List.of(new Sample(time.toEpochMilli(), 1))));
+        } else if (promql.startsWith("networkobservability_adv_forward_bytes")) {
+          Matcher m = Pattern.compile("\\[(\\d+)(ms|s)]$").matcher(promql);
+          assertTrue(m.find(), promql);
+          long range = Long.parseLong(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1);
+          long to = time.toEpochMilli();
+          long from = to - range;
+          rawRanges.add(new long[] {from, to});
+          List<Sample> samples = new ArrayList<>();
+          for (long t = START.minusSeconds(600).toEpochMilli();
+              t <= END.toEpochMilli();
+              t += 60_000) {
+            if (t >= from && t <= to) {
+              long minutes = (t - START.toEpochMilli()) / 60_000;
+              samples.add(
+                  new Sample(t, minutes < 60 ? 100 + 10 * (minutes + 10) : 10 * (minutes - 59)));
+            }
+          }
+          sink.accept(new Series(LABELS, samples));
+        }
+        return new ResultInfo("vector", List.of(), List.of());
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    @Override
+    public ResultInfo queryRange(
+        String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
+      throw new AssertionError("the engine sends no range queries");
+    }
+
+    @Override
+    public Optional<String> version() {
+      return Optional.of("2.42.0");
+    }
+  }
+
+  private static EngineResult run(FakeApi api, Duration chunk, int parallelism) {
+    return new TrafficEngine(api, parallelism, chunk, Progress.NONE)
+        .run(
+            new EngineRequest(
+                START,
+                END,
+                DedupeMode.NONE,
+                DataAggregationLevel.LOW,
+                Selection.ALL,
+                GroupBy.WORKLOAD));
+  }
+
+  @Test
+  void should_read_raw_samples_in_chunks_that_tile_the_window_and_its_lookback() {
+    FakeApi api = new FakeApi();
+    EngineResult chunked = run(api, Duration.ofMinutes(20), 2);
+    List<long[]> ranges = new ArrayList<>(api.rawRanges);
+    ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+    assertEquals(7, ranges.size(), "125 minutes in chunks of 20");
+    assertEquals(START.minus(Duration.ofMinutes(5)).toEpochMilli(), ranges.get(0)[0]);
+    assertEquals(END.toEpochMilli(), ranges.get(ranges.size() - 1)[1]);
+    for (int i = 1; i < ranges.size(); i++) {
+      assertEquals(ranges.get(i - 1)[1], ranges.get(i)[0], "no gap, no overlap but the boundary");
+    }
+    assertTrue(api.maxInFlight.get() <= 2, "at most 2 requests at once: " + api.maxInFlight);
+
+    FakeApi whole = new FakeApi();
+    EngineResult once = run(whole, Duration.ofDays(1), 4);
+    assertEquals(1, whole.rawRanges.size());
+    assertEquals(once.rows(), chunked.rows(), "chunks give the same answer as one request");
+    // 10/min for 59 minutes before the reset, then 10..610 after it: 590 + 10*(1+...+61)/... exact:
+    long bytes = once.rows().get(0).bytes();
+    assertEquals(590 + 10 + 600, bytes);
+  }
+}

@@ -9,15 +9,5 @@ public final class ExitCodes {
   public static final int BACKEND = 4;
   public static final int NO_DATA = 5;
 
-  /** For picocli's {@code exitCodeList}: "code:description". */
-  public static final String[] LIST = {
-    "0:success",
-    "1:unexpected internal error (a bug; --verbose shows the stack trace)",
-    "2:usage or configuration error (bad flag, bad time, end before start)",
-    "3:check found a breach (reserved for zonecost check)",
-    "4:back end failed (unreachable, timeout, Prometheus error, malformed answer)",
-    "5:not enough data (nothing matched the selection in the window)"
-  };
-
   private ExitCodes() {}
 }

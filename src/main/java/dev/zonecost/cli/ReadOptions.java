@@ -14,8 +14,9 @@ public final class ReadOptions {
       paramLabel = "N",
       defaultValue = "11000",
       description =
-          "Most samples per series in one request (Prometheus refuses more than 11,000); raw"
-              + " samples are read in time chunks of N scrape intervals (default: ${DEFAULT-VALUE}).")
+          "Most samples per series in one request (Prometheus refuses more than 11,000): raw"
+              + " samples are read in time chunks of N points at --scrape-interval (default:"
+              + " ${DEFAULT-VALUE}).")
   int maxPoints;
 
   @Option(

@@ -3,10 +3,10 @@ package dev.zonecost.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zonecost.UsageException;
-import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
 import dev.zonecost.traffic.Locality;
+import dev.zonecost.traffic.Selection;
 import dev.zonecost.traffic.WorkloadRef;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,21 +15,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A saved {@code report -o json} (schemaVersion 1), read back into what a check compares. The
- * namespace selection is read from the PromQL the report recorded; workload regexes are not in the
- * report JSON, so they cannot be compared.
+ * A saved {@code report -o json} (schemaVersion 1), read back into what a check compares, including
+ * the selection and grouping it was made with.
  */
 public record Baseline(
     Path file,
     Duration window,
     String dedupe,
     String dataAggregationLevel,
-    List<String> namespaceSelection,
+    Selection selection,
+    String groupBy,
     Traffic traffic) {
 
   public static final int SCHEMA_VERSION = ReportMetadata.SCHEMA_VERSION;
@@ -86,14 +84,18 @@ public record Baseline(
             new BigDecimal(r.required("cost").asText()));
       }
       Duration window = Duration.ofSeconds(md.required("window").required("seconds").asLong());
-      List<String> queries = new ArrayList<>();
-      md.required("queries").forEach(q -> queries.add(q.required("promql").asText()));
+      JsonNode sel = md.required("selection");
       return new Baseline(
           file,
           window,
           md.required("dedupe").asText(),
           md.required("dataAggregationLevel").asText(),
-          namespaceSelection(queries),
+          new Selection(
+              text(sel, "fromNamespace"),
+              text(sel, "toNamespace"),
+              text(sel, "fromWorkload"),
+              text(sel, "toWorkload")),
+          md.required("groupBy").asText(),
           b.build(
               window,
               cost.required("currency").asText(),
@@ -125,14 +127,11 @@ public record Baseline(
               + ", today "
               + md.dataAggregationLevel());
     }
-    List<String> todaySelection =
-        namespaceSelection(md.queries().stream().map(LabelledQuery::promql).toList());
-    if (!todaySelection.equals(namespaceSelection)) {
-      differences.add(
-          "namespace selection "
-              + describe(namespaceSelection)
-              + ", today "
-              + describe(todaySelection));
+    if (!md.selection().equals(selection)) {
+      differences.add("selection " + describe(selection) + ", today " + describe(md.selection()));
+    }
+    if (!md.groupBy().label().equals(groupBy)) {
+      differences.add("--group-by " + groupBy + ", today " + md.groupBy().label());
     }
     if (!differences.isEmpty()) {
       throw new UsageException(
@@ -145,19 +144,26 @@ public record Baseline(
     }
   }
 
-  static List<String> namespaceSelection(List<String> promql) {
-    TreeSet<String> found = new TreeSet<>();
-    for (String q : promql) {
-      Matcher m = NAMESPACE_MATCHER.matcher(q);
-      while (m.find()) {
-        found.add(m.group(1) + "=~" + m.group(2));
-      }
-    }
-    return List.copyOf(found);
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
-  private static String describe(List<String> selection) {
-    return selection.isEmpty() ? "(all namespaces)" : String.join(", ", selection);
+  private static String describe(Selection s) {
+    List<String> parts = new ArrayList<>();
+    if (s.sourceNamespaceRegex() != null) {
+      parts.add("--from-namespace " + s.sourceNamespaceRegex());
+    }
+    if (s.destinationNamespaceRegex() != null) {
+      parts.add("--to-namespace " + s.destinationNamespaceRegex());
+    }
+    if (s.sourceWorkloadRegex() != null) {
+      parts.add("--from-workload " + s.sourceWorkloadRegex());
+    }
+    if (s.destinationWorkloadRegex() != null) {
+      parts.add("--to-workload " + s.destinationWorkloadRegex());
+    }
+    return parts.isEmpty() ? "(everything)" : String.join(" ", parts);
   }
 
   private static UsageException bad(Path file, String why) {

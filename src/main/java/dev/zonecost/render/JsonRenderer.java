@@ -108,6 +108,11 @@ public final class JsonRenderer implements Renderer {
     w.put("end", md.end().toString());
     w.put("seconds", Duration.between(md.start(), md.end()).toSeconds());
     m.put("groupBy", md.groupBy().label());
+    ObjectNode sel = m.putObject("selection");
+    sel.put("fromNamespace", md.selection().sourceNamespaceRegex());
+    sel.put("toNamespace", md.selection().destinationNamespaceRegex());
+    sel.put("fromWorkload", md.selection().sourceWorkloadRegex());
+    sel.put("toWorkload", md.selection().destinationWorkloadRegex());
     m.put("algorithm", md.algorithm());
     m.put("dedupe", md.dedupe());
     m.put("dataAggregationLevel", md.dataAggregationLevel());

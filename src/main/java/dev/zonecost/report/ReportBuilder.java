@@ -58,7 +58,8 @@ public final class ReportBuilder {
             result.queriesSent(),
             result.warnings(),
             List.copyOf(notes),
-            request.groupBy());
+            request.groupBy(),
+            request.selection());
     return Report.of(md, RowOrder.apply(result.rows(), sortBy, top, prices), prices);
   }
 

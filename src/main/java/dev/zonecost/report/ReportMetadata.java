@@ -2,6 +2,7 @@ package dev.zonecost.report;
 
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.traffic.GroupBy;
+import dev.zonecost.traffic.Selection;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +30,8 @@ public record ReportMetadata(
     List<LabelledQuery> queries,
     List<String> warnings,
     List<String> notes,
-    GroupBy groupBy) {
+    GroupBy groupBy,
+    Selection selection) {
 
   public static final int SCHEMA_VERSION = 1;
 }

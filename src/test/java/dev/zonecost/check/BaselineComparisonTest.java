@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.UsageException;
+import dev.zonecost.traffic.Selection;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,8 @@ class BaselineComparisonTest {
     md.putObject("window").put("seconds", 86400);
     md.put("dedupe", "egress");
     md.put("dataAggregationLevel", "low");
-    md.putArray("queries")
-        .addObject()
-        .put("label", "x")
-        .put("promql", "sum(forward{source_namespace=~\"app\"})");
+    md.put("groupBy", "workload");
+    md.putObject("selection").put("fromNamespace", "app").putNull("toNamespace");
     root.putObject("cost").put("currency", "USD").put("window", "7");
     ArrayNode rows = root.putArray("rows");
     row(rows, "web", "db", "a", "b", "cross-zone", webDbCross, "0");
@@ -123,12 +122,9 @@ class BaselineComparisonTest {
   }
 
   @Test
-  void should_read_the_namespace_selection_from_the_recorded_promql() {
-    assertEquals(
-        List.of("destination_namespace=~\"db\\\"x\"", "source_namespace=~\"app-.*\""),
-        Baseline.namespaceSelection(
-            List.of(
-                "sum(f{source_namespace=~\"app-.*\",destination_namespace=~\"db\\\"x\"})",
-                "max(g{source_namespace=~\"app-.*\"})")));
+  void should_read_the_selection_and_grouping_the_baseline_was_made_with() {
+    Baseline b = baseline(doc(1, 600, true));
+    assertEquals(new Selection("app", null, null, null), b.selection());
+    assertEquals("workload", b.groupBy());
   }
 }

@@ -12,6 +12,7 @@ import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
 import dev.zonecost.traffic.GroupBy;
+import dev.zonecost.traffic.Selection;
 import dev.zonecost.traffic.TrafficKey;
 import dev.zonecost.traffic.TrafficRow;
 import dev.zonecost.traffic.WorkloadRef;
@@ -50,7 +51,8 @@ class RenderersTest {
             List.of(new LabelledQuery("q", "up")),
             List.of(),
             List.of("a note"),
-            GroupBy.WORKLOAD);
+            GroupBy.WORKLOAD,
+            Selection.ALL);
     return Report.of(
         md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
   }

@@ -94,7 +94,12 @@ public record Baseline(
               text(sel, "fromNamespace"),
               text(sel, "toNamespace"),
               text(sel, "fromWorkload"),
-              text(sel, "toWorkload")),
+              text(sel, "toWorkload"),
+              text(sel, "excludeFromNamespace"),
+              text(sel, "excludeToNamespace"),
+              text(sel, "excludeFromWorkload"),
+              text(sel, "excludeToWorkload"),
+              text(sel, "cluster")),
           md.required("groupBy").asText(),
           b.build(
               window,
@@ -162,6 +167,21 @@ public record Baseline(
     }
     if (s.destinationWorkloadRegex() != null) {
       parts.add("--to-workload " + s.destinationWorkloadRegex());
+    }
+    if (s.excludeSourceNamespaceRegex() != null) {
+      parts.add("--exclude-from-namespace " + s.excludeSourceNamespaceRegex());
+    }
+    if (s.excludeDestinationNamespaceRegex() != null) {
+      parts.add("--exclude-to-namespace " + s.excludeDestinationNamespaceRegex());
+    }
+    if (s.excludeSourceWorkloadRegex() != null) {
+      parts.add("--exclude-from-workload " + s.excludeSourceWorkloadRegex());
+    }
+    if (s.excludeDestinationWorkloadRegex() != null) {
+      parts.add("--exclude-to-workload " + s.excludeDestinationWorkloadRegex());
+    }
+    if (s.cluster() != null) {
+      parts.add("--cluster " + s.cluster());
     }
     return parts.isEmpty() ? "(everything)" : String.join(" ", parts);
   }

@@ -1,6 +1,8 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.UsageException;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
 import dev.zonecost.time.TimeWindow;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
@@ -66,6 +68,53 @@ public final class AccountingOptions {
               + " CSV's key columns follow: source_namespace[,source_workload|source_pod],...")
   GroupBy groupBy;
 
+  @Option(
+      names = "--exclude-from-namespace",
+      paramLabel = "REGEX",
+      description = "Leave out traffic from namespaces matching this (anchored) regex.")
+  String excludeFromNamespace;
+
+  @Option(
+      names = "--exclude-to-namespace",
+      paramLabel = "REGEX",
+      description = "Leave out traffic to namespaces matching this (anchored) regex.")
+  String excludeToNamespace;
+
+  @Option(
+      names = "--exclude-from-workload",
+      paramLabel = "REGEX",
+      description = "Leave out traffic from workloads whose name matches this regex.")
+  String excludeFromWorkload;
+
+  @Option(
+      names = "--exclude-to-workload",
+      paramLabel = "REGEX",
+      description = "Leave out traffic to workloads whose name matches this regex.")
+  String excludeToWorkload;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description = "Only this cluster (its 'cluster' label), where Thanos or Mimir hold several.")
+  String cluster;
+
+  @Option(
+      names = "--metric",
+      paramLabel = "NAME",
+      defaultValue = LabelNames.FORWARD_BYTES,
+      description =
+          "Retina's byte metric, if a scrape config renamed it (default: ${DEFAULT-VALUE}).")
+  String metric;
+
+  @Option(
+      names = "--zone-label",
+      paramLabel = "LABEL",
+      defaultValue = LabelNames.ZONE_LABEL,
+      description =
+          "The kube_node_labels label holding a node's zone (default: ${DEFAULT-VALUE}; the legacy"
+              + " failure-domain label is always tried after it).")
+  String zoneLabel;
+
   public EngineRequest request(TimeWindow window) {
     return new EngineRequest(
         window.start(),
@@ -76,8 +125,14 @@ public final class AccountingOptions {
             checked("--from-namespace", fromNamespace),
             checked("--to-namespace", toNamespace),
             checked("--from-workload", fromWorkload),
-            checked("--to-workload", toWorkload)),
-        groupBy);
+            checked("--to-workload", toWorkload),
+            checked("--exclude-from-namespace", excludeFromNamespace),
+            checked("--exclude-to-namespace", excludeToNamespace),
+            checked("--exclude-from-workload", excludeFromWorkload),
+            checked("--exclude-to-workload", excludeToWorkload),
+            cluster),
+        groupBy,
+        new MetricNames(metric, zoneLabel));
   }
 
   /** A regex Java cannot compile would fail on the server too: say so before sending anything. */

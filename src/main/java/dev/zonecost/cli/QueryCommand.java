@@ -59,7 +59,9 @@ public final class QueryCommand implements Callable<Integer> {
     if (grafana) {
       out.println("# zonecost: one expression for a Grafana panel, less exact than report:");
       GrafanaQuery.caveats(request.level()).forEach(c -> out.println("#  - " + c));
-      out.println(GrafanaQuery.expression(request.dedupe(), request.level(), request.selection()));
+      out.println(
+          GrafanaQuery.expression(
+              TrafficEngine.plan(request, false), request.dedupe(), request.level()));
       return ExitCodes.OK;
     }
     QueryPlan plan = TrafficEngine.plan(request, false);

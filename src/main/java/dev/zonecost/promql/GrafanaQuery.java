@@ -4,7 +4,6 @@ import static dev.zonecost.promql.PromqlStrings.quote;
 
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
-import dev.zonecost.traffic.Selection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,28 +16,22 @@ public final class GrafanaQuery {
 
   private GrafanaQuery() {}
 
-  public static String expression(DedupeMode dedupe, DataAggregationLevel level, Selection sel) {
-    List<String> m = new ArrayList<>();
-    if (dedupe.directionRegex() != null) {
-      m.add("direction=~" + quote(dedupe.directionRegex()));
-    }
-    if (sel.sourceNamespaceRegex() != null) {
-      m.add("source_namespace=~" + quote(sel.sourceNamespaceRegex()));
-    }
-    if (sel.destinationNamespaceRegex() != null) {
-      m.add("destination_namespace=~" + quote(sel.destinationNamespaceRegex()));
-    }
-    String selector =
-        LabelNames.FORWARD_BYTES + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
+  /**
+   * @param plan supplies the Retina selector (direction, selection, metric name) and names; its
+   *     window is not used: the panel's {@code $__range} is
+   */
+  public static String expression(QueryPlan plan, DedupeMode dedupe, DataAggregationLevel level) {
+    String selector = plan.forwardSelector();
+    String zoneLabel = plan.settings().names().zoneLabel();
     String joined =
         "increase("
             + selector
             + "[$__range])\n"
             + "  * on (source_namespace, source_podname, source_ip) group_left (source_zone)\n"
-            + podZones("source")
+            + podZones("source", zoneLabel)
             + "\n  * on (destination_namespace, destination_podname, destination_ip)"
             + " group_left (destination_zone)\n"
-            + podZones("destination");
+            + podZones("destination", zoneLabel);
     String rolled = rollUp(rollUp(joined, "source"), "destination");
     String divisor = dedupe == DedupeMode.NONE || level == DataAggregationLevel.HIGH ? "" : " / 2";
     return "sum by (source_namespace, source_workload, source_zone,"
@@ -49,13 +42,13 @@ public final class GrafanaQuery {
   }
 
   /** Each pod incarnation's zone over the range, with its labels renamed for one side. */
-  private static String podZones(String side) {
+  private static String podZones(String side, String zoneLabel) {
     String pods =
         "max by (namespace, pod, pod_ip, node) (max_over_time(kube_pod_info[$__range]))"
             + " * on (node) group_left (zone) label_replace(max by (node, "
-            + LabelNames.ZONE_LABEL
+            + zoneLabel
             + ") (max_over_time(kube_node_labels[$__range])), \"zone\", \"$1\", \""
-            + LabelNames.ZONE_LABEL
+            + zoneLabel
             + "\", \"(.+)\")";
     String[][] renames = {
       {"namespace", "namespace"}, {"podname", "pod"}, {"ip", "pod_ip"}, {"zone", "zone"}

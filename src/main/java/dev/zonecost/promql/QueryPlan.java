@@ -5,6 +5,7 @@ import static dev.zonecost.promql.PromqlStrings.quote;
 import static dev.zonecost.promql.PromqlStrings.regexLiteral;
 import static dev.zonecost.promql.PromqlStrings.unixSeconds;
 
+import dev.zonecost.traffic.Selection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,14 +46,31 @@ public final class QueryPlan {
     if (s.directionRegex() != null) {
       m.add(LabelNames.DIRECTION + "=~" + quote(s.directionRegex()));
     }
-    if (s.sourceNamespaceRegex() != null) {
-      m.add("source_namespace=~" + quote(s.sourceNamespaceRegex()));
-    }
-    if (s.destinationNamespaceRegex() != null) {
-      m.add("destination_namespace=~" + quote(s.destinationNamespaceRegex()));
-    }
+    Selection sel = s.selection();
+    add(m, "source_namespace=~", sel.sourceNamespaceRegex());
+    add(m, "destination_namespace=~", sel.destinationNamespaceRegex());
+    add(m, "source_namespace!~", sel.excludeSourceNamespaceRegex());
+    add(m, "destination_namespace!~", sel.excludeDestinationNamespaceRegex());
+    add(m, LabelNames.CLUSTER + "=", sel.cluster());
     m.addAll(extraMatchers);
-    return LabelNames.FORWARD_BYTES + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
+    return s.names().forwardBytes() + braces(m);
+  }
+
+  private static void add(List<String> matchers, String matcher, String value) {
+    if (value != null) {
+      matchers.add(matcher + quote(value));
+    }
+  }
+
+  private static String braces(List<String> matchers) {
+    return matchers.isEmpty() ? "" : "{" + String.join(", ", matchers) + "}";
+  }
+
+  /** A kube-state-metrics metric, restricted to the selected cluster when there is one. */
+  private String info(String metric) {
+    List<String> m = new ArrayList<>();
+    add(m, LabelNames.CLUSTER + "=", s.selection().cluster());
+    return metric + braces(m);
   }
 
   private String windowRange() {
@@ -113,7 +131,7 @@ public final class QueryPlan {
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
   public String podPlacements() {
     return "max by (cluster, namespace, pod, pod_ip, node) (max_over_time("
-        + LabelNames.POD_INFO
+        + info(LabelNames.POD_INFO)
         + infoRange()
         + "))";
   }
@@ -121,11 +139,11 @@ public final class QueryPlan {
   /** Every node's zone label (current and legacy), replicas folded together. */
   public String nodeZones() {
     return "max by (cluster, node, "
-        + LabelNames.ZONE_LABEL
+        + s.names().zoneLabel()
         + ", "
         + LabelNames.LEGACY_ZONE_LABEL
         + ") (max_over_time("
-        + LabelNames.NODE_LABELS
+        + info(LabelNames.NODE_LABELS)
         + infoRange()
         + "))";
   }
@@ -133,7 +151,7 @@ public final class QueryPlan {
   /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
   public String replicaSetOwners() {
     return "max by (cluster, namespace, replicaset, owner_kind, owner_name) (max_over_time("
-        + LabelNames.REPLICASET_OWNER
+        + info(LabelNames.REPLICASET_OWNER)
         + infoRange()
         + "))";
   }

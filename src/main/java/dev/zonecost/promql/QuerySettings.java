@@ -1,5 +1,6 @@
 package dev.zonecost.promql;
 
+import dev.zonecost.traffic.Selection;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,8 +15,8 @@ public record QuerySettings(
     Instant start,
     Instant end,
     String directionRegex,
-    String sourceNamespaceRegex,
-    String destinationNamespaceRegex,
+    Selection selection,
+    MetricNames names,
     boolean leftOpenRanges) {
 
   public Duration window() {

@@ -113,6 +113,11 @@ public final class JsonRenderer implements Renderer {
     sel.put("toNamespace", md.selection().destinationNamespaceRegex());
     sel.put("fromWorkload", md.selection().sourceWorkloadRegex());
     sel.put("toWorkload", md.selection().destinationWorkloadRegex());
+    sel.put("excludeFromNamespace", md.selection().excludeSourceNamespaceRegex());
+    sel.put("excludeToNamespace", md.selection().excludeDestinationNamespaceRegex());
+    sel.put("excludeFromWorkload", md.selection().excludeSourceWorkloadRegex());
+    sel.put("excludeToWorkload", md.selection().excludeDestinationWorkloadRegex());
+    sel.put("cluster", md.selection().cluster());
     m.put("algorithm", md.algorithm());
     m.put("dedupe", md.dedupe());
     m.put("dataAggregationLevel", md.dataAggregationLevel());

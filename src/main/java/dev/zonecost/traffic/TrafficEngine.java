@@ -62,8 +62,8 @@ public final class TrafficEngine {
             r.start(),
             r.end(),
             r.dedupe().directionRegex(),
-            r.selection().sourceNamespaceRegex(),
-            r.selection().destinationNamespaceRegex(),
+            r.selection(),
+            r.names(),
             leftOpenRanges));
   }
 
@@ -91,7 +91,7 @@ public final class TrafficEngine {
             s.label("node"));
       }
       for (Series s : join(nodes).series()) {
-        String zone = s.label(LabelNames.ZONE_LABEL);
+        String zone = s.label(plan.settings().names().zoneLabel());
         directory.addNode(
             s.label("cluster"),
             s.label("node"),

@@ -301,4 +301,36 @@ class ReportFeaturesIT {
         Math.abs(podSum - all) <= doc.get("rows").size() + cluster.expected().size(),
         podSum + " vs " + all);
   }
+
+  @Test
+  void should_leave_out_excluded_namespaces_and_workloads() throws Exception {
+    CliRun run =
+        report(
+            "--exclude-from-namespace",
+            "app-(client|db)",
+            "--exclude-to-workload",
+            "server",
+            "-o",
+            "json");
+    assertEquals(0, run.exitCode(), run.describe());
+    Map<TrafficKey, Long> rows = ReportRows.rows(ReportRows.parse(run.out()));
+    Map<TrafficKey, Long> want =
+        cluster.expected().stream()
+            .filter(r -> !r.key().source().namespace().matches("app-(client|db)"))
+            .filter(r -> !r.key().destination().name().equals("server"))
+            .collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
+    assertFalse(want.isEmpty());
+    assertEquals(want, rows);
+  }
+
+  @Test
+  void should_read_the_zone_from_the_label_it_is_told_and_select_by_cluster() throws Exception {
+    CliRun run = report("--zone-label", "label_not_there", "-o", "json");
+    assertEquals(0, run.exitCode(), run.describe());
+    JsonNode totals = ReportRows.parse(run.out()).get("totals");
+    assertEquals(totals.get("all").asLong(), totals.get("unknown-zone").asLong(), run.describe());
+    // the simulated series carry no cluster label, so selecting one matches nothing
+    CliRun other = report("--cluster", "prod-eu");
+    assertEquals(5, other.exitCode(), other.describe());
+  }
 }

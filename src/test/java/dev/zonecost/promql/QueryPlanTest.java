@@ -3,6 +3,7 @@ package dev.zonecost.promql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zonecost.traffic.Selection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,14 @@ class QueryPlanTest {
   private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
 
   private static QueryPlan plan(String srcNs, boolean leftOpen) {
-    return new QueryPlan(new QuerySettings(START, END, "(?i)egress", srcNs, null, leftOpen));
+    return new QueryPlan(
+        new QuerySettings(
+            START,
+            END,
+            "(?i)egress",
+            new Selection(srcNs, null, null, null),
+            MetricNames.DEFAULT,
+            leftOpen));
   }
 
   @Test
@@ -65,5 +73,34 @@ class QueryPlanTest {
         "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
             + " instance=~\"10\\\\.0\\\\.0\\\\.1:10093|retina-b\"}[7500s]",
         plan(null, false).rawSamples(List.of("retina-b", "10.0.0.1:10093")));
+  }
+
+  @Test
+  void should_exclude_select_a_cluster_and_use_renamed_names_all_escaped() {
+    QueryPlan p =
+        new QueryPlan(
+            new QuerySettings(
+                START,
+                END,
+                "(?i)egress",
+                new Selection(null, null, null, null, "kube-.*", "mon\"x", null, null, "eu\\1"),
+                new MetricNames("retina_forward_bytes", "label_zone"),
+                false));
+    assertEquals(
+        "resets(retina_forward_bytes{direction=~\"(?i)egress\", source_namespace!~\"kube-.*\","
+            + " destination_namespace!~\"mon\\\"x\", cluster=\"eu\\\\1\"}[7200s]) > 0",
+        p.resetSeries());
+    assertEquals(
+        "max by (cluster, node, label_zone, label_failure_domain_beta_kubernetes_io_zone)"
+            + " (max_over_time(kube_node_labels{cluster=\"eu\\\\1\"}[7500s]))",
+        p.nodeZones());
+  }
+
+  @Test
+  void should_refuse_a_metric_or_label_name_that_could_break_the_query() {
+    org.junit.jupiter.api.Assertions.assertThrows(
+        dev.zonecost.UsageException.class, () -> new MetricNames("x{a=\"b\"}", "zone"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        dev.zonecost.UsageException.class, () -> new MetricNames("x", "zone) or vector(1"));
   }
 }

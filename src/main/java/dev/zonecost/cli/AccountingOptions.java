@@ -99,6 +99,13 @@ public final class AccountingOptions {
   String cluster;
 
   @Option(
+      names = "--by-cluster",
+      description =
+          "Split rows by the series' cluster label (source_cluster and destination_cluster"
+              + " columns), where Thanos or Mimir hold several clusters.")
+  boolean byCluster;
+
+  @Option(
       names = "--metric",
       paramLabel = "NAME",
       defaultValue = LabelNames.FORWARD_BYTES,
@@ -132,7 +139,8 @@ public final class AccountingOptions {
             checked("--exclude-to-workload", excludeToWorkload),
             cluster),
         groupBy,
-        new MetricNames(metric, zoneLabel));
+        new MetricNames(metric, zoneLabel),
+        byCluster);
   }
 
   /** A regex Java cannot compile would fail on the server too: say so before sending anything. */

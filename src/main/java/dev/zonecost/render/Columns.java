@@ -23,6 +23,39 @@ public final class Columns {
   public static final String SOURCE_POD = "source_pod";
   public static final String DESTINATION_POD = "destination_pod";
 
+  public static final String SOURCE_CLUSTER = "source_cluster";
+  public static final String DESTINATION_CLUSTER = "destination_cluster";
+
+  /** The key columns of a report: clusters when split by them, then the grouping's. */
+  public static List<String> keys(GroupBy groupBy, boolean byCluster) {
+    List<String> k = keys(groupBy);
+    if (!byCluster) {
+      return k;
+    }
+    int half = k.size() / 2;
+    List<String> out = new java.util.ArrayList<>();
+    out.add(SOURCE_CLUSTER);
+    out.addAll(k.subList(0, half));
+    out.add(DESTINATION_CLUSTER);
+    out.addAll(k.subList(half, k.size()));
+    return out;
+  }
+
+  /** The key cells of a row, in the order of {@link #keys(GroupBy, boolean)}. */
+  public static List<String> keyCells(GroupBy groupBy, boolean byCluster, TrafficKey key) {
+    List<String> c = keyCells(groupBy, key);
+    if (!byCluster) {
+      return c;
+    }
+    int half = c.size() / 2;
+    List<String> out = new java.util.ArrayList<>();
+    out.add(key.source().cluster());
+    out.addAll(c.subList(0, half));
+    out.add(key.destination().cluster());
+    out.addAll(c.subList(half, c.size()));
+    return out;
+  }
+
   /** The key columns for a grouping: namespaces, plus workloads or pods. */
   public static List<String> keys(GroupBy groupBy) {
     return switch (groupBy) {
@@ -47,15 +80,16 @@ public final class Columns {
   }
 
   /** The CSV header for a grouping: its keys, then the columns every grouping shares. */
-  public static List<String> csv(GroupBy groupBy) {
-    List<String> header = new java.util.ArrayList<>(keys(groupBy));
+  public static List<String> csv(GroupBy groupBy, boolean byCluster) {
+    List<String> header = new java.util.ArrayList<>(keys(groupBy, byCluster));
     header.addAll(CSV.subList(4, CSV.size()));
     return header;
   }
 
   /** How a row end is shown to people: namespace/name, or the namespace alone. */
   public static String display(GroupBy groupBy, WorkloadRef w) {
-    return groupBy == GroupBy.NAMESPACE ? w.namespace() : w.namespace() + "/" + w.name();
+    String prefix = w.cluster().isEmpty() ? "" : w.cluster() + ":";
+    return prefix + (groupBy == GroupBy.NAMESPACE ? w.namespace() : w.namespace() + "/" + w.name());
   }
 
   /** The CSV header of the default grouping, exactly, in order. Later columns are only appended. */

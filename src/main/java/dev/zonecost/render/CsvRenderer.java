@@ -21,12 +21,15 @@ public final class CsvRenderer implements Renderer {
   public void render(Report report, Writer out) throws IOException {
     CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
     if (headers) {
-      format.setHeader(Columns.csv(report.metadata().groupBy()).toArray(String[]::new));
+      format.setHeader(
+          Columns.csv(report.metadata().groupBy(), report.metadata().byCluster())
+              .toArray(String[]::new));
     }
     CSVPrinter printer = new CSVPrinter(out, format.get());
     for (TrafficRow r : report.rows()) {
       List<Object> cells = new ArrayList<>();
-      Columns.keyCells(report.metadata().groupBy(), r.key()).forEach(c -> cells.add(cell(c)));
+      Columns.keyCells(report.metadata().groupBy(), report.metadata().byCluster(), r.key())
+          .forEach(c -> cells.add(cell(c)));
       cells.addAll(
           List.of(
               cell(r.key().sourceZone()),

@@ -68,8 +68,9 @@ public final class JsonRenderer implements Renderer {
     for (TrafficRow r : report.rows()) {
       ObjectNode o = rows.addObject();
       GroupBy g = report.metadata().groupBy();
-      List<String> keys = Columns.keys(g);
-      List<String> cells = Columns.keyCells(g, r.key());
+      boolean byCluster = report.metadata().byCluster();
+      List<String> keys = Columns.keys(g, byCluster);
+      List<String> cells = Columns.keyCells(g, byCluster, r.key());
       for (int i = 0; i < keys.size(); i++) {
         o.put(keys.get(i), cells.get(i));
       }
@@ -108,6 +109,7 @@ public final class JsonRenderer implements Renderer {
     w.put("end", md.end().toString());
     w.put("seconds", Duration.between(md.start(), md.end()).toSeconds());
     m.put("groupBy", md.groupBy().label());
+    m.put("byCluster", md.byCluster());
     ObjectNode sel = m.putObject("selection");
     sel.put("fromNamespace", md.selection().sourceNamespaceRegex());
     sel.put("toNamespace", md.selection().destinationNamespaceRegex());

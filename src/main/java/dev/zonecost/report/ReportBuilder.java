@@ -59,7 +59,8 @@ public final class ReportBuilder {
             result.warnings(),
             List.copyOf(notes),
             request.groupBy(),
-            request.selection());
+            request.selection(),
+            request.byCluster());
     return Report.of(md, RowOrder.apply(result.rows(), sortBy, top, prices), prices);
   }
 

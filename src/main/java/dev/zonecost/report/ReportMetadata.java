@@ -31,7 +31,8 @@ public record ReportMetadata(
     List<String> warnings,
     List<String> notes,
     GroupBy groupBy,
-    Selection selection) {
+    Selection selection,
+    boolean byCluster) {
 
   public static final int SCHEMA_VERSION = 1;
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
  * What one report asks of the engine.
  *
  * @param names the metric and zone label names, when a scrape config renamed them
+ * @param byCluster whether rows are split by the series' {@code cluster} label
  */
 public record EngineRequest(
     Instant start,
@@ -15,7 +16,8 @@ public record EngineRequest(
     DataAggregationLevel level,
     Selection selection,
     GroupBy groupBy,
-    MetricNames names) {
+    MetricNames names,
+    boolean byCluster) {
 
   /** With the usual metric and label names. */
   public EngineRequest(
@@ -25,6 +27,6 @@ public record EngineRequest(
       DataAggregationLevel level,
       Selection selection,
       GroupBy groupBy) {
-    this(start, end, dedupe, level, selection, groupBy, MetricNames.DEFAULT);
+    this(start, end, dedupe, level, selection, groupBy, MetricNames.DEFAULT, false);
   }
 }

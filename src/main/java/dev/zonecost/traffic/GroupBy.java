@@ -11,10 +11,14 @@ public enum GroupBy {
   /** The row end for an endpoint of this workload and pod. */
   public WorkloadRef of(WorkloadRef workload, String pod) {
     return switch (this) {
-      case NAMESPACE -> new WorkloadRef(workload.namespace(), "", "");
+      case NAMESPACE -> new WorkloadRef(workload.namespace(), "", "", workload.cluster());
       case WORKLOAD -> workload;
       case POD ->
-          new WorkloadRef(workload.namespace(), "Pod", pod.isEmpty() ? workload.name() : pod);
+          new WorkloadRef(
+              workload.namespace(),
+              "Pod",
+              pod.isEmpty() ? workload.name() : pod,
+              workload.cluster());
     };
   }
 

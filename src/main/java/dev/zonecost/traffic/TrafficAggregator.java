@@ -29,6 +29,7 @@ public final class TrafficAggregator {
   private final DataAggregationLevel level;
   private final BiPredicate<WorkloadRef, WorkloadRef> filter;
   private final GroupBy groupBy;
+  private final boolean byCluster;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
   private long seriesAdded;
 
@@ -37,12 +38,13 @@ public final class TrafficAggregator {
       WorkloadResolver workloads,
       DedupeMode dedupe,
       DataAggregationLevel level) {
-    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD);
+    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD, false);
   }
 
   /**
    * @param filter which workload pairs to keep (the selection); totals are then the selection's
    * @param groupBy the grain of the rows
+   * @param byCluster whether rows are split by the series' cluster label
    */
   public TrafficAggregator(
       PodDirectory pods,
@@ -50,13 +52,15 @@ public final class TrafficAggregator {
       DedupeMode dedupe,
       DataAggregationLevel level,
       BiPredicate<WorkloadRef, WorkloadRef> filter,
-      GroupBy groupBy) {
+      GroupBy groupBy,
+      boolean byCluster) {
     this.pods = pods;
     this.workloads = workloads;
     this.dedupe = dedupe;
     this.level = level;
     this.filter = filter;
     this.groupBy = groupBy;
+    this.byCluster = byCluster;
   }
 
   /** One series' bytes in the window; its labels are Retina's remote-context labels. */
@@ -94,6 +98,10 @@ public final class TrafficAggregator {
       WorkloadRef dstWorkload = workload(pair.destination());
       if (!filter.test(srcWorkload, dstWorkload)) {
         continue;
+      }
+      if (byCluster) {
+        srcWorkload = srcWorkload.withCluster(pair.source().pod().cluster());
+        dstWorkload = dstWorkload.withCluster(pair.destination().pod().cluster());
       }
       TrafficKey key =
           new TrafficKey(

@@ -114,7 +114,8 @@ public final class TrafficEngine {
               request.dedupe(),
               request.level(),
               request.selection().workloadFilter(),
-              request.groupBy());
+              request.groupBy(),
+              request.byCluster());
       for (Series s : join(windowBytes).series()) {
         aggregator.add(s.labels(), s.samples().get(0).value());
       }

@@ -52,7 +52,8 @@ class RenderersTest {
             List.of(),
             List.of("a note"),
             GroupBy.WORKLOAD,
-            Selection.ALL);
+            Selection.ALL,
+            false);
     return Report.of(
         md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
   }

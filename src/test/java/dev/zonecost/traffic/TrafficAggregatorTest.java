@@ -110,4 +110,43 @@ class TrafficAggregatorTest {
     assertEquals(1, r.stats().endpointsZonedByRetina());
     assertEquals(1, r.stats().endpointsZonedByKubeStateMetrics());
   }
+
+  @Test
+  void should_split_rows_by_cluster_only_when_asked() {
+    PodDirectory d = new PodDirectory();
+    d.addNode("eu", "n1", "a");
+    d.addNode("us", "n1", "b");
+    d.addPod(new PodKey("eu", "app", CLIENT, "10.0.0.1"), "n1");
+    d.addPod(new PodKey("eu", "app", SERVER_B, "10.0.0.2"), "n1");
+    d.addPod(new PodKey("us", "app", CLIENT, "10.0.0.1"), "n1");
+    d.addPod(new PodKey("us", "app", SERVER_B, "10.0.0.2"), "n1");
+    Map<String, String> eu = series("EGRESS", CLIENT, "10.0.0.1", SERVER_B, "10.0.0.2");
+    eu.put("cluster", "eu");
+    Map<String, String> us = new HashMap<>(eu);
+    us.put("cluster", "us");
+    TrafficAggregator split =
+        new TrafficAggregator(
+            d,
+            new WorkloadResolver(),
+            DedupeMode.EGRESS,
+            DataAggregationLevel.LOW,
+            (a, b) -> true,
+            GroupBy.WORKLOAD,
+            true);
+    split.add(eu, 100);
+    split.add(us, 300);
+    List<TrafficRow> rows = split.result().rows();
+    assertEquals(2, rows.size());
+    assertEquals("us", rows.get(0).key().source().cluster());
+    assertEquals("b", rows.get(0).key().sourceZone(), "each cluster's own node of the same name");
+    assertEquals(150, rows.get(0).bytes());
+
+    TrafficAggregator together =
+        new TrafficAggregator(
+            d, new WorkloadResolver(), DedupeMode.EGRESS, DataAggregationLevel.LOW);
+    together.add(eu, 100);
+    together.add(us, 300);
+    assertEquals(2, together.result().rows().size(), "zones still differ, clusters are not shown");
+    assertEquals("", together.result().rows().get(0).key().source().cluster());
+  }
 }

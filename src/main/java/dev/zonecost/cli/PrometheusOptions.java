@@ -148,7 +148,8 @@ public final class PrometheusOptions {
       names = "--sigv4",
       description =
           "Sign requests with AWS SigV4 (Amazon Managed Prometheus); keys from the AWS default"
-              + " chain: environment, profile, web identity (IRSA), container or instance role.")
+              + " chain: environment, profile, EKS Pod Identity or ECS task role, EC2 instance"
+              + " role (not IRSA web identity: no STS module).")
   boolean sigv4;
 
   @Option(

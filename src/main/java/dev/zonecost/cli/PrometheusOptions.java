@@ -4,6 +4,7 @@ import dev.zonecost.UsageException;
 import dev.zonecost.prometheus.EnvironmentProxy;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.prometheus.PrometheusConfig;
+import dev.zonecost.prometheus.SigV4Settings;
 import dev.zonecost.prometheus.TlsSettings;
 import dev.zonecost.prometheus.WarningSink;
 import dev.zonecost.time.TimeParsing;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import okhttp3.HttpUrl;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * How to reach the Prometheus-compatible API: URL, limits, auth, TLS, proxies. Secrets come from
@@ -38,6 +42,7 @@ import picocli.CommandLine.Spec;
 public final class PrometheusOptions {
   static final String TOKEN_ENV = "PROMETHEUS_BEARER_TOKEN";
   static final String PASSWORD_ENV = "PROMETHEUS_BASIC_AUTH_PASSWORD";
+  static final String REGION_ENV = "AWS_REGION";
   static final String WARNING_PREFIX = "zonecost: warning from Prometheus: ";
   static final String INFO_PREFIX = "zonecost: info from Prometheus: ";
 
@@ -46,6 +51,14 @@ public final class PrometheusOptions {
 
   /** The process environment; tests put their own here. */
   Map<String, String> environment = System.getenv();
+
+  /**
+   * --sigv4 credentials; {@code null} means the SDK's default chain. Tests put static keys here.
+   */
+  AwsCredentialsProvider awsCredentials;
+
+  /** --sigv4 signing time; {@code null} means the system clock. */
+  Clock awsClock;
 
   @Option(
       names = "--prometheus-url",
@@ -132,6 +145,29 @@ public final class PrometheusOptions {
   boolean insecureSkipTlsVerify;
 
   @Option(
+      names = "--sigv4",
+      description =
+          "Sign requests with AWS SigV4 (Amazon Managed Prometheus); keys from the AWS default"
+              + " chain: environment, profile, EKS Pod Identity or ECS task role, EC2 instance"
+              + " role (not IRSA web identity: no STS module).")
+  boolean sigv4;
+
+  @Option(
+      names = "--aws-region",
+      paramLabel = "REGION",
+      description =
+          "Region for --sigv4 (default: from an aps-workspaces.REGION.amazonaws.com URL, else $"
+              + REGION_ENV
+              + ").")
+  String awsRegion;
+
+  @Option(
+      names = "--aws-service",
+      paramLabel = "NAME",
+      description = "Signing name for --sigv4 (default: " + SigV4Settings.AMP_SERVICE + ").")
+  String awsService;
+
+  @Option(
       names = "--allow-partial",
       description =
           "Let Thanos answer from the stores it reached (default: partial_response=false).")
@@ -145,6 +181,12 @@ public final class PrometheusOptions {
           "zonecost: warning: --insecure-skip-tls-verify: the certificate of "
               + config.baseUrl().host()
               + " is not checked, so anyone on the path can read and change the answers");
+    }
+    if (config.sigv4() != null && irsaWithoutSts()) {
+      err.println(
+          "zonecost: warning: --sigv4: AWS_WEB_IDENTITY_TOKEN_FILE is set, but web identity (IRSA)"
+              + " needs the AWS STS module, which zonecost does not ship; the keys come from the"
+              + " next source in the AWS chain (profile, EKS Pod Identity, or the node's role)");
     }
     if (verbose()) {
       err.println("zonecost: " + config);
@@ -190,7 +232,57 @@ public final class PrometheusOptions {
         tls(base),
         proxy,
         allowPartial,
-        warningSink());
+        warningSink(),
+        sigV4(base));
+  }
+
+  /** --sigv4 and its region; the credentials are only looked up by the first request. */
+  private SigV4Settings sigV4(HttpUrl base) {
+    if (!sigv4) {
+      if (awsRegion != null || awsService != null) {
+        throw new UsageException("--aws-region and --aws-service need --sigv4");
+      }
+      return null;
+    }
+    String region = blankToNull(awsRegion);
+    if (region == null) {
+      region = SigV4Settings.regionFromHost(base.host()).orElse(null);
+    }
+    if (region == null) {
+      region = blankToNull(environment.get(REGION_ENV));
+    }
+    if (region == null) {
+      throw new UsageException(
+          "--sigv4 needs the workspace's region: pass --aws-region REGION (or set $"
+              + REGION_ENV
+              + "); it is not in the URL's host "
+              + base.host());
+    }
+    String service = blankToNull(awsService);
+    return new SigV4Settings(
+        region,
+        service == null ? SigV4Settings.AMP_SERVICE : service,
+        awsCredentials != null ? awsCredentials : DefaultCredentialsProvider.builder().build(),
+        awsClock);
+  }
+
+  /** Environment keys come before web identity in the chain, so only then does it matter. */
+  private boolean irsaWithoutSts() {
+    if (blankToNull(environment.get("AWS_WEB_IDENTITY_TOKEN_FILE")) == null
+        || blankToNull(environment.get("AWS_ACCESS_KEY_ID")) != null) {
+      return false;
+    }
+    try {
+      Class.forName(
+          "software.amazon.awssdk.services.sts.StsClient", false, getClass().getClassLoader());
+      return false;
+    } catch (ClassNotFoundException e) {
+      return true;
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** Auth, tenant and the user's headers; one source per header name, or a usage error. */
@@ -208,6 +300,21 @@ public final class PrometheusOptions {
     }
     if (tenant != null) {
       put(out, source, "X-Scope-OrgID", tenant.strip(), "--tenant");
+    }
+    if (sigv4) {
+      String other =
+          bearerTokenFile != null
+              ? "--bearer-token-file"
+              : basicAuthUser != null ? "--basic-auth-user" : null;
+      if (other != null) {
+        throw new UsageException("--sigv4 and " + other + " both set Authorization; keep one");
+      }
+      for (String name : source.keySet()) {
+        if (name.equals("authorization") || name.startsWith("x-amz-")) {
+          throw new UsageException(
+              "--sigv4 sets " + name + " itself; drop the " + source.get(name) + " that sets it");
+        }
+      }
     }
     if (basicAuthPasswordFile != null && basicAuthUser == null) {
       throw new UsageException("--basic-auth-password-file needs --basic-auth-user");
@@ -236,8 +343,8 @@ public final class PrometheusOptions {
           "Authorization",
           "Bearer " + secretFile("--bearer-token-file", bearerTokenFile),
           "--bearer-token-file");
-    } else if (!source.containsKey("authorization")) {
-      // The environment is a default: an explicit flag or header wins over it.
+    } else if (!sigv4 && !source.containsKey("authorization")) {
+      // The environment is a default: an explicit flag or header (or --sigv4) wins over it.
       String token = environment.get(TOKEN_ENV);
       if (token != null && !token.isBlank()) {
         put(out, source, "Authorization", "Bearer " + token.strip(), "$" + TOKEN_ENV);

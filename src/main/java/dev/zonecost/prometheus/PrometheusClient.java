@@ -73,6 +73,9 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       builder.proxySelector(config.proxy()).proxyAuthenticator(config.proxy().authenticator());
     }
     tls(builder, config.tls(), config.baseUrl().host());
+    if (config.sigv4() != null) {
+      builder.addInterceptor(new SigV4Interceptor(config.sigv4()));
+    }
     this.http = builder.build();
   }
 
@@ -120,6 +123,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   public void close() {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
+    if (config.sigv4() != null && config.sigv4().credentials() instanceof AutoCloseable provider) {
+      try {
+        provider.close();
+      } catch (Exception e) {
+        // Nothing left to release that matters to the answer.
+      }
+    }
   }
 
   /** Unix seconds with millisecond precision, never in scientific notation. */

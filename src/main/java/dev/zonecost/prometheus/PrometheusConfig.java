@@ -23,6 +23,7 @@ import okhttp3.HttpUrl;
  * @param allowPartial let Thanos answer from the stores it reached; otherwise every query carries
  *     {@code partial_response=false}
  * @param warningSink receives the {@code warnings} and {@code infos} of every successful answer
+ * @param sigv4 sign every request with AWS SigV4 (Amazon Managed Prometheus), or {@code null}
  */
 public record PrometheusConfig(
     HttpUrl baseUrl,
@@ -33,7 +34,8 @@ public record PrometheusConfig(
     TlsSettings tls,
     EnvironmentProxy proxy,
     boolean allowPartial,
-    WarningSink warningSink) {
+    WarningSink warningSink,
+    SigV4Settings sigv4) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
   public static final int DEFAULT_RETRIES = 3;
@@ -55,6 +57,20 @@ public record PrometheusConfig(
     warningSink = warningSink == null ? WarningSink.NONE : warningSink;
   }
 
+  /** Without SigV4. */
+  public PrometheusConfig(
+      HttpUrl baseUrl,
+      Duration timeout,
+      int retries,
+      Map<String, String> extraHeaders,
+      Dns dns,
+      TlsSettings tls,
+      EnvironmentProxy proxy,
+      boolean allowPartial,
+      WarningSink warningSink) {
+    this(baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allowPartial, warningSink, null);
+  }
+
   /**
    * The defaults: 2 minute timeout, 3 retries, no extra headers, the system resolver, the JVM's TLS
    * roots, no proxy, no partial answers, warnings dropped.
@@ -66,42 +82,101 @@ public record PrometheusConfig(
 
   public PrometheusConfig withTimeout(Duration newTimeout) {
     return new PrometheusConfig(
-        baseUrl, newTimeout, retries, extraHeaders, dns, tls, proxy, allowPartial, warningSink);
+        baseUrl,
+        newTimeout,
+        retries,
+        extraHeaders,
+        dns,
+        tls,
+        proxy,
+        allowPartial,
+        warningSink,
+        sigv4);
   }
 
   public PrometheusConfig withRetries(int newRetries) {
     return new PrometheusConfig(
-        baseUrl, timeout, newRetries, extraHeaders, dns, tls, proxy, allowPartial, warningSink);
+        baseUrl,
+        timeout,
+        newRetries,
+        extraHeaders,
+        dns,
+        tls,
+        proxy,
+        allowPartial,
+        warningSink,
+        sigv4);
   }
 
   public PrometheusConfig withExtraHeaders(Map<String, String> headers) {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, headers, dns, tls, proxy, allowPartial, warningSink);
+        baseUrl, timeout, retries, headers, dns, tls, proxy, allowPartial, warningSink, sigv4);
   }
 
   public PrometheusConfig withDns(Dns newDns) {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, extraHeaders, newDns, tls, proxy, allowPartial, warningSink);
+        baseUrl,
+        timeout,
+        retries,
+        extraHeaders,
+        newDns,
+        tls,
+        proxy,
+        allowPartial,
+        warningSink,
+        sigv4);
   }
 
   public PrometheusConfig withTls(TlsSettings newTls) {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, extraHeaders, dns, newTls, proxy, allowPartial, warningSink);
+        baseUrl,
+        timeout,
+        retries,
+        extraHeaders,
+        dns,
+        newTls,
+        proxy,
+        allowPartial,
+        warningSink,
+        sigv4);
   }
 
   public PrometheusConfig withProxy(EnvironmentProxy newProxy) {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, extraHeaders, dns, tls, newProxy, allowPartial, warningSink);
+        baseUrl,
+        timeout,
+        retries,
+        extraHeaders,
+        dns,
+        tls,
+        newProxy,
+        allowPartial,
+        warningSink,
+        sigv4);
   }
 
   public PrometheusConfig withAllowPartial(boolean allow) {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allow, warningSink);
+        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allow, warningSink, sigv4);
   }
 
   public PrometheusConfig withWarningSink(WarningSink sink) {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allowPartial, sink);
+        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allowPartial, sink, sigv4);
+  }
+
+  public PrometheusConfig withSigV4(SigV4Settings newSigV4) {
+    return new PrometheusConfig(
+        baseUrl,
+        timeout,
+        retries,
+        extraHeaders,
+        dns,
+        tls,
+        proxy,
+        allowPartial,
+        warningSink,
+        newSigV4);
   }
 
   /** Header values and URL credentials are secrets, so the generated toString would leak them. */
@@ -120,6 +195,7 @@ public record PrometheusConfig(
         + (proxy == null || proxy.isEmpty() ? "" : ", proxy=" + proxy)
         + ", allowPartial="
         + allowPartial
+        + (sigv4 == null ? "" : ", " + sigv4)
         + "]";
   }
 }

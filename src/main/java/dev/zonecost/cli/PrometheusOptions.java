@@ -148,8 +148,8 @@ public final class PrometheusOptions {
       names = "--sigv4",
       description =
           "Sign requests with AWS SigV4 (Amazon Managed Prometheus); keys from the AWS default"
-              + " chain: environment, profile, EKS Pod Identity or ECS task role, EC2 instance"
-              + " role (not IRSA web identity: no STS module).")
+              + " chain: environment, web identity (IRSA), profile, EKS Pod Identity or ECS task"
+              + " role, EC2 instance role.")
   boolean sigv4;
 
   @Option(
@@ -181,12 +181,6 @@ public final class PrometheusOptions {
           "zonecost: warning: --insecure-skip-tls-verify: the certificate of "
               + config.baseUrl().host()
               + " is not checked, so anyone on the path can read and change the answers");
-    }
-    if (config.sigv4() != null && irsaWithoutSts()) {
-      err.println(
-          "zonecost: warning: --sigv4: AWS_WEB_IDENTITY_TOKEN_FILE is set, but web identity (IRSA)"
-              + " needs the AWS STS module, which zonecost does not ship; the keys come from the"
-              + " next source in the AWS chain (profile, EKS Pod Identity, or the node's role)");
     }
     if (verbose()) {
       err.println("zonecost: " + config);
@@ -264,21 +258,6 @@ public final class PrometheusOptions {
         service == null ? SigV4Settings.AMP_SERVICE : service,
         awsCredentials != null ? awsCredentials : DefaultCredentialsProvider.builder().build(),
         awsClock);
-  }
-
-  /** Environment keys come before web identity in the chain, so only then does it matter. */
-  private boolean irsaWithoutSts() {
-    if (blankToNull(environment.get("AWS_WEB_IDENTITY_TOKEN_FILE")) == null
-        || blankToNull(environment.get("AWS_ACCESS_KEY_ID")) != null) {
-      return false;
-    }
-    try {
-      Class.forName(
-          "software.amazon.awssdk.services.sts.StsClient", false, getClass().getClassLoader());
-      return false;
-    } catch (ClassNotFoundException e) {
-      return true;
-    }
   }
 
   private static String blankToNull(String text) {

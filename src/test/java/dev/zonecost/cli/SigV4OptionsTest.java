@@ -243,21 +243,4 @@ class SigV4OptionsTest {
         run.err().strip());
     assertEquals(0, server.getRequestCount());
   }
-
-  @Test
-  void should_warn_that_irsa_is_not_available_in_this_build() {
-    server.enqueue(vector());
-    Run run =
-        probe(
-            Map.of(
-                "AWS_WEB_IDENTITY_TOKEN_FILE",
-                "/var/run/secrets/eks.amazonaws.com/serviceaccount/token"),
-            KEYS,
-            "--sigv4",
-            "--aws-region",
-            "us-east-1");
-
-    assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.err().contains("web identity (IRSA) needs the AWS STS module"), run.err());
-  }
 }

@@ -34,8 +34,16 @@ final class LargeScenario {
   static final int AGENT_RESTARTS = 2;
   static final int EXTERNAL_CALLERS = 3;
 
+  /**
+   * The first two namespaces hold the field write-up's pair ({@code app-client/client} calls {@code
+   * app-server/server}), so its query selects real traffic here too.
+   */
   private static final List<String> NAMESPACE_NAMES =
-      List.of("web", "api", "orders", "payments", "catalog", "search");
+      List.of(
+          "app-client", "app-server", "app-orders", "app-payments", "app-catalog", "app-search");
+
+  private static final List<String> WORKLOAD_PREFIXES =
+      List.of("frontend", "backend", "orders", "payments", "catalog", "search");
   private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   private LargeScenario() {}
@@ -92,7 +100,7 @@ final class LargeScenario {
       List<Workload> workloads = new ArrayList<>();
       for (int ns = 0; ns < NAMESPACES; ns++) {
         for (int w = 0; w < WORKLOADS_PER_NAMESPACE; w++) {
-          String name = NAMESPACE_NAMES.get(ns) + "-" + w;
+          String name = workloadName(ns, w);
           boolean restarts = restarting.contains(workloads.size());
           workloads.add(deployment(NAMESPACE_NAMES.get(ns), name, restarts));
         }
@@ -102,6 +110,9 @@ final class LargeScenario {
       int maxEdges = workloads.size() * (workloads.size() - 1) / 2;
       int edges = Math.min(maxEdges, scaled(WORKLOAD_EDGES));
       Set<Long> used = new HashSet<>();
+      // client (index 0) calls server (the first of the second namespace).
+      used.add((long) WORKLOADS_PER_NAMESPACE);
+      connect(workloads.get(0), workloads.get(WORKLOADS_PER_NAMESPACE));
       while (used.size() < edges) {
         int a = rng.nextInt(workloads.size());
         int c = rng.nextInt(workloads.size());
@@ -133,6 +144,14 @@ final class LargeScenario {
      * the pods one slot after another over at most a quarter of the span, at a time of its own:
      * each new pod starts one step before its predecessor ends (a surge of one), on any node.
      */
+    /** {@code client} and {@code server} first, as in the write-up; then one name per slot. */
+    private static String workloadName(int ns, int w) {
+      if (w == 0 && ns < 2) {
+        return ns == 0 ? "client" : "server";
+      }
+      return WORKLOAD_PREFIXES.get(ns) + "-" + w;
+    }
+
     private Workload deployment(String ns, String name, boolean restarts) {
       WorkloadRef ref = new WorkloadRef(ns, "Deployment", name);
       int replicas = scaled(MIN_REPLICAS + rng.nextInt(MAX_REPLICAS - MIN_REPLICAS + 1));

@@ -206,12 +206,15 @@ PY
 run_b() {
   local qdir=$1 t=$2 t0 t1 n=0 wire=0 body=0 f code size
   local files=("$qdir"/q*.promql)
+  local pids=()
   t0=$(ms_now)
   for i in 1 2 3 4 5; do
     post /api/v1/query "$qdir/q$i.promql" "$results/b$i.out" --data-urlencode "time=$t" \
       >"$results/b$i.code" &
+    pids+=($!)
   done
-  wait
+  # Wait for these five only: a bare `wait` would also wait for Prometheus.
+  wait "${pids[@]}"
   if [ -f "$qdir/q6.promql" ]; then
     post /api/v1/query "$qdir/q6.promql" "$results/b6.out" --data-urlencode "time=$t" \
       >"$results/b6.code"

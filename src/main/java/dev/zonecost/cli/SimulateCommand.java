@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
       "Scenarios: seed (10 client and 6 server pods over 3 zones); edge (seed plus two"
           + " kube-state-metrics replicas, a rolling restart into other zones, a node without zone"
           + " label, a counter reset, a pod name in two namespaces, a StatefulSet pod recreated"
-          + " in another zone, a same-node pair and an external peer)."
+          + " in another zone, a same-node pair and an external peer); large (the benchmark's"
+          + " cluster: 30 nodes, 60 Deployments in 6 namespaces, about 1,500 pods, about 300"
+          + " workload edges, a rolling restart of a third of the Deployments, two agent restarts;"
+          + " 24 h by default; --scale multiplies nodes, pods and edges)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error"})
@@ -52,7 +55,7 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--scenario",
       paramLabel = "NAME",
       defaultValue = "edge",
-      description = "seed or edge (default: ${DEFAULT-VALUE}).")
+      description = "seed, edge or large (default: ${DEFAULT-VALUE}).")
   String scenario;
 
   @Option(
@@ -71,9 +74,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--hours",
       paramLabel = "N",
-      defaultValue = "2",
-      description = "Hours of data, 1 to 168 (default: ${DEFAULT-VALUE}).")
-  int hours;
+      description = "Hours of data, 1 to 168 (default: 2; 24 for large).")
+  Integer hours;
 
   @Option(
       names = "--scrape-interval",
@@ -95,6 +97,15 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean nativeZones;
 
   @Option(
+      names = "--scale",
+      paramLabel = "FACTOR",
+      defaultValue = "1",
+      description =
+          "Multiplies the large cluster's nodes, pods and workload edges, above 0 and at most 16"
+              + " (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       defaultValue = "42",
@@ -108,17 +119,29 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!scenario.equals("seed") && !scenario.equals("edge")) {
-      throw new UsageException("unknown --scenario '" + scenario + "': use seed or edge");
+    if (!SimulationSpec.ALL_SCENARIOS.contains(scenario)) {
+      throw new UsageException("unknown --scenario '" + scenario + "': use seed, edge or large");
     }
-    if (hours < 1 || hours > 168) {
-      throw new UsageException("--hours must be between 1 and 168, not " + hours);
+    boolean large = scenario.equals(SimulationSpec.LARGE);
+    int span =
+        hours != null
+            ? hours
+            : large ? SimulationSpec.DEFAULT_LARGE_HOURS : SimulationSpec.DEFAULT_HOURS;
+    if (span < SimulationSpec.MIN_HOURS || span > SimulationSpec.MAX_HOURS) {
+      throw new UsageException("--hours must be between 1 and 168, not " + span);
     }
+    if (!(scale > 0 && scale <= SimulationSpec.MAX_SCALE)) {
+      throw new UsageException("--scale must be above 0 and at most 16, not " + scale);
+    }
+    if (scale != 1 && !large) {
+      throw new UsageException("--scale applies to --scenario large only");
+    }
+    long began = System.nanoTime();
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
     SimulatedCluster cluster =
         Simulator.generate(
-            new SimulationSpec(scenario, endAt, hours, interval, level, nativeZones, seed));
+            new SimulationSpec(scenario, endAt, span, interval, level, nativeZones, seed, scale));
     Files.createDirectories(outDir);
     AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
@@ -132,6 +155,13 @@ public final class SimulateCommand implements Callable<Integer> {
             cluster.seriesCount(),
             cluster.sampleCount(),
             outDir);
+    if (large) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "zonecost: series by family %s; written in %.1f s%n",
+              cluster.seriesCountByFamily(), (System.nanoTime() - began) / 1e9);
+    }
     return ExitCodes.OK;
   }
 

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A synthetic cluster: its Retina and kube-state-metrics series (as OpenMetrics for {@code promtool
@@ -96,11 +99,20 @@ public final class SimulatedCluster {
   /**
    * A connection opened by {@code opener} to {@code peer}, active over steps [from, from + n - 1];
    * {@code request[i]} bytes go opener→peer and {@code reply[i]} peer→opener in the interval ending
-   * at step {@code from + i} (for i = 0: since the connection began).
+   * at step {@code from + i} (for i = 0: since the connection began). The bytes are produced on
+   * demand ({@link FlowBytes}) so a large cluster never holds all of them at once.
    */
-  record Flow(Pod opener, Pod peer, int from, long[] request, long[] reply) {
+  record Flow(Pod opener, Pod peer, int from, FlowBytes bytes) {
     int to() {
-      return from + request.length - 1;
+      return from + bytes.length() - 1;
+    }
+
+    long[] request() {
+      return bytes.request();
+    }
+
+    long[] reply() {
+      return bytes.reply();
     }
 
     boolean sameNode() {
@@ -108,10 +120,15 @@ public final class SimulatedCluster {
     }
   }
 
-  /** One series: constant 1 over [from, to] when {@code values} is null. */
-  record Series(String family, Map<String, String> labels, int from, int to, long[] values) {
-    long value(int step) {
-      return values == null ? 1 : values[step - from];
+  /**
+   * One series over steps [from, to]: constant 1 when {@code values} is null, else the values it
+   * computes on demand (one per step), so that writing a series holds only that series' samples.
+   */
+  record Series(
+      String family, Map<String, String> labels, int from, int to, Supplier<long[]> values) {
+    /** The series' values, one per step from {@code from}; computed afresh on each call. */
+    long[] valuesOrNull() {
+      return values == null ? null : values.get();
     }
 
     int samples() {
@@ -279,11 +296,11 @@ public final class SimulatedCluster {
       int m = observations(f);
       // Request and reply bytes are both in series labelled by the packets' own source and
       // destination; direction is the observing node's view of who opened the connection.
-      out.add(retina(f.opener(), f.peer(), EGRESS, f.opener().node(), m, f, f.request()));
-      out.add(retina(f.peer(), f.opener(), EGRESS, f.opener().node(), m, f, f.reply()));
+      out.add(retina(f.opener(), f.peer(), EGRESS, f.opener().node(), m, f, f::request));
+      out.add(retina(f.peer(), f.opener(), EGRESS, f.opener().node(), m, f, f::reply));
       if (!f.sameNode() && !f.peer().external()) {
-        out.add(retina(f.opener(), f.peer(), INGRESS, f.peer().node(), m, f, f.request()));
-        out.add(retina(f.peer(), f.opener(), INGRESS, f.peer().node(), m, f, f.reply()));
+        out.add(retina(f.opener(), f.peer(), INGRESS, f.peer().node(), m, f, f::request));
+        out.add(retina(f.peer(), f.opener(), INGRESS, f.peer().node(), m, f, f::reply));
       }
     }
     return out;
@@ -303,18 +320,28 @@ public final class SimulatedCluster {
   }
 
   private Series retina(
-      Pod src, Pod dst, String direction, Node agent, int multiplicity, Flow f, long[] bytes) {
+      Pod src,
+      Pod dst,
+      String direction,
+      Node agent,
+      int multiplicity,
+      Flow f,
+      Supplier<long[]> bytes) {
     Map<String, String> l = new LinkedHashMap<>();
     l.put("direction", direction);
     endpoint(l, "source_", src);
     endpoint(l, "destination_", dst);
     l.put("instance", agent.agent());
     l.put("job", RETINA_JOB);
-    long[] counter = agentCounter(agent, f.from(), bytes);
-    for (int i = 0; i < counter.length; i++) {
-      counter[i] *= multiplicity;
-    }
-    return new Series(RETINA_FORWARD_BYTES, l, f.from(), f.to(), counter);
+    Supplier<long[]> values =
+        () -> {
+          long[] counter = agentCounter(agent, f.from(), bytes.get());
+          for (int i = 0; i < counter.length; i++) {
+            counter[i] *= multiplicity;
+          }
+          return counter;
+        };
+    return new Series(RETINA_FORWARD_BYTES, l, f.from(), f.to(), values);
   }
 
   private void endpoint(Map<String, String> l, String prefix, Pod p) {
@@ -348,7 +375,8 @@ public final class SimulatedCluster {
   /**
    * Writes every series as OpenMetrics text: one {@code # TYPE} per family, a family's series
    * together, each series' samples in time order, integer values, timestamps in seconds, and a
-   * final {@code # EOF}. The writer is flushed, not closed.
+   * final {@code # EOF}. The writer is flushed, not closed. Streams: only one series' values are in
+   * memory at a time.
    */
   public void writeOpenMetrics(Writer w) throws IOException {
     Writer out = w instanceof BufferedWriter ? w : new BufferedWriter(w, 1 << 16);
@@ -375,9 +403,13 @@ public final class SimulatedCluster {
       }
       line.append("} ");
       int prefix = line.length();
+      long[] values = s.valuesOrNull();
       for (int k = s.from(); k <= s.to(); k++) {
         line.setLength(prefix);
-        line.append(s.value(k)).append(' ').append(t0 + k * dt).append('\n');
+        line.append(values == null ? 1 : values[k - s.from()])
+            .append(' ')
+            .append(t0 + k * dt)
+            .append('\n');
         out.append(line);
       }
     }
@@ -549,6 +581,8 @@ public final class SimulatedCluster {
     private final List<Pod> pods = new ArrayList<>();
     private final List<Flow> flows = new ArrayList<>();
     private final Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
+    private final Map<String, List<Pod>> podsByIp = new HashMap<>();
+    private final Set<List<Pod>> pairs = new HashSet<>();
 
     private Builder(
         String scenario,
@@ -603,13 +637,15 @@ public final class SimulatedCluster {
         int to) {
       checkLife(from, to);
       Objects.requireNonNull(node, "node");
-      for (Pod p : pods) {
-        if (p.ip().equals(ip) && p.from() <= to && from <= p.to()) {
+      List<Pod> sameIp = podsByIp.computeIfAbsent(ip, k -> new ArrayList<>());
+      for (Pod p : sameIp) {
+        if (p.from() <= to && from <= p.to()) {
           throw new IllegalArgumentException("pod IP " + ip + " in use by " + p.name());
         }
       }
       Pod p = new Pod(namespace, name, uid, ip, node, ownerKind, ownerName, workload, from, to);
       pods.add(p);
+      sameIp.add(p);
       return p;
     }
 
@@ -641,6 +677,14 @@ public final class SimulatedCluster {
 
     /** A connection over the whole overlap of the two pods' lives; arrays cover that overlap. */
     Flow flow(Pod opener, Pod peer, long[] request, long[] reply) {
+      if (request.length != reply.length) {
+        throw new IllegalArgumentException("request and reply arrays differ in length");
+      }
+      return flow(opener, peer, new FixedBytes(request.clone(), reply.clone()));
+    }
+
+    /** A connection over the whole overlap of the two pods' lives; {@code bytes} covers it. */
+    Flow flow(Pod opener, Pod peer, FlowBytes bytes) {
       if (opener.external()) {
         throw new IllegalArgumentException("an external endpoint cannot open a flow here");
       }
@@ -649,18 +693,13 @@ public final class SimulatedCluster {
         throw new IllegalArgumentException(opener.name() + " and " + peer.name() + " never meet");
       }
       int length = overlapTo(opener, peer) - from + 1;
-      if (request.length != length || reply.length != length) {
+      if (bytes.length() != length) {
         throw new IllegalArgumentException("byte arrays must have " + length + " entries");
       }
-      for (Flow f : flows) {
-        boolean samePair =
-            (f.opener().equals(opener) && f.peer().equals(peer))
-                || (f.opener().equals(peer) && f.peer().equals(opener));
-        if (samePair) {
-          throw new IllegalArgumentException("one flow per pod pair");
-        }
+      if (pairs.contains(List.of(peer, opener)) || !pairs.add(List.of(opener, peer))) {
+        throw new IllegalArgumentException("one flow per pod pair");
       }
-      Flow f = new Flow(opener, peer, from, request.clone(), reply.clone());
+      Flow f = new Flow(opener, peer, from, bytes);
       flows.add(f);
       return f;
     }

@@ -17,8 +17,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Builds the {@code seed} and {@code edge} clusters. Deterministic: one {@link SplittableRandom}
- * seeded from the spec, drawn in a fixed order, and only ordered collections feed the output.
+ * Builds the {@code seed} and {@code edge} clusters ({@link LargeScenario} the {@code large} one).
+ * Deterministic: one {@link SplittableRandom} seeded from the spec, drawn in a fixed order, and
+ * only ordered collections feed the output.
  */
 public final class Simulator {
 
@@ -39,6 +40,9 @@ public final class Simulator {
   private Simulator() {}
 
   public static SimulatedCluster generate(SimulationSpec spec) {
+    if (spec.scenario().equals(SimulationSpec.LARGE)) {
+      return LargeScenario.generate(spec);
+    }
     return new Generation(spec).run();
   }
 

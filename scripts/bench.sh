@@ -1,0 +1,400 @@
+#!/usr/bin/env bash
+# Benchmark (issue 8): zonecost against the PromQL it sends, the field write-up's query and the
+# read-once floor, on the simulator's `large` cluster backfilled into a local Prometheus.
+#
+#   A  zonecost report -o json over the window, end to end (JVM start included): wall, peak RSS
+#   B  the same PromQL zonecost sent, posted with curl, 5 in parallel then the raw-sample query
+#   C  the field write-up's query, as Grafana runs it: query_range at a 1 m step
+#   C* the same query with its namespace and workload selectors removed (every pair, as A reports)
+#   D  zonecost --version: start-up alone
+#   E  one instant increase(...[window]) summed by pod pair: the price of reading the data once
+#
+# Then accuracy of A against the simulator's expected.json, and A's peak RSS per window length.
+# Prints numbers; asserts nothing about time. Loopback only; Prometheus is stopped on exit.
+#
+# Environment (defaults in brackets):
+#   BENCH_DIR [/tmp/zonecost-bench]  work dir; datasets are reused when made with the same args
+#   BENCH_REPS [3]                   repetitions per measurement; the median is printed
+#   BENCH_CSTAR_REPS [1]             repetitions of C* (about 3 minutes each on 2 cores)
+#   BENCH_SCALE [1]                  simulate --scale
+#   BENCH_SEED [42]                  simulate --seed
+#   BENCH_END [2026-11-01T00:00:00Z] the data's last sample; fixed so reruns reuse the dataset
+#   BENCH_HOURS ["6 24"]             window lengths for the memory table; a length above 24 needs
+#                                    a second, longer simulation (72 adds ~15 min on 2 cores)
+#   BENCH_JAVA_OPTS []               JVM flags for A (e.g. -XX:TieredStopAtLevel=1)
+#   BENCH_KEEP_OM [0]                1 keeps the OpenMetrics file after backfilling (GBs)
+#   FIELD_QUERY_FILE [../shared/field-writeup-query.promql, relative to the repository]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+source scripts/lib/install.sh
+
+die() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+BENCH_DIR=${BENCH_DIR:-/tmp/zonecost-bench}
+BENCH_REPS=${BENCH_REPS:-3}
+BENCH_CSTAR_REPS=${BENCH_CSTAR_REPS:-1}
+BENCH_SCALE=${BENCH_SCALE:-1}
+BENCH_SEED=${BENCH_SEED:-42}
+BENCH_END=${BENCH_END:-2026-11-01T00:00:00Z}
+BENCH_HOURS=${BENCH_HOURS:-6 24}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+BENCH_KEEP_OM=${BENCH_KEEP_OM:-0}
+FIELD_QUERY_FILE=${FIELD_QUERY_FILE:-$repo/../shared/field-writeup-query.promql}
+MAIN_HOURS=24
+STEP=60
+MAX_POINTS=11000
+
+[[ $BENCH_REPS =~ ^[1-9][0-9]?$ ]] || die "BENCH_REPS must be 1..99, not '$BENCH_REPS'"
+[[ $BENCH_CSTAR_REPS =~ ^[0-9][0-9]?$ ]] || die "BENCH_CSTAR_REPS must be 0..99"
+for h in $BENCH_HOURS; do
+  [[ $h =~ ^[0-9]+$ ]] && ((h >= 1 && h <= 168)) || die "BENCH_HOURS: '$h' is not 1..168"
+done
+[ -r "$FIELD_QUERY_FILE" ] || die "cannot read the field write-up's query at $FIELD_QUERY_FILE (set FIELD_QUERY_FILE)"
+
+install_prerequisites
+if [ ! -x /usr/bin/time ]; then
+  [ "$(id -u)" -eq 0 ] || die "/usr/bin/time is missing; run as root or: apt-get install -y time"
+  echo "bench: installing Debian's time package" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time >/dev/null
+fi
+for tool in curl python3; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is required (apt-get install -y $tool)"
+done
+
+jar=$repo/target/zonecost.jar
+if [ ! -f "$jar" ]; then
+  echo "bench: building $jar" >&2
+  mvn -q -B package -DskipTests
+fi
+
+end_epoch=$(date -u -d "$BENCH_END" +%s) || die "BENCH_END '$BENCH_END' is not a date"
+((end_epoch % STEP == 0)) || die "BENCH_END must be on a whole minute"
+mkdir -p "$BENCH_DIR"
+results=$BENCH_DIR/results
+rm -rf "$results"
+mkdir -p "$results"
+
+ms_now() { date +%s%3N; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b == 0 ? 0 : a / b) }'; }
+
+# ------------------------------------------------------------------ datasets
+
+# prepare_dataset HOURS: simulates `large` over HOURS ending at BENCH_END and backfills it, unless
+# a dataset made with the same arguments is already there. Prints its directory.
+prepare_dataset() {
+  local hours=$1
+  local args="scenario=large hours=$hours scale=$BENCH_SCALE seed=$BENCH_SEED end=$end_epoch"
+  local dir=$BENCH_DIR/large-${hours}h-x${BENCH_SCALE}-seed${BENCH_SEED}-${end_epoch}
+  if [ -f "$dir/complete" ] && [ "$(cat "$dir/args")" = "$args" ]; then
+    echo "bench: reusing $dir" >&2
+    echo "$dir"
+    return
+  fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  echo "$args" >"$dir/args"
+  echo "bench: simulating large, ${hours} h, scale $BENCH_SCALE into $dir" >&2
+  /usr/bin/time -f '%e %M' -o "$dir/simulate.time" \
+    java -jar "$jar" simulate --scenario large --hours "$hours" --scale "$BENCH_SCALE" \
+    --seed "$BENCH_SEED" --end "$end_epoch" --out-dir "$dir" 2>"$dir/simulate.log" ||
+    die "simulate failed: $(tail -5 "$dir/simulate.log")"
+  cat "$dir/simulate.log" >&2
+  echo "bench: backfilling with promtool ($(du -h "$dir/cluster.om" | cut -f1))" >&2
+  # One block per week at most: promtool re-reads the whole file for every block it cuts.
+  /usr/bin/time -f '%e %M' -o "$dir/promtool.time" \
+    promtool tsdb create-blocks-from openmetrics --max-block-duration=168h -q \
+    "$dir/cluster.om" "$dir/data" >"$dir/promtool.log" 2>&1 ||
+    die "promtool failed: $(tail -5 "$dir/promtool.log")"
+  [ "$BENCH_KEEP_OM" = 1 ] || rm -f "$dir/cluster.om"
+  touch "$dir/complete"
+  echo "$dir"
+}
+
+# ------------------------------------------------------------------ Prometheus
+
+prom_pid=
+url=
+stop_prometheus() {
+  if [ -n "$prom_pid" ]; then
+    kill "$prom_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$prom_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$prom_pid" 2>/dev/null || true
+    wait "$prom_pid" 2>/dev/null || true
+    prom_pid=
+  fi
+}
+trap stop_prometheus EXIT
+trap 'exit 130' INT TERM
+
+start_prometheus() {
+  local dir=$1 port=19190 tries=0
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+    tries=$((tries + 1))
+    ((tries < 200)) || die "no free loopback port in 19190..19390"
+  done
+  printf 'global:\n  scrape_interval: 1m\n' >"$dir/prometheus.yml"
+  # max-samples: a read-once query over days of this cluster passes the 50M default.
+  prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --storage.tsdb.retention.time=100y --web.listen-address="127.0.0.1:$port" \
+    --query.max-samples=1000000000 --query.timeout=10m >"$dir/prometheus.log" 2>&1 &
+  prom_pid=$!
+  url=http://127.0.0.1:$port
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "$url/-/ready" 2>/dev/null; then
+      echo "bench: Prometheus on $url (pid $prom_pid, data $dir/data)" >&2
+      return
+    fi
+    kill -0 "$prom_pid" 2>/dev/null || die "prometheus exited: $(tail -5 "$dir/prometheus.log")"
+    sleep 0.2
+  done
+  die "prometheus not ready after 120 s: $(tail -5 "$dir/prometheus.log")"
+}
+
+# ------------------------------------------------------------------ measurements
+
+# Each measurement appends "wall_ms rss_kb requests wire_bytes body_bytes" to a file per label.
+record() { echo "$2 $3 $4 $5 $6" >>"$results/$1.runs"; }
+
+# post PATH QUERY_FILE OUT [extra curl args...]: one POST like zonecost's (form-encoded, gzip);
+# prints "http_code wire_bytes".
+post() {
+  local path=$1 qfile=$2 out=$3
+  shift 3
+  curl -sS --compressed -o "$out" -w '%{http_code} %{size_download}\n' \
+    --data-urlencode "query@$qfile" "$@" "$url$path"
+}
+
+check_ok() {
+  local code=$1 out=$2
+  [ "$code" = 200 ] || die "HTTP $code from Prometheus: $(head -c 400 "$out")"
+}
+
+# run_a LABEL START END: zonecost report, end to end.
+run_a() {
+  local label=$1 s=$2 e=$3 out=$results/$1.json
+  local t0 t1
+  t0=$(ms_now)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %M' -o "$results/$label.time" java $BENCH_JAVA_OPTS -jar "$jar" report \
+    -o json --start "$s" --end "$e" --prometheus-url "$url" >"$out" 2>"$results/$label.err" ||
+    die "zonecost report failed: $(tail -5 "$results/$label.err")"
+  t1=$(ms_now)
+  local rss requests
+  rss=$(awk 'END { print $2 }' "$results/$label.time")
+  requests=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["metadata"]["queries"]) + 1)' "$out")
+  record "$label" $((t1 - t0)) "$rss" "$requests" 0 "$(stat -c %s "$out")"
+}
+
+# extract_queries REPORT_JSON DIR: writes the report's queries as q1.promql ... in DIR.
+extract_queries() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys, pathlib
+doc = json.load(open(sys.argv[1]))
+out = pathlib.Path(sys.argv[2])
+out.mkdir(parents=True, exist_ok=True)
+for i, q in enumerate(doc["metadata"]["queries"], 1):
+    (out / f"q{i}.promql").write_text(q["promql"])
+PY
+}
+
+# run_b QDIR TIME: the report's five instant queries at once, then the raw-sample query if any.
+run_b() {
+  local qdir=$1 t=$2 t0 t1 n=0 wire=0 body=0 f code size
+  local files=("$qdir"/q*.promql)
+  local pids=()
+  t0=$(ms_now)
+  for i in 1 2 3 4 5; do
+    post /api/v1/query "$qdir/q$i.promql" "$results/b$i.out" --data-urlencode "time=$t" \
+      >"$results/b$i.code" &
+    pids+=($!)
+  done
+  # Wait for these five only: a bare `wait` would also wait for Prometheus.
+  wait "${pids[@]}"
+  if [ -f "$qdir/q6.promql" ]; then
+    post /api/v1/query "$qdir/q6.promql" "$results/b6.out" --data-urlencode "time=$t" \
+      >"$results/b6.code"
+  fi
+  t1=$(ms_now)
+  for f in "${files[@]}"; do
+    n=$((n + 1))
+    read -r code size <"$results/b$n.code"
+    check_ok "$code" "$results/b$n.out"
+    wire=$((wire + size))
+    body=$((body + $(stat -c %s "$results/b$n.out")))
+  done
+  record B $((t1 - t0)) 0 "$n" "$wire" "$body"
+}
+
+# run_range LABEL QUERY_FILE START END: query_range at a 1 m step, in chunks of <= 11,000 points.
+run_range() {
+  local label=$1 qfile=$2 s=$3 e=$4 t0 t1 n=0 wire=0 body=0 from=$3 to code size
+  t0=$(ms_now)
+  while ((from <= e)); do
+    to=$((from + (MAX_POINTS - 1) * STEP))
+    ((to <= e)) || to=$e
+    n=$((n + 1))
+    read -r code size < <(post /api/v1/query_range "$qfile" "$results/$label.$n.out" \
+      --data-urlencode "start=$from" --data-urlencode "end=$to" --data-urlencode "step=$STEP")
+    check_ok "$code" "$results/$label.$n.out"
+    wire=$((wire + size))
+    body=$((body + $(stat -c %s "$results/$label.$n.out")))
+    from=$((to + STEP))
+  done
+  t1=$(ms_now)
+  record "$label" $((t1 - t0)) 0 "$n" "$wire" "$body"
+}
+
+run_instant() {
+  local label=$1 qfile=$2 t=$3 t0 t1 code size
+  t0=$(ms_now)
+  read -r code size < <(post /api/v1/query "$qfile" "$results/$label.out" --data-urlencode "time=$t")
+  t1=$(ms_now)
+  check_ok "$code" "$results/$label.out"
+  record "$label" $((t1 - t0)) 0 1 "$size" "$(stat -c %s "$results/$label.out")"
+}
+
+run_d() {
+  local t0 t1
+  t0=$(ms_now)
+  /usr/bin/time -f '%e %M' -o "$results/D.time" java -jar "$jar" --version >/dev/null
+  t1=$(ms_now)
+  record D $((t1 - t0)) "$(awk 'END { print $2 }' "$results/D.time")" 0 0 0
+}
+
+# median LABEL FIELD(1-based): the median of one column of a label's runs.
+median() {
+  sort -n -k"$2","$2" "$results/$1.runs" | awk -v f="$2" '{ v[NR] = $f } END { print v[int((NR + 1) / 2)] }'
+}
+
+# ------------------------------------------------------------------ the run
+
+main_dir=$(prepare_dataset $MAIN_HOURS)
+E=$end_epoch
+S=$((E - MAIN_HOURS * 3600))
+start_prometheus "$main_dir"
+
+# The field write-up's query as printed lacks one closing parenthesis; Grafana's $__rate_interval
+# becomes 4m. C* drops its namespace and workload selectors so it covers every pair, as A does.
+field=$(<"$FIELD_QUERY_FILE")
+field=${field%"${field##*[![:space:]]}"}
+field=${field//\$__rate_interval/4m}
+printf '%s)\n' "$field" >"$results/C.promql"
+python3 - "$results/C.promql" "$results/Cstar.promql" <<'PY'
+import re, sys
+q = open(sys.argv[1]).read()
+q = re.sub(r'(networkobservability_adv_forward_bytes|kube_pod_info)\{[^}]*\}', r'\1', q)
+open(sys.argv[2], 'w').write(q)
+PY
+printf '%s\n' 'sum by (source_namespace, source_podname, destination_namespace, destination_podname) (increase(networkobservability_adv_forward_bytes{direction=~"(?i)egress"}[24h]))' \
+  >"$results/E.promql"
+
+echo "bench: warming up (one untimed run of A and E: the first read maps the blocks)" >&2
+run_a warmup "$S" "$E"
+extract_queries "$results/warmup.json" "$results/queries"
+run_instant warmupE "$results/E.promql" "$E"
+
+for rep in $(seq 1 "$BENCH_REPS"); do
+  echo "bench: repetition $rep of $BENCH_REPS" >&2
+  run_a A "$S" "$E"
+  run_b "$results/queries" "$E"
+  run_range C "$results/C.promql" "$S" "$E"
+  if ((rep <= BENCH_CSTAR_REPS)); then
+    run_range Cstar "$results/Cstar.promql" "$S" "$E"
+  fi
+  run_d
+  run_instant E "$results/E.promql" "$E"
+done
+
+# Accuracy: A's rows against the simulator's exact answer for the same window.
+accuracy=$(python3 - "$results/A.json" "$main_dir/expected.json" <<'PY'
+import json, sys
+def rows(path):
+    out = {}
+    for r in json.load(open(path))["rows"]:
+        k = (r["source_namespace"], r["source_workload_kind"], r["source_workload"],
+             r["destination_namespace"], r["destination_workload_kind"], r["destination_workload"],
+             r["source_zone"], r["destination_zone"])
+        out[k] = out.get(k, 0) + int(r["bytes"])
+    return out
+got, want = rows(sys.argv[1]), rows(sys.argv[2])
+exact = sum(1 for k, v in want.items() if got.get(k) == v)
+worst = max((abs(got.get(k, 0) - v) / v for k, v in want.items() if v), default=0.0)
+extra = len(set(got) - set(want))
+print(f"{exact} of {len(want)} rows exact, {extra} extra rows, worst row error {worst * 100:.6f}%")
+PY
+)
+
+# Memory: A's peak RSS per window length, each window ending at the data's end.
+max_hours=$MAIN_HOURS
+for h in $BENCH_HOURS; do ((h > max_hours)) && max_hours=$h; done
+mem_dir=$main_dir
+if ((max_hours > MAIN_HOURS)); then
+  stop_prometheus
+  mem_dir=$(prepare_dataset "$max_hours")
+  start_prometheus "$mem_dir"
+  run_a warmupM $((E - max_hours * 3600)) "$E"
+fi
+for h in $BENCH_HOURS; do
+  for rep in $(seq 1 "$BENCH_REPS"); do
+    run_a "M$h" $((E - h * 3600)) "$E"
+  done
+done
+stop_prometheus
+
+# ------------------------------------------------------------------ report
+
+{
+  echo
+  echo "zonecost benchmark: large cluster, scale $BENCH_SCALE, seed $BENCH_SEED, window" \
+    "$(date -u -d "@$S" +%FT%TZ) .. $(date -u -d "@$E" +%FT%TZ) (24 h), median of $BENCH_REPS (C*: of $BENCH_CSTAR_REPS)"
+  echo "dataset: $(grep -ho '[0-9]* series, [0-9]* samples' "$main_dir/simulate.log")" \
+    "(simulate $(awk 'END{print $1}' "$main_dir/simulate.time") s," \
+    "promtool $(awk 'END{print $1}' "$main_dir/promtool.time") s)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB;" \
+    "$(java -version 2>&1 | head -1); $(prometheus --version 2>&1 | head -1)"
+  echo
+  printf '%-4s %-52s %10s %10s %9s %14s %14s\n' "" "measurement" "wall s" "RSS MiB" "requests" \
+    "wire bytes" "body bytes"
+  for label in A B C Cstar D E; do
+    [ -f "$results/$label.runs" ] || continue
+    case $label in
+      A) what="zonecost report -o json (end to end)" ;;
+      B) what="zonecost's PromQL via curl (5 parallel + raw)" ;;
+      C) what="field write-up, query_range 1m step" ;;
+      Cstar) what="field write-up widened to every pair" ;;
+      D) what="zonecost --version" ;;
+      E) what="read-once floor: increase[24h] by pod pair" ;;
+    esac
+    wall=$(median "$label" 1)
+    rss=$(median "$label" 2)
+    printf '%-4s %-52s %10.3f %10s %9s %14s %14s\n' "${label/star/*}" "$what" \
+      "$(div "$wall" 1000)" "$( ((rss > 0)) && echo $((rss / 1024)) || echo -)" \
+      "$(median "$label" 3)" "$(median "$label" 4)" "$(median "$label" 5)"
+  done
+  a=$(median A 1)
+  echo
+  for other in B C Cstar E; do
+    [ -f "$results/$other.runs" ] || continue
+    printf 'A/%-6s %6.2f\n' "${other/star/*}" "$(div "$a" "$(median $other 1)")"
+  done
+  echo
+  echo "accuracy of A against expected.json: $accuracy"
+  echo
+  echo "peak RSS of A by window (data: $(basename "$mem_dir"))"
+  printf '%-8s %10s %10s %8s\n' "window" "wall s" "RSS MiB" "rows"
+  for h in $BENCH_HOURS; do
+    rows=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["rows"]))' \
+      "$results/M$h.json")
+    printf '%-8s %10.3f %10s %8s\n' "${h}h" "$(div "$(median "M$h" 1)" 1000)" \
+      $(($(median "M$h" 2) / 1024)) "$rows"
+  done
+} | tee "$results/summary.txt"
+echo "bench: raw runs and responses in $results" >&2

@@ -21,7 +21,8 @@
 #   BENCH_END [2026-11-01T00:00:00Z] the data's last sample; fixed so reruns reuse the dataset
 #   BENCH_HOURS ["6 24"]             window lengths for the memory table; a length above 24 needs
 #                                    a second, longer simulation (72 adds ~15 min on 2 cores)
-#   BENCH_JAVA_OPTS []               JVM flags for A (e.g. -XX:TieredStopAtLevel=1)
+#   BENCH_JAVA_OPTS []               JVM flags for A and D instead of the launcher's defaults
+#                                    (A and D run scripts/zonecost, as users do)
 #   BENCH_KEEP_OM [0]                1 keeps the OpenMetrics file after backfilling (GBs)
 #   FIELD_QUERY_FILE [../shared/field-writeup-query.promql, relative to the repository]
 set -euo pipefail
@@ -182,8 +183,8 @@ run_a() {
   local label=$1 s=$2 e=$3 out=$results/$1.json
   local t0 t1
   t0=$(ms_now)
-  # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %M' -o "$results/$label.time" java $BENCH_JAVA_OPTS -jar "$jar" report \
+  ZONECOST_JAVA_OPTS=$BENCH_JAVA_OPTS /usr/bin/time -f '%e %M' -o "$results/$label.time" \
+    "$repo/scripts/zonecost" report \
     -o json --start "$s" --end "$e" --prometheus-url "$url" >"$out" 2>"$results/$label.err" ||
     die "zonecost report failed: $(tail -5 "$results/$label.err")"
   t1=$(ms_now)
@@ -264,7 +265,8 @@ run_instant() {
 run_d() {
   local t0 t1
   t0=$(ms_now)
-  /usr/bin/time -f '%e %M' -o "$results/D.time" java -jar "$jar" --version >/dev/null
+  ZONECOST_JAVA_OPTS=$BENCH_JAVA_OPTS /usr/bin/time -f '%e %M' -o "$results/D.time" \
+    "$repo/scripts/zonecost" --version >/dev/null
   t1=$(ms_now)
   record D $((t1 - t0)) "$(awk 'END { print $2 }' "$results/D.time")" 0 0 0
 }

@@ -81,24 +81,17 @@ public final class QueryPlan {
     return "[" + duration(s.rangeFor(s.window().plus(LOOKBACK))) + "]";
   }
 
-  /** Per series without a reset: its bytes in the window, by the definition (no extrapolation). */
+  /**
+   * Per series: its bytes in the window by the definition when it had no reset (no extrapolation).
+   * Series with a reset come back too and are replaced by the sample-by-sample sum; filtering them
+   * here would make the server read the data once more.
+   */
   public String windowBytes() {
     String sel = forwardSelector();
     String max = "max_over_time(" + sel + windowRange() + ")";
     String min = "min_over_time(" + sel + windowRange() + ")";
     String before = sel + " @ " + unixSeconds(s.start().minusMillis(1));
-    return "(\n  ("
-        + max
-        + " - ("
-        + min
-        + " and "
-        + before
-        + "))\n  or\n  "
-        + max
-        + "\n) unless resets("
-        + sel
-        + windowRange()
-        + ") > 0";
+    return "(" + max + " - (" + min + " and " + before + "))\nor\n" + max;
   }
 
   /** Series with at least one counter reset in the window: these are read sample by sample. */
@@ -162,7 +155,8 @@ public final class QueryPlan {
   /** The instant queries every report sends, labelled, in order; they run in parallel. */
   public List<LabelledQuery> instantQueries() {
     return List.of(
-        new LabelledQuery("window bytes per series without a reset", windowBytes()),
+        new LabelledQuery(
+            "window bytes per series (those with a reset are replaced by query 6)", windowBytes()),
         new LabelledQuery("series with a counter reset in the window", resetSeries()),
         new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
         new LabelledQuery("node zones (node -> zone)", nodeZones()),

@@ -116,10 +116,14 @@ public final class TrafficEngine {
               request.selection().workloadFilter(),
               request.groupBy(),
               request.byCluster());
-      for (Series s : join(windowBytes).series()) {
-        aggregator.add(s.labels(), s.samples().get(0).value());
-      }
       List<Series> resetList = join(resets).series();
+      java.util.Set<String> reset = new java.util.HashSet<>();
+      resetList.forEach(s -> reset.add(identity(s.labels())));
+      for (Series s : join(windowBytes).series()) {
+        if (!reset.contains(identity(s.labels()))) {
+          aggregator.add(s.labels(), s.samples().get(0).value());
+        }
+      }
       if (!resetList.isEmpty()) {
         addResetSeries(plan, resetList, aggregator, sent, warnings, pool);
       }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * The benchmark's cluster (issue 8): at scale 1, 30 nodes in 3 zones, 60 Deployments in 6
@@ -44,7 +43,6 @@ final class LargeScenario {
 
   private static final List<String> WORKLOAD_PREFIXES =
       List.of("frontend", "backend", "orders", "payments", "catalog", "search");
-  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   private LargeScenario() {}
 
@@ -166,10 +164,10 @@ final class LargeScenario {
           replacedAt[i] = Math.min(steps - 1, begin + (int) ((long) i * length / replicas));
         }
       }
-      String rs = name + "-" + hash();
+      String rs = name + "-" + RandomNames.hash(rng);
       int oldEnd = restarts ? replacedAt[replicas - 1] + 1 : steps;
       b.replicaSet(ns, rs, name, 0, oldEnd);
-      String newRs = restarts ? name + "-" + hash() : null;
+      String newRs = restarts ? name + "-" + RandomNames.hash(rng) : null;
       if (restarts) {
         b.replicaSet(ns, newRs, name, replacedAt[0], steps);
       }
@@ -220,11 +218,21 @@ final class LargeScenario {
     }
 
     private Pod pod(WorkloadRef ref, String rs, Node n, int from, int to) {
-      String name = rs + "-" + randomName(5);
+      String name = rs + "-" + RandomNames.name(rng, 5);
       while (!usedNames.add(ref.namespace() + "/" + name)) {
-        name = rs + "-" + randomName(5);
+        name = rs + "-" + RandomNames.name(rng, 5);
       }
-      return b.pod(ref.namespace(), name, uid(), podIp(n), n, "ReplicaSet", rs, ref, from, to);
+      return b.pod(
+          ref.namespace(),
+          name,
+          RandomNames.uid(rng),
+          podIp(n),
+          n,
+          "ReplicaSet",
+          rs,
+          ref,
+          from,
+          to);
     }
 
     /** Pod IPs from the zone's own /16, never reused within a run. */
@@ -254,24 +262,6 @@ final class LargeScenario {
         out.set(j, t);
       }
       return out;
-    }
-
-    private String hash() {
-      return randomName(8 + rng.nextInt(3));
-    }
-
-    private String randomName(int length) {
-      StringBuilder sb = new StringBuilder(length);
-      for (int i = 0; i < length; i++) {
-        sb.append(NAME_ALPHABET.charAt(rng.nextInt(NAME_ALPHABET.length())));
-      }
-      return sb.toString();
-    }
-
-    private String uid() {
-      long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
-      long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-      return new UUID(hi, lo).toString();
     }
   }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Builds the {@code seed} and {@code edge} clusters ({@link LargeScenario} the {@code large} one).
@@ -29,9 +28,8 @@ public final class Simulator {
   static final long MAX_BYTES_PER_INTERVAL = 5_000_000;
 
   /** Kubernetes' alphabet for generated names (no vowels, no confusable digits). */
-  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-
   private static final String CLIENT_NS = "app-client";
+
   private static final String SERVER_NS = "app-server";
   private static final String CANARY_NS = "app-server-canary";
   private static final String DB_NS = "app-db";
@@ -85,7 +83,7 @@ public final class Simulator {
       }
       Node unlabelled = edge ? node(9, null) : null;
 
-      String clientRs = "client-" + hash();
+      String clientRs = "client-" + RandomNames.hash(rng);
       b.replicaSet(CLIENT_NS, clientRs, "client", 0, steps);
       List<Node> clientNodes = spread(10);
       List<Pod> clients = new ArrayList<>();
@@ -93,7 +91,7 @@ public final class Simulator {
         clients.add(deploymentPod(CLIENT_NS, "client", clientRs, clientNodes.get(i), 0, steps));
       }
 
-      String serverRs = "server-" + hash();
+      String serverRs = "server-" + RandomNames.hash(rng);
       b.replicaSet(SERVER_NS, serverRs, "server", 0, steps);
       int rollout = edge ? steps / 2 : steps;
       List<Node> serverNodes = spread(6);
@@ -135,7 +133,7 @@ public final class Simulator {
       }
 
       // Rolling restart of server: a new ReplicaSet, new names and IPs, each pod in another zone.
-      String newRs = "server-" + hash();
+      String newRs = "server-" + RandomNames.hash(rng);
       b.replicaSet(SERVER_NS, newRs, "server", rollout, steps);
       List<Pod> newServers = new ArrayList<>();
       for (Pod old : oldServers) {
@@ -159,7 +157,7 @@ public final class Simulator {
           b.pod(
               CANARY_NS,
               twin.name(),
-              uid(),
+              RandomNames.uid(rng),
               podIp(canaryNode),
               canaryNode,
               "ReplicaSet",
@@ -173,7 +171,7 @@ public final class Simulator {
 
       // A database the servers call: db-0 shares old server 0's node, db-2 sits on the node
       // without a zone label.
-      String dbRs = "db-" + hash();
+      String dbRs = "db-" + RandomNames.hash(rng);
       b.replicaSet(DB_NS, dbRs, "db", 0, steps);
       List<Pod> dbs =
           List.of(
@@ -247,14 +245,14 @@ public final class Simulator {
     }
 
     private Pod deploymentPod(String ns, String deploy, String rs, Node n, int from, int to) {
-      String name = rs + "-" + randomName(5);
+      String name = rs + "-" + RandomNames.name(rng, 5);
       while (!usedNames.add(ns + "/" + name)) {
-        name = rs + "-" + randomName(5);
+        name = rs + "-" + RandomNames.name(rng, 5);
       }
       return b.pod(
           ns,
           name,
-          uid(),
+          RandomNames.uid(rng),
           podIp(n),
           n,
           "ReplicaSet",
@@ -268,7 +266,7 @@ public final class Simulator {
       return b.pod(
           set.namespace(),
           set.name() + "-0",
-          uid(),
+          RandomNames.uid(rng),
           podIp(n),
           n,
           "StatefulSet",
@@ -330,26 +328,6 @@ public final class Simulator {
       }
       Arrays.sort(out);
       return out;
-    }
-
-    /** A pod-template-hash: 8 to 10 characters. */
-    private String hash() {
-      return randomName(8 + rng.nextInt(3));
-    }
-
-    private String randomName(int length) {
-      StringBuilder sb = new StringBuilder(length);
-      for (int i = 0; i < length; i++) {
-        sb.append(NAME_ALPHABET.charAt(rng.nextInt(NAME_ALPHABET.length())));
-      }
-      return sb.toString();
-    }
-
-    /** A version-4 style UUID from the run's random stream. */
-    private String uid() {
-      long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
-      long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-      return new UUID(hi, lo).toString();
     }
   }
 }

@@ -112,6 +112,11 @@ public final class PrometheusServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /** Ends a server process, forcibly when it does not stop within 20 seconds. */
+  static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -147,13 +152,13 @@ public final class PrometheusServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
 
-  private static String tail(Path log) {
+  static String tail(Path log) {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));

@@ -6,16 +6,12 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's single-node VictoriaMetrics on a free loopback port, loaded through its Prometheus text
@@ -33,10 +29,7 @@ public final class VictoriaMetricsServer implements AutoCloseable {
   }
 
   public static VictoriaMetricsServer start(Path dir) throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = PrometheusServer.freePort();
     Path log = dir.resolve("victoria-metrics.log");
     Process p =
         new ProcessBuilder(
@@ -143,24 +136,11 @@ public final class VictoriaMetricsServer implements AutoCloseable {
   }
 
   private String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-    } catch (IOException e) {
-      return "(no log)";
-    }
+    return PrometheusServer.tail(log);
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    PrometheusServer.stop(process);
   }
 }

@@ -3,7 +3,7 @@
 # read-once floor, on the simulator's `large` cluster backfilled into a local Prometheus.
 #
 #   A  zonecost report -o json over the window, end to end (JVM start included): wall, peak RSS
-#   B  the same PromQL zonecost sent, posted with curl, 5 in parallel then the raw-sample query
+#   B  the same PromQL zonecost sent, posted with curl: its instant queries in parallel, then the raw-sample query
 #   C  the field write-up's query, as Grafana runs it: query_range at a 1 m step
 #   C* the same query with its namespace and workload selectors removed (every pair, as A reports)
 #   D  zonecost --version: start-up alone
@@ -194,42 +194,52 @@ run_a() {
   record "$label" $((t1 - t0)) "$rss" "$requests" 0 "$(stat -c %s "$out")"
 }
 
-# extract_queries REPORT_JSON DIR: writes the report's queries as q1.promql ... in DIR.
+# extract_queries REPORT_JSON DIR: writes the report's queries as q1.instant.promql ... in DIR.
 extract_queries() {
   python3 - "$1" "$2" <<'PY'
 import json, sys, pathlib
 doc = json.load(open(sys.argv[1]))
 out = pathlib.Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
-for i, q in enumerate(doc["metadata"]["queries"], 1):
-    (out / f"q{i}.promql").write_text(q["promql"])
+for old in out.glob("q*.promql"):
+    old.unlink()
+# The raw-sample query goes last and alone, as zonecost sends it after the others.
+queries = doc["metadata"]["queries"]
+instant = [q for q in queries if not q["label"].startswith("raw samples")]
+raw = [q for q in queries if q["label"].startswith("raw samples")]
+for i, q in enumerate(instant + raw, 1):
+    kind = "raw" if q in raw else "instant"
+    (out / f"q{i}.{kind}.promql").write_text(q["promql"])
 PY
 }
 
-# run_b QDIR TIME: the report's five instant queries at once, then the raw-sample query if any.
+# run_b QDIR TIME: the report's instant queries at once, then the raw-sample query if any.
 run_b() {
-  local qdir=$1 t=$2 t0 t1 n=0 wire=0 body=0 f code size
-  local files=("$qdir"/q*.promql)
+  local qdir=$1 t=$2 t0 t1 n=0 wire=0 body=0 f code size i
+  local files=()
+  mapfile -t files < <(ls "$qdir"/q*.promql | sort -V)
   local pids=()
   t0=$(ms_now)
-  for i in 1 2 3 4 5; do
-    post /api/v1/query "$qdir/q$i.promql" "$results/b$i.out" --data-urlencode "time=$t" \
-      >"$results/b$i.code" &
+  for f in "$qdir"/q*.instant.promql; do
+    i=$(basename "$f" | cut -d. -f1)
+    post /api/v1/query "$f" "$results/b$i.out" --data-urlencode "time=$t" >"$results/b$i.code" &
     pids+=($!)
   done
-  # Wait for these five only: a bare `wait` would also wait for Prometheus.
+  # Wait for these only: a bare `wait` would also wait for Prometheus.
   wait "${pids[@]}"
-  if [ -f "$qdir/q6.promql" ]; then
-    post /api/v1/query "$qdir/q6.promql" "$results/b6.out" --data-urlencode "time=$t" \
-      >"$results/b6.code"
-  fi
+  for f in "$qdir"/q*.raw.promql; do
+    [ -e "$f" ] || continue
+    i=$(basename "$f" | cut -d. -f1)
+    post /api/v1/query "$f" "$results/b$i.out" --data-urlencode "time=$t" >"$results/b$i.code"
+  done
   t1=$(ms_now)
   for f in "${files[@]}"; do
+    i=$(basename "$f" | cut -d. -f1)
     n=$((n + 1))
-    read -r code size <"$results/b$n.code"
+    read -r code size <"$results/b$i.code"
     check_ok "$code" "$results/b$n.out"
     wire=$((wire + size))
-    body=$((body + $(stat -c %s "$results/b$n.out")))
+    body=$((body + $(stat -c %s "$results/b$i.out")))
   done
   record B $((t1 - t0)) 0 "$n" "$wire" "$body"
 }
@@ -369,7 +379,7 @@ stop_prometheus
     [ -f "$results/$label.runs" ] || continue
     case $label in
       A) what="zonecost report -o json (end to end)" ;;
-      B) what="zonecost's PromQL via curl (5 parallel + raw)" ;;
+      B) what="zonecost's PromQL via curl (parallel + raw)" ;;
       C) what="field write-up, query_range 1m step" ;;
       Cstar) what="field write-up widened to every pair" ;;
       D) what="zonecost --version" ;;

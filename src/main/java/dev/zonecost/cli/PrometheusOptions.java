@@ -85,9 +85,9 @@ public final class PrometheusOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      defaultValue = "5",
+      defaultValue = "6",
       description =
-          "Queries in flight at once; 5 lets a report's five queries run together (default:"
+          "Queries in flight at once; 6 lets a report's six queries run together (default:"
               + " ${DEFAULT-VALUE}).")
   int parallelism;
 

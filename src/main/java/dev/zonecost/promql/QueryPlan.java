@@ -82,16 +82,28 @@ public final class QueryPlan {
   }
 
   /**
-   * Per series: its bytes in the window by the definition when it had no reset (no extrapolation).
-   * Series with a reset come back too and are replaced by the sample-by-sample sum; filtering them
-   * here would make the server read the data once more.
+   * Per series, its largest value in the window: its last, when it had no reset. Series with a
+   * reset come back too and are replaced by the sample-by-sample sum; filtering them here would
+   * make the server read the data once more.
    */
-  public String windowBytes() {
+  public String windowMax() {
+    return "max_over_time(" + forwardSelector() + windowRange() + ")";
+  }
+
+  /**
+   * Per series that already existed before the window (a sample in the lookback before its start),
+   * its smallest value in the window: its first, when it had no reset. A series missing here began
+   * inside the window and counts from zero.
+   */
+  public String windowMinOfSeriesBefore() {
     String sel = forwardSelector();
-    String max = "max_over_time(" + sel + windowRange() + ")";
-    String min = "min_over_time(" + sel + windowRange() + ")";
-    String before = sel + " @ " + unixSeconds(s.start().minusMillis(1));
-    return "(" + max + " - (" + min + " and " + before + "))\nor\n" + max;
+    return "min_over_time("
+        + sel
+        + windowRange()
+        + ") and "
+        + sel
+        + " @ "
+        + unixSeconds(s.start().minusMillis(1));
   }
 
   /** Series with at least one counter reset in the window: these are read sample by sample. */
@@ -155,8 +167,10 @@ public final class QueryPlan {
   /** The instant queries every report sends, labelled, in order; they run in parallel. */
   public List<LabelledQuery> instantQueries() {
     return List.of(
+        new LabelledQuery("last value in the window per series (max_over_time)", windowMax()),
         new LabelledQuery(
-            "window bytes per series (those with a reset are replaced by query 6)", windowBytes()),
+            "first value in the window of series that existed before it (min_over_time)",
+            windowMinOfSeriesBefore()),
         new LabelledQuery("series with a counter reset in the window", resetSeries()),
         new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
         new LabelledQuery("node zones (node -> zone)", nodeZones()),

@@ -27,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Computes a window's rows with the window form of DESIGN §3: five instant queries sent in parallel
- * (window bytes of reset-free series, the reset series, pods' nodes, nodes' zones, ReplicaSet
- * owners), then the raw samples of the agents whose series reset, summed here by the same
- * definition. Nothing is extrapolated and nothing is sampled per step.
+ * Computes a window's rows with the window form of DESIGN §3: six instant queries sent in parallel
+ * (each series' last value, the first value of series that existed before the window, the series
+ * with a reset, pods' nodes, nodes' zones, ReplicaSet owners), then the raw samples of the agents
+ * whose series reset, summed here by the same definition. Nothing is extrapolated and nothing is
+ * sampled per step.
  */
 public final class TrafficEngine {
   /** 11,000 points at a 1-minute scrape: Prometheus' per-series limit for range queries. */
@@ -78,7 +79,8 @@ public final class TrafficEngine {
 
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, TrafficEngine::daemon);
     try {
-      var windowBytes = async(pool, () -> fetch(plan, plan.windowBytes(), warnings));
+      var maxima = async(pool, () -> fetch(plan, plan.windowMax(), warnings));
+      var minima = async(pool, () -> fetch(plan, plan.windowMinOfSeriesBefore(), warnings));
       var resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
       var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
@@ -119,9 +121,16 @@ public final class TrafficEngine {
       List<Series> resetList = join(resets).series();
       java.util.Set<String> reset = new java.util.HashSet<>();
       resetList.forEach(s -> reset.add(identity(s.labels())));
-      for (Series s : join(windowBytes).series()) {
-        if (!reset.contains(identity(s.labels()))) {
-          aggregator.add(s.labels(), s.samples().get(0).value());
+      Map<String, Double> firstOfSeriesBefore = new HashMap<>();
+      for (Series s : join(minima).series()) {
+        firstOfSeriesBefore.put(identity(s.labels()), s.samples().get(0).value());
+      }
+      for (Series s : join(maxima).series()) {
+        String id = identity(s.labels());
+        if (!reset.contains(id)) {
+          // no reset: last − first, or the whole last value for a series that began inside
+          aggregator.add(
+              s.labels(), s.samples().get(0).value() - firstOfSeriesBefore.getOrDefault(id, 0.0));
         }
       }
       if (!resetList.isEmpty()) {

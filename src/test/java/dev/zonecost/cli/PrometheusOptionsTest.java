@@ -360,7 +360,7 @@ class PrometheusOptionsTest {
     assertFalse(run.out().contains(TOKEN) || run.err().contains(TOKEN), run.describe());
     assertFalse(
         run.out().contains(HEADER_SECRET) || run.err().contains(HEADER_SECRET), run.describe());
-    assertTrue(server.getRequestCount() >= 6, "buildinfo and the five queries were sent");
+    assertTrue(server.getRequestCount() >= 7, "buildinfo and the six queries were sent");
     for (int i = 0; i < server.getRequestCount(); i++) {
       Headers h = server.takeRequest(1, TimeUnit.SECONDS).getHeaders();
       assertEquals("Bearer " + TOKEN, h.get("Authorization"));

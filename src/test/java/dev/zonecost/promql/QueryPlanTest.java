@@ -24,19 +24,12 @@ class QueryPlanTest {
   }
 
   @Test
-  void should_build_the_window_bytes_query_exactly() {
+  void should_build_the_window_queries_exactly() {
     String sel = "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}";
+    assertEquals("max_over_time(" + sel + "[7200s])", plan(null, false).windowMax());
     assertEquals(
-        "(max_over_time("
-            + sel
-            + "[7200s]) - (min_over_time("
-            + sel
-            + "[7200s]) and "
-            + sel
-            + " @ 1793491199.999))\nor\nmax_over_time("
-            + sel
-            + "[7200s])",
-        plan(null, false).windowBytes());
+        "min_over_time(" + sel + "[7200s]) and " + sel + " @ 1793491199.999",
+        plan(null, false).windowMinOfSeriesBefore());
   }
 
   @Test

@@ -56,15 +56,9 @@ for h in $BENCH_HOURS; do
 done
 [ -r "$FIELD_QUERY_FILE" ] || die "cannot read the field write-up's query at $FIELD_QUERY_FILE (set FIELD_QUERY_FILE)"
 
-install_prerequisites
-if [ ! -x /usr/bin/time ]; then
-  [ "$(id -u)" -eq 0 ] || die "/usr/bin/time is missing; run as root or: apt-get install -y time"
-  echo "bench: installing Debian's time package" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time >/dev/null
-fi
-for tool in curl python3; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is required (apt-get install -y $tool)"
-done
+# /usr/bin/time (Debian's `time`), not the shell keyword, measures peak RSS.
+[ -x /usr/bin/time ] || install_prerequisites time
+install_prerequisites curl python3
 
 jar=$repo/target/zonecost.jar
 if [ ! -f "$jar" ]; then

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/install.sh
-install_prerequisites
+install_prerequisites victoria-metrics
 mvn -B -ntp verify "$@"

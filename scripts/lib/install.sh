@@ -1,5 +1,6 @@
-# Shared by scripts/test.sh and scripts/demo.sh: installs Java, Maven and Prometheus from
-# Debian's packages when they are missing.
+# Shared by scripts/test.sh, scripts/demo.sh and scripts/bench.sh: installs what they need from
+# Debian's packages when it is missing: Java, Maven, Prometheus (prometheus and promtool), and any
+# further commands named as arguments (victoria-metrics, curl, python3, ...).
 install_prerequisites() {
   local need=()
   command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
@@ -7,6 +8,14 @@ install_prerequisites() {
   if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
     need+=(prometheus)
   fi
+  local cmd
+  for cmd in "$@"; do
+    if [ "$cmd" = time ]; then
+      [ -x /usr/bin/time ] || need+=(time)
+    else
+      command -v "$cmd" >/dev/null 2>&1 || need+=("$cmd")
+    fi
+  done
   if [ ${#need[@]} -eq 0 ]; then
     return 0
   fi

@@ -122,6 +122,15 @@ public final class AccountingOptions {
               + " failure-domain label is always tried after it).")
   String zoneLabel;
 
+  @Option(
+      names = "--cluster-label",
+      paramLabel = "LABEL",
+      defaultValue = LabelNames.CLUSTER,
+      description =
+          "The label naming the cluster on Retina's and kube-state-metrics' series, for --cluster,"
+              + " --by-cluster and the joins (default: ${DEFAULT-VALUE}).")
+  String clusterLabel;
+
   public EngineRequest request(TimeWindow window) {
     return new EngineRequest(
         window.start(),
@@ -139,7 +148,7 @@ public final class AccountingOptions {
             checked("--exclude-to-workload", excludeToWorkload),
             cluster),
         groupBy,
-        new MetricNames(metric, zoneLabel),
+        new MetricNames(metric, zoneLabel, clusterLabel),
         byCluster);
   }
 

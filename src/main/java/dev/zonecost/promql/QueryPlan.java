@@ -51,7 +51,7 @@ public final class QueryPlan {
     add(m, "destination_namespace=~", sel.destinationNamespaceRegex());
     add(m, "source_namespace!~", sel.excludeSourceNamespaceRegex());
     add(m, "destination_namespace!~", sel.excludeDestinationNamespaceRegex());
-    add(m, LabelNames.CLUSTER + "=", sel.cluster());
+    add(m, s.names().clusterLabel() + "=", sel.cluster());
     m.addAll(extraMatchers);
     return s.names().forwardBytes() + braces(m);
   }
@@ -69,7 +69,7 @@ public final class QueryPlan {
   /** A kube-state-metrics metric, restricted to the selected cluster when there is one. */
   private String info(String metric) {
     List<String> m = new ArrayList<>();
-    add(m, LabelNames.CLUSTER + "=", s.selection().cluster());
+    add(m, s.names().clusterLabel() + "=", s.selection().cluster());
     return metric + braces(m);
   }
 
@@ -135,7 +135,9 @@ public final class QueryPlan {
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
   public String podPlacements() {
-    return "max by (cluster, namespace, pod, pod_ip, node) (max_over_time("
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", namespace, pod, pod_ip, node) (max_over_time("
         + info(LabelNames.POD_INFO)
         + infoRange()
         + "))";
@@ -143,7 +145,9 @@ public final class QueryPlan {
 
   /** Every node's zone label (current and legacy), replicas folded together. */
   public String nodeZones() {
-    return "max by (cluster, node, "
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", node, "
         + s.names().zoneLabel()
         + ", "
         + LabelNames.LEGACY_ZONE_LABEL
@@ -155,7 +159,9 @@ public final class QueryPlan {
 
   /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
   public String replicaSetOwners() {
-    return "max by (cluster, namespace, replicaset, owner_kind, owner_name) (max_over_time("
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", namespace, replicaset, owner_kind, owner_name) (max_over_time("
         + info(LabelNames.REPLICASET_OWNER)
         + infoRange()
         + "))";

@@ -86,23 +86,24 @@ public final class TrafficEngine {
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
       var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
 
+      String cluster = plan.settings().names().clusterLabel();
       PodDirectory directory = new PodDirectory();
       for (Series s : join(pods).series()) {
         directory.addPod(
-            new PodKey(s.label("cluster"), s.label("namespace"), s.label("pod"), s.label("pod_ip")),
+            new PodKey(s.label(cluster), s.label("namespace"), s.label("pod"), s.label("pod_ip")),
             s.label("node"));
       }
       for (Series s : join(nodes).series()) {
         String zone = s.label(plan.settings().names().zoneLabel());
         directory.addNode(
-            s.label("cluster"),
+            s.label(cluster),
             s.label("node"),
             zone.isEmpty() ? s.label(LabelNames.LEGACY_ZONE_LABEL) : zone);
       }
       WorkloadResolver resolver = new WorkloadResolver();
       for (Series s : join(owners).series()) {
         resolver.addReplicaSetOwner(
-            s.label("cluster"),
+            s.label(cluster),
             s.label("namespace"),
             s.label("replicaset"),
             s.label("owner_kind"),
@@ -214,8 +215,18 @@ public final class TrafficEngine {
                 "a series with counter resets was missing from the raw-sample answer; the data"
                     + " changed while zonecost read it — run the report again");
           }
-          aggregator.add(labels, seg.bytes());
+          aggregator.add(withCluster(labels, plan.settings().names().clusterLabel()), seg.bytes());
         });
+  }
+
+  /** The labels with the cluster under the name the aggregator reads, when it was renamed. */
+  private static Map<String, String> withCluster(Map<String, String> labels, String clusterLabel) {
+    if (clusterLabel.equals(LabelNames.CLUSTER) || !labels.containsKey(clusterLabel)) {
+      return labels;
+    }
+    Map<String, String> copy = new HashMap<>(labels);
+    copy.put(LabelNames.CLUSTER, labels.get(clusterLabel));
+    return copy;
   }
 
   /** A series' labels without the metric name, in a stable order. */

@@ -94,4 +94,22 @@ class QueryPlanTest {
     org.junit.jupiter.api.Assertions.assertThrows(
         dev.zonecost.UsageException.class, () -> new MetricNames("x", "zone) or vector(1"));
   }
+
+  @Test
+  void should_use_a_renamed_cluster_label_in_matchers_and_joins() {
+    QueryPlan p =
+        new QueryPlan(
+            new QuerySettings(
+                START,
+                END,
+                "(?i)egress",
+                new Selection(null, null, null, null, null, null, null, null, "eu"),
+                new MetricNames(LabelNames.FORWARD_BYTES, LabelNames.ZONE_LABEL, "k8s_cluster"),
+                false));
+    assertTrue(p.windowMax().contains("k8s_cluster=\"eu\""), p.windowMax());
+    assertEquals(
+        "max by (k8s_cluster, namespace, pod, pod_ip, node)"
+            + " (max_over_time(kube_pod_info{k8s_cluster=\"eu\"}[7500s]))",
+        p.podPlacements());
+  }
 }

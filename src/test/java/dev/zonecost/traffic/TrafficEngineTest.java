@@ -37,9 +37,18 @@ class TrafficEngineTest {
 
   /** One reset series whose samples (every minute, +10 each, reset at 01:00) the fake serves. */
   private static final class FakeApi implements PrometheusApi {
+    final Map<String, String> labels;
     final List<long[]> rawRanges = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
+
+    FakeApi() {
+      this(LABELS);
+    }
+
+    FakeApi(Map<String, String> labels) {
+      this.labels = labels;
+    }
 
     @Override
     public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
@@ -48,7 +57,7 @@ class TrafficEngineTest {
       try {
         Thread.sleep(20);
         if (promql.startsWith("resets(")) {
-          sink.accept(new Series(LABELS, List.of(new Sample(time.toEpochMilli(), 1))));
+          sink.accept(new Series(labels, List.of(new Sample(time.toEpochMilli(), 1))));
         } else if (promql.startsWith("networkobservability_adv_forward_bytes")) {
           Matcher m = Pattern.compile("\\[(\\d+)(ms|s)]$").matcher(promql);
           assertTrue(m.find(), promql);
@@ -66,7 +75,7 @@ class TrafficEngineTest {
                   new Sample(t, minutes < 60 ? 100 + 10 * (minutes + 10) : 10 * (minutes - 59)));
             }
           }
-          sink.accept(new Series(LABELS, samples));
+          sink.accept(new Series(labels, samples));
         }
         return new ResultInfo("vector", List.of(), List.of());
       } catch (InterruptedException e) {
@@ -121,5 +130,28 @@ class TrafficEngineTest {
     // 10/min for 59 minutes before the reset, then 10..610 after it: 590 + 10*(1+...+61)/... exact:
     long bytes = once.rows().get(0).bytes();
     assertEquals(590 + 10 + 600, bytes);
+  }
+
+  @Test
+  void should_split_rows_by_a_renamed_cluster_label() {
+    Map<String, String> labels = new java.util.HashMap<>(LABELS);
+    labels.put("k8s_cluster", "eu-1");
+    EngineResult r =
+        new TrafficEngine(new FakeApi(labels), 2)
+            .run(
+                new EngineRequest(
+                    START,
+                    END,
+                    DedupeMode.NONE,
+                    DataAggregationLevel.LOW,
+                    Selection.ALL,
+                    GroupBy.WORKLOAD,
+                    new dev.zonecost.promql.MetricNames(
+                        "networkobservability_adv_forward_bytes",
+                        "label_topology_kubernetes_io_zone",
+                        "k8s_cluster"),
+                    true));
+    assertEquals("eu-1", r.rows().get(0).key().source().cluster());
+    assertEquals("eu-1", r.rows().get(0).key().destination().cluster());
   }
 }

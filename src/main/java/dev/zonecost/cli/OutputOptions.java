@@ -1,6 +1,7 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.UsageException;
+import dev.zonecost.render.CsvMatrixRenderer;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.render.Renderer;
 import dev.zonecost.report.RowOrder;
@@ -27,6 +28,15 @@ public final class OutputOptions {
 
   @Option(names = "--no-headers", description = "Leave out the header row (table, wide, csv).")
   boolean noHeaders;
+
+  @Option(
+      names = "--csv-layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "tidy",
+      description =
+          "For -o csv: tidy (default: one row per workload pair and zone pair) or matrix (the"
+              + " zone x zone grid of bytes and cost).")
+  String csvLayout;
 
   @Option(
       names = "--sort-by",
@@ -76,6 +86,16 @@ public final class OutputOptions {
             && file == null
             && (noColorEnv == null || noColorEnv.isEmpty())
             && CommandLine.Help.Ansi.AUTO.enabled();
-    return format.renderer(!noHeaders, color);
+    return switch (csvLayout.toLowerCase(java.util.Locale.ROOT)) {
+      case "tidy" -> format.renderer(!noHeaders, color);
+      case "matrix" -> {
+        if (format != OutputFormat.CSV) {
+          throw new UsageException("--csv-layout matrix goes with -o csv");
+        }
+        yield new CsvMatrixRenderer(!noHeaders);
+      }
+      default ->
+          throw new UsageException("unknown --csv-layout '" + csvLayout + "': use tidy or matrix");
+    };
   }
 }

@@ -60,15 +60,17 @@ public final class MarkdownRenderer implements Renderer {
     if (!zones.isEmpty()) {
       sb.append("\n| from \\ to |");
       zones.forEach(z -> sb.append(' ').append(cell(z)).append(" |"));
-      sb.append("\n| --- |");
+      sb.append(" cost |\n| --- |");
       zones.forEach(z -> sb.append(" ---: |"));
-      sb.append('\n');
+      sb.append(" ---: |\n");
       for (String src : zones) {
         sb.append("| ").append(cell(src)).append(" |");
         for (String dst : zones) {
           sb.append(' ').append(HumanUnits.bytes(report.zones().cell(src, dst))).append(" |");
         }
-        sb.append('\n');
+        sb.append(' ')
+            .append(CostText.human(report.costFromZone(src), report.cost().currency()))
+            .append(" |\n");
       }
     }
     sb.append("\n").append(Footer.summary(md, report)).append("\n");

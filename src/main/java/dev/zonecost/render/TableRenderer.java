@@ -118,12 +118,13 @@ public final class TableRenderer implements Renderer {
 
     List<String> zones = report.zones().zones();
     if (!zones.isEmpty()) {
-      boolean[] align = new boolean[zones.size() + 1];
+      boolean[] align = new boolean[zones.size() + 2];
       Arrays.fill(align, true);
       align[0] = false;
       TextTable m = new TextTable(align);
       List<String> first = new ArrayList<>(List.of("FROM \\ TO"));
       first.addAll(zones);
+      first.add("COST (" + report.cost().currency() + ")");
       m.row(first.toArray(String[]::new));
       for (String src : zones) {
         List<String> cells = new ArrayList<>(List.of(src));
@@ -131,6 +132,7 @@ public final class TableRenderer implements Renderer {
           long b = report.zones().cell(src, dst);
           cells.add(wide ? Long.toString(b) : HumanUnits.bytes(b));
         }
+        cells.add(CostText.human(report.costFromZone(src), report.cost().currency()));
         m.row(cells.toArray(String[]::new));
       }
       out.write(m.format());

@@ -46,6 +46,15 @@ public record Report(
     return zoneCosts.getOrDefault(List.of(sourceZone, destinationZone), BigDecimal.ZERO);
   }
 
+  /** The exact cost of all bytes leaving one zone for the others. */
+  public BigDecimal costFromZone(String sourceZone) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (String dst : zones.zones()) {
+      sum = sum.add(zoneCost(sourceZone, dst));
+    }
+    return sum;
+  }
+
   /** The exact cost of one printed row (zero unless it crossed zones). */
   public BigDecimal costOf(TrafficRow row) {
     return rowCosts.getOrDefault(row.key(), BigDecimal.ZERO);

@@ -8,7 +8,7 @@ source scripts/lib/install.sh
 install_prerequisites
 
 echo "== building zonecost" >&2
-mvn -B -ntp -q -Dstyle.color=never package -DskipTests
+mvn -B -ntp -q -Dstyle.color=never package -DskipTests >&2
 jar=target/zonecost.jar
 dir=${ZONECOST_DEMO_DIR:-$(mktemp -d /tmp/zonecost-demo.XXXXXX)}
 mkdir -p "$dir"

@@ -3,6 +3,7 @@ package dev.zonecost.cli;
 import dev.zonecost.NoDataException;
 import dev.zonecost.UsageException;
 import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.PrometheusApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -41,6 +42,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.println(cmd.getColorScheme().errorText("zonecost: " + message));
     if (verbose) {
+      if (ex instanceof PrometheusApiException api && api.query() != null) {
+        err.println("zonecost: the query was: " + api.query());
+      }
       ex.printStackTrace(err);
     }
     err.flush();

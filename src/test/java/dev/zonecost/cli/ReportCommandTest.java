@@ -173,6 +173,9 @@ class ReportCommandTest {
     CliRun run = report("--verbose");
     assertEquals(4, run.exitCode(), run.describe());
     assertTrue(run.err().contains("\tat "), run.describe());
+    assertTrue(
+        run.err().contains("zonecost: the query was: ") && run.err().contains("_over_time("),
+        "the failing PromQL is shown with --verbose\n" + run.describe());
   }
 
   /** Buildinfo is not served here, so ranges are taken as left-open and lengthened by 1 ms. */

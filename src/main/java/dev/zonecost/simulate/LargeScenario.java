@@ -67,14 +67,7 @@ final class LargeScenario {
       this.rng = new SplittableRandom(spec.seed());
       this.steps = spec.steps();
       this.scale = spec.scale();
-      this.b =
-          SimulatedCluster.builder(
-              spec.scenario(),
-              spec.start(),
-              steps,
-              spec.scrapeInterval(),
-              spec.level(),
-              spec.nativeZones());
+      this.b = SimulatedCluster.builder(spec);
     }
 
     SimulatedCluster run() {

@@ -170,6 +170,17 @@ public final class SimulatedCluster {
     this.sampleCount = series.stream().mapToLong(Series::samples).sum();
   }
 
+  /** A builder for the cluster a spec describes. */
+  static Builder builder(SimulationSpec spec) {
+    return builder(
+        spec.scenario(),
+        spec.start(),
+        spec.steps(),
+        spec.scrapeInterval(),
+        spec.level(),
+        spec.nativeZones());
+  }
+
   static Builder builder(
       String scenario,
       Instant start,

@@ -60,14 +60,7 @@ public final class Simulator {
       this.spec = spec;
       this.rng = new SplittableRandom(spec.seed());
       this.steps = spec.steps();
-      this.b =
-          SimulatedCluster.builder(
-              spec.scenario(),
-              spec.start(),
-              steps,
-              spec.scrapeInterval(),
-              spec.level(),
-              spec.nativeZones());
+      this.b = SimulatedCluster.builder(spec);
     }
 
     SimulatedCluster run() {

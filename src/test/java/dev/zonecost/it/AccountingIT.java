@@ -10,11 +10,9 @@ import dev.zonecost.traffic.DataAggregationLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,18 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AccountingIT {
   private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
 
-  static Stream<Arguments> clusters() {
-    return Stream.of(
-        Arguments.of("seed", DataAggregationLevel.LOW, false),
-        Arguments.of("seed", DataAggregationLevel.HIGH, false),
-        Arguments.of("edge", DataAggregationLevel.LOW, false),
-        Arguments.of("edge", DataAggregationLevel.HIGH, false),
-        Arguments.of("edge", DataAggregationLevel.LOW, true),
-        Arguments.of("edge", DataAggregationLevel.HIGH, true));
-  }
-
   @ParameterizedTest(name = "{0} level={1} nativeZones={2}")
-  @MethodSource("clusters")
+  @MethodSource("dev.zonecost.it.ExactAnswer#clusters")
   void should_print_the_simulators_exact_answer(
       String scenario, DataAggregationLevel level, boolean nativeZones, @TempDir Path tmp)
       throws Exception {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The check every back end must pass: {@code zonecost report -o json} over a window prints the
@@ -24,6 +26,17 @@ import java.util.TreeSet;
  */
 final class ExactAnswer {
   private ExactAnswer() {}
+
+  /** Every simulated set-up a back end must answer exactly: scenario, level, native zones. */
+  static Stream<Arguments> clusters() {
+    return Stream.of(
+        Arguments.of("seed", DataAggregationLevel.LOW, false),
+        Arguments.of("seed", DataAggregationLevel.HIGH, false),
+        Arguments.of("edge", DataAggregationLevel.LOW, false),
+        Arguments.of("edge", DataAggregationLevel.HIGH, false),
+        Arguments.of("edge", DataAggregationLevel.LOW, true),
+        Arguments.of("edge", DataAggregationLevel.HIGH, true));
+  }
 
   /** Runs the report against {@code url} and asserts it is exact; returns its JSON. */
   static JsonNode assertExact(

@@ -101,8 +101,7 @@ final class EnvelopeDecoder {
     JsonToken token = parser.nextToken();
     if (token == JsonToken.START_OBJECT) {
       do {
-        JsonNode series = parser.readValueAsTree();
-        sink.accept(SeriesDecoder.series(series));
+        sink.accept(SeriesDecoder.read(parser));
       } while (parser.nextToken() == JsonToken.START_OBJECT);
       expect(JsonToken.END_ARRAY, "'data.result' mixes series with other values");
     } else if (token != JsonToken.END_ARRAY) {

@@ -1,6 +1,9 @@
 package dev.zonecost.prometheus;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,37 +16,122 @@ import java.util.Map;
 final class SeriesDecoder {
   private SeriesDecoder() {}
 
-  static Series series(JsonNode node) throws BadEnvelopeException {
+  /**
+   * Reads one series straight from the parser, positioned on its {@code START_OBJECT}; leaves it on
+   * the matching {@code END_OBJECT}. No tree is built: a raw-sample answer holds hundreds of
+   * thousands of samples, and a tree per sample costs more than the rest of the decoding.
+   */
+  static Series read(JsonParser p) throws IOException, BadEnvelopeException {
     Map<String, String> labels = new LinkedHashMap<>();
-    JsonNode metric = node.get("metric");
-    if (metric != null && !metric.isNull()) {
-      if (!metric.isObject()) {
-        throw new BadEnvelopeException("a series' 'metric' is not an object");
-      }
-      for (Map.Entry<String, JsonNode> label : metric.properties()) {
-        labels.put(label.getKey(), label.getValue().asText());
-      }
-    }
     List<Sample> samples = new ArrayList<>();
-    JsonNode value = node.get("value");
-    if (value != null) {
-      samples.add(sample(value));
-    }
-    JsonNode values = node.get("values");
-    if (values != null) {
-      if (!values.isArray()) {
-        throw new BadEnvelopeException("a series' 'values' is not a list");
+    boolean value = false;
+    boolean values = false;
+    boolean histogram = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "metric" -> {
+          if (t == JsonToken.VALUE_NULL) {
+            break;
+          }
+          if (t != JsonToken.START_OBJECT) {
+            throw new BadEnvelopeException("a series' 'metric' is not an object");
+          }
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken().isStructStart()) {
+              throw new BadEnvelopeException("a label value is not a string: " + name);
+            }
+            labels.put(name, p.getText());
+          }
+        }
+        case "value" -> {
+          value = true;
+          samples.add(pair(p));
+        }
+        case "values" -> {
+          values = true;
+          if (t != JsonToken.START_ARRAY) {
+            throw new BadEnvelopeException("a series' 'values' is not a list");
+          }
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            samples.add(pair(p));
+          }
+        }
+        case "histogram", "histograms" -> {
+          // Native histograms carry no float sample; zonecost's metrics are floats, so skip them.
+          histogram = true;
+          p.skipChildren();
+        }
+        default -> p.skipChildren();
       }
-      for (JsonNode pair : values) {
-        samples.add(sample(pair));
-      }
     }
-    // Native histograms carry no float sample; zonecost's metrics are floats, so skip them.
-    boolean histogram = node.has("histogram") || node.has("histograms");
-    if (value == null && values == null && !histogram) {
+    if (!value && !values && !histogram) {
       throw new BadEnvelopeException("a series has neither 'value' nor 'values'");
     }
     return new Series(Collections.unmodifiableMap(labels), List.copyOf(samples));
+  }
+
+  /** One {@code [time, "value"]} pair, the parser on its {@code START_ARRAY}. */
+  private static Sample pair(JsonParser p) throws IOException, BadEnvelopeException {
+    List<String> shown = new ArrayList<>();
+    String time = null;
+    String text = null;
+    boolean ok = p.currentToken() == JsonToken.START_ARRAY;
+    if (ok) {
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == null || t.isStructStart()) {
+          ok = false;
+          p.skipChildren();
+          shown.add("...");
+          continue;
+        }
+        shown.add(t == JsonToken.VALUE_STRING ? "\"" + p.getText() + "\"" : p.getText());
+        if (shown.size() == 1) {
+          time = p.getText();
+        } else if (shown.size() == 2) {
+          text = p.getText();
+        }
+      }
+    } else {
+      p.skipChildren();
+    }
+    if (!ok || shown.size() != 2) {
+      throw new BadEnvelopeException(
+          "a sample is not a [time, \"value\"] pair: [" + String.join(",", shown) + "]");
+    }
+    return new Sample(millis(time), parseValue(text));
+  }
+
+  /** Seconds with up to three decimals, exactly; anything else through BigDecimal. */
+  static long millis(String seconds) throws BadEnvelopeException {
+    int dot = seconds.indexOf('.');
+    int fraction = dot < 0 ? 0 : seconds.length() - dot - 1;
+    if (fraction <= 3 && seconds.indexOf('e') < 0 && seconds.indexOf('E') < 0) {
+      try {
+        long whole = Long.parseLong(dot < 0 ? seconds : seconds.substring(0, dot));
+        long millis = 0;
+        for (int i = 0; i < 3; i++) {
+          millis = millis * 10 + (i < fraction ? seconds.charAt(dot + 1 + i) - '0' : 0);
+          if (i < fraction && !Character.isDigit(seconds.charAt(dot + 1 + i))) {
+            throw new NumberFormatException(seconds);
+          }
+        }
+        return Math.addExact(
+            Math.multiplyExact(whole, 1000L), seconds.startsWith("-") ? -millis : millis);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new BadEnvelopeException("a sample time is not a usable number: " + seconds);
+      }
+    }
+    try {
+      return new BigDecimal(seconds)
+          .movePointRight(3)
+          .setScale(0, RoundingMode.HALF_UP)
+          .longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new BadEnvelopeException("a sample time is not a usable number: " + seconds);
+    }
   }
 
   static Sample sample(JsonNode pair) throws BadEnvelopeException {

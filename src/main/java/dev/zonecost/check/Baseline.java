@@ -28,6 +28,7 @@ public record Baseline(
     String dataAggregationLevel,
     Selection selection,
     String groupBy,
+    String priceRule,
     Traffic traffic) {
 
   public static final int SCHEMA_VERSION = ReportMetadata.SCHEMA_VERSION;
@@ -101,6 +102,7 @@ public record Baseline(
               text(sel, "excludeToWorkload"),
               text(sel, "cluster")),
           md.required("groupBy").asText(),
+          cost.path("rule").asText(null),
           b.build(
               window,
               cost.required("currency").asText(),
@@ -134,6 +136,9 @@ public record Baseline(
     }
     if (!md.selection().equals(selection)) {
       differences.add("selection " + describe(selection) + ", today " + describe(md.selection()));
+    }
+    if (priceRule != null && !priceRule.equals(today.cost().rule())) {
+      differences.add("price rule " + priceRule + ", today " + today.cost().rule());
     }
     if (!md.groupBy().label().equals(groupBy)) {
       differences.add("--group-by " + groupBy + ", today " + md.groupBy().label());

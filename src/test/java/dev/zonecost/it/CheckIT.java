@@ -309,6 +309,17 @@ class CheckIT {
   }
 
   @Test
+  void should_refuse_a_baseline_priced_by_another_rule() throws Exception {
+    Path baseline = dir.resolve("gcp.json");
+    CliRun save =
+        run("report", "--cloud", "gcp", "-o", "json", "--output-file", baseline.toString());
+    assertEquals(0, save.exitCode(), save.describe());
+    CliRun r = check("--baseline", baseline.toString());
+    assertEquals(2, r.exitCode(), r.describe());
+    assertTrue(r.err().contains("price rule gcp: $0.01/GiB out, today aws"), r.describe());
+  }
+
+  @Test
   void should_refuse_a_bad_threshold_before_querying() {
     CliRun r = check("--max-cross-zone-ratio", "1.5");
     assertEquals(2, r.exitCode(), r.describe());

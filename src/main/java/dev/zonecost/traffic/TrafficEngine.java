@@ -131,7 +131,8 @@ public final class TrafficEngine {
         if (!reset.contains(id)) {
           // no reset: last − first, or the whole last value for a series that began inside
           aggregator.add(
-              s.labels(), s.samples().get(0).value() - firstOfSeriesBefore.getOrDefault(id, 0.0));
+              withCluster(s.labels(), cluster),
+              s.samples().get(0).value() - firstOfSeriesBefore.getOrDefault(id, 0.0));
         }
       }
       if (!resetList.isEmpty()) {
@@ -154,7 +155,7 @@ public final class TrafficEngine {
   /**
    * Reads the raw samples of every agent that had a reset and sums the reset series by the
    * definition. Other series of those agents come back too and are ignored: they are already in the
-   * window-bytes answer.
+   * max/min answers.
    */
   private void addResetSeries(
       QueryPlan plan,

@@ -56,7 +56,27 @@ class TrafficEngineTest {
       maxInFlight.accumulateAndGet(now, Math::max);
       try {
         Thread.sleep(20);
-        if (promql.startsWith("resets(")) {
+        if (promql.startsWith("max_over_time(") && labels.containsKey("k8s_cluster")) {
+          Map<String, String> other = new java.util.HashMap<>(labels);
+          other.put("destination_podname", "r");
+          sink.accept(new Series(other, List.of(new Sample(time.toEpochMilli(), 500))));
+        } else if (promql.startsWith("max by (k8s_cluster, namespace, pod")) {
+          sink.accept(
+              new Series(
+                  Map.of("k8s_cluster", "eu-1", "namespace", "b", "pod", "r", "node", "n1"),
+                  List.of(new Sample(time.toEpochMilli(), 1))));
+        } else if (promql.startsWith("max by (k8s_cluster, node")) {
+          sink.accept(
+              new Series(
+                  Map.of(
+                      "k8s_cluster",
+                      "eu-1",
+                      "node",
+                      "n1",
+                      "label_topology_kubernetes_io_zone",
+                      "z1"),
+                  List.of(new Sample(time.toEpochMilli(), 1))));
+        } else if (promql.startsWith("resets(")) {
           sink.accept(new Series(labels, List.of(new Sample(time.toEpochMilli(), 1))));
         } else if (promql.startsWith("networkobservability_adv_forward_bytes")) {
           Matcher m = Pattern.compile("\\[(\\d+)(ms|s)]$").matcher(promql);
@@ -151,7 +171,14 @@ class TrafficEngineTest {
                         "label_topology_kubernetes_io_zone",
                         "k8s_cluster"),
                     true));
-    assertEquals("eu-1", r.rows().get(0).key().source().cluster());
-    assertEquals("eu-1", r.rows().get(0).key().destination().cluster());
+    assertEquals(2, r.rows().size(), r.rows().toString());
+    for (TrafficRow row : r.rows()) {
+      assertEquals("eu-1", row.key().source().cluster(), row.toString());
+      assertEquals("eu-1", row.key().destination().cluster(), row.toString());
+    }
+    // the series without a reset found its pod's zone through the renamed label
+    assertTrue(
+        r.rows().stream().anyMatch(row -> row.key().destinationZone().equals("z1")),
+        r.rows().toString());
   }
 }

@@ -3,6 +3,7 @@ package dev.zonecost.cli;
 import dev.zonecost.UsageException;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.traffic.EngineSettings;
+import dev.zonecost.traffic.RangeSemantics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -27,6 +28,16 @@ public final class ReadOptions {
   String scrapeInterval;
 
   @Option(
+      names = "--range-semantics",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      description =
+          "Whether the server's [range] selectors include their first instant: closed (Prometheus"
+              + " 2), left-open (Prometheus 3, VictoriaMetrics), or auto from its version"
+              + " (default: ${DEFAULT-VALUE}; a server without a version counts as left-open).")
+  String rangeSemantics;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bar (there is none anyway when stderr is not a terminal).")
   boolean quiet;
@@ -38,6 +49,9 @@ public final class ReadOptions {
     Duration chunk = TimeParsing.duration(scrapeInterval).multipliedBy(maxPoints - 1L);
     boolean terminal = System.console() != null && !quiet;
     return new EngineSettings(
-        parallelism, chunk, terminal ? new ProgressBar(err) : dev.zonecost.traffic.Progress.NONE);
+        parallelism,
+        chunk,
+        terminal ? new ProgressBar(err) : dev.zonecost.traffic.Progress.NONE,
+        RangeSemantics.parse(rangeSemantics));
   }
 }

@@ -41,9 +41,10 @@ public final class TrafficEngine {
   private final int parallelism;
   private final Duration chunk;
   private final Progress progress;
+  private final RangeSemantics ranges;
 
   public TrafficEngine(PrometheusApi api, int parallelism) {
-    this(api, parallelism, DEFAULT_CHUNK, Progress.NONE);
+    this(api, parallelism, DEFAULT_CHUNK, Progress.NONE, RangeSemantics.AUTO);
   }
 
   /**
@@ -51,10 +52,23 @@ public final class TrafficEngine {
    * @param progress told as raw-sample chunks complete
    */
   public TrafficEngine(PrometheusApi api, int parallelism, Duration chunk, Progress progress) {
+    this(api, parallelism, chunk, progress, RangeSemantics.AUTO);
+  }
+
+  /**
+   * @param ranges whether the server's ranges include their start; AUTO asks its version
+   */
+  public TrafficEngine(
+      PrometheusApi api,
+      int parallelism,
+      Duration chunk,
+      Progress progress,
+      RangeSemantics ranges) {
     this.api = api;
     this.parallelism = Math.max(1, parallelism);
     this.chunk = chunk;
     this.progress = progress;
+    this.ranges = ranges;
   }
 
   public static QueryPlan plan(EngineRequest r, boolean leftOpenRanges) {
@@ -72,7 +86,7 @@ public final class TrafficEngine {
     Optional<String> version = api.version();
     // No version: VictoriaMetrics 1.79 answers buildinfo with empty data, and its ranges are
     // left-open. Assuming left-open elsewhere only errs for a sample exactly 1 ms before start.
-    boolean leftOpen = version.map(TrafficEngine::hasLeftOpenRanges).orElse(true);
+    boolean leftOpen = ranges.leftOpen(version);
     QueryPlan plan = plan(request, leftOpen);
     List<LabelledQuery> sent = new ArrayList<>(plan.instantQueries());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -241,17 +255,6 @@ public final class TrafficEngine {
     QueryResult r = api.query(promql, plan.evaluationTime());
     warnings.addAll(r.info().warnings());
     return r;
-  }
-
-  /** Prometheus 3 made range selectors left-open; Prometheus 2 includes the range's start. */
-  static boolean hasLeftOpenRanges(String version) {
-    String v = version.startsWith("v") ? version.substring(1) : version;
-    int dot = v.indexOf('.');
-    try {
-      return Integer.parseInt(dot < 0 ? v : v.substring(0, dot)) >= 3;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {

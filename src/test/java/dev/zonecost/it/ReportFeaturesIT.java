@@ -333,4 +333,19 @@ class ReportFeaturesIT {
     CliRun other = report("--cluster", "prod-eu");
     assertEquals(5, other.exitCode(), other.describe());
   }
+
+  @Test
+  void should_use_the_range_semantics_it_is_told() throws Exception {
+    JsonNode auto = ReportRows.parse(report("-o", "json").out());
+    assertTrue(auto.get("metadata").get("queries").toString().contains("[7200s]"), "Prometheus 2");
+    CliRun forced = report("--range-semantics", "left-open", "-o", "json");
+    assertEquals(0, forced.exitCode(), forced.describe());
+    JsonNode doc = ReportRows.parse(forced.out());
+    assertTrue(
+        doc.get("metadata").get("queries").toString().contains("[7200001ms]"), forced.describe());
+    // the simulated samples sit on whole minutes, so one more millisecond reads nothing more
+    assertEquals(auto.get("totals"), doc.get("totals"));
+    CliRun bad = report("--range-semantics", "open");
+    assertEquals(2, bad.exitCode(), bad.describe());
+  }
 }

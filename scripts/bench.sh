@@ -8,6 +8,8 @@
 #   C* the same query with its namespace and workload selectors removed (every pair, as A reports)
 #   D  zonecost --version: start-up alone
 #   E  one instant increase(...[window]) summed by pod pair: the price of reading the data once
+#   L  the look-behind's cost: A's instant queries one after another (server time), against the
+#      same set in the form before the look-behind (5-minute lookback, no agents query)
 #
 # Then accuracy of A against the simulator's expected.json, and A's peak RSS per window length.
 # Prints numbers; asserts nothing about time. Loopback only; Prometheus is stopped on exit.
@@ -25,6 +27,7 @@
 #                                    (A and D run scripts/zonecost, as users do)
 #   BENCH_KEEP_OM [0]                1 keeps the OpenMetrics file after backfilling (GBs)
 #   FIELD_QUERY_FILE [../shared/field-writeup-query.promql, relative to the repository]
+#   BENCH_ONLY []                    lookbehind: only A and L (skips B, C, C*, D, E and memory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -44,6 +47,8 @@ BENCH_END=${BENCH_END:-2026-11-01T00:00:00Z}
 BENCH_HOURS=${BENCH_HOURS:-6 24}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 BENCH_KEEP_OM=${BENCH_KEEP_OM:-0}
+BENCH_ONLY=${BENCH_ONLY:-}
+[[ -z $BENCH_ONLY || $BENCH_ONLY == lookbehind ]] || die "BENCH_ONLY must be empty or lookbehind"
 FIELD_QUERY_FILE=${FIELD_QUERY_FILE:-$repo/../shared/field-writeup-query.promql}
 MAIN_HOURS=24
 STEP=60
@@ -238,6 +243,39 @@ run_b() {
   record B $((t1 - t0)) 0 "$n" "$wire" "$body"
 }
 
+# run_serial LABEL QDIR TIME: the instant queries one after another; the sum is their server time
+# (loopback, nothing else in flight).
+run_serial() {
+  local label=$1 qdir=$2 t=$3 f t0 t1 code size total=0 n=0
+  for f in "$qdir"/q*.instant.promql; do
+    t0=$(ms_now)
+    read -r code size < <(post /api/v1/query "$f" "$results/$label.out" --data-urlencode "time=$t")
+    t1=$(ms_now)
+    check_ok "$code" "$results/$label.out"
+    total=$((total + t1 - t0))
+    n=$((n + 1))
+  done
+  record "$label" "$total" 0 "$n" 0 0
+}
+
+# before_look_behind QDIR OUT: the same queries as before the look-behind existed: the first values
+# of series seen in the 5 minutes before the window (an instant selector), no agents query.
+before_look_behind() {
+  python3 - "$1" "$2" <<'PY'
+import pathlib, re, sys
+src, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+out.mkdir(parents=True, exist_ok=True)
+for old in out.glob("q*.promql"):
+    old.unlink()
+for f in sorted(src.glob("q*.instant.promql")):
+    q = f.read_text()
+    if q.startswith("count by") and "last_over_time" in q:
+        continue
+    q = re.sub(r"and last_over_time\((.*)\[[0-9ms]+\] @ ([0-9.]+)\)$", r"and \1 @ \2", q)
+    (out / f.name).write_text(q)
+PY
+}
+
 # run_range LABEL QUERY_FILE START END: query_range at a 1 m step, in chunks of <= 11,000 points.
 run_range() {
   local label=$1 qfile=$2 s=$3 e=$4 t0 t1 n=0 wire=0 body=0 from=$3 to code size
@@ -307,9 +345,14 @@ run_a warmup "$S" "$E"
 extract_queries "$results/warmup.json" "$results/queries"
 run_instant warmupE "$results/E.promql" "$E"
 
+before_look_behind "$results/queries" "$results/queries-before"
+
 for rep in $(seq 1 "$BENCH_REPS"); do
   echo "bench: repetition $rep of $BENCH_REPS" >&2
   run_a A "$S" "$E"
+  run_serial L "$results/queries" "$E"
+  run_serial L0 "$results/queries-before" "$E"
+  [ "$BENCH_ONLY" = lookbehind ] && continue
   run_b "$results/queries" "$E"
   run_range C "$results/C.promql" "$S" "$E"
   if ((rep <= BENCH_CSTAR_REPS)); then
@@ -340,6 +383,7 @@ PY
 
 # Memory: A's peak RSS per window length, each window ending at the data's end.
 max_hours=$MAIN_HOURS
+[ "$BENCH_ONLY" = lookbehind ] && BENCH_HOURS=
 for h in $BENCH_HOURS; do ((h > max_hours)) && max_hours=$h; done
 mem_dir=$main_dir
 if ((max_hours > MAIN_HOURS)); then
@@ -369,7 +413,7 @@ stop_prometheus
   echo
   printf '%-4s %-52s %10s %10s %9s %14s %14s\n' "" "measurement" "wall s" "RSS MiB" "requests" \
     "wire bytes" "body bytes"
-  for label in A B C Cstar D E; do
+  for label in A B C Cstar D E L L0; do
     [ -f "$results/$label.runs" ] || continue
     case $label in
       A) what="zonecost report -o json (end to end)" ;;
@@ -378,6 +422,8 @@ stop_prometheus
       Cstar) what="field write-up widened to every pair" ;;
       D) what="zonecost --version" ;;
       E) what="read-once floor: increase[24h] by pod pair" ;;
+      L) what="A's instant queries, serially (server time)" ;;
+      L0) what="the same without the look-behind (5m lookback)" ;;
     esac
     wall=$(median "$label" 1)
     rss=$(median "$label" 2)
@@ -392,8 +438,12 @@ stop_prometheus
     printf 'A/%-6s %6.2f\n' "${other/star/*}" "$(div "$a" "$(median $other 1)")"
   done
   echo
+  printf 'look-behind: %s s of server time against %s s without it (L/L0 %.3f)\n' \
+    "$(div "$(median L 1)" 1000)" "$(div "$(median L0 1)" 1000)" "$(div "$(median L 1)" "$(median L0 1)")"
+  echo
   echo "accuracy of A against expected.json: $accuracy"
   echo
+  [ -z "$BENCH_HOURS" ] && exit 0
   echo "peak RSS of A by window (data: $(basename "$mem_dir"))"
   printf '%-8s %10s %10s %8s\n' "window" "wall s" "RSS MiB" "rows"
   for h in $BENCH_HOURS; do

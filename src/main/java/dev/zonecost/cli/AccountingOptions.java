@@ -3,12 +3,14 @@ package dev.zonecost.cli;
 import dev.zonecost.UsageException;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.MetricNames;
+import dev.zonecost.time.TimeParsing;
 import dev.zonecost.time.TimeWindow;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.Selection;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
@@ -131,6 +133,31 @@ public final class AccountingOptions {
               + " --by-cluster and the joins (default: ${DEFAULT-VALUE}).")
   String clusterLabel;
 
+  @Option(
+      names = "--look-behind",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
+      description =
+          "How far before the window a sample proves that a series (or its agent) already existed;"
+              + " a series without one is counted from zero only when its agent was already"
+              + " scraped (DESIGN: born with evidence). 5m to 7d. Default: ${DEFAULT-VALUE}.")
+  String lookBehind;
+
+  static final Duration MIN_LOOK_BEHIND = Duration.ofMinutes(5);
+  static final Duration MAX_LOOK_BEHIND = Duration.ofDays(7);
+
+  /** The look-behind, checked: at least Prometheus' 5-minute lookback, at most 7 days. */
+  Duration lookBehind() {
+    Duration d = TimeParsing.duration(lookBehind);
+    if (d.compareTo(MIN_LOOK_BEHIND) < 0 || d.compareTo(MAX_LOOK_BEHIND) > 0) {
+      throw new UsageException(
+          "--look-behind "
+              + lookBehind
+              + " is out of range: use 5m (Prometheus' lookback) to 7d, e.g. --look-behind 1h");
+    }
+    return d;
+  }
+
   public EngineRequest request(TimeWindow window) {
     return new EngineRequest(
         window.start(),
@@ -149,7 +176,8 @@ public final class AccountingOptions {
             cluster),
         groupBy,
         new MetricNames(metric, zoneLabel, clusterLabel),
-        byCluster);
+        byCluster,
+        lookBehind());
   }
 
   /** A regex Java cannot compile would fail on the server too: say so before sending anything. */

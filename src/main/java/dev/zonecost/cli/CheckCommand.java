@@ -15,6 +15,7 @@ import dev.zonecost.check.Traffic;
 import dev.zonecost.check.Verdict;
 import dev.zonecost.check.VerdictJson;
 import dev.zonecost.check.VerdictText;
+import dev.zonecost.check.WindowCoverage;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.render.AtomicFile;
@@ -134,6 +135,13 @@ public final class CheckCommand implements Callable<Integer> {
   boolean warnOnly;
 
   @Option(
+      names = "--allow-clipped-window",
+      description =
+          "Judge a window that starts before the data (clipped to the oldest sample) instead of"
+              + " failing with exit 5.")
+  boolean allowClippedWindow;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
@@ -204,6 +212,7 @@ public final class CheckCommand implements Callable<Integer> {
                   prices)
               .report(accounting.request(window));
     }
+    WindowCoverage.require(report.metadata().edges(), allowClippedWindow);
     Traffic today = Traffic.of(report);
     Coverage.require(today, coverage);
     List<CheckResult> checks = new ArrayList<>(thresholds.evaluate(today));

@@ -24,7 +24,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
   /** Options that an environment variable sets when no flag does (and wins over the file). */
   static final Map<String, String> ENV = Map.of("prometheus-url", "PROMETHEUS_URL");
 
-  private static final Set<String> DURATIONS = Set.of("since", "timeout", "scrape-interval");
+  private static final Set<String> DURATIONS =
+      Set.of("since", "timeout", "scrape-interval", "look-behind");
   private static final Set<String> TIMES = Set.of("start", "end");
   private static final Set<String> NOT_CONFIGURABLE = Set.of("help", "version", "config");
 

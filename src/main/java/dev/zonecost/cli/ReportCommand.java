@@ -5,6 +5,7 @@ import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.render.Output;
 import dev.zonecost.render.Renderer;
 import dev.zonecost.report.Report;
+import dev.zonecost.report.ReportBuilder;
 import dev.zonecost.report.ReportService;
 import dev.zonecost.report.RowOrder;
 import dev.zonecost.time.TimeWindow;
@@ -74,6 +75,11 @@ public final class ReportCommand implements Callable<Integer> {
                   VersionProvider.version(),
                   prices)
               .report(request, sortBy, top);
+    }
+    if (report.metadata().edges().clipped()) {
+      spec.commandLine()
+          .getErr()
+          .println("zonecost: " + ReportBuilder.clippedNote(report.metadata().edges()));
     }
     if (output.file != null) {
       Output.toFile(renderer, report, output.file);

@@ -74,7 +74,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--hours",
       paramLabel = "N",
-      description = "Hours of data, 1 to 168 (default: 2; 24 for large).")
+      description =
+          "Hours of the window (expected.json's), 1 to 168 (default: 2; 24 for large); --history"
+              + " comes before it.")
   Integer hours;
 
   @Option(
@@ -104,6 +106,16 @@ public final class SimulateCommand implements Callable<Integer> {
           "Multiplies the large cluster's nodes, pods and workload edges, above 0 and at most 16"
               + " (default: ${DEFAULT-VALUE}).")
   double scale;
+
+  @Option(
+      names = "--history",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
+      description =
+          "Data before the window, as a real Prometheus holds (0 to 7d, a multiple of the scrape"
+              + " interval): the window of expected.json starts inside the data. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String history;
 
   @Option(
       names = "--seed",
@@ -139,17 +151,28 @@ public final class SimulateCommand implements Callable<Integer> {
     long began = System.nanoTime();
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
+    Duration before = history.equals("0") ? Duration.ZERO : TimeParsing.duration(history);
+    if (before.compareTo(SimulationSpec.MAX_HISTORY) > 0
+        || before.toMillis() % interval.toMillis() != 0) {
+      throw new UsageException(
+          "--history "
+              + history
+              + " must be at most 7d and a multiple of the scrape interval "
+              + scrapeInterval);
+    }
     SimulatedCluster cluster =
         Simulator.generate(
-            new SimulationSpec(scenario, endAt, span, interval, level, nativeZones, seed, scale));
+            new SimulationSpec(
+                scenario, endAt, span, interval, level, nativeZones, seed, scale, before));
     Files.createDirectories(outDir);
     AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
     spec.commandLine()
         .getErr()
         .printf(
-            "zonecost: %s cluster %s .. %s: %d series, %d samples -> %s%n",
+            "zonecost: %s cluster, data from %s, window %s .. %s: %d series, %d samples -> %s%n",
             scenario,
+            cluster.dataStart(),
             cluster.start(),
             cluster.end(),
             cluster.seriesCount(),

@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Does the window start before the oldest Retina sample the server holds. If so, a report of the
- * window silently covers less time than asked. The oldest sample is found with a subquery whose
- * step is at least a minute (and at most 1/500 of the window), so it is exact to one step.
+ * Does the window start before the oldest Retina sample the server holds. If so, a report clips the
+ * window to the data (DESIGN §3) and covers less time than asked; the advice names a start one
+ * look-behind after the oldest sample, where every series' history is in the data. The oldest
+ * sample is found with a subquery whose step is at least a minute (and at most 1/500 of the
+ * window), so it is exact to one step.
  */
 public final class RetentionCheck implements Check {
   public static final String NAME = "data range";
+
+  /** The report's default look-behind: a window this far after the oldest sample has all of it. */
+  static final Duration SAFE_LOOK_BEHIND = Duration.ofHours(1);
 
   public static Duration step(Duration window) {
     Duration s = window.dividedBy(500);
@@ -41,14 +46,20 @@ public final class RetentionCheck implements Check {
     Instant oldest = Instant.ofEpochMilli(Math.round(s.get(0).samples().get(0).value() * 1000));
     // One subquery step plus one scrape's worth of slack.
     if (oldest.isAfter(ctx.start().plus(step).plus(Duration.ofMinutes(1)))) {
+      Instant safe = oldest.plus(SAFE_LOOK_BEHIND);
       return CheckResult.warn(
           NAME,
-          "window starts " + ctx.start() + " but the oldest Retina sample is " + oldest,
-          "the answer would be silently partial: start the window at or after "
+          "window starts "
+              + ctx.start()
+              + " but the oldest Retina sample is "
               + oldest
+              + ": report clips the window to the data (check refuses it: exit 5)",
+          "start the window at or after "
+              + safe
               + " (--start "
-              + oldest
-              + "), or keep more history (--storage.tsdb.retention.time)");
+              + safe
+              + "), one look-behind after the oldest sample, so a new series can be told from an"
+              + " old one; or keep more history (--storage.tsdb.retention.time)");
     }
     return CheckResult.ok(NAME, "data from " + oldest + " covers the window from " + ctx.start());
   }

@@ -91,19 +91,78 @@ public final class QueryPlan {
   }
 
   /**
-   * Per series that already existed before the window (a sample in the lookback before its start),
-   * its smallest value in the window: its first, when it had no reset. A series missing here began
-   * inside the window and counts from zero.
+   * Per series that already existed before the window (a sample in the look-behind {@code [start −
+   * L, start)}), its smallest value in the window: its first, when it had no reset. A series
+   * missing here did not demonstrably exist before the window: it was born inside it, or its agent
+   * has no data before it either (DESIGN §3; decided with {@link #agentsWithLookBehind}).
    */
   public String windowMinOfSeriesBefore() {
     String sel = forwardSelector();
     return "min_over_time("
         + sel
         + windowRange()
-        + ") and "
+        + ") and last_over_time("
         + sel
+        + lookBehindRange()
         + " @ "
-        + unixSeconds(s.start().minusMillis(1));
+        + unixSeconds(s.start().minusMillis(1))
+        + ")";
+  }
+
+  /**
+   * The agents (cluster, instance) with any sample of the metric in the look-behind: a series of
+   * theirs that first appears inside the window was demonstrably born there. Not narrowed by
+   * direction or namespace: the agent's own scrapes are the evidence.
+   */
+  public String agentsWithLookBehind() {
+    return "count by ("
+        + s.names().clusterLabel()
+        + ", "
+        + LabelNames.INSTANCE
+        + ") (last_over_time("
+        + agentSelector(List.of())
+        + lookBehindRange()
+        + " @ "
+        + unixSeconds(s.start().minusMillis(1))
+        + "))";
+  }
+
+  /**
+   * The raw samples of every series of the given agents (all of them when empty) over the {@code
+   * range} before the instant the query is evaluated at: where a new agent's first scrape is, and
+   * which series it already carried.
+   */
+  public String agentSamples(Collection<String> instances, Duration range) {
+    return agentSelector(instanceMatcher(instances)) + "[" + duration(s.rangeFor(range)) + "]";
+  }
+
+  /**
+   * Whether the metric has any sample in the {@code range} before the instant it is evaluated at:
+   * probes for data before the window when no agent has any in the look-behind.
+   */
+  public String anySample(Duration range) {
+    return "count(last_over_time(" + agentSelector(List.of()) + "[" + duration(range) + "]))";
+  }
+
+  /** The look-behind as a range ending 1 ms before the window's start. */
+  private String lookBehindRange() {
+    return "[" + duration(s.rangeFor(s.lookBehind().minusMillis(1))) + "]";
+  }
+
+  private String agentSelector(List<String> extraMatchers) {
+    List<String> m = new ArrayList<>();
+    add(m, s.names().clusterLabel() + "=", s.selection().cluster());
+    m.addAll(extraMatchers);
+    return s.names().forwardBytes() + braces(m);
+  }
+
+  private static List<String> instanceMatcher(Collection<String> instances) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    StringJoiner alt = new StringJoiner("|");
+    instances.stream().sorted().distinct().forEach(i -> alt.add(regexLiteral(i)));
+    return List.of(LabelNames.INSTANCE + "=~" + quote(alt.toString()));
   }
 
   /** Series with at least one counter reset in the window: these are read sample by sample. */
@@ -111,26 +170,18 @@ public final class QueryPlan {
     return "resets(" + forwardSelector() + windowRange() + ") > 0";
   }
 
-  /**
-   * Raw samples of the series observed by the given agents, from one lookback before the window (to
-   * tell which series existed before it) to its end.
-   */
+  /** Raw samples of the series observed by the given agents over the whole window. */
   public String rawSamples(Collection<String> instances) {
-    return rawSamples(instances, s.window().plus(LOOKBACK));
+    return rawSamples(instances, s.window());
   }
 
   /**
-   * The same for one chunk of time: the {@code range} before the instant the query is evaluated at.
-   * Chunks that tile the window keep each request's samples bounded.
+   * Raw samples of the series observed by the given agents over the {@code range} before the
+   * instant the query is evaluated at. Chunks that tile the window keep each request's samples
+   * bounded.
    */
   public String rawSamples(Collection<String> instances, Duration range) {
-    List<String> extra = new ArrayList<>();
-    if (!instances.isEmpty()) {
-      StringJoiner alt = new StringJoiner("|");
-      instances.stream().sorted().forEach(i -> alt.add(regexLiteral(i)));
-      extra.add(LabelNames.INSTANCE + "=~" + quote(alt.toString()));
-    }
-    return forwardSelector(extra) + "[" + duration(s.rangeFor(range)) + "]";
+    return forwardSelector(instanceMatcher(instances)) + "[" + duration(s.rangeFor(range)) + "]";
   }
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
@@ -178,6 +229,9 @@ public final class QueryPlan {
             "first value in the window of series that existed before it (min_over_time)",
             windowMinOfSeriesBefore()),
         new LabelledQuery("series with a counter reset in the window", resetSeries()),
+        new LabelledQuery(
+            "agents with samples in the look-behind (their new series were born in the window)",
+            agentsWithLookBehind()),
         new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
         new LabelledQuery("node zones (node -> zone)", nodeZones()),
         new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));

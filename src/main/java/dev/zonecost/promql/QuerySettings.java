@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param leftOpenRanges whether the server's range selectors exclude their start instant
  *     (Prometheus 3 and VictoriaMetrics) rather than include it (Prometheus 2); ranges are then one
  *     millisecond longer so they still begin exactly at the window's start
+ * @param lookBehind how far before the window a sample proves that a series (or its agent) already
+ *     existed: DESIGN §3's look-behind {@code [start − L, start)}
  */
 public record QuerySettings(
     Instant start,
@@ -17,7 +19,22 @@ public record QuerySettings(
     String directionRegex,
     Selection selection,
     MetricNames names,
-    boolean leftOpenRanges) {
+    boolean leftOpenRanges,
+    Duration lookBehind) {
+
+  /** The look-behind when none is given: one hour (DESIGN §3). */
+  public static final Duration DEFAULT_LOOK_BEHIND = Duration.ofHours(1);
+
+  /** With the default look-behind. */
+  public QuerySettings(
+      Instant start,
+      Instant end,
+      String directionRegex,
+      Selection selection,
+      MetricNames names,
+      boolean leftOpenRanges) {
+    this(start, end, directionRegex, selection, names, leftOpenRanges, DEFAULT_LOOK_BEHIND);
+  }
 
   public Duration window() {
     return Duration.between(start, end);

@@ -13,6 +13,7 @@ final class Footer {
         + md.start()
         + " .. "
         + md.end()
+        + (md.edges().clipped() ? " (clipped: asked from " + md.edges().requestedStart() + ")" : "")
         + " | step none ("
         + md.algorithm()
         + " form, exact)"

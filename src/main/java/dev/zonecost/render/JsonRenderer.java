@@ -108,6 +108,11 @@ public final class JsonRenderer implements Renderer {
     w.put("start", md.start().toString());
     w.put("end", md.end().toString());
     w.put("seconds", Duration.between(md.start(), md.end()).toSeconds());
+    w.put("requestedStart", md.edges().requestedStart().toString());
+    w.put("clipped", md.edges().clipped());
+    w.put("lookBehindSeconds", md.edges().lookBehind().toSeconds());
+    w.put("bornSeries", md.edges().bornSeries());
+    w.put("baselineSeries", md.edges().unknowableSeries());
     m.put("groupBy", md.groupBy().label());
     m.put("byCluster", md.byCluster());
     ObjectNode sel = m.putObject("selection");

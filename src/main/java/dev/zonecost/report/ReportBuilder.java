@@ -1,11 +1,13 @@
 package dev.zonecost.report;
 
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.time.TimeParsing;
 import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
 import dev.zonecost.traffic.TrafficAggregator;
+import dev.zonecost.traffic.WindowEdges;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,11 +41,22 @@ public final class ReportBuilder {
               + " pod lookups matched nodes in different zones and were left unknown");
     }
     notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
+    WindowEdges edges = result.edges();
+    if (edges.clipped()) {
+      notes.add(clippedNote(edges));
+    }
+    if (edges.unknowableSeries() > 0) {
+      notes.add(
+          edges.unknowableSeries()
+              + " series began with their agent's data (no sample in the "
+              + TimeParsing.format(edges.lookBehind())
+              + " look-behind): their first value is a baseline, not counted");
+    }
     ReportMetadata md =
         new ReportMetadata(
             ReportMetadata.SCHEMA_VERSION,
             toolVersion,
-            request.start(),
+            edges.effectiveStart(),
             request.end(),
             "window",
             request.dedupe().label(),
@@ -60,8 +73,20 @@ public final class ReportBuilder {
             List.copyOf(notes),
             request.groupBy(),
             request.selection(),
-            request.byCluster());
+            request.byCluster(),
+            edges);
     return Report.of(md, RowOrder.apply(result.rows(), sortBy, top, prices), prices);
+  }
+
+  /** The sentence a clipped window gets, in the footer, the JSON notes and on stderr. */
+  public static String clippedNote(WindowEdges edges) {
+    return "window clipped: the data begins at "
+        + edges.dataStart()
+        + ", after the requested start "
+        + edges.requestedStart()
+        + "; the report covers "
+        + edges.dataStart()
+        + " onwards";
   }
 
   private static String dedupeNote(EngineRequest r) {

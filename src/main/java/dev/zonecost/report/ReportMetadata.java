@@ -3,6 +3,7 @@ package dev.zonecost.report;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.Selection;
+import dev.zonecost.traffic.WindowEdges;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  *
  * @param zoneSource {@code retina}, {@code kube-state-metrics}, {@code mixed} or {@code none}
  * @param notes short sentences the table footer prints and JSON carries
+ * @param start where the window really begins: the data's start when it was clipped
+ * @param edges the window's start edge: requested start, clipping, born and baseline series
  */
 public record ReportMetadata(
     int schemaVersion,
@@ -32,7 +35,8 @@ public record ReportMetadata(
     List<String> notes,
     GroupBy groupBy,
     Selection selection,
-    boolean byCluster) {
+    boolean byCluster,
+    WindowEdges edges) {
 
   public static final int SCHEMA_VERSION = 1;
 }

@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,15 +51,18 @@ public final class SimulatedCluster {
   public static final String EGRESS = "EGRESS";
   public static final String INGRESS = "INGRESS";
 
-  /** Prometheus' default lookback: a series with a sample this close before a window's start. */
-  static final Duration LOOKBACK = Duration.ofMinutes(5);
+  /** DESIGN §3's default look-behind: a sample this close before a window's start. */
+  public static final Duration LOOK_BEHIND = Duration.ofHours(1);
 
   /** The workload of an endpoint outside the cluster, and Retina's spelling of its labels. */
   public static final WorkloadRef EXTERNAL_WORKLOAD =
       new WorkloadRef(Zones.UNKNOWN, Zones.UNKNOWN, Zones.UNKNOWN);
 
-  /** A node; {@code zone} is null when the node has no zone label. */
-  record Node(String name, String ip, String zone) {
+  /**
+   * A node; {@code zone} is null when the node has no zone label. It (and its Retina agent) exists
+   * from step {@code from}: a node added to the cluster later has a later one.
+   */
+  record Node(String name, String ip, String zone, int from) {
     String zoneOrUnknown() {
       return zone == null ? Zones.UNKNOWN : zone;
     }
@@ -101,18 +105,33 @@ public final class SimulatedCluster {
    * {@code request[i]} bytes go opener→peer and {@code reply[i]} peer→opener in the interval ending
    * at step {@code from + i} (for i = 0: since the connection began). The bytes are produced on
    * demand ({@link FlowBytes}) so a large cluster never holds all of them at once.
+   *
+   * <p>A flow may go idle over steps [gapFrom, gapTo] (no bytes): Retina's TTL then expires its
+   * series, which have no samples there, and re-creates them from zero when bytes flow again. No
+   * gap when {@code gapFrom < 0}.
    */
-  record Flow(Pod opener, Pod peer, int from, FlowBytes bytes) {
+  record Flow(Pod opener, Pod peer, int from, FlowBytes bytes, int gapFrom, int gapTo) {
     int to() {
       return from + bytes.length() - 1;
     }
 
     long[] request() {
-      return bytes.request();
+      return idle(bytes.request());
     }
 
     long[] reply() {
-      return bytes.reply();
+      return idle(bytes.reply());
+    }
+
+    boolean inGap(int step) {
+      return gapFrom >= 0 && step >= gapFrom && step <= gapTo;
+    }
+
+    private long[] idle(long[] b) {
+      for (int k = Math.max(from, gapFrom); gapFrom >= 0 && k <= gapTo; k++) {
+        b[k - from] = 0;
+      }
+      return b;
     }
 
     boolean sameNode() {
@@ -125,19 +144,27 @@ public final class SimulatedCluster {
    * computes on demand (one per step), so that writing a series holds only that series' samples.
    */
   record Series(
-      String family, Map<String, String> labels, int from, int to, Supplier<long[]> values) {
+      String family,
+      Map<String, String> labels,
+      int from,
+      int to,
+      Supplier<long[]> values,
+      Flow flow,
+      Node agent) {
+    Series(String family, Map<String, String> labels, int from, int to, Supplier<long[]> values) {
+      this(family, labels, from, to, values, null, null);
+    }
+
     /** The series' values, one per step from {@code from}; computed afresh on each call. */
     long[] valuesOrNull() {
       return values == null ? null : values.get();
     }
-
-    int samples() {
-      return to - from + 1;
-    }
   }
 
   private final String scenario;
-  private final Instant start;
+  private final Instant dataStart;
+  private final Instant windowStart;
+  private final BitSet outage;
   private final Duration interval;
   private final int steps;
   private final DataAggregationLevel level;
@@ -153,7 +180,9 @@ public final class SimulatedCluster {
 
   private SimulatedCluster(Builder b) {
     this.scenario = b.scenario;
-    this.start = b.start;
+    this.dataStart = b.dataStart;
+    this.windowStart = b.windowStart;
+    this.outage = (BitSet) b.outage.clone();
     this.interval = b.interval;
     this.steps = b.steps;
     this.level = b.level;
@@ -167,13 +196,14 @@ public final class SimulatedCluster {
     b.restarts.forEach((k, v) -> restarts.put(k, new TreeSet<>(v)));
     this.restartsByNode = Collections.unmodifiableMap(restarts);
     this.series = List.copyOf(buildSeries());
-    this.sampleCount = series.stream().mapToLong(Series::samples).sum();
+    this.sampleCount = series.stream().mapToLong(x -> presentSteps(x).cardinality()).sum();
   }
 
   /** A builder for the cluster a spec describes. */
   static Builder builder(SimulationSpec spec) {
-    return builder(
+    return new Builder(
         spec.scenario(),
+        spec.dataStart(),
         spec.start(),
         spec.steps(),
         spec.scrapeInterval(),
@@ -181,6 +211,7 @@ public final class SimulatedCluster {
         spec.nativeZones());
   }
 
+  /** A cluster whose window starts at its first scrape (no history). */
   static Builder builder(
       String scenario,
       Instant start,
@@ -188,15 +219,33 @@ public final class SimulatedCluster {
       Duration interval,
       DataAggregationLevel level,
       boolean nativeZones) {
-    return new Builder(scenario, start, steps, interval, level, nativeZones);
+    return new Builder(scenario, start, start, steps, interval, level, nativeZones);
   }
 
   public String scenario() {
     return scenario;
   }
 
+  /** The window's start: the default window of {@link #expected()} is [start, end]. */
   public Instant start() {
-    return start;
+    return windowStart;
+  }
+
+  /** The first scrape: data before {@link #start()} is the history a real Prometheus holds. */
+  public Instant dataStart() {
+    return dataStart;
+  }
+
+  /** The oldest sample of Retina's metric: where a window that starts earlier is clipped to. */
+  public Instant oldestForwardSample() {
+    int first = Integer.MAX_VALUE;
+    for (Series s : series) {
+      if (s.family().equals(RETINA_FORWARD_BYTES)) {
+        int k = presentSteps(s).nextSetBit(0);
+        first = k >= 0 ? Math.min(first, k) : first;
+      }
+    }
+    return first == Integer.MAX_VALUE ? null : time(first);
   }
 
   public Instant end() {
@@ -255,7 +304,18 @@ public final class SimulatedCluster {
   }
 
   Instant time(int step) {
-    return start.plus(interval.multipliedBy(step));
+    return dataStart.plus(interval.multipliedBy(step));
+  }
+
+  /** The steps at which a series has a sample: its life, less scrape outages and its TTL gap. */
+  BitSet presentSteps(Series s) {
+    BitSet b = new BitSet(steps + 1);
+    b.set(s.from(), s.to() + 1);
+    b.andNot(outage);
+    if (s.flow() != null && s.flow().gapFrom() >= 0) {
+      b.clear(s.flow().gapFrom(), s.flow().gapTo() + 1);
+    }
+    return b;
   }
 
   // ---------------------------------------------------------------- series
@@ -271,7 +331,7 @@ public final class SimulatedCluster {
         }
         l.put("label_kubernetes_io_os", "linux");
         ksmTarget(l, instance);
-        out.add(new Series(KUBE_NODE_LABELS, l, 0, steps, null));
+        out.add(new Series(KUBE_NODE_LABELS, l, n.from(), steps, null));
       }
     }
     for (String instance : ksmInstances) {
@@ -346,13 +406,13 @@ public final class SimulatedCluster {
     l.put("job", RETINA_JOB);
     Supplier<long[]> values =
         () -> {
-          long[] counter = agentCounter(agent, f.from(), bytes.get());
+          long[] counter = agentCounter(agent, f, bytes.get());
           for (int i = 0; i < counter.length; i++) {
             counter[i] *= multiplicity;
           }
           return counter;
         };
-    return new Series(RETINA_FORWARD_BYTES, l, f.from(), f.to(), values);
+    return new Series(RETINA_FORWARD_BYTES, l, f.from(), f.to(), values, f, agent);
   }
 
   private void endpoint(Map<String, String> l, String prefix, Pod p) {
@@ -368,14 +428,20 @@ public final class SimulatedCluster {
 
   /**
    * The bytes one agent has counted since its last restart, once per byte, at each step of a flow.
-   * A restart at step τ loses the part of τ's interval that came before it: half, rounded down.
+   * A restart at step τ loses the part of τ's interval that came before it: half, rounded down. A
+   * series re-created after its TTL gap counts again from zero.
    */
-  long[] agentCounter(Node agent, int from, long[] bytes) {
+  long[] agentCounter(Node agent, Flow f, long[] bytes) {
     Set<Integer> resets = restartsByNode.getOrDefault(agent.name(), new TreeSet<>());
     long[] out = new long[bytes.length];
     long c = 0;
     for (int i = 0; i < bytes.length; i++) {
-      c = resets.contains(from + i) ? bytes[i] / 2 : c + bytes[i];
+      int step = f.from() + i;
+      if (f.inGap(step)) {
+        c = 0;
+      } else {
+        c = resets.contains(step) ? bytes[i] / 2 : c + bytes[i];
+      }
       out[i] = c;
     }
     return out;
@@ -391,7 +457,7 @@ public final class SimulatedCluster {
    */
   public void writeOpenMetrics(Writer w) throws IOException {
     Writer out = w instanceof BufferedWriter ? w : new BufferedWriter(w, 1 << 16);
-    long t0 = start.getEpochSecond();
+    long t0 = dataStart.getEpochSecond();
     long dt = interval.getSeconds();
     String family = null;
     StringBuilder line = new StringBuilder(512);
@@ -415,7 +481,8 @@ public final class SimulatedCluster {
       line.append("} ");
       int prefix = line.length();
       long[] values = s.valuesOrNull();
-      for (int k = s.from(); k <= s.to(); k++) {
+      BitSet present = presentSteps(s);
+      for (int k = present.nextSetBit(0); k >= 0; k = present.nextSetBit(k + 1)) {
         line.setLength(prefix);
         line.append(values == null ? 1 : values[k - s.from()])
             .append(' ')
@@ -447,24 +514,32 @@ public final class SimulatedCluster {
     return expected(start(), end());
   }
 
+  /** The exact answer for [windowStart, windowEnd] with the default one-hour look-behind. */
+  public List<TrafficRow> expected(Instant windowStart, Instant windowEnd) {
+    return expected(windowStart, windowEnd, LOOK_BEHIND);
+  }
+
   /**
    * The exact answer a report over [start, end] must give, by DESIGN §3's definition of the bytes
-   * of a window, applied to the bytes the opener's agent counted (once per byte) in each direction.
-   * Rows with zero bytes are left out; rows are in {@link TrafficRow#DEFAULT_ORDER}.
+   * of a window, applied to the samples the opener's agent reported (once per byte) in each
+   * direction, with the born rule's evidence taken from every sample that agent reported. Rows with
+   * zero bytes are left out; rows are in {@link TrafficRow#DEFAULT_ORDER}.
    */
-  public List<TrafficRow> expected(Instant windowStart, Instant windowEnd) {
+  public List<TrafficRow> expected(Instant windowStart, Instant windowEnd, Duration lookBehind) {
     Objects.requireNonNull(windowStart, "start");
     Objects.requireNonNull(windowEnd, "end");
     if (windowEnd.isBefore(windowStart)) {
       throw new IllegalArgumentException("window end " + windowEnd + " before " + windowStart);
     }
+    Window w = new Window(windowStart, windowEnd, lookBehind);
+    Map<String, BitSet> agents = agentSteps();
     Map<TrafficKey, Long> sums = new LinkedHashMap<>();
     for (Flow f : flows) {
       Node agent = f.opener().node();
-      long req =
-          windowBytes(f.from(), agentCounter(agent, f.from(), f.request()), windowStart, windowEnd);
-      long rep =
-          windowBytes(f.from(), agentCounter(agent, f.from(), f.reply()), windowStart, windowEnd);
+      BitSet present = flowSteps(f);
+      BitSet agentSteps = agents.get(agent.agent());
+      long req = windowBytes(present, f.from(), agentCounter(agent, f, f.request()), agentSteps, w);
+      long rep = windowBytes(present, f.from(), agentCounter(agent, f, f.reply()), agentSteps, w);
       sums.merge(key(f.opener(), f.peer()), req, Long::sum);
       sums.merge(key(f.peer(), f.opener()), rep, Long::sum);
     }
@@ -483,28 +558,75 @@ public final class SimulatedCluster {
     return new TrafficKey(src.workload(), dst.workload(), src.zone(), dst.zone());
   }
 
+  /** The grid steps of a window: in-window [lo, hi], look-behind [behind, lo - 1]. */
+  private final class Window {
+    final int lo;
+    final int hi;
+    final int behind;
+
+    Window(Instant start, Instant end, Duration lookBehind) {
+      this.lo = firstStepAtOrAfter(start);
+      this.hi = lastStepAtOrBefore(end);
+      this.behind = firstStepAtOrAfter(start.minus(lookBehind));
+    }
+  }
+
+  private int firstStepAtOrAfter(Instant t) {
+    long ms = Duration.between(dataStart, t).toMillis();
+    long step = Math.floorDiv(ms + interval.toMillis() - 1, interval.toMillis());
+    return (int) Math.max(0, Math.min(step, steps + 1L));
+  }
+
+  private int lastStepAtOrBefore(Instant t) {
+    long ms = Duration.between(dataStart, t).toMillis();
+    return (int) Math.max(-1, Math.min(Math.floorDiv(ms, interval.toMillis()), steps));
+  }
+
+  /** The steps at which a flow's series have samples. */
+  private BitSet flowSteps(Flow f) {
+    BitSet b = new BitSet(steps + 1);
+    b.set(f.from(), f.to() + 1);
+    b.andNot(outage);
+    if (f.gapFrom() >= 0) {
+      b.clear(f.gapFrom(), f.gapTo() + 1);
+    }
+    return b;
+  }
+
+  private Map<String, BitSet> agentSteps;
+
+  /** Per agent (instance), the steps at which it reported any sample of Retina's metric. */
+  private synchronized Map<String, BitSet> agentSteps() {
+    if (agentSteps == null) {
+      Map<String, BitSet> m = new HashMap<>();
+      for (Series s : series) {
+        if (s.agent() != null) {
+          m.computeIfAbsent(s.agent().agent(), k -> new BitSet(steps + 1)).or(presentSteps(s));
+        }
+      }
+      agentSteps = m;
+    }
+    return agentSteps;
+  }
+
   /**
-   * DESIGN §3, for one series with samples at steps from, from+1, ...: the reset-aware sum of
-   * differences between consecutive in-window samples, plus the first in-window value when the
-   * series has no sample in the lookback before the window (it began inside it, from zero).
+   * DESIGN §3, for one series with values at steps from, from+1, ... and samples at the {@code
+   * present} steps: the reset-aware sum of differences between consecutive in-window samples, plus
+   * the first in-window value when the series was born in the window — no sample in the
+   * look-behind, and its agent reported a sample in the look-behind or earlier in the window than
+   * this series.
    */
-  long windowBytes(int from, long[] values, Instant windowStart, Instant windowEnd) {
+  static long windowBytes(BitSet present, int from, long[] values, BitSet agent, Window w) {
     long sum = 0;
     boolean seen = false;
     long prev = 0;
-    for (int i = 0; i < values.length; i++) {
-      Instant t = time(from + i);
-      if (t.isBefore(windowStart)) {
-        continue;
-      }
-      if (t.isAfter(windowEnd)) {
-        break;
-      }
-      long v = values[i];
+    boolean preExisting = between(present, w.behind, w.lo - 1);
+    boolean agentBefore = between(agent, w.behind, w.lo - 1);
+    int agentFirst = agent.nextSetBit(Math.max(0, w.lo));
+    for (int k = present.nextSetBit(Math.max(0, w.lo)); k >= 0 && k <= w.hi; ) {
+      long v = values[k - from];
       if (!seen) {
-        boolean sampleInLookback =
-            i > 0 && !time(from + i - 1).isBefore(windowStart.minus(LOOKBACK));
-        if (!sampleInLookback) {
+        if (!preExisting && (agentBefore || k > agentFirst)) {
           sum += v;
         }
         seen = true;
@@ -512,8 +634,58 @@ public final class SimulatedCluster {
         sum += v >= prev ? v - prev : v;
       }
       prev = v;
+      k = present.nextSetBit(k + 1);
     }
     return sum;
+  }
+
+  private static boolean between(BitSet b, int lo, int hi) {
+    int k = b.nextSetBit(Math.max(0, lo));
+    return k >= 0 && k <= hi;
+  }
+
+  /**
+   * Per row, the increments that straddle {@code t} inside [windowStart, windowEnd]: between a
+   * series' last sample before {@code t} and its first after. Two windows that meet at {@code t}
+   * (off the scrape grid) add up to the whole window less these, as long as no gap in a series is
+   * longer than the look-behind (true of every scenario here). For the property tests.
+   */
+  Map<TrafficKey, Long> straddling(Instant windowStart, Instant windowEnd, Instant t) {
+    int lo = firstStepAtOrAfter(windowStart);
+    int hi = lastStepAtOrBefore(windowEnd);
+    int before = lastStepAtOrBefore(t.minusMillis(1));
+    int after = firstStepAtOrAfter(t.plusMillis(1));
+    Map<TrafficKey, Long> out = new LinkedHashMap<>();
+    for (Flow f : flows) {
+      BitSet present = flowSteps(f);
+      int p = before < 0 ? -1 : present.previousSetBit(before);
+      int n = present.nextSetBit(after);
+      if (p < lo || n < 0 || n > hi) {
+        continue;
+      }
+      Node agent = f.opener().node();
+      long[] req = agentCounter(agent, f, f.request());
+      long[] rep = agentCounter(agent, f, f.reply());
+      out.merge(key(f.opener(), f.peer()), increment(req, f.from(), p, n), Long::sum);
+      out.merge(key(f.peer(), f.opener()), increment(rep, f.from(), p, n), Long::sum);
+    }
+    return out;
+  }
+
+  private static long increment(long[] values, int from, int p, int n) {
+    long v = values[n - from];
+    long prev = values[p - from];
+    return v >= prev ? v - prev : v;
+  }
+
+  /** When each node added after the first scrape joined (its agent's data begins then). */
+  public List<Instant> nodesAdded() {
+    return nodes.stream().filter(n -> n.from() > 0).map(n -> time(n.from())).toList();
+  }
+
+  /** Where each TTL gap begins: a pair's series are absent from here until re-created. */
+  public List<Instant> ttlGaps() {
+    return flows.stream().filter(f -> f.gapFrom() >= 0).map(f -> time(f.gapFrom())).toList();
   }
 
   /** Totals per locality and overall, always the sum of the rows. */
@@ -581,7 +753,9 @@ public final class SimulatedCluster {
   /** Assembles a cluster by hand: used by {@link Simulator} and by tests with tiny clusters. */
   static final class Builder {
     private final String scenario;
-    private final Instant start;
+    private final Instant dataStart;
+    private final Instant windowStart;
+    private final BitSet outage = new BitSet();
     private final int steps;
     private final Duration interval;
     private final DataAggregationLevel level;
@@ -597,7 +771,8 @@ public final class SimulatedCluster {
 
     private Builder(
         String scenario,
-        Instant start,
+        Instant dataStart,
+        Instant windowStart,
         int steps,
         Duration interval,
         DataAggregationLevel level,
@@ -606,7 +781,8 @@ public final class SimulatedCluster {
         throw new IllegalArgumentException("steps < 0");
       }
       this.scenario = Objects.requireNonNull(scenario);
-      this.start = Objects.requireNonNull(start);
+      this.dataStart = Objects.requireNonNull(dataStart);
+      this.windowStart = Objects.requireNonNull(windowStart);
       this.steps = steps;
       this.interval = Objects.requireNonNull(interval);
       this.level = Objects.requireNonNull(level);
@@ -623,9 +799,35 @@ public final class SimulatedCluster {
     }
 
     Node node(String name, String ip, String zone) {
-      Node n = new Node(name, ip, zone);
+      return node(name, ip, zone, 0);
+    }
+
+    /** A node (and its Retina agent) that joins the cluster at step {@code from}. */
+    Node node(String name, String ip, String zone, int from) {
+      checkLife(from, from);
+      Node n = new Node(name, ip, zone, from);
       nodes.add(n);
       return n;
+    }
+
+    /** Prometheus scrapes nothing over steps [from, to]: a restart, a WAL replay, an outage. */
+    Builder outage(int from, int to) {
+      checkLife(from, to);
+      outage.set(from, to + 1);
+      return this;
+    }
+
+    /**
+     * The flow goes idle over steps [gapFrom, gapTo]: Retina's TTL expires its series, which come
+     * back from zero when bytes flow again. Both ends must lie strictly inside the flow's life.
+     */
+    Flow expire(Flow f, int gapFrom, int gapTo) {
+      if (gapFrom <= f.from() || gapTo >= f.to() || gapFrom > gapTo || f.gapFrom() >= 0) {
+        throw new IllegalArgumentException("a TTL gap must lie inside the flow's life");
+      }
+      Flow g = new Flow(f.opener(), f.peer(), f.from(), f.bytes(), gapFrom, gapTo);
+      flows.set(flows.indexOf(f), g);
+      return g;
     }
 
     ReplicaSet replicaSet(String namespace, String name, String deployment, int from, int to) {
@@ -648,6 +850,9 @@ public final class SimulatedCluster {
         int to) {
       checkLife(from, to);
       Objects.requireNonNull(node, "node");
+      if (from < node.from()) {
+        throw new IllegalArgumentException("pod " + name + " before its node " + node.name());
+      }
       List<Pod> sameIp = podsByIp.computeIfAbsent(ip, k -> new ArrayList<>());
       for (Pod p : sameIp) {
         if (p.from() <= to && from <= p.to()) {
@@ -710,7 +915,7 @@ public final class SimulatedCluster {
       if (pairs.contains(List.of(peer, opener)) || !pairs.add(List.of(opener, peer))) {
         throw new IllegalArgumentException("one flow per pod pair");
       }
-      Flow f = new Flow(opener, peer, from, bytes);
+      Flow f = new Flow(opener, peer, from, bytes, -1, -1);
       flows.add(f);
       return f;
     }

@@ -20,6 +20,9 @@ import java.util.Objects;
  *     (Retina ≥ 1.2)
  * @param scale multiplies the {@code large} cluster's nodes, pods and workload edges; must be 1 for
  *     the other scenarios
+ * @param history how much data comes before the window {@code [end - hours, end]}, as real
+ *     monitoring data has (null means {@link #DEFAULT_HISTORY}); zero makes the window start at the
+ *     first scrape
  */
 public record SimulationSpec(
     String scenario,
@@ -29,7 +32,8 @@ public record SimulationSpec(
     DataAggregationLevel level,
     boolean nativeZones,
     long seed,
-    double scale) {
+    double scale,
+    Duration history) {
 
   public static final String SEED = "seed";
   public static final String EDGE = "edge";
@@ -49,6 +53,11 @@ public record SimulationSpec(
   public static final int DEFAULT_HOURS = 2;
   public static final int MIN_HOURS = 1;
   public static final int MAX_HOURS = 168;
+
+  /** Data before the window when none is asked for: one look-behind (DESIGN §3). */
+  public static final Duration DEFAULT_HISTORY = Duration.ofHours(1);
+
+  public static final Duration MAX_HISTORY = Duration.ofDays(7);
 
   /**
    * Longest scrape interval: the report's steps must stay below Prometheus' 5-minute lookback
@@ -74,11 +83,19 @@ public record SimulationSpec(
           "hours must be between " + MIN_HOURS + " and " + MAX_HOURS + ", got " + hours);
     }
     scrapeInterval = scrapeInterval == null ? DEFAULT_SCRAPE_INTERVAL : scrapeInterval;
+    history = history == null ? DEFAULT_HISTORY : history;
     level = level == null ? DataAggregationLevel.LOW : level;
     checkInterval(scrapeInterval);
     if (Duration.ofHours(hours).getSeconds() % scrapeInterval.getSeconds() != 0) {
       throw new IllegalArgumentException(
           "scrape interval " + scrapeInterval + " does not divide " + hours + "h evenly");
+    }
+    if (history.isNegative()
+        || history.compareTo(MAX_HISTORY) > 0
+        || history.getSeconds() % scrapeInterval.getSeconds() != 0
+        || history.getNano() != 0) {
+      throw new IllegalArgumentException(
+          "history must be a multiple of the scrape interval between 0 and 7d, got " + history);
     }
     if (!alignDown(end, scrapeInterval).equals(end)) {
       throw new IllegalArgumentException(
@@ -88,6 +105,19 @@ public record SimulationSpec(
               + scrapeInterval
               + "; use SimulationSpec.alignDown");
     }
+  }
+
+  /** A spec with the default history. */
+  public SimulationSpec(
+      String scenario,
+      Instant end,
+      int hours,
+      Duration scrapeInterval,
+      DataAggregationLevel level,
+      boolean nativeZones,
+      long seed,
+      double scale) {
+    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, null);
   }
 
   /** A spec at scale 1. */
@@ -115,13 +145,29 @@ public record SimulationSpec(
     return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), s) * s);
   }
 
+  /** The window's start: {@code hours} before its end. */
   public Instant start() {
     return end.minus(Duration.ofHours(hours));
   }
 
-  /** Number of scrape intervals in the span; there are {@code steps() + 1} scrape instants. */
-  public int steps() {
+  /** The first scrape: {@code history} before the window. */
+  public Instant dataStart() {
+    return start().minus(history);
+  }
+
+  /** Scrape intervals in the window. */
+  public int windowSteps() {
     return Math.toIntExact(Duration.ofHours(hours).getSeconds() / scrapeInterval.getSeconds());
+  }
+
+  /** Scrape intervals before the window. */
+  public int historySteps() {
+    return Math.toIntExact(history.getSeconds() / scrapeInterval.getSeconds());
+  }
+
+  /** Scrape intervals in the data; there are {@code steps() + 1} scrape instants. */
+  public int steps() {
+    return historySteps() + windowSteps();
   }
 
   private static void checkInterval(Duration interval) {

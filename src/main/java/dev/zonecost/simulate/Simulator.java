@@ -50,6 +50,8 @@ public final class Simulator {
     private final SplittableRandom rng;
     private final Builder b;
     private final int steps;
+    private final int w0;
+    private final int ws;
     private final List<Node> zoned = new ArrayList<>();
     private final Map<Integer, Integer> ipCounters = new TreeMap<>();
     private final Map<Node, Integer> subnetOf = new LinkedHashMap<>();
@@ -60,6 +62,8 @@ public final class Simulator {
       this.spec = spec;
       this.rng = new SplittableRandom(spec.seed());
       this.steps = spec.steps();
+      this.w0 = spec.historySteps();
+      this.ws = spec.windowSteps();
       this.b = SimulatedCluster.builder(spec);
     }
 
@@ -86,7 +90,7 @@ public final class Simulator {
 
       String serverRs = "server-" + RandomNames.hash(rng);
       b.replicaSet(SERVER_NS, serverRs, "server", 0, steps);
-      int rollout = edge ? steps / 2 : steps;
+      int rollout = edge ? w0 + ws / 2 : steps;
       List<Node> serverNodes = spread(6);
       List<Pod> servers = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -118,7 +122,7 @@ public final class Simulator {
         List<Pod> oldServers,
         int rollout) {
       // A client scaled up mid-span: its series begin inside the span.
-      int scaleUp = 2 * steps / 5;
+      int scaleUp = w0 + 2 * ws / 5;
       Pod lateClient = deploymentPod(CLIENT_NS, "client", clientRs, randomZoned(), scaleUp, steps);
       int[] latePeers = pick(6, 2);
       for (int s : latePeers) {
@@ -183,7 +187,7 @@ public final class Simulator {
 
       // cache-0 of a StatefulSet: deleted at 2/3 of the span, recreated under the same name with a
       // new IP on a node in another zone.
-      int deleted = 2 * steps / 3;
+      int deleted = w0 + 2 * ws / 3;
       WorkloadRef cache = new WorkloadRef(CACHE_NS, "StatefulSet", "cache");
       Node firstNode = randomZoned();
       Pod cache0 = statefulPod(cache, firstNode, 0, deleted);
@@ -202,7 +206,7 @@ public final class Simulator {
       flow(clients.get(3), b.external(EXTERNAL_IP));
 
       // The agent of the node that opens the most connections restarts at a third of the span.
-      int restartAt = steps / 3;
+      int restartAt = w0 + ws / 3;
       Map<Node, Integer> openers = new LinkedHashMap<>();
       for (Flow f : flowsSoFar) {
         if (f.from() <= restartAt && restartAt <= f.to()) {
@@ -216,6 +220,51 @@ public final class Simulator {
         }
       }
       b.restart(busiest, restartAt);
+
+      windowEdges(clientRs, clients, newServers);
+    }
+
+    /**
+     * What real monitoring data has at a window's edges (DESIGN §3): a scrape outage across the
+     * window's start, a pod pair whose series Retina's TTL expires and re-creates from zero, and a
+     * node (with its agent) added mid-window whose first scrape already carries series.
+     */
+    private void windowEdges(String clientRs, List<Pod> clients, List<Pod> newServers) {
+      long perMinute = 60 / spec.scrapeInterval().getSeconds();
+      int before = (int) Math.max(1, 15 * perMinute);
+      int after = (int) Math.max(1, 5 * perMinute);
+      if (w0 > before) {
+        b.outage(w0 - before, Math.min(steps, w0 + after));
+      }
+
+      Pod idle = clients.get(5);
+      for (Flow f : List.copyOf(flowsSoFar)) {
+        int gapFrom = w0 + ws / 6;
+        int gapTo = gapFrom + (int) Math.max(1, 10 * perMinute);
+        if (f.opener().equals(idle) && f.from() < gapFrom && gapTo < f.to()) {
+          b.expire(f, gapFrom, gapTo);
+          break;
+        }
+      }
+
+      int joins = Math.min(steps - 4, w0 + ws / 2 + 7);
+      Node added = b.node(nodeName(8), "10.0.8." + (10 + rng.nextInt(240)), ZONES.get(1), joins);
+      subnetOf.put(added, 8);
+      Pod first = deploymentPod(CLIENT_NS, "client", clientRs, added, joins, steps);
+      Pod second = deploymentPod(CLIENT_NS, "client", clientRs, added, joins + 5, steps);
+      for (Pod p : List.of(first, second)) {
+        for (int s : pick(newServers.size(), 2)) {
+          flow(p, newServers.get(s));
+        }
+      }
+    }
+
+    private String nodeName(int subnet) {
+      String name = "ip-10-0-" + subnet + "-" + (10 + rng.nextInt(240)) + ".ec2.internal";
+      while (!usedNames.add(name)) {
+        name = "ip-10-0-" + subnet + "-" + (10 + rng.nextInt(240)) + ".ec2.internal";
+      }
+      return name;
     }
 
     private Node node(int subnet, String zone) {

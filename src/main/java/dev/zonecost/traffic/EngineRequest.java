@@ -1,6 +1,8 @@
 package dev.zonecost.traffic;
 
 import dev.zonecost.promql.MetricNames;
+import dev.zonecost.promql.QuerySettings;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,8 @@ import java.time.Instant;
  *
  * @param names the metric and zone label names, when a scrape config renamed them
  * @param byCluster whether rows are split by the series' {@code cluster} label
+ * @param lookBehind DESIGN §3's look-behind: a sample this long before the window's start proves a
+ *     series (or its agent) existed before it
  */
 public record EngineRequest(
     Instant start,
@@ -17,7 +21,30 @@ public record EngineRequest(
     Selection selection,
     GroupBy groupBy,
     MetricNames names,
-    boolean byCluster) {
+    boolean byCluster,
+    Duration lookBehind) {
+
+  /** With the default look-behind. */
+  public EngineRequest(
+      Instant start,
+      Instant end,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      Selection selection,
+      GroupBy groupBy,
+      MetricNames names,
+      boolean byCluster) {
+    this(
+        start,
+        end,
+        dedupe,
+        level,
+        selection,
+        groupBy,
+        names,
+        byCluster,
+        QuerySettings.DEFAULT_LOOK_BEHIND);
+  }
 
   /** With the usual metric and label names. */
   public EngineRequest(

@@ -11,4 +11,5 @@ public record EngineResult(
     String backendVersion,
     boolean leftOpenRanges,
     List<LabelledQuery> queriesSent,
-    List<String> warnings) {}
+    List<String> warnings,
+    WindowEdges edges) {}

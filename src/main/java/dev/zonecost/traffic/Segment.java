@@ -81,6 +81,14 @@ public record Segment(
         inner + boundary + next.inner);
   }
 
+  /**
+   * The window bytes of the whole series when its first in-window value is counted ({@code born})
+   * or is a baseline (DESIGN §3's rule, decided by the caller).
+   */
+  public double bytes(boolean born) {
+    return any ? inner + (born ? first : 0) : 0;
+  }
+
   /** The window bytes of the whole series: its first value counts when it began inside. */
   public double bytes() {
     if (!any) {

@@ -11,12 +11,15 @@ import dev.zonecost.promql.QueryPlan;
 import dev.zonecost.promql.QueryPlan.LabelledQuery;
 import dev.zonecost.promql.QuerySettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +82,8 @@ public final class TrafficEngine {
             r.dedupe().directionRegex(),
             r.selection(),
             r.names(),
-            leftOpenRanges));
+            leftOpenRanges,
+            r.lookBehind()));
   }
 
   public EngineResult run(EngineRequest request) {
@@ -88,7 +92,7 @@ public final class TrafficEngine {
     // left-open. Assuming left-open elsewhere only errs for a sample exactly 1 ms before start.
     boolean leftOpen = ranges.leftOpen(version);
     QueryPlan plan = plan(request, leftOpen);
-    List<LabelledQuery> sent = new ArrayList<>(plan.instantQueries());
+    List<LabelledQuery> sent = Collections.synchronizedList(new ArrayList<>(plan.instantQueries()));
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, TrafficEngine::daemon);
@@ -96,6 +100,7 @@ public final class TrafficEngine {
       var maxima = async(pool, () -> fetch(plan, plan.windowMax(), warnings));
       var minima = async(pool, () -> fetch(plan, plan.windowMinOfSeriesBefore(), warnings));
       var resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
+      var agents = async(pool, () -> fetch(plan, plan.agentsWithLookBehind(), warnings));
       var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
       var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
@@ -134,25 +139,64 @@ public final class TrafficEngine {
               request.groupBy(),
               request.byCluster());
       List<Series> resetList = join(resets).series();
-      java.util.Set<String> reset = new java.util.HashSet<>();
+      Set<String> reset = new HashSet<>();
       resetList.forEach(s -> reset.add(identity(s.labels())));
       Map<String, Double> firstOfSeriesBefore = new HashMap<>();
       for (Series s : join(minima).series()) {
         firstOfSeriesBefore.put(identity(s.labels()), s.samples().get(0).value());
       }
-      for (Series s : join(maxima).series()) {
-        String id = identity(s.labels());
-        if (!reset.contains(id)) {
-          // no reset: last − first, or the whole last value for a series that began inside
-          aggregator.add(
-              withCluster(s.labels(), cluster),
-              s.samples().get(0).value() - firstOfSeriesBefore.getOrDefault(id, 0.0));
+      Set<String> agentsBefore = new HashSet<>();
+      for (Series s : join(agents).series()) {
+        agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
+      }
+      List<Series> maximaList = join(maxima).series();
+
+      // Agents with series that did not exist before the window and no look-behind of their own:
+      // where their data begins tells born series from baselines.
+      TreeSet<String> unresolved = new TreeSet<>();
+      for (Series s : maximaList) {
+        String agent = FirstScrapes.agentKey(s.labels(), cluster);
+        if (!firstOfSeriesBefore.containsKey(identity(s.labels()))
+            && !agentsBefore.contains(agent)) {
+          unresolved.add(agent);
         }
       }
+      Optional<Instant> dataStart = Optional.empty();
+      boolean noDataBefore = !maximaList.isEmpty() && agentsBefore.isEmpty() && !dataBefore(plan);
+      FirstScrapes firsts = new FirstScrapes();
+      if (!unresolved.isEmpty() || noDataBefore) {
+        readFirstScrapes(plan, unresolved, noDataBefore, firsts, sent);
+        if (noDataBefore) {
+          dataStart = firsts.oldest().filter(t -> t.isAfter(request.start()));
+        }
+      }
+
+      Births births = new Births(firstOfSeriesBefore.keySet(), agentsBefore, firsts, cluster);
+      for (Series s : maximaList) {
+        String id = identity(s.labels());
+        if (reset.contains(id)) {
+          continue;
+        }
+        double last = s.samples().get(0).value();
+        Double first = firstOfSeriesBefore.get(id);
+        if (first == null) {
+          // no look-behind: born (count from zero) or the first sample of its agent's data
+          first = births.born(id, s.labels()) ? 0.0 : births.firstValue(id);
+        }
+        aggregator.add(withCluster(s.labels(), cluster), last - first);
+      }
       if (!resetList.isEmpty()) {
-        addResetSeries(plan, resetList, aggregator, sent, warnings, pool);
+        addResetSeries(plan, resetList, births, aggregator, sent, warnings, pool);
       }
       TrafficAggregator.Result result = aggregator.result();
+      WindowEdges edges =
+          new WindowEdges(
+              request.start(),
+              dataStart.orElse(null),
+              request.lookBehind(),
+              births.bornCount(),
+              births.unknowableCount(),
+              (int) unresolved.stream().filter(a -> !agentsBefore.contains(a)).count());
       return new EngineResult(
           result.rows(),
           result.stats(),
@@ -160,11 +204,86 @@ public final class TrafficEngine {
           version.orElse(""),
           leftOpen,
           List.copyOf(sent),
-          List.copyOf(warnings));
+          List.copyOf(warnings),
+          edges);
     } finally {
       pool.shutdownNow();
     }
   }
+
+  /** How far back to probe for any data before a window whose look-behind is empty. */
+  static final Duration MAX_PROBE = Duration.ofDays(3660);
+
+  /** The first stretch read for agents without look-behind; each further read doubles. */
+  static final Duration FIRST_SCRAPE_CHUNK = Duration.ofMinutes(15);
+
+  /**
+   * Whether the metric has any sample before the look-behind. Asked only when no agent has one in
+   * the look-behind: the window then starts in a long outage, or before the data (clipped). Probes
+   * ranges that double backwards, so an empty past costs a few cheap requests and a long outage
+   * reads no more than about twice its length.
+   */
+  private boolean dataBefore(QueryPlan plan) {
+    Instant at = plan.settings().start().minus(plan.settings().lookBehind()).minusMillis(1);
+    Duration range = plan.settings().lookBehind();
+    Duration probed = Duration.ZERO;
+    while (probed.compareTo(MAX_PROBE) < 0) {
+      QueryResult r = api.query(plan.anySample(range), at);
+      if (!r.series().isEmpty() && r.series().get(0).samples().get(0).value() > 0) {
+        return true;
+      }
+      probed = probed.plus(range);
+      at = at.minus(range);
+      range = range.multipliedBy(2);
+    }
+    return false;
+  }
+
+  /**
+   * Reads, from the window's start onwards in chunks that double, the samples of the agents with no
+   * look-behind until each one's first scrape is found (and the oldest sample of all, when the
+   * window starts before the data).
+   */
+  private void readFirstScrapes(
+      QueryPlan plan,
+      TreeSet<String> unresolved,
+      boolean findOldest,
+      FirstScrapes firsts,
+      List<LabelledQuery> sent) {
+    String cluster = plan.settings().names().clusterLabel();
+    Instant end = plan.settings().end();
+    Instant lo = plan.settings().start();
+    Duration length = FIRST_SCRAPE_CHUNK;
+    int reads = 0;
+    String firstQuery = null;
+    while (lo.isBefore(end)
+        && (unresolved.stream().anyMatch(a -> !firsts.found(a))
+            || (findOldest && firsts.oldest().isEmpty()))) {
+      Instant hi = lo.plus(length).isBefore(end) ? lo.plus(length) : end;
+      TreeSet<String> instances = new TreeSet<>();
+      if (!findOldest || firsts.oldest().isPresent()) {
+        unresolved.stream()
+            .filter(a -> !firsts.found(a))
+            .forEach(a -> instances.add(FirstScrapes.instanceOf(a)));
+      }
+      String q = plan.agentSamples(instances, Duration.between(lo, hi));
+      firstQuery = firstQuery == null ? q : firstQuery;
+      QueryResult r = api.query(q, hi);
+      firsts.addChunk(r.series(), cluster, lo.toEpochMilli(), hi.toEpochMilli());
+      reads++;
+      lo = hi;
+      length = length.multipliedBy(2);
+    }
+    if (reads > 0) {
+      sent.add(
+          new LabelledQuery(
+              FIRST_SCRAPES_LABEL + (reads > 1 ? ", in " + reads + " doubling reads" : ""),
+              firstQuery));
+    }
+  }
+
+  public static final String FIRST_SCRAPES_LABEL =
+      "first scrapes of agents without samples in the look-behind (sent only when there are any)";
 
   /**
    * Reads the raw samples of every agent that had a reset and sums the reset series by the
@@ -174,6 +293,7 @@ public final class TrafficEngine {
   private void addResetSeries(
       QueryPlan plan,
       List<Series> resetList,
+      Births births,
       TrafficAggregator aggregator,
       List<LabelledQuery> sent,
       List<String> warnings,
@@ -186,9 +306,7 @@ public final class TrafficEngine {
     }
     long start = plan.settings().start().toEpochMilli();
     long end = plan.settings().end().toEpochMilli();
-    List<TimeChunk> chunks =
-        TimeChunk.tile(
-            plan.settings().start().minus(QueryPlan.LOOKBACK), plan.settings().end(), chunk);
+    List<TimeChunk> chunks = TimeChunk.tile(plan.settings().start(), plan.settings().end(), chunk);
     sent.add(
         new LabelledQuery(
             QueryPlan.RAW_SAMPLES_LABEL
@@ -230,7 +348,9 @@ public final class TrafficEngine {
                 "a series with counter resets was missing from the raw-sample answer; the data"
                     + " changed while zonecost read it — run the report again");
           }
-          aggregator.add(withCluster(labels, plan.settings().names().clusterLabel()), seg.bytes());
+          aggregator.add(
+              withCluster(labels, plan.settings().names().clusterLabel()),
+              seg.bytes(births.born(id, labels)));
         });
   }
 

@@ -34,7 +34,7 @@ class AccountingIT {
             new SimulationSpec(scenario, END, 2, Duration.ofSeconds(60), level, nativeZones, 42));
     try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
       assertExact(prom, cluster, level, cluster.start(), cluster.end(), nativeZones);
-      // Raw samples of the reset series read in 7 chunks of 20 minutes give the same answer.
+      // Raw samples of the reset series read in 6 chunks of 20 minutes give the same answer.
       JsonNode chunked =
           assertExact(
               prom,
@@ -47,7 +47,7 @@ class AccountingIT {
               "21");
       if (scenario.equals("edge")) {
         String queries = chunked.get("metadata").get("queries").toString();
-        assertTrue(queries.contains("in 7 time chunks"), queries);
+        assertTrue(queries.contains("in 6 time chunks"), queries);
       }
       // A window that starts and ends between scrapes, across the rolling restart and the reset.
       Instant start = cluster.start().plus(Duration.ofMinutes(37)).plusSeconds(30);

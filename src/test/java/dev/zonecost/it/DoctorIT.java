@@ -195,13 +195,18 @@ class DoctorIT {
         doctor(
             healthyText,
             "--start",
-            cluster.start().minus(Duration.ofHours(1)).toString(),
+            cluster.dataStart().minus(Duration.ofHours(1)).toString(),
             "--end",
             cluster.end().toString());
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(run.out().contains("CHECK"), run.describe());
-    assertTrue(run.out().matches("(?s).*data range\\s+WARN.*silently partial.*"), run.describe());
-    assertTrue(run.out().contains("fix: "), run.describe());
+    assertTrue(run.out().matches("(?s).*data range\\s+WARN.*clips the window.*"), run.describe());
+    // A start one look-behind after the oldest sample (one subquery step of slack at most).
+    Instant safe = cluster.oldestForwardSample().plus(Duration.ofHours(1));
+    assertTrue(
+        run.out().contains("fix: start the window at or after " + safe)
+            || run.out().contains("fix: start the window at or after " + safe.plusSeconds(60)),
+        run.describe());
   }
 
   @Test

@@ -36,14 +36,20 @@ final class ReportRows {
       if (!r.get("locality").asText().equals(key.locality().label())) {
         throw new AssertionError("row's locality disagrees with its zones: " + r);
       }
-      rows.merge(key, r.get("bytes").asLong(), Long::sum);
+      if (rows.put(key, r.get("bytes").asLong()) != null) {
+        throw new AssertionError("the report has two rows with one key: " + r);
+      }
     }
     return rows;
   }
 
   static Map<TrafficKey, Long> rows(List<TrafficRow> expected) {
     Map<TrafficKey, Long> rows = new LinkedHashMap<>();
-    expected.forEach(r -> rows.merge(r.key(), r.bytes(), Long::sum));
+    for (TrafficRow r : expected) {
+      if (rows.put(r.key(), r.bytes()) != null) {
+        throw new AssertionError("two expected rows with one key: " + r);
+      }
+    }
     return rows;
   }
 }

@@ -37,7 +37,7 @@ class VictoriaMetricsIT {
       prom.awaitSamples(
           "{__name__=~\".+\"}",
           cluster.end(),
-          Duration.between(cluster.start(), cluster.end()).plusHours(1),
+          Duration.between(cluster.dataStart(), cluster.end()).plusHours(1),
           cluster.sampleCount());
       assertExact(prom, cluster, level, cluster.start(), cluster.end(), nativeZones);
       // A window that starts and ends between scrapes, across the rolling restart and the reset.

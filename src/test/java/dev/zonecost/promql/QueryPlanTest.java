@@ -28,7 +28,11 @@ class QueryPlanTest {
     String sel = "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}";
     assertEquals("max_over_time(" + sel + "[7200s])", plan(null, false).windowMax());
     assertEquals(
-        "min_over_time(" + sel + "[7200s]) and " + sel + " @ 1793491199.999",
+        "min_over_time("
+            + sel
+            + "[7200s]) and last_over_time("
+            + sel
+            + "[3599999ms] @ 1793491199.999)",
         plan(null, false).windowMinOfSeriesBefore());
   }
 
@@ -62,7 +66,7 @@ class QueryPlanTest {
   void should_select_raw_samples_by_agent_with_regex_metacharacters_escaped() {
     assertEquals(
         "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
-            + " instance=~\"10\\\\.0\\\\.0\\\\.1:10093|retina-b\"}[7500s]",
+            + " instance=~\"10\\\\.0\\\\.0\\\\.1:10093|retina-b\"}[7200s]",
         plan(null, false).rawSamples(List.of("retina-b", "10.0.0.1:10093")));
   }
 

@@ -15,8 +15,10 @@ import dev.zonecost.traffic.GroupBy;
 import dev.zonecost.traffic.Selection;
 import dev.zonecost.traffic.TrafficKey;
 import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.traffic.WindowEdges;
 import dev.zonecost.traffic.WorkloadRef;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,9 @@ class RenderersTest {
             List.of("a note"),
             GroupBy.WORKLOAD,
             Selection.ALL,
-            false);
+            false,
+            new WindowEdges(
+                Instant.parse("2026-11-01T00:00:00Z"), null, Duration.ofHours(1), 2, 0, 0));
     return Report.of(
         md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
   }

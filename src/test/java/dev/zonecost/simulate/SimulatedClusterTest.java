@@ -57,14 +57,16 @@ class SimulatedClusterTest {
   @Test
   void should_match_hand_computed_bytes_over_the_whole_span() {
     // Agent a counts front→back 10, 30, 60, then resets at step 3 with half of 40: 20, 70, 130.
-    // Window bytes: 10 (began in window) + 20 + 30 + 20 (reset) + 50 + 60 = 190; the 20 lost at
-    // the restart are not in the data. Replies: 1, 3, 6, 2, 7, 13 → 1 + 2 + 3 + 2 + 5 + 6 = 19.
-    // front→late begins at step 2: 5, then reset 2, 7, 12 → 5 + 2 + 5 + 5 = 17; its replies are 0.
+    // The window starts at agent a's first scrape, so nothing tells that front→back began inside
+    // it: 10 is a baseline (DESIGN §3, unknowable). Window bytes: 20 + 30 + 20 (reset) + 50 + 60 =
+    // 180; the 20 lost at the restart are not in the data. Replies: 1, 3, 6, 2, 7, 13 → 2 + 3 + 2 +
+    // 5 + 6 = 18. front→late appears at step 2, after agent a's first scrape: born, from zero:
+    // 5, then reset 2, 7, 12 → 5 + 2 + 5 + 5 = 17; its replies are 0.
     SimulatedCluster c = tiny(DataAggregationLevel.LOW);
     assertEquals(
         List.of(
-            new TrafficRow(new TrafficKey(FRONT, BACK, "zone-a", "zone-b"), 190),
-            new TrafficRow(new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 19),
+            new TrafficRow(new TrafficKey(FRONT, BACK, "zone-a", "zone-b"), 180),
+            new TrafficRow(new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 18),
             new TrafficRow(new TrafficKey(FRONT, LATE, "zone-a", "zone-a"), 17)),
         c.expected());
   }

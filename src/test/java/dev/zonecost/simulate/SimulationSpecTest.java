@@ -39,7 +39,10 @@ class SimulationSpecTest {
     assertEquals(Duration.ofSeconds(60), spec.scrapeInterval());
     assertEquals(DataAggregationLevel.LOW, spec.level());
     assertEquals(END.minusSeconds(7200), spec.start());
-    assertEquals(120, spec.steps());
+    assertEquals(120, spec.windowSteps());
+    assertEquals(60, spec.historySteps());
+    assertEquals(180, spec.steps());
+    assertEquals(END.minusSeconds(3 * 3600), spec.dataStart());
   }
 
   @Test

@@ -130,13 +130,13 @@ class TrafficEngineTest {
   }
 
   @Test
-  void should_read_raw_samples_in_chunks_that_tile_the_window_and_its_lookback() {
+  void should_read_raw_samples_in_chunks_that_tile_the_window() {
     FakeApi api = new FakeApi();
     EngineResult chunked = run(api, Duration.ofMinutes(20), 2);
     List<long[]> ranges = new ArrayList<>(api.rawRanges);
     ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-    assertEquals(7, ranges.size(), "125 minutes in chunks of 20");
-    assertEquals(START.minus(Duration.ofMinutes(5)).toEpochMilli(), ranges.get(0)[0]);
+    assertEquals(6, ranges.size(), "120 minutes in chunks of 20");
+    assertEquals(START.toEpochMilli(), ranges.get(0)[0]);
     assertEquals(END.toEpochMilli(), ranges.get(ranges.size() - 1)[1]);
     for (int i = 1; i < ranges.size(); i++) {
       assertEquals(ranges.get(i - 1)[1], ranges.get(i)[0], "no gap, no overlap but the boundary");

@@ -1,6 +1,5 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
 import dev.zonecost.render.AtomicFile;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -21,15 +20,11 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "simulate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Writes a synthetic cluster's Retina and kube-state-metrics series as OpenMetrics"
           + " (cluster.om, for promtool) and the exact answer a report over it must give"
-          + " (expected.json).",
-      ""
+          + " (expected.json)."
     },
-    footerHeading = "%nExamples:%n",
     footer = {
       "  zonecost simulate --scenario edge --out-dir cluster",
       "  promtool tsdb create-blocks-from openmetrics --max-block-duration=24h \\",
@@ -42,9 +37,7 @@ import picocli.CommandLine.Spec;
           + " cluster: 30 nodes, 60 Deployments in 6 namespaces, about 1,500 pods, about 300"
           + " workload edges, a rolling restart of a third of the Deployments, two agent restarts;"
           + " 24 h by default; --scale multiplies nodes, pods and edges)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error"})
+    })
 public final class SimulateCommand implements Callable<Integer> {
   private final Clock clock;
 
@@ -55,8 +48,9 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--scenario",
       paramLabel = "NAME",
       defaultValue = "edge",
+      completionCandidates = LowerCaseValues.ScenarioValues.class,
       description = "seed, edge or large (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  Scenario scenario;
 
   @Option(
       names = "--out-dir",
@@ -88,6 +82,7 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--data-aggregation-level",
       paramLabel = "LEVEL",
       defaultValue = "low",
+      completionCandidates = LowerCaseValues.LevelValues.class,
       description = "Retina's level to simulate: low or high (default: ${DEFAULT-VALUE}).")
   DataAggregationLevel level;
 
@@ -119,29 +114,16 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!SimulationSpec.ALL_SCENARIOS.contains(scenario)) {
-      throw new UsageException("unknown --scenario '" + scenario + "': use seed, edge or large");
-    }
-    boolean large = scenario.equals(SimulationSpec.LARGE);
-    int span =
-        hours != null
-            ? hours
-            : large ? SimulationSpec.DEFAULT_LARGE_HOURS : SimulationSpec.DEFAULT_HOURS;
-    if (span < SimulationSpec.MIN_HOURS || span > SimulationSpec.MAX_HOURS) {
-      throw new UsageException("--hours must be between 1 and 168, not " + span);
-    }
-    if (!(scale > 0 && scale <= SimulationSpec.MAX_SCALE)) {
-      throw new UsageException("--scale must be above 0 and at most 16, not " + scale);
-    }
-    if (scale != 1 && !large) {
-      throw new UsageException("--scale applies to --scenario large only");
-    }
+    int span = scenario.hours(hours);
+    double factor = scenario.scale(scale);
+    boolean large = scenario == Scenario.LARGE;
     long began = System.nanoTime();
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
     SimulatedCluster cluster =
         Simulator.generate(
-            new SimulationSpec(scenario, endAt, span, interval, level, nativeZones, seed, scale));
+            new SimulationSpec(
+                scenario.specName, endAt, span, interval, level, nativeZones, seed, factor));
     Files.createDirectories(outDir);
     AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
@@ -149,7 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
         .getErr()
         .printf(
             "zonecost: %s cluster %s .. %s: %d series, %d samples -> %s%n",
-            scenario,
+            scenario.specName,
             cluster.start(),
             cluster.end(),
             cluster.seriesCount(),

@@ -1,0 +1,40 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.UsageException;
+import dev.zonecost.simulate.SimulationSpec;
+
+/** {@code simulate --scenario}: the simulator's named clusters and what each accepts. */
+enum Scenario {
+  SEED(SimulationSpec.SEED),
+  EDGE(SimulationSpec.EDGE),
+  LARGE(SimulationSpec.LARGE);
+
+  final String specName;
+
+  Scenario(String specName) {
+    this.specName = specName;
+  }
+
+  /** --hours, or the scenario's default; 1 to 168. */
+  int hours(Integer given) {
+    int span =
+        given != null
+            ? given
+            : this == LARGE ? SimulationSpec.DEFAULT_LARGE_HOURS : SimulationSpec.DEFAULT_HOURS;
+    if (span < SimulationSpec.MIN_HOURS || span > SimulationSpec.MAX_HOURS) {
+      throw new UsageException("--hours must be between 1 and 168, not " + span);
+    }
+    return span;
+  }
+
+  /** --scale: above 0 and at most 16, and other than 1 only for the large cluster. */
+  double scale(double given) {
+    if (!(given > 0 && given <= SimulationSpec.MAX_SCALE)) {
+      throw new UsageException("--scale must be above 0 and at most 16, not " + given);
+    }
+    if (given != 1 && this != LARGE) {
+      throw new UsageException("--scale applies to --scenario large only");
+    }
+    return given;
+  }
+}

@@ -17,85 +17,6 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * do), everyday ones first, the exit codes from {@link ExitCodes}, the examples last.
  */
 final class HelpLayout {
-  /** Headings of the shared options, in the order shown; options in the order listed. */
-  private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
-
-  static {
-    GROUPS.put(
-        "Thresholds",
-        List.of(
-            "--max-cross-zone-ratio",
-            "--max-cross-zone-bytes",
-            "--max-cross-zone-cost",
-            "--cost-basis",
-            "--max-unknown-ratio",
-            "--per-pair",
-            "--min-coverage",
-            "--baseline",
-            "--max-increase"));
-    GROUPS.put("Window", List.of("--since", "--start", "--end"));
-    GROUPS.put(
-        "Selection",
-        List.of(
-            "--from-namespace",
-            "--to-namespace",
-            "--from-workload",
-            "--to-workload",
-            "--exclude-from-namespace",
-            "--exclude-to-namespace",
-            "--exclude-from-workload",
-            "--exclude-to-workload",
-            "--cluster"));
-    GROUPS.put(
-        "Output",
-        List.of(
-            "--output",
-            "--output-file",
-            "--sort-by",
-            "--top",
-            "--no-headers",
-            "--no-color",
-            "--csv-layout",
-            "--quiet"));
-    GROUPS.put(
-        "Accounting",
-        List.of(
-            "--group-by",
-            "--dedupe",
-            "--data-aggregation-level",
-            "--by-cluster",
-            "--metric",
-            "--zone-label",
-            "--cluster-label",
-            "--range-semantics",
-            "--scrape-interval",
-            "--max-points"));
-    GROUPS.put("Pricing", List.of("--cloud", "--region", "--pricing", "--price-per-gb"));
-    GROUPS.put(
-        "Connection and auth",
-        List.of(
-            "--prometheus-url",
-            "--timeout",
-            "--retries",
-            "--parallelism",
-            "--allow-partial",
-            "--bearer-token-file",
-            "--basic-auth-user",
-            "--basic-auth-password-file",
-            "--header",
-            "--tenant",
-            "--ca-file",
-            "--client-cert",
-            "--client-key",
-            "--insecure-skip-tls-verify",
-            "--sigv4",
-            "--aws-region",
-            "--aws-service"));
-  }
-
-  private static final List<String> GENERAL =
-      List.of("--config", "--verbose", "--help", "--version");
-
   private HelpLayout() {}
 
   /** Applies the layout to {@code cl} and every command below it. */
@@ -129,11 +50,11 @@ final class HelpLayout {
     spec.mixins().values().forEach(m -> m.options().forEach(o -> shared.add(o.longestName())));
     Map<String, List<OptionSpec>> sections = new LinkedHashMap<>();
     sections.put("Options", new ArrayList<>());
-    GROUPS.keySet().forEach(g -> sections.put(g, new ArrayList<>()));
+    OptionGroups.GROUPS.keySet().forEach(g -> sections.put(g, new ArrayList<>()));
     sections.put("General", new ArrayList<>());
     for (OptionSpec o : spec.options()) {
       if (!o.hidden()) {
-        sections.get(heading(o.longestName(), shared)).add(o);
+        sections.get(OptionGroups.heading(o.longestName(), shared)).add(o);
       }
     }
     StringBuilder sb = new StringBuilder();
@@ -142,7 +63,7 @@ final class HelpLayout {
           if (options.isEmpty()) {
             return;
           }
-          List<String> order = GROUPS.getOrDefault(heading, GENERAL);
+          List<String> order = OptionGroups.GROUPS.getOrDefault(heading, OptionGroups.GENERAL);
           if (!heading.equals("Options")) {
             options.sort((a, b) -> order.indexOf(a.longestName()) - order.indexOf(b.longestName()));
           }
@@ -151,19 +72,5 @@ final class HelpLayout {
           sb.append(String.format("%n%s:%n", heading)).append(layout);
         });
     return sb.toString();
-  }
-
-  private static String heading(String name, Set<String> shared) {
-    if (GENERAL.contains(name)) {
-      return "General";
-    }
-    if (shared.contains(name)) {
-      for (Map.Entry<String, List<String>> g : GROUPS.entrySet()) {
-        if (g.getValue().contains(name)) {
-          return g.getKey();
-        }
-      }
-    }
-    return "Options";
   }
 }

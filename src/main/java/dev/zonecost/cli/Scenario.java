@@ -2,6 +2,9 @@ package dev.zonecost.cli;
 
 import dev.zonecost.UsageException;
 import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.traffic.DataAggregationLevel;
+import java.time.Duration;
+import java.time.Instant;
 
 /** {@code simulate --scenario}: the simulator's named clusters and what each accepts. */
 enum Scenario {
@@ -13,6 +16,21 @@ enum Scenario {
 
   Scenario(String specName) {
     this.specName = specName;
+  }
+
+  /** The simulator's spec; the end is floored to the scrape interval. */
+  SimulationSpec spec(
+      Instant end,
+      Integer hours,
+      Duration interval,
+      DataAggregationLevel level,
+      boolean nativeZones,
+      long seed,
+      double scale) {
+    long ms = interval.toMillis();
+    Instant floored = Instant.ofEpochMilli(Math.floorDiv(end.toEpochMilli(), ms) * ms);
+    return new SimulationSpec(
+        specName, floored, hours(hours), interval, level, nativeZones, seed, scale(scale));
   }
 
   /** --hours, or the scenario's default; 1 to 168. */

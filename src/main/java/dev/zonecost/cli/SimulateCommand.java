@@ -2,10 +2,10 @@ package dev.zonecost.cli;
 
 import dev.zonecost.render.AtomicFile;
 import dev.zonecost.simulate.SimulatedCluster;
-import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.traffic.DataAggregationLevel;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,41 +114,28 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int span = scenario.hours(hours);
-    double factor = scenario.scale(scale);
-    boolean large = scenario == Scenario.LARGE;
     long began = System.nanoTime();
     Duration interval = TimeParsing.duration(scrapeInterval);
-    Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
+    Instant last = end == null ? clock.instant() : TimeParsing.instant(end);
     SimulatedCluster cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                scenario.specName, endAt, span, interval, level, nativeZones, seed, factor));
+        Simulator.generate(scenario.spec(last, hours, interval, level, nativeZones, seed, scale));
     Files.createDirectories(outDir);
     AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "zonecost: %s cluster %s .. %s: %d series, %d samples -> %s%n",
-            scenario.specName,
-            cluster.start(),
-            cluster.end(),
-            cluster.seriesCount(),
-            cluster.sampleCount(),
-            outDir);
-    if (large) {
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "zonecost: series by family %s; written in %.1f s%n",
-              cluster.seriesCountByFamily(), (System.nanoTime() - began) / 1e9);
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        "zonecost: %s cluster %s .. %s: %d series, %d samples -> %s%n",
+        scenario.specName,
+        cluster.start(),
+        cluster.end(),
+        cluster.seriesCount(),
+        cluster.sampleCount(),
+        outDir);
+    if (scenario == Scenario.LARGE) {
+      err.printf(
+          "zonecost: series by family %s; written in %.1f s%n",
+          cluster.seriesCountByFamily(), (System.nanoTime() - began) / 1e9);
     }
     return ExitCodes.OK;
-  }
-
-  private static Instant floor(Instant t, Duration interval) {
-    long ms = interval.toMillis();
-    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
   }
 }

@@ -5,17 +5,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.zonecost.cli.Cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 
-/** Entry point: builds the command line, runs it, exits with its code. */
+/** Entry point: hands the CLI the clock, the environment and the console; exits with its code. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-    int code = Cli.execute(Clock.systemUTC(), System.getenv(), Path.of(""), out, err, args);
+    int code = Cli.execute(Clock.systemUTC(), System.getenv(), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -9,18 +9,19 @@ import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.GroupBy;
-import dev.zonecost.traffic.Selection;
 import java.time.Duration;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How Retina's repeated observations become one count per byte, and what to select. */
+/** How Retina's repeated observations become one count per byte, and which traffic. */
 public final class AccountingOptions {
+  @Mixin SelectionOptions selection = new SelectionOptions();
+
   @Option(
       names = "--dedupe",
       paramLabel = "MODE",
       defaultValue = "egress",
+      completionCandidates = LowerCaseValues.DedupeValues.class,
       description =
           "Which observations to keep: egress (default: the connecting pod's node), ingress,"
               + " max (per pod pair), none (add all; counts bytes 2-4 times).")
@@ -30,75 +31,21 @@ public final class AccountingOptions {
       names = "--data-aggregation-level",
       paramLabel = "LEVEL",
       defaultValue = "low",
+      completionCandidates = LowerCaseValues.LevelValues.class,
       description =
           "Retina's dataAggregationLevel: low (Helm default; each byte seen twice per node) or high"
               + " (once per node; twice for pods on one node). Default: ${DEFAULT-VALUE}.")
   DataAggregationLevel level;
 
   @Option(
-      names = "--from-namespace",
-      paramLabel = "REGEX",
-      description = "Only traffic from namespaces matching this (anchored) regex.")
-  String fromNamespace;
-
-  @Option(
-      names = "--to-namespace",
-      paramLabel = "REGEX",
-      description = "Only traffic to namespaces matching this (anchored) regex.")
-  String toNamespace;
-
-  @Option(
-      names = "--from-workload",
-      paramLabel = "REGEX",
-      description =
-          "Only traffic from workloads (Deployments after roll-up, StatefulSets, ...) whose name"
-              + " matches this (anchored) regex.")
-  String fromWorkload;
-
-  @Option(
-      names = "--to-workload",
-      paramLabel = "REGEX",
-      description = "Only traffic to workloads whose name matches this (anchored) regex.")
-  String toWorkload;
-
-  @Option(
       names = "--group-by",
       paramLabel = "GRAIN",
       defaultValue = "workload",
+      completionCandidates = LowerCaseValues.GroupByValues.class,
       description =
           "Rows per namespace, workload (default; Deployments after roll-up) or pod pair. The"
               + " CSV's key columns follow: source_namespace[,source_workload|source_pod],...")
   GroupBy groupBy;
-
-  @Option(
-      names = "--exclude-from-namespace",
-      paramLabel = "REGEX",
-      description = "Leave out traffic from namespaces matching this (anchored) regex.")
-  String excludeFromNamespace;
-
-  @Option(
-      names = "--exclude-to-namespace",
-      paramLabel = "REGEX",
-      description = "Leave out traffic to namespaces matching this (anchored) regex.")
-  String excludeToNamespace;
-
-  @Option(
-      names = "--exclude-from-workload",
-      paramLabel = "REGEX",
-      description = "Leave out traffic from workloads whose name matches this regex.")
-  String excludeFromWorkload;
-
-  @Option(
-      names = "--exclude-to-workload",
-      paramLabel = "REGEX",
-      description = "Leave out traffic to workloads whose name matches this regex.")
-  String excludeToWorkload;
-
-  @Option(
-      names = "--cluster",
-      paramLabel = "NAME",
-      description = "Only this cluster (its 'cluster' label), where Thanos or Mimir hold several.")
-  String cluster;
 
   @Option(
       names = "--by-cluster",
@@ -140,7 +87,7 @@ public final class AccountingOptions {
       description =
           "How far before the window a sample proves that a series (or its agent) already existed;"
               + " a series without one is counted from zero only when its agent was already"
-              + " scraped (DESIGN: born with evidence). 5m to 7d. Default: ${DEFAULT-VALUE}.")
+              + " scraped (born with evidence). 5m to 7d. Default: ${DEFAULT-VALUE}.")
   String lookBehind;
 
   static final Duration MIN_LOOK_BEHIND = Duration.ofMinutes(5);
@@ -164,33 +111,10 @@ public final class AccountingOptions {
         window.end(),
         dedupe,
         level,
-        new Selection(
-            checked("--from-namespace", fromNamespace),
-            checked("--to-namespace", toNamespace),
-            checked("--from-workload", fromWorkload),
-            checked("--to-workload", toWorkload),
-            checked("--exclude-from-namespace", excludeFromNamespace),
-            checked("--exclude-to-namespace", excludeToNamespace),
-            checked("--exclude-from-workload", excludeFromWorkload),
-            checked("--exclude-to-workload", excludeToWorkload),
-            cluster),
+        selection.selection(),
         groupBy,
         new MetricNames(metric, zoneLabel, clusterLabel),
         byCluster,
         lookBehind());
-  }
-
-  /** A regex Java cannot compile would fail on the server too: say so before sending anything. */
-  private static String checked(String option, String regex) {
-    if (regex == null) {
-      return null;
-    }
-    try {
-      Pattern.compile(regex);
-      return regex;
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          option + " '" + regex + "' is not a valid regex: " + e.getDescription());
-    }
   }
 }

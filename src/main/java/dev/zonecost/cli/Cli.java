@@ -9,56 +9,80 @@ import java.time.Clock;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the command line with its subcommands and handlers; tests use it with their own clock. */
 public final class Cli {
   private Cli() {}
 
-  public static CommandLine create(Clock clock) {
+  public static CommandLine create(Clock clock, Environment env) {
     CommandLine cl = new CommandLine(new ZonecostCommand());
-    cl.addSubcommand(new ReportCommand(clock));
-    cl.addSubcommand(new CheckCommand(clock));
+    cl.addSubcommand(new ReportCommand(clock, env));
+    cl.addSubcommand(new CheckCommand(clock, env));
     cl.addSubcommand(new QueryCommand(clock));
-    cl.addSubcommand(new DoctorCommand(clock));
+    cl.addSubcommand(new DoctorCommand(clock, env));
     cl.addSubcommand(new SimulateCommand(clock));
     cl.addSubcommand(new ConfigCommand());
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.addSubcommand(new CommandLine.HelpCommand());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    CommandSpec completion = cl.getSubcommands().get("completion").getCommandSpec();
+    completion.name("completion").usageMessage().description(CompletionHelp.DESCRIPTION);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.userObject() instanceof CommandLine.HelpCommand) {
+        continue;
+      }
+      spec.mixinStandardHelpOptions(true).versionProvider(new VersionProvider());
+      sub.getSubcommands()
+          .values()
+          .forEach(
+              s ->
+                  s.getCommandSpec()
+                      .mixinStandardHelpOptions(true)
+                      .versionProvider(new VersionProvider()));
+    }
+    LowerCaseValues.TYPES.forEach(t -> LowerCaseValues.register(cl, t));
+    HelpLayout.install(cl);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setParameterExceptionHandler(new ParameterErrorHandler());
     return cl;
   }
 
   /**
-   * Runs zonecost: finds and checks the config file, then parses and executes the arguments.
+   * Runs zonecost: finds and checks the config file, then parses and executes the arguments. A
+   * broken config file fails every command but help, version and completion, naming file and line.
    *
-   * @param env the environment (for the config file's location and the precedence rules)
+   * @param env the environment (the config file's location, the precedence rules, the back end)
    * @param workingDir where {@code ./zonecost.yaml} is looked for
    */
   public static int execute(
       Clock clock,
-      Map<String, String> env,
+      Environment env,
       Path workingDir,
       PrintWriter out,
       PrintWriter err,
       String... args) {
-    CommandLine cl = create(clock);
+    CommandLine cl = create(clock, env);
     cl.setOut(out);
     cl.setErr(err);
     try {
       ConfigFile file =
-          ConfigLocator.locate(ConfigLocator.explicitPath(args), workingDir, env)
+          ConfigLocator.locate(ConfigLocator.explicitPath(args), workingDir, env.variables())
               .map(ConfigFile::load)
               .orElse(ConfigFile.NONE);
-      ConfigDefaults defaults = new ConfigDefaults(file, env);
+      ConfigDefaults defaults = new ConfigDefaults(file, env.variables());
       defaults.validate(cl.getCommandSpec());
       cl.setDefaultValueProvider(defaults);
-    } catch (UsageException e) {
-      err.println(cl.getColorScheme().errorText("zonecost: " + e.getMessage()));
-      err.flush();
-      return ExitCodes.USAGE;
+      cl.setExecutionStrategy(new ConfigGuard(null, defaults));
+    } catch (UsageException broken) {
+      cl.setExecutionStrategy(new ConfigGuard(broken, null));
     }
     return cl.execute(args);
+  }
+
+  /** With the process environment; {@code Main} calls this. */
+  public static int execute(
+      Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    return execute(clock, Environment.of(env), Path.of(""), out, err, args);
   }
 }

@@ -1,8 +1,10 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.config.OptionValue;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,21 +29,15 @@ public final class ConfigCommand implements Runnable {
 
   @Command(
       name = "view",
-      mixinStandardHelpOptions = true,
-      versionProvider = VersionProvider.class,
       description = {
         "Prints the effective settings of a command, each with where it comes from (environment,"
             + " config file and line, or default), secrets masked. Flags given to that command"
-            + " still win over all of these.",
-        ""
+            + " still win over all of these."
       },
-      footerHeading = "%nExamples:%n",
       footer = {
         "  zonecost config view",
         "  zonecost --config ci.yaml config view --command check"
-      },
-      exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {"0:success", "2:malformed config file or unknown command"})
+      })
   static final class View implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -78,14 +74,24 @@ public final class ConfigCommand implements Runnable {
           continue;
         }
         Optional<String> source = defaults == null ? Optional.empty() : defaults.source(command, o);
-        Object value = o.getValue();
-        String shown = value == null ? "" : String.valueOf(value);
-        if (isSecret(key)) {
-          shown = shown.isEmpty() ? "" : "****";
-        }
-        out.printf("%s: %s  # %s%n", key, shown, source.orElse("default"));
+        out.printf("%s: %s  # %s%n", key, shown(key, o.getValue()), source.orElse("default"));
       }
       return ExitCodes.OK;
+    }
+
+    /** As typed: enums lower case; secrets and the password of a URL masked. */
+    private static String shown(String key, Object value) {
+      String text =
+          value == null
+              ? ""
+              : value instanceof Enum<?> e ? OptionValue.label(e) : String.valueOf(value);
+      if (isSecret(key)) {
+        return text.isEmpty() ? "" : "****";
+      }
+      HttpUrl url = HttpUrl.parse(text);
+      return url == null || url.password().isEmpty()
+          ? text
+          : text.replace(url.encodedPassword(), "****");
     }
 
     /** Inline secrets are never printed; file paths to secrets are not secrets. */

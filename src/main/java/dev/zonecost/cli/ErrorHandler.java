@@ -7,7 +7,6 @@ import dev.zonecost.prometheus.PrometheusApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +17,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    boolean verbose = isVerbose(parseResult);
+    boolean verbose = VerboseOption.of(cmd);
     int code;
     String message;
     if (ex instanceof UsageException) {
@@ -51,19 +50,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     return code;
   }
 
-  static boolean isVerbose(ParseResult parseResult) {
-    if (parseResult == null) {
-      return false;
-    }
-    List<String> args = parseResult.originalArgs();
-    return args.contains("--verbose") || args.contains("-v");
-  }
-
   private static String rootMessage(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null) {
       c = c.getCause();
     }
-    return c.getMessage() == null ? c.toString() : c.toString();
+    return c.toString();
   }
 }

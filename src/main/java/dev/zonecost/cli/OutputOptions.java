@@ -1,6 +1,7 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.UsageException;
+import dev.zonecost.render.CsvLayout;
 import dev.zonecost.render.CsvMatrixRenderer;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.render.Renderer;
@@ -15,6 +16,7 @@ public final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
+      completionCandidates = LowerCaseValues.OutputFormatValues.class,
       description =
           "Output format: table, wide (table with kinds and exact bytes), csv, json, yaml,"
               + " markdown (default: ${DEFAULT-VALUE}).")
@@ -33,19 +35,21 @@ public final class OutputOptions {
       names = "--csv-layout",
       paramLabel = "LAYOUT",
       defaultValue = "tidy",
+      completionCandidates = LowerCaseValues.CsvLayoutValues.class,
       description =
           "For -o csv: tidy (default: one row per workload pair and zone pair) or matrix (the"
               + " zone x zone grid of bytes and cost).")
-  String csvLayout;
+  CsvLayout csvLayout;
 
   @Option(
       names = "--sort-by",
       paramLabel = "KEY",
       defaultValue = "bytes",
+      completionCandidates = LowerCaseValues.SortByValues.class,
       description =
           "Row order: bytes (default), cost, or cross-ratio (the workload pair's share of bytes"
               + " that crossed zones); ties by key, so the order is stable.")
-  String sortBy;
+  RowOrder.SortBy sortBy;
 
   @Option(
       names = "--top",
@@ -55,15 +59,13 @@ public final class OutputOptions {
               + " totals still add up.")
   Integer top;
 
+  @Option(
+      names = "--no-color",
+      description = "No colour, also on a terminal (NO_COLOR in the environment does the same).")
+  boolean noColor;
+
   public RowOrder.SortBy sortBy() {
-    return switch (sortBy.toLowerCase(java.util.Locale.ROOT)) {
-      case "bytes" -> RowOrder.SortBy.BYTES;
-      case "cost" -> RowOrder.SortBy.COST;
-      case "cross-ratio" -> RowOrder.SortBy.CROSS_RATIO;
-      default ->
-          throw new UsageException(
-              "unknown --sort-by '" + sortBy + "': use bytes, cost or cross-ratio");
-    };
+    return sortBy;
   }
 
   public Integer top() {
@@ -73,29 +75,18 @@ public final class OutputOptions {
     return top;
   }
 
-  @Option(
-      names = "--no-color",
-      description = "No colour, also on a terminal (NO_COLOR in the environment does the same).")
-  boolean noColor;
-
   /** Colour only for a table on a terminal, never in a file, never when NO_COLOR is set. */
-  public Renderer renderer() {
-    String noColorEnv = System.getenv("NO_COLOR");
+  public Renderer renderer(Environment env) {
     boolean color =
-        !noColor
-            && file == null
-            && (noColorEnv == null || noColorEnv.isEmpty())
-            && CommandLine.Help.Ansi.AUTO.enabled();
-    return switch (csvLayout.toLowerCase(java.util.Locale.ROOT)) {
-      case "tidy" -> format.renderer(!noHeaders, color);
-      case "matrix" -> {
+        !noColor && file == null && !env.noColor() && CommandLine.Help.Ansi.AUTO.enabled();
+    return switch (csvLayout) {
+      case TIDY -> format.renderer(!noHeaders, color);
+      case MATRIX -> {
         if (format != OutputFormat.CSV) {
           throw new UsageException("--csv-layout matrix goes with -o csv");
         }
         yield new CsvMatrixRenderer(!noHeaders);
       }
-      default ->
-          throw new UsageException("unknown --csv-layout '" + csvLayout + "': use tidy or matrix");
     };
   }
 }

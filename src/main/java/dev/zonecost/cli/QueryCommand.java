@@ -19,20 +19,14 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "query",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Prints the PromQL that 'report' sends for the same options, labelled and in order,"
-          + " without contacting Prometheus. Lines starting with # are PromQL comments.",
-      ""
+          + " without contacting Prometheus. Lines starting with # are PromQL comments."
     },
-    footerHeading = "%nExamples:%n",
     footer = {
       "  zonecost query --since 24h",
       "  zonecost query --grafana --from-namespace 'app-.*'"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error"})
+    })
 public final class QueryCommand implements Callable<Integer> {
   private final Clock clock;
 

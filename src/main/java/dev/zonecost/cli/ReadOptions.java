@@ -31,11 +31,12 @@ public final class ReadOptions {
       names = "--range-semantics",
       paramLabel = "MODE",
       defaultValue = "auto",
+      completionCandidates = LowerCaseValues.RangeSemanticsValues.class,
       description =
           "Whether the server's [range] selectors include their first instant: closed (Prometheus"
               + " 2), left-open (Prometheus 3, VictoriaMetrics), or auto from its version"
               + " (default: ${DEFAULT-VALUE}; a server without a version counts as left-open).")
-  String rangeSemantics;
+  RangeSemantics rangeSemantics;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -52,6 +53,6 @@ public final class ReadOptions {
         parallelism,
         chunk,
         terminal ? new ProgressBar(err) : dev.zonecost.traffic.Progress.NONE,
-        RangeSemantics.parse(rangeSemantics));
+        rangeSemantics);
   }
 }

@@ -1,12 +1,11 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
 import dev.zonecost.render.AtomicFile;
 import dev.zonecost.simulate.SimulatedCluster;
-import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.traffic.DataAggregationLevel;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,15 +20,11 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "simulate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
       "Writes a synthetic cluster's Retina and kube-state-metrics series as OpenMetrics"
           + " (cluster.om, for promtool) and the exact answer a report over it must give"
-          + " (expected.json).",
-      ""
+          + " (expected.json)."
     },
-    footerHeading = "%nExamples:%n",
     footer = {
       "  zonecost simulate --scenario edge --out-dir cluster",
       "  promtool tsdb create-blocks-from openmetrics --max-block-duration=24h \\",
@@ -42,9 +37,7 @@ import picocli.CommandLine.Spec;
           + " cluster: 30 nodes, 60 Deployments in 6 namespaces, about 1,500 pods, about 300"
           + " workload edges, a rolling restart of a third of the Deployments, two agent restarts;"
           + " 24 h by default; --scale multiplies nodes, pods and edges)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error"})
+    })
 public final class SimulateCommand implements Callable<Integer> {
   private final Clock clock;
 
@@ -55,8 +48,9 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--scenario",
       paramLabel = "NAME",
       defaultValue = "edge",
+      completionCandidates = LowerCaseValues.ScenarioValues.class,
       description = "seed, edge or large (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  Scenario scenario;
 
   @Option(
       names = "--out-dir",
@@ -90,6 +84,7 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--data-aggregation-level",
       paramLabel = "LEVEL",
       defaultValue = "low",
+      completionCandidates = LowerCaseValues.LevelValues.class,
       description = "Retina's level to simulate: low or high (default: ${DEFAULT-VALUE}).")
   DataAggregationLevel level;
 
@@ -131,65 +126,38 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!SimulationSpec.ALL_SCENARIOS.contains(scenario)) {
-      throw new UsageException("unknown --scenario '" + scenario + "': use seed, edge or large");
-    }
-    boolean large = scenario.equals(SimulationSpec.LARGE);
-    int span =
-        hours != null
-            ? hours
-            : large ? SimulationSpec.DEFAULT_LARGE_HOURS : SimulationSpec.DEFAULT_HOURS;
-    if (span < SimulationSpec.MIN_HOURS || span > SimulationSpec.MAX_HOURS) {
-      throw new UsageException("--hours must be between 1 and 168, not " + span);
-    }
-    if (!(scale > 0 && scale <= SimulationSpec.MAX_SCALE)) {
-      throw new UsageException("--scale must be above 0 and at most 16, not " + scale);
-    }
-    if (scale != 1 && !large) {
-      throw new UsageException("--scale applies to --scenario large only");
-    }
     long began = System.nanoTime();
     Duration interval = TimeParsing.duration(scrapeInterval);
-    Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
-    Duration before = history.equals("0") ? Duration.ZERO : TimeParsing.duration(history);
-    if (before.compareTo(SimulationSpec.MAX_HISTORY) > 0
-        || before.toMillis() % interval.toMillis() != 0) {
-      throw new UsageException(
-          "--history "
-              + history
-              + " must be at most 7d and a multiple of the scrape interval "
-              + scrapeInterval);
-    }
+    Instant last = end == null ? clock.instant() : TimeParsing.instant(end);
     SimulatedCluster cluster =
         Simulator.generate(
-            new SimulationSpec(
-                scenario, endAt, span, interval, level, nativeZones, seed, scale, before));
+            scenario.spec(
+                last,
+                hours,
+                interval,
+                level,
+                nativeZones,
+                seed,
+                scale,
+                history.equals("0") ? Duration.ZERO : TimeParsing.duration(history)));
     Files.createDirectories(outDir);
     AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "zonecost: %s cluster, data from %s, window %s .. %s: %d series, %d samples -> %s%n",
-            scenario,
-            cluster.dataStart(),
-            cluster.start(),
-            cluster.end(),
-            cluster.seriesCount(),
-            cluster.sampleCount(),
-            outDir);
-    if (large) {
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "zonecost: series by family %s; written in %.1f s%n",
-              cluster.seriesCountByFamily(), (System.nanoTime() - began) / 1e9);
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        "zonecost: %s cluster, data from %s, window %s .. %s: %d series, %d samples -> %s%n",
+        scenario.specName,
+        cluster.dataStart(),
+        cluster.start(),
+        cluster.end(),
+        cluster.seriesCount(),
+        cluster.sampleCount(),
+        outDir);
+    if (scenario == Scenario.LARGE) {
+      err.printf(
+          "zonecost: series by family %s; written in %.1f s%n",
+          cluster.seriesCountByFamily(), (System.nanoTime() - began) / 1e9);
     }
     return ExitCodes.OK;
-  }
-
-  private static Instant floor(Instant t, Duration interval) {
-    long ms = interval.toMillis();
-    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
   }
 }

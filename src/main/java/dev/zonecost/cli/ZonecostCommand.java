@@ -14,17 +14,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Same-zone, cross-zone and unknown-zone bytes between Kubernetes workloads, from Retina's"
           + " pod-to-pod counters joined with kube-state-metrics' pod -> node -> zone data in"
-          + " Prometheus.",
-      ""
+          + " Prometheus."
     },
     commandListHeading = "%nCommands:%n",
-    footerHeading = "%nExamples:%n",
     footer = {
       "  zonecost report --prometheus-url http://127.0.0.1:9090 --since 24h",
-      "  zonecost simulate --scenario edge --out-dir cluster",
-      "",
-      "Exit codes: 0 success, 1 internal error, 2 usage, 3 check breach, 4 back end failed,"
-          + " 5 not enough data."
+      "  zonecost simulate --scenario edge --out-dir cluster"
     })
 public final class ZonecostCommand implements Runnable {
   @Spec CommandSpec spec;

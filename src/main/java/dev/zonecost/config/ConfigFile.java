@@ -77,6 +77,12 @@ public record ConfigFile(
           put(path, global, scalar(path, p, key, key, line));
         }
       }
+      if (p.nextToken() != null) {
+        throw problem(
+            path,
+            p.currentLocation(),
+            "a second YAML document (after ---) is not read; keep all settings in one");
+      }
       return new ConfigFile(path, global, commands);
     } catch (NoSuchFileException e) {
       throw new UsageException("config file " + path + " does not exist");

@@ -34,8 +34,4 @@ public record ProviderPrice(
     Rates override = region == null ? null : regions.get(region);
     return override != null ? override : new Rates(sourcePerUnit, destinationPerUnit);
   }
-
-  public boolean hasRegion(String region) {
-    return region != null && regions.containsKey(region);
-  }
 }

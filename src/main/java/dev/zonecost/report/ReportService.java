@@ -41,7 +41,9 @@ public final class ReportService {
               + " .. "
               + request.end()
               + (result.stats().series() == 0
-                  ? ": no networkobservability_adv_forward_bytes series with the selected direction"
+                  ? ": no "
+                      + request.names().forwardBytes()
+                      + " series with the selected direction"
                       + " — check the window, the namespace selection and Retina's pod-level"
                       + " remote-context metrics"
                   : ": the matching series carried no bytes in the window"));

@@ -22,7 +22,12 @@ public record CliRun(String[] args, int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     int code =
         Cli.execute(
-            clock, env, workingDir, new PrintWriter(out, true), new PrintWriter(err, true), args);
+            clock,
+            Environment.of(env),
+            workingDir,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            args);
     return new CliRun(args, code, out.toString(), err.toString());
   }
 

@@ -41,7 +41,7 @@ class ConfigFileTest {
     assertEquals(
         "prometheus-url: http://from-env:9090  # env PROMETHEUS_URL", line(view, "prometheus-url"));
     assertEquals("since: 6h  # zonecost.yaml:2", line(view, "since"));
-    assertEquals("output: WIDE  # zonecost.yaml:5", line(view, "output"));
+    assertEquals("output: wide  # zonecost.yaml:5", line(view, "output"));
     assertTrue(line(view, "data-aggregation-level").endsWith("# default"), view.describe());
 
     CliRun noEnv = run(Map.of("HOME", "/nonexistent"), "config", "view");

@@ -22,7 +22,7 @@ class ExampleConfigTest {
             "config",
             "view");
     assertEquals(0, view.exitCode(), view.describe());
-    assertTrue(view.out().contains("output: WIDE  # zonecost.yaml:"), view.describe());
+    assertTrue(view.out().contains("output: wide  # zonecost.yaml:"), view.describe());
     assertTrue(view.out().contains("sort-by: cost  # zonecost.yaml:"), view.describe());
     CliRun check =
         CliRun.run(

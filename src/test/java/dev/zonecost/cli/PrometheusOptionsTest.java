@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zonecost.prometheus.AuthSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,11 +71,13 @@ class PrometheusOptionsTest {
   @Command(name = "probe")
   static final class Probe implements Callable<Integer> {
     @Mixin PrometheusOptions prometheus = new PrometheusOptions();
-    @Mixin VerboseOption verbose;
+    @Mixin VerboseOption verbose = new VerboseOption();
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    Environment env = Environment.of(Map.of());
 
     @Override
     public Integer call() {
-      try (var client = prometheus.client()) {
+      try (var client = prometheus.client(env, spec.commandLine().getErr(), verbose.verbose)) {
         client.query("up", TIME);
       }
       return 0;
@@ -93,7 +96,7 @@ class PrometheusOptionsTest {
 
   private Run probe(Map<String, String> env, String... args) {
     Probe probe = new Probe();
-    probe.prometheus.environment = env;
+    probe.env = Environment.of(env);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(probe).setExecutionExceptionHandler(new ErrorHandler());
@@ -166,7 +169,7 @@ class PrometheusOptionsTest {
 
   @Test
   void should_send_the_bearer_token_from_the_environment() throws Exception {
-    RecordedRequest r = sentWith(Map.of(PrometheusOptions.TOKEN_ENV, TOKEN));
+    RecordedRequest r = sentWith(Map.of(AuthSettings.TOKEN_ENV, TOKEN));
     assertEquals("Bearer " + TOKEN, ours(r.getHeaders()).get("authorization"));
   }
 
@@ -175,9 +178,7 @@ class PrometheusOptionsTest {
     Path token = file("token", TOKEN);
     RecordedRequest r =
         sentWith(
-            Map.of(PrometheusOptions.TOKEN_ENV, "from-env"),
-            "--bearer-token-file",
-            token.toString());
+            Map.of(AuthSettings.TOKEN_ENV, "from-env"), "--bearer-token-file", token.toString());
     assertEquals("Bearer " + TOKEN, ours(r.getHeaders()).get("authorization"));
   }
 
@@ -201,7 +202,7 @@ class PrometheusOptionsTest {
       throws Exception {
     RecordedRequest r =
         sentWith(
-            Map.of(PrometheusOptions.PASSWORD_ENV, PASSWORD, PrometheusOptions.TOKEN_ENV, TOKEN),
+            Map.of(AuthSettings.PASSWORD_ENV, PASSWORD, AuthSettings.TOKEN_ENV, TOKEN),
             "--basic-auth-user",
             "u");
     assertEquals(basic("u", PASSWORD), ours(r.getHeaders()).get("authorization"));
@@ -315,7 +316,7 @@ class PrometheusOptionsTest {
     server.enqueue(new MockResponse.Builder().code(401).body("denied").build());
     Run run =
         probe(
-            Map.of(PrometheusOptions.PASSWORD_ENV, PASSWORD),
+            Map.of(AuthSettings.PASSWORD_ENV, PASSWORD),
             "--verbose",
             "--bearer-token-file",
             token.toString(),
@@ -379,9 +380,9 @@ class PrometheusOptionsTest {
     Run quiet = probe(Map.of());
     assertEquals(0, quiet.exitCode(), quiet.toString());
     assertEquals(
-        PrometheusOptions.WARNING_PREFIX
+        StderrWarnings.WARNING_PREFIX
             + "store a unreachable\n"
-            + PrometheusOptions.WARNING_PREFIX
+            + StderrWarnings.WARNING_PREFIX
             + "line one line two\n",
         quiet.err());
     assertEquals("", quiet.out(), "nothing on stdout");
@@ -391,8 +392,7 @@ class PrometheusOptionsTest {
     assertTrue(
         verbose
             .err()
-            .contains(
-                PrometheusOptions.INFO_PREFIX + "PromQL info: metric might not be a counter\n"),
+            .contains(StderrWarnings.INFO_PREFIX + "PromQL info: metric might not be a counter\n"),
         verbose.err());
   }
 
@@ -417,7 +417,7 @@ class PrometheusOptionsTest {
     long lines =
         run.err()
             .lines()
-            .filter(l -> l.equals(PrometheusOptions.WARNING_PREFIX + "partial: store b down"))
+            .filter(l -> l.equals(StderrWarnings.WARNING_PREFIX + "partial: store b down"))
             .count();
     assertEquals(1, lines, run.describe());
   }

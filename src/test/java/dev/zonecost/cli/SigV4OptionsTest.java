@@ -67,11 +67,13 @@ class SigV4OptionsTest {
   @Command(name = "probe")
   static final class Probe implements Callable<Integer> {
     @Mixin PrometheusOptions prometheus = new PrometheusOptions();
-    @Mixin VerboseOption verbose;
+    @Mixin VerboseOption verbose = new VerboseOption();
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    Environment env = Environment.of(Map.of());
 
     @Override
     public Integer call() {
-      try (var client = prometheus.client()) {
+      try (var client = prometheus.client(env, spec.commandLine().getErr(), verbose.verbose)) {
         client.query("up", TIME);
       }
       return 0;
@@ -90,9 +92,7 @@ class SigV4OptionsTest {
 
   private Run probe(Map<String, String> env, AwsCredentialsProvider keys, String... args) {
     Probe probe = new Probe();
-    probe.prometheus.environment = env;
-    probe.prometheus.awsCredentials = keys;
-    probe.prometheus.awsClock = Clock.fixed(TIME, ZoneOffset.UTC);
+    probe.env = new Environment(env, keys, Clock.fixed(TIME, ZoneOffset.UTC));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(probe).setExecutionExceptionHandler(new ErrorHandler());
@@ -108,10 +108,12 @@ class SigV4OptionsTest {
   /** The options as parsed, without running anything. */
   private static PrometheusConfig config(Map<String, String> env, String... args) {
     Probe probe = new Probe();
-    probe.prometheus.environment = env;
-    probe.prometheus.awsCredentials = KEYS;
     new CommandLine(probe).parseArgs(args);
-    return probe.prometheus.config();
+    Environment environment = new Environment(env, KEYS, null);
+    return probe
+        .prometheus
+        .settings(environment)
+        .config(environment.variables(), dev.zonecost.prometheus.WarningSink.NONE);
   }
 
   private static MockResponse vector() {

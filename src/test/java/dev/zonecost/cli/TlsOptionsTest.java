@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -61,7 +60,6 @@ class TlsOptionsTest {
 
   private PrometheusOptionsTest.Run probe(String... args) {
     var probe = new PrometheusOptionsTest.Probe();
-    probe.prometheus.environment = Map.of();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(probe).setExecutionExceptionHandler(new ErrorHandler());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.prometheus.BackendUnreachableException;
+import dev.zonecost.prometheus.FakePrometheus;
 import dev.zonecost.prometheus.ResultInfo;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.traffic.TrafficKey;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ChecksTest {
@@ -24,7 +26,13 @@ class ChecksTest {
   private static final Instant START = END.minusSeconds(3600);
   private static final String R = "3600s";
 
-  private final FakeApi api = new FakeApi();
+  private final FakePrometheus api = new FakePrometheus();
+
+  @AfterEach
+  void every_stub_was_asked() {
+    api.assertEveryStubAsked();
+  }
+
   private final DoctorContext ctx = new DoctorContext(api, START, END, 1);
 
   @Test
@@ -42,8 +50,8 @@ class ChecksTest {
 
   @Test
   void reachability_lets_an_unreachable_server_throw() {
-    FakeApi down =
-        new FakeApi() {
+    FakePrometheus down =
+        new FakePrometheus() {
           @Override
           public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
             throw new BackendUnreachableException("connection refused");
@@ -85,19 +93,21 @@ class ChecksTest {
     api.series(
         DirectionCheck.query(R),
         List.of(
-            FakeApi.series(Map.of("direction", "EGRESS"), 6),
-            FakeApi.series(Map.of("direction", "INGRESS"), 4)));
+            FakePrometheus.series(Map.of("direction", "EGRESS"), 6),
+            FakePrometheus.series(Map.of("direction", "INGRESS"), 4)));
     CheckResult both = new DirectionCheck().run(ctx);
     assertEquals(Status.OK, both.status());
     assertTrue(both.measured().contains("EGRESS=6, INGRESS=4"), both.measured());
     assertTrue(both.measured().contains("--dedupe egress"), both.measured());
 
-    api.series(DirectionCheck.query(R), List.of(FakeApi.series(Map.of("direction", "INGRESS"), 4)));
+    api.series(
+        DirectionCheck.query(R), List.of(FakePrometheus.series(Map.of("direction", "INGRESS"), 4)));
     CheckResult ingressOnly = new DirectionCheck().run(ctx);
     assertEquals(Status.WARN, ingressOnly.status());
     assertTrue(ingressOnly.fix().contains("--dedupe ingress"), ingressOnly.fix());
 
-    api.series(DirectionCheck.query(R), List.of(FakeApi.series(Map.of("direction", "egress"), 4)));
+    api.series(
+        DirectionCheck.query(R), List.of(FakePrometheus.series(Map.of("direction", "egress"), 4)));
     CheckResult local = new DirectionCheck().run(ctx);
     assertEquals(Status.WARN, local.status());
     assertTrue(local.measured().contains("local context"), local.measured());
@@ -137,10 +147,10 @@ class ChecksTest {
           legacy
               ? "label_failure_domain_beta_kubernetes_io_zone"
               : "label_topology_kubernetes_io_zone";
-      s.add(FakeApi.series(Map.of("node", "zoned-" + i, key, "z" + i), 1));
+      s.add(FakePrometheus.series(Map.of("node", "zoned-" + i, key, "z" + i), 1));
     }
     for (int i = 0; i < unlabelled; i++) {
-      s.add(FakeApi.series(Map.of("node", "bare-" + i), 1));
+      s.add(FakePrometheus.series(Map.of("node", "bare-" + i), 1));
     }
     api.series(NodeZoneCheck.query(R), s);
   }

@@ -1,0 +1,47 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.prometheus.PrometheusClient;
+import dev.zonecost.report.Report;
+import dev.zonecost.report.ReportBuilder;
+import dev.zonecost.report.ReportService;
+import dev.zonecost.report.RowOrder;
+import dev.zonecost.time.TimeWindow;
+import dev.zonecost.traffic.EngineRequest;
+import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
+
+/** What {@code report} and {@code check} share: the options of a report and the path to one. */
+public final class AnalysisOptions {
+  @Mixin TimeRangeOptions time = new TimeRangeOptions();
+  @Mixin AccountingOptions accounting = new AccountingOptions();
+  @Mixin PricingOptions pricing = new PricingOptions();
+  @Mixin ReadOptions read = new ReadOptions();
+  @Mixin PrometheusOptions prometheus = new PrometheusOptions();
+
+  /** Every option is checked before the client sends anything. */
+  Report report(
+      TimeWindow window,
+      Environment env,
+      PrintWriter err,
+      boolean verbose,
+      RowOrder.SortBy sortBy,
+      Integer top) {
+    CostEstimator prices = new CostEstimator(pricing.selection());
+    EngineRequest request = accounting.request(window);
+    Report report;
+    try (PrometheusClient client = prometheus.client(env, err, verbose)) {
+      report =
+          new ReportService(
+                  client,
+                  read.settings(prometheus.parallelism(), err),
+                  VersionProvider.version(),
+                  prices)
+              .report(request, sortBy, top);
+    }
+    if (report.metadata().edges().clipped()) {
+      err.println("zonecost: " + ReportBuilder.clippedNote(report.metadata().edges()));
+    }
+    return report;
+  }
+}

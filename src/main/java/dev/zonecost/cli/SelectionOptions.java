@@ -1,0 +1,93 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.UsageException;
+import dev.zonecost.traffic.Selection;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Option;
+
+/** Which traffic: namespace and workload regexes on each side, and the cluster. */
+public final class SelectionOptions {
+  @Option(
+      names = "--from-namespace",
+      paramLabel = "REGEX",
+      description = "Only traffic from namespaces matching this (anchored) regex.")
+  String fromNamespace;
+
+  @Option(
+      names = "--to-namespace",
+      paramLabel = "REGEX",
+      description = "Only traffic to namespaces matching this (anchored) regex.")
+  String toNamespace;
+
+  @Option(
+      names = "--from-workload",
+      paramLabel = "REGEX",
+      description =
+          "Only traffic from workloads (Deployments after roll-up, StatefulSets, ...) whose name"
+              + " matches this (anchored) regex.")
+  String fromWorkload;
+
+  @Option(
+      names = "--to-workload",
+      paramLabel = "REGEX",
+      description = "Only traffic to workloads whose name matches this (anchored) regex.")
+  String toWorkload;
+
+  @Option(
+      names = "--exclude-from-namespace",
+      paramLabel = "REGEX",
+      description = "Leave out traffic from namespaces matching this (anchored) regex.")
+  String excludeFromNamespace;
+
+  @Option(
+      names = "--exclude-to-namespace",
+      paramLabel = "REGEX",
+      description = "Leave out traffic to namespaces matching this (anchored) regex.")
+  String excludeToNamespace;
+
+  @Option(
+      names = "--exclude-from-workload",
+      paramLabel = "REGEX",
+      description = "Leave out traffic from workloads whose name matches this regex.")
+  String excludeFromWorkload;
+
+  @Option(
+      names = "--exclude-to-workload",
+      paramLabel = "REGEX",
+      description = "Leave out traffic to workloads whose name matches this regex.")
+  String excludeToWorkload;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description = "Only this cluster (its 'cluster' label), where Thanos or Mimir hold several.")
+  String cluster;
+
+  Selection selection() {
+    return new Selection(
+        checked("--from-namespace", fromNamespace),
+        checked("--to-namespace", toNamespace),
+        checked("--from-workload", fromWorkload),
+        checked("--to-workload", toWorkload),
+        checked("--exclude-from-namespace", excludeFromNamespace),
+        checked("--exclude-to-namespace", excludeToNamespace),
+        checked("--exclude-from-workload", excludeFromWorkload),
+        checked("--exclude-to-workload", excludeToWorkload),
+        cluster);
+  }
+
+  /** A regex Java cannot compile would fail on the server too: say so before sending anything. */
+  private static String checked(String option, String regex) {
+    if (regex == null) {
+      return null;
+    }
+    try {
+      Pattern.compile(regex);
+      return regex;
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          option + " '" + regex + "' is not a valid regex: " + e.getDescription());
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.zonecost.doctor;
+
+/** {@code doctor -o}: the checks as a table for people or as JSON. */
+public enum DoctorFormat {
+  TABLE,
+  JSON;
+
+  public String render(DoctorReport report) {
+    return switch (this) {
+      case TABLE -> DoctorRenderer.table(report);
+      case JSON -> DoctorRenderer.json(report);
+    };
+  }
+}

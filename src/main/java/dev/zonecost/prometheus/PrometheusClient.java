@@ -44,6 +44,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   private final OkHttpClient http;
   private final Headers headers;
   private final RetryPolicy retryPolicy;
+  private final SecretMasker masker;
 
   public PrometheusClient(PrometheusConfig config) {
     this(config, RetryPolicy.sleeping());
@@ -58,6 +59,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     this.config = config;
     this.retryPolicy = retryPolicy;
     this.headers = headers(config.extraHeaders());
+    this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders());
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(config.timeout())
@@ -74,7 +76,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
     tls(builder, config.tls(), config.baseUrl().host());
     if (config.sigv4() != null) {
-      builder.addInterceptor(new SigV4Interceptor(config.sigv4()));
+      builder.addInterceptor(new SigV4Interceptor(config.sigv4(), masker));
     }
     this.http = builder.build();
   }
@@ -271,12 +273,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       if (!ok) {
         throw Failures.notTheApi(code, type, config.baseUrl(), url);
       }
-      throw Failures.malformed(code, url, "invalid or truncated JSON: " + e.getOriginalMessage());
+      throw Failures.malformed(
+          code, url, masker.mask("invalid or truncated JSON: " + e.getOriginalMessage()));
     } catch (BadEnvelopeException e) {
       if (!ok) {
         throw Failures.notTheApi(code, type, config.baseUrl(), url);
       }
-      throw Failures.malformed(code, url, e.getMessage());
+      throw Failures.malformed(code, url, masker.mask(e.getMessage()));
     } catch (InterruptedIOException e) {
       throw Failures.transport(e, config.baseUrl(), config.timeout());
     } catch (IOException e) {
@@ -285,19 +288,23 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
           "lost the connection to "
               + Failures.display(config.baseUrl())
               + " while reading its answer: "
-              + Failures.oneLine(String.valueOf(e.getMessage()))
+              + Failures.oneLine(masker.mask(String.valueOf(e.getMessage())))
               + " — try again",
           e);
     }
     if (envelope.isError()) {
       throw new PrometheusApiException(
-          Failures.display(config.baseUrl()), code, envelope.errorType(), envelope.error(), promql);
+          Failures.display(config.baseUrl()),
+          code,
+          masker.mask(envelope.errorType()),
+          masker.mask(envelope.error()),
+          promql);
     }
     if (!ok) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
-    envelope.warnings().forEach(config.warningSink()::warning);
-    envelope.infos().forEach(config.warningSink()::info);
+    envelope.warnings().forEach(text -> config.warningSink().warning(masker.mask(text)));
+    envelope.infos().forEach(text -> config.warningSink().info(masker.mask(text)));
     return envelope.info();
   }
 

@@ -118,6 +118,45 @@ final class Failures {
             + ", not the Prometheus API JSON — check --prometheus-url and any proxy in between");
   }
 
+  /**
+   * A redirect zonecost does not follow: to another origin, without a location, or one that would
+   * turn the POST into a GET. Names where it pointed, and the base URL to use when the endpoint's
+   * path is recognisable in it.
+   */
+  static BackendException redirected(int code, HttpUrl base, HttpUrl from, HttpUrl to) {
+    if (to == null) {
+      return new BackendException(
+          "Prometheus at "
+              + display(from)
+              + " answered with a redirect (HTTP "
+              + code
+              + ") without a Location — check --prometheus-url");
+    }
+    String why =
+        origin(to).equals(origin(from))
+            ? "it would turn the query's POST into a GET"
+            : "it leads to another origin, where zonecost does not send your credentials and headers";
+    String fromPath = from.encodedPath();
+    String basePath = base.encodedPath();
+    String endpoint = fromPath.startsWith(basePath) ? fromPath.substring(basePath.length()) : "";
+    String toPath = to.encodedPath();
+    String suggestion =
+        !endpoint.isEmpty() && toPath.endsWith(endpoint)
+            ? origin(to) + toPath.substring(0, toPath.length() - endpoint.length())
+            : display(to);
+    return new BackendException(
+        "Prometheus at "
+            + display(from)
+            + " redirected to "
+            + display(to)
+            + " (HTTP "
+            + code
+            + "), which zonecost does not follow: "
+            + why
+            + " — if that is the right server, use --prometheus-url "
+            + suggestion);
+  }
+
   static MalformedResponseException malformed(int code, HttpUrl endpoint, String detail) {
     return new MalformedResponseException(
         "Prometheus at "

@@ -39,6 +39,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   // Prometheus refuses these for good reasons; asking again gives the same answer.
   private static final Set<String> FINAL_ERROR_TYPES = Set.of("bad_data", "execution");
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
+  private static final int MAX_REDIRECTS = 5;
 
   private final PrometheusConfig config;
   private final OkHttpClient http;
@@ -67,7 +68,11 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             .writeTimeout(config.timeout())
             .callTimeout(config.timeout())
             // Our loop owns retries, so the number of attempts is exactly what the user set.
-            .retryOnConnectionFailure(false);
+            .retryOnConnectionFailure(false)
+            // OkHttp would carry every header but Authorization to another origin, and turn the
+            // POST into a bodiless GET on 301/302/303; send() decides instead.
+            .followRedirects(false)
+            .followSslRedirects(false);
     if (config.dns() != null) {
       builder.dns(config.dns());
     }
@@ -220,8 +225,36 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     return new Request.Builder().url(url).headers(headers).header("Accept", "application/json");
   }
 
-  /** Sends with retries and returns the last response, which the caller must close. */
+  /**
+   * Sends, following only redirects that keep the origin and the method (307, 308), and returns the
+   * last response, which the caller must close. Any other redirect is refused, naming where it
+   * pointed: following it would either send the user's headers to another origin or lose the query.
+   */
   private Response send(Request request) {
+    Request current = request;
+    for (int hop = 0; ; hop++) {
+      Response response = sendWithRetries(current);
+      if (!response.isRedirect()) {
+        return response;
+      }
+      String location = response.header("Location");
+      HttpUrl next = location == null ? null : current.url().resolve(location);
+      int code = response.code();
+      response.close();
+      if (next == null) {
+        throw Failures.redirected(code, config.baseUrl(), current.url(), null);
+      }
+      boolean sameOrigin = Failures.origin(next).equals(Failures.origin(current.url()));
+      if (sameOrigin && (code == 307 || code == 308) && hop < MAX_REDIRECTS) {
+        current = current.newBuilder().url(next).build();
+        continue;
+      }
+      throw Failures.redirected(code, config.baseUrl(), current.url(), next);
+    }
+  }
+
+  /** Sends with retries and returns the last response, which the caller must close. */
+  private Response sendWithRetries(Request request) {
     for (int attempt = 0; ; attempt++) {
       boolean mayRetry = attempt < config.retries();
       Response response;

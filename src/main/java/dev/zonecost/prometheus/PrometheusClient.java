@@ -2,6 +2,7 @@ package dev.zonecost.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zonecost.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -329,15 +330,20 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       throw new PrometheusApiException(
           Failures.display(config.baseUrl()),
           code,
-          masker.mask(envelope.errorType()),
-          masker.mask(envelope.error()),
+          TerminalText.escape(masker.mask(envelope.errorType())),
+          TerminalText.escape(masker.mask(envelope.error())),
           promql);
     }
     if (!ok) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
-    envelope.warnings().forEach(text -> config.warningSink().warning(masker.mask(text)));
-    envelope.infos().forEach(text -> config.warningSink().info(masker.mask(text)));
+    // Secrets masked, control characters shown rather than obeyed by the terminal.
+    envelope
+        .warnings()
+        .forEach(text -> config.warningSink().warning(TerminalText.escape(masker.mask(text))));
+    envelope
+        .infos()
+        .forEach(text -> config.warningSink().info(TerminalText.escape(masker.mask(text))));
     return envelope.info();
   }
 

@@ -6,6 +6,7 @@ import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
 import dev.zonecost.traffic.EngineSettings;
+import dev.zonecost.traffic.SeriesValidator;
 
 /** The report use case: run the engine over a window and build the model every renderer prints. */
 public final class ReportService {
@@ -33,7 +34,8 @@ public final class ReportService {
 
   /** The report with its rows ordered by {@code sortBy}, past {@code top} folded into others. */
   public Report report(EngineRequest request, RowOrder.SortBy sortBy, Integer top) {
-    EngineResult result = engine.engine(api).run(request);
+    // Malformed answers (series twice, NaN, a node in two zones) are refused, never counted.
+    EngineResult result = engine.engine(new SeriesValidator(api, request.names())).run(request);
     if (result.rows().isEmpty()) {
       throw new NoDataException(
           "no Retina traffic matched in "

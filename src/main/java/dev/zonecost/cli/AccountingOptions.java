@@ -1,6 +1,5 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.MetricNames;
 import dev.zonecost.time.TimeWindow;
@@ -8,9 +7,8 @@ import dev.zonecost.traffic.DataAggregationLevel;
 import dev.zonecost.traffic.DedupeMode;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.GroupBy;
+import dev.zonecost.traffic.Re2;
 import dev.zonecost.traffic.Selection;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /** How Retina's repeated observations become one count per byte, and what to select. */
@@ -152,17 +150,11 @@ public final class AccountingOptions {
         byCluster);
   }
 
-  /** A regex Java cannot compile would fail on the server too: say so before sending anything. */
+  /** A regex RE2 cannot compile would fail on the server: say so before sending anything. */
   private static String checked(String option, String regex) {
-    if (regex == null) {
-      return null;
+    if (regex != null) {
+      Re2.compile(option, regex);
     }
-    try {
-      Pattern.compile(regex);
-      return regex;
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          option + " '" + regex + "' is not a valid regex: " + e.getDescription());
-    }
+    return regex;
   }
 }

@@ -270,8 +270,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       }
       if (mayRetry && shouldRetry(response)) {
         String retryAfter = response.header("Retry-After");
+        int code = response.code();
         response.close();
-        retryPolicy.pause(attempt, retryAfter);
+        long wait = retryPolicy.delayMillis(attempt, retryAfter);
+        if (wait >= RetryPolicy.SAY_WAITING_MILLIS) {
+          // A silent minute looks like a hang: say what the server asked and what we do.
+          config
+              .warningSink()
+              .warning(Failures.waiting(code, retryAfter, wait, attempt + 1, config.retries()));
+        }
+        retryPolicy.sleep(wait);
         continue;
       }
       return response;
@@ -326,25 +334,29 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
               + " — try again",
           e);
     }
+    if (code == 401 || code == 403) {
+      throw Failures.refused(code, config.baseUrl(), masker.mask(envelope.error()));
+    }
     if (envelope.isError()) {
       throw new PrometheusApiException(
           Failures.display(config.baseUrl()),
           code,
-          TerminalText.escape(masker.mask(envelope.errorType())),
-          TerminalText.escape(masker.mask(envelope.error())),
+          serverText(envelope.errorType()),
+          serverText(envelope.error()),
           promql);
     }
     if (!ok) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
     // Secrets masked, control characters shown rather than obeyed by the terminal.
-    envelope
-        .warnings()
-        .forEach(text -> config.warningSink().warning(TerminalText.escape(masker.mask(text))));
-    envelope
-        .infos()
-        .forEach(text -> config.warningSink().info(TerminalText.escape(masker.mask(text))));
+    envelope.warnings().forEach(text -> config.warningSink().warning(serverText(text)));
+    envelope.infos().forEach(text -> config.warningSink().info(serverText(text)));
     return envelope.info();
+  }
+
+  /** Text the server wrote, as it may reach a terminal: secrets masked, one line, no controls. */
+  private String serverText(String text) {
+    return text == null ? null : TerminalText.escape(Failures.oneLine(masker.mask(text)));
   }
 
   /** Built once; OkHttp's own message would echo the value of a bad header, so ours names it. */

@@ -127,6 +127,8 @@ public record Baseline(
               window,
               cost.required("currency").asText(),
               new BigDecimal(cost.required("window").asText())));
+    } catch (NumberFormatException e) {
+      throw bad(file, "not a zonecost report: a cost is not a number");
     } catch (IllegalArgumentException e) {
       throw bad(file, "not a zonecost report: " + e.getMessage());
     }

@@ -129,6 +129,13 @@ public final class CheckCommand implements Callable<Integer> {
   String maxIncrease;
 
   @Option(
+      names = "--allow-empty",
+      description =
+          "Run even with no threshold, --baseline or --min-coverage (a gate that checks nothing"
+              + " is otherwise a usage error).")
+  boolean allowEmpty;
+
+  @Option(
       names = "--warn-only",
       description = "Print breaches but exit 0 instead of 3 (other failures keep their code).")
   boolean warnOnly;
@@ -183,6 +190,18 @@ public final class CheckCommand implements Callable<Integer> {
     Double coverage = minCoverage == null ? null : Quantities.ratio("--min-coverage", minCoverage);
     if (maxIncrease != null && baseline == null) {
       throw new UsageException("--max-increase needs --baseline");
+    }
+    if (!allowEmpty
+        && maxCrossBytes == null
+        && maxCrossRatio == null
+        && maxCrossCost == null
+        && maxUnknownRatio == null
+        && minCoverage == null
+        && baseline == null) {
+      throw new UsageException(
+          "check has nothing to check: give a limit (--max-cross-zone-bytes, --max-cross-zone-ratio,"
+              + " --max-cross-zone-cost, --max-unknown-ratio), --min-coverage or --baseline"
+              + " (--allow-empty runs anyway)");
     }
     Baseline base = baseline == null ? null : Baseline.read(baseline);
     BaselineComparison comparison =

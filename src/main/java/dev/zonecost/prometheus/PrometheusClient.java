@@ -41,6 +41,23 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   private static final Set<String> FINAL_ERROR_TYPES = Set.of("bad_data", "execution");
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
   private static final int MAX_REDIRECTS = 5;
+  // Framing and routing belong to the HTTP client: a wrong Content-Length hangs the request, a
+  // Host header sends it to another virtual host, Accept-Encoding breaks transparent gzip.
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "content-length",
+          "content-type",
+          "content-encoding",
+          "transfer-encoding",
+          "host",
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "upgrade",
+          "te",
+          "trailer",
+          "expect",
+          "accept-encoding");
 
   private final PrometheusConfig config;
   private final OkHttpClient http;
@@ -364,6 +381,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     Headers.Builder builder = new Headers.Builder();
     extra.forEach(
         (name, value) -> {
+          if (RESERVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                "'"
+                    + name
+                    + "' is set by zonecost's HTTP client (framing, host and encoding of the"
+                    + " request); it cannot be sent as a header");
+          }
           try {
             builder.add(name, value);
           } catch (IllegalArgumentException e) {

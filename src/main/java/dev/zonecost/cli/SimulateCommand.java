@@ -139,9 +139,15 @@ public final class SimulateCommand implements Callable<Integer> {
     long began = System.nanoTime();
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant endAt = floor(end == null ? clock.instant() : TimeParsing.instant(end), interval);
-    SimulatedCluster cluster =
-        Simulator.generate(
-            new SimulationSpec(scenario, endAt, span, interval, level, nativeZones, seed, scale));
+    SimulationSpec simulation;
+    try {
+      simulation =
+          new SimulationSpec(scenario, endAt, span, interval, level, nativeZones, seed, scale);
+    } catch (IllegalArgumentException e) {
+      // The spec's own checks (interval range, intervals dividing the span) are usage errors.
+      throw new UsageException(e.getMessage(), e);
+    }
+    SimulatedCluster cluster = Simulator.generate(simulation);
     Files.createDirectories(outDir);
     AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);

@@ -120,4 +120,21 @@ class HardeningCliTest {
         CliRun.run(CLOCK, "check", "--prometheus-url", url(), "--baseline", missing.toString());
     assertUsage(run, "baseline " + missing + " does not exist");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"7m", "7s", "1ms"})
+  void should_refuse_a_simulate_scrape_interval_it_cannot_use(String interval) {
+    CliRun run =
+        CliRun.run(
+            CLOCK,
+            "simulate",
+            "--scenario",
+            "seed",
+            "--out-dir",
+            tmp.resolve("out").toString(),
+            "--scrape-interval",
+            interval);
+    assertUsage(run, "scrape interval");
+    assertFalse(Files.exists(tmp.resolve("out").resolve("cluster.om")), run.describe());
+  }
 }

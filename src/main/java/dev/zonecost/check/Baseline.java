@@ -1,16 +1,21 @@
 package dev.zonecost.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zonecost.UsageException;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
+import dev.zonecost.report.RowOrder;
 import dev.zonecost.traffic.Locality;
 import dev.zonecost.traffic.Selection;
 import dev.zonecost.traffic.WorkloadRef;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +33,8 @@ public record Baseline(
     String dataAggregationLevel,
     Selection selection,
     String groupBy,
+    boolean byCluster,
+    boolean folded,
     String priceRule,
     Traffic traffic) {
 
@@ -39,8 +46,22 @@ public record Baseline(
     JsonNode doc;
     try {
       doc = new ObjectMapper().readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw bad(
+          file,
+          "not JSON (line "
+              + e.getLocation().getLineNr()
+              + "): make it with `zonecost report -o json`");
+    } catch (NoSuchFileException e) {
+      throw new UsageException("baseline " + file + " does not exist", e);
+    } catch (AccessDeniedException e) {
+      throw new UsageException("baseline " + file + " cannot be read: permission denied", e);
+    } catch (MalformedInputException e) {
+      throw bad(file, "not UTF-8 text: make it with `zonecost report -o json`");
     } catch (IOException e) {
-      throw new UsageException("cannot read baseline " + file + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot read baseline " + file + (Files.isDirectory(file) ? ": it is a directory" : ""),
+          e);
     }
     return of(file, doc);
   }
@@ -65,18 +86,15 @@ public record Baseline(
     try {
       JsonNode md = doc.required("metadata");
       JsonNode cost = doc.required("cost");
+      String groupBy = md.required("groupBy").asText();
+      boolean byCluster = md.path("byCluster").asBoolean(false);
+      boolean folded = false;
       Traffic.Builder b = new Traffic.Builder();
       for (JsonNode r : doc.required("rows")) {
         Pair pair =
             new Pair(
-                new WorkloadRef(
-                    r.required("source_namespace").asText(),
-                    r.required("source_workload_kind").asText(),
-                    r.required("source_workload").asText()),
-                new WorkloadRef(
-                    r.required("destination_namespace").asText(),
-                    r.required("destination_workload_kind").asText(),
-                    r.required("destination_workload").asText()));
+                end(r, "source", groupBy, byCluster), end(r, "destination", groupBy, byCluster));
+        folded |= pair.source().equals(RowOrder.OTHERS);
         b.add(
             pair,
             Locality.fromLabel(r.required("locality").asText()),
@@ -101,15 +119,37 @@ public record Baseline(
               text(sel, "excludeFromWorkload"),
               text(sel, "excludeToWorkload"),
               text(sel, "cluster")),
-          md.required("groupBy").asText(),
+          groupBy,
+          byCluster,
+          folded,
           cost.path("rule").asText(null),
           b.build(
               window,
               cost.required("currency").asText(),
               new BigDecimal(cost.required("window").asText())));
+    } catch (NumberFormatException e) {
+      throw bad(file, "not a zonecost report: a cost is not a number");
     } catch (IllegalArgumentException e) {
       throw bad(file, "not a zonecost report: " + e.getMessage());
     }
+  }
+
+  /** One end of a row, built as {@code GroupBy.of} builds it for the grouping it was made with. */
+  private static WorkloadRef end(JsonNode row, String side, String groupBy, boolean byCluster) {
+    String namespace = row.required(side + "_namespace").asText();
+    String cluster = byCluster ? row.path(side + "_cluster").asText("") : "";
+    WorkloadRef ref =
+        switch (groupBy) {
+          case "namespace" -> new WorkloadRef(namespace, "", "");
+          case "pod" -> new WorkloadRef(namespace, "Pod", row.required(side + "_pod").asText());
+          default ->
+              new WorkloadRef(
+                  namespace,
+                  row.path(side + "_workload_kind").asText(""),
+                  row.required(side + "_workload").asText());
+        };
+    // The (others) row of --top has no cluster of its own.
+    return ref.equals(RowOrder.OTHERS) ? ref : ref.withCluster(cluster);
   }
 
   /**
@@ -143,6 +183,16 @@ public record Baseline(
     if (!md.groupBy().label().equals(groupBy)) {
       differences.add("--group-by " + groupBy + ", today " + md.groupBy().label());
     }
+    if (md.byCluster() != byCluster) {
+      differences.add(
+          (byCluster ? "--by-cluster" : "no --by-cluster")
+              + ", today "
+              + (md.byCluster() ? "--by-cluster" : "no --by-cluster"));
+    }
+    if (folded) {
+      differences.add(
+          "an (others) row from --top, which hides the pairs it folded; today every pair");
+    }
     if (!differences.isEmpty()) {
       throw new UsageException(
           "baseline "
@@ -150,7 +200,7 @@ public record Baseline(
               + " is not comparable with this run: it has "
               + String.join("; ", differences)
               + ". Make the baseline with the same --since/--start/--end length, --dedupe,"
-              + " --data-aggregation-level and selection");
+              + " --data-aggregation-level, selection and --group-by, and without --top");
     }
   }
 

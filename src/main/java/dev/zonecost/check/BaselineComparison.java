@@ -2,7 +2,9 @@ package dev.zonecost.check;
 
 import dev.zonecost.UsageException;
 import dev.zonecost.check.Traffic.PairTraffic;
+import dev.zonecost.cost.CostEstimator;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.Map;
  * baseline is new, and is compared with zero.
  */
 public final class BaselineComparison {
+  /** The decimals of costs in {@code report -o json}. */
+  static final int COST_SCALE = 9;
+
   private final Baseline baseline;
   private final Increase allowed;
   private final CostBasis basis;
@@ -54,8 +59,8 @@ public final class BaselineComparison {
                 + today.currency()
                 + ": use the same pricing options");
       }
-      BigDecimal b = base.cost(basis);
-      BigDecimal t = today.cost(basis);
+      BigDecimal b = atBaselinePrecision(base);
+      BigDecimal t = atBaselinePrecision(today);
       out.add(
           Thresholds.result(
               "cross-zone cost vs baseline",
@@ -82,6 +87,15 @@ public final class BaselineComparison {
                       () -> Thresholds.topZonePairs(e.getValue())));
             });
     return out;
+  }
+
+  /**
+   * A baseline's window cost was written rounded to 9 decimals, so today's is rounded the same way
+   * before either is compared (or projected): unchanged data must compare equal.
+   */
+  private BigDecimal atBaselinePrecision(Traffic t) {
+    BigDecimal window = t.windowCost().setScale(COST_SCALE, RoundingMode.HALF_UP);
+    return basis == CostBasis.WINDOW ? window : CostEstimator.projection(window, t.window());
   }
 
   /** Pairs that cross zones today and did not in the baseline, in label order. */

@@ -2,6 +2,7 @@ package dev.zonecost.check;
 
 import dev.zonecost.UsageException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +25,8 @@ public final class Quantities {
           Map.entry("gib", 1L << 30),
           Map.entry("tib", 1L << 40),
           Map.entry("pib", 1L << 50));
+
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
 
   private Quantities() {}
 
@@ -68,7 +71,14 @@ public final class Quantities {
       if (v.signum() < 0) {
         throw new UsageException(option + " must be 0 or more, not " + text);
       }
-      return v;
+      if (v.compareTo(MAX_AMOUNT) > 0) {
+        throw new UsageException(option + " '" + text + "' is too large: at most " + MAX_AMOUNT);
+      }
+      // Costs are exact to 9 decimals; more would only make "1e-999999999" costly to print.
+      if (v.precision() - v.scale() < -10) {
+        return BigDecimal.ZERO; // below 10^-10: rounds to 0 at 9 decimals
+      }
+      return v.setScale(Math.min(Math.max(v.scale(), 0), 9), RoundingMode.HALF_UP);
     } catch (NumberFormatException e) {
       throw new UsageException(option + " '" + text + "' is not an amount: use e.g. 50 or 12.5");
     }

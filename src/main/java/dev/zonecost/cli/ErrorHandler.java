@@ -55,6 +55,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     while (c.getCause() != null) {
       c = c.getCause();
     }
-    return c.toString();
+    // Plain words, not Java's class names ("java.nio.file.NoSuchFileException: x").
+    if (c instanceof java.nio.file.NoSuchFileException f) {
+      return f.getFile() + ": no such file or directory";
+    }
+    if (c instanceof java.nio.file.AccessDeniedException f) {
+      return f.getFile() + ": permission denied";
+    }
+    if (c instanceof java.nio.file.FileSystemException f) {
+      return f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
+    }
+    return c.getMessage() == null ? "an I/O error" : c.getMessage();
   }
 }

@@ -23,6 +23,7 @@ final class OptionGroups {
             "--min-coverage",
             "--baseline",
             "--max-increase",
+            "--allow-empty",
             "--allow-clipped-window"));
     GROUPS.put("Window", List.of("--since", "--start", "--end", "--look-behind"));
     GROUPS.put(

@@ -31,16 +31,21 @@ enum Scenario {
       Duration history) {
     long ms = interval.toMillis();
     Instant floored = Instant.ofEpochMilli(Math.floorDiv(end.toEpochMilli(), ms) * ms);
-    return new SimulationSpec(
-        specName,
-        floored,
-        hours(hours),
-        interval,
-        level,
-        nativeZones,
-        seed,
-        scale(scale),
-        history(history, interval));
+    try {
+      return new SimulationSpec(
+          specName,
+          floored,
+          hours(hours),
+          interval,
+          level,
+          nativeZones,
+          seed,
+          scale(scale),
+          history(history, interval));
+    } catch (IllegalArgumentException e) {
+      // The spec's own checks (interval range, intervals dividing the span) are usage errors.
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 
   /** --history: 0 to 7 days, a whole number of scrape intervals. */

@@ -1,9 +1,7 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.traffic.Re2;
 import dev.zonecost.traffic.Selection;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /** Which traffic: namespace and workload regexes on each side, and the cluster. */
@@ -77,17 +75,11 @@ public final class SelectionOptions {
         cluster);
   }
 
-  /** A regex Java cannot compile would fail on the server too: say so before sending anything. */
+  /** A regex RE2 cannot compile would fail on the server: say so before sending anything. */
   private static String checked(String option, String regex) {
-    if (regex == null) {
-      return null;
+    if (regex != null) {
+      Re2.compile(option, regex);
     }
-    try {
-      Pattern.compile(regex);
-      return regex;
-    } catch (PatternSyntaxException e) {
-      throw new UsageException(
-          option + " '" + regex + "' is not a valid regex: " + e.getDescription());
-    }
+    return regex;
   }
 }

@@ -73,6 +73,13 @@ public final class ThresholdOptions {
   String maxIncrease;
 
   @Option(
+      names = "--allow-empty",
+      description =
+          "Run even with no threshold, --baseline or --min-coverage (a gate that checks nothing"
+              + " is otherwise a usage error).")
+  boolean allowEmpty;
+
+  @Option(
       names = "--allow-clipped-window",
       description =
           "Judge a window that starts before the data (clipped to the oldest sample) instead of"
@@ -93,6 +100,18 @@ public final class ThresholdOptions {
     Double coverage = ratio("--min-coverage", minCoverage);
     if (maxIncrease != null && baseline == null) {
       throw new UsageException("--max-increase needs --baseline");
+    }
+    if (!allowEmpty
+        && maxCrossBytes == null
+        && maxCrossRatio == null
+        && maxCrossCost == null
+        && maxUnknownRatio == null
+        && minCoverage == null
+        && baseline == null) {
+      throw new UsageException(
+          "check has nothing to check: give a limit (--max-cross-zone-bytes, --max-cross-zone-ratio,"
+              + " --max-cross-zone-cost, --max-unknown-ratio), --min-coverage or --baseline"
+              + " (--allow-empty runs anyway)");
     }
     if (baseline == null) {
       return new Gate(thresholds, coverage, null, allowClippedWindow);

@@ -8,6 +8,7 @@ import dev.zonecost.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ public final class PriceBookLoader {
   static final String DEFAULT_RESOURCE = "pricebook.yaml";
 
   private static final YAMLFactory YAML = new YAMLFactory();
+
+  /** Larger files are refused before they are parsed. */
+  static final long MAX_BYTES = 1 << 20;
 
   private PriceBookLoader() {}
 
@@ -43,12 +47,28 @@ public final class PriceBookLoader {
    */
   public static PriceBook load(Path file) {
     String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new UsageException("pricing file " + name + " is a directory");
+    }
     try (InputStream in = Files.newInputStream(file)) {
+      // A price book is a few kilobytes; checked before parsing, which is slow on huge scalars.
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+        throw new UsageException(
+            "pricing file "
+                + name
+                + " is "
+                + Files.size(file)
+                + " bytes: a price book is at most "
+                + MAX_BYTES
+                + " bytes");
+      }
       return loadDefault().mergedWith(parse(in, name));
     } catch (NoSuchFileException e) {
       throw new UsageException("pricing file not found: " + name, e);
+    } catch (AccessDeniedException e) {
+      throw new UsageException("pricing file " + name + " cannot be read: permission denied", e);
     } catch (IOException e) {
-      throw new UsageException("cannot read pricing file " + name + ": " + e.getMessage(), e);
+      throw new UsageException("cannot read pricing file " + name, e);
     }
   }
 

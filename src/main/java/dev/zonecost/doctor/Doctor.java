@@ -17,6 +17,7 @@ public final class Doctor {
         new NodeZoneCheck(),
         new ReplicaSetOwnerCheck(),
         new AttributionCheck(),
+        new DataSanityCheck(),
         new RetentionCheck());
   }
 

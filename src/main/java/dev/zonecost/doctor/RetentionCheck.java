@@ -1,16 +1,21 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.prometheus.Sample;
+import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.PromqlStrings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Does the window start before the oldest Retina sample the server holds. If so, a report clips the
  * window to the data (DESIGN §3) and covers less time than asked; the advice names a start one
  * look-behind after the oldest sample, where every series' history is in the data. The oldest
  * sample is found with a subquery whose step is at least a minute (and at most 1/500 of the
- * window), so it is exact to one step.
+ * window), then exactly from the raw samples of that one step. Likewise a window that ends well
+ * after the newest sample is stale.
  */
 public final class RetentionCheck implements Check {
   public static final String NAME = "data range";
@@ -33,6 +38,25 @@ public final class RetentionCheck implements Check {
         + "]))";
   }
 
+  /** The newest Retina sample in the window, to the step. */
+  public static String newestQuery(String range, Duration step) {
+    return "max(max_over_time(timestamp("
+        + LabelNames.FORWARD_BYTES
+        + ")["
+        + range
+        + ":"
+        + PromqlStrings.duration(step)
+        + "]))";
+  }
+
+  /** The raw samples of one step: the oldest sample is among them, with its own timestamp. */
+  public static String rawStep(Duration step) {
+    return LabelNames.FORWARD_BYTES + "[" + PromqlStrings.duration(step) + "]";
+  }
+
+  /** More than this between the newest sample and the window's end: the end has no data. */
+  static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
   @Override
   public CheckResult run(DoctorContext ctx) {
     if (ctx.forwardSeries <= 0) {
@@ -43,17 +67,23 @@ public final class RetentionCheck implements Check {
     if (s.isEmpty()) {
       return CheckResult.info(NAME, "oldest sample not found");
     }
-    Instant oldest = Instant.ofEpochMilli(Math.round(s.get(0).samples().get(0).value() * 1000));
-    // One subquery step plus one scrape's worth of slack.
-    if (oldest.isAfter(ctx.start().plus(step).plus(Duration.ofMinutes(1)))) {
+    Instant approximate = seconds(s.get(0).samples().get(0).value());
+    Instant exact = exact(ctx, approximate, step);
+    Instant oldest = exact == null ? approximate : exact;
+    // One scrape's worth of slack, plus a step when the oldest sample is known to a step only.
+    Duration slack = Duration.ofMinutes(1).plus(exact == null ? step : Duration.ZERO);
+    Instant newest = newest(ctx, step);
+    List<String> problems = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
+    if (oldest.isAfter(ctx.start().plus(slack))) {
       Instant safe = oldest.plus(SAFE_LOOK_BEHIND);
-      return CheckResult.warn(
-          NAME,
+      problems.add(
           "window starts "
               + ctx.start()
               + " but the oldest Retina sample is "
               + oldest
-              + ": report clips the window to the data (check refuses it: exit 5)",
+              + ": report clips the window to the data (check refuses it: exit 5)");
+      fixes.add(
           "start the window at or after "
               + safe
               + " (--start "
@@ -61,6 +91,62 @@ public final class RetentionCheck implements Check {
               + "), one look-behind after the oldest sample, so a new series can be told from an"
               + " old one; or keep more history (--storage.tsdb.retention.time)");
     }
-    return CheckResult.ok(NAME, "data from " + oldest + " covers the window from " + ctx.start());
+    if (newest != null && newest.isBefore(ctx.end().minus(STALE_AFTER.plus(step)))) {
+      problems.add(
+          "window ends "
+              + ctx.end()
+              + " but the newest Retina sample is "
+              + newest
+              + " ("
+              + PromqlStrings.duration(Duration.between(newest, ctx.end()))
+              + " earlier)");
+      fixes.add(
+          "the data is stale: is Retina still scraped? End the window at the last sample"
+              + " (--end "
+              + newest
+              + ") or fix the scrape");
+    }
+    if (!problems.isEmpty()) {
+      return CheckResult.warn(NAME, String.join("; ", problems), String.join("; ", fixes));
+    }
+    return CheckResult.ok(
+        NAME,
+        "data from "
+            + oldest
+            + (newest == null ? "" : " to " + newest)
+            + " covers the window "
+            + ctx.start()
+            + " .. "
+            + ctx.end());
+  }
+
+  private static Instant seconds(double value) {
+    return Instant.ofEpochMilli(Math.round(value * 1000));
+  }
+
+  /**
+   * The subquery sees the oldest sample at the first step after it, and there may already show a
+   * later sample of the same series; the raw samples of that step name the oldest exactly.
+   */
+  private static Instant exact(DoctorContext ctx, Instant approximate, Duration step) {
+    Instant oldest = null;
+    for (Series series : ctx.api().query(rawStep(step), approximate).series()) {
+      for (Sample sample : series.samples()) {
+        Instant t = Instant.ofEpochMilli(sample.timestampMillis());
+        if ((oldest == null || t.isBefore(oldest)) && !t.isBefore(ctx.start())) {
+          oldest = t;
+        }
+      }
+    }
+    return oldest;
+  }
+
+  private static Instant newest(DoctorContext ctx, Duration step) {
+    List<Series> s = ctx.query(newestQuery(ctx.range(), step));
+    if (s.isEmpty() || s.get(0).samples().isEmpty()) {
+      return null;
+    }
+    double v = s.get(0).samples().get(0).value();
+    return Double.isFinite(v) ? seconds(v) : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.zonecost.prometheus;
 
+import dev.zonecost.TerminalText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
@@ -90,15 +91,64 @@ final class Failures {
         "lost the connection to " + server + ": " + oneLine(String.valueOf(e.getMessage())), e);
   }
 
+  /** 401/403, with or without a JSON body: the hint about credentials is the point. */
+  static BackendException refused(int code, HttpUrl base, String serverSaid) {
+    String said =
+        serverSaid == null || serverSaid.isBlank()
+            ? ""
+            : ": " + oneLine(TerminalText.escape(serverSaid));
+    return new BackendException(
+        "Prometheus at "
+            + display(base)
+            + " refused the credentials (HTTP "
+            + code
+            + said
+            + ") — check the token, password or tenant");
+  }
+
+  /** What the user sees while zonecost waits to retry. */
+  static String waiting(int code, String retryAfter, long millis, int retry, int retries) {
+    String asked =
+        retryAfter == null || retryAfter.isBlank()
+            ? ""
+            : ", Retry-After " + oneLine(TerminalText.escape(retryAfter));
+    String capped = millis >= RetryPolicy.RETRY_AFTER_CAP_MILLIS ? ", capped" : "";
+    return status(code)
+        + " (HTTP "
+        + code
+        + asked
+        + "): waiting "
+        + readable(Duration.ofMillis(millis))
+        + capped
+        + " before retry "
+        + retry
+        + " of "
+        + retries;
+  }
+
+  private static String status(int code) {
+    return switch (code) {
+      case 429 -> "rate limited";
+      case 502, 504 -> "gateway error";
+      default -> "unavailable";
+    };
+  }
+
   /** A non-2xx answer without a Prometheus error envelope: a proxy, an auth gate, a wrong path. */
   static BackendException notTheApi(int code, MediaType type, HttpUrl base, HttpUrl endpoint) {
     if (code == 401 || code == 403) {
+      return refused(code, base, null);
+    }
+    if (code == 429 || code == 503) {
       return new BackendException(
           "Prometheus at "
               + display(base)
-              + " refused the credentials (HTTP "
+              + (code == 429 ? " is rate limiting zonecost" : " is unavailable")
+              + " (HTTP "
               + code
-              + ") — check the token, password or tenant");
+              + ") after every retry — try again later"
+              + (code == 429 ? ", or lower --parallelism" : "")
+              + " or raise --retries");
     }
     if (code == 404) {
       return new BackendException(
@@ -116,6 +166,45 @@ final class Failures {
             + " with "
             + what
             + ", not the Prometheus API JSON — check --prometheus-url and any proxy in between");
+  }
+
+  /**
+   * A redirect zonecost does not follow: to another origin, without a location, or one that would
+   * turn the POST into a GET. Names where it pointed, and the base URL to use when the endpoint's
+   * path is recognisable in it.
+   */
+  static BackendException redirected(int code, HttpUrl base, HttpUrl from, HttpUrl to) {
+    if (to == null) {
+      return new BackendException(
+          "Prometheus at "
+              + display(from)
+              + " answered with a redirect (HTTP "
+              + code
+              + ") without a Location — check --prometheus-url");
+    }
+    String why =
+        origin(to).equals(origin(from))
+            ? "it would turn the query's POST into a GET"
+            : "it leads to another origin, where zonecost does not send your credentials and headers";
+    String fromPath = from.encodedPath();
+    String basePath = base.encodedPath();
+    String endpoint = fromPath.startsWith(basePath) ? fromPath.substring(basePath.length()) : "";
+    String toPath = to.encodedPath();
+    String suggestion =
+        !endpoint.isEmpty() && toPath.endsWith(endpoint)
+            ? origin(to) + toPath.substring(0, toPath.length() - endpoint.length())
+            : display(to);
+    return new BackendException(
+        "Prometheus at "
+            + display(from)
+            + " redirected to "
+            + display(to)
+            + " (HTTP "
+            + code
+            + "), which zonecost does not follow: "
+            + why
+            + " — if that is the right server, use --prometheus-url "
+            + suggestion);
   }
 
   static MalformedResponseException malformed(int code, HttpUrl endpoint, String detail) {

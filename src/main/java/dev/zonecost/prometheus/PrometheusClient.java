@@ -2,6 +2,7 @@ package dev.zonecost.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zonecost.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -39,11 +40,30 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   // Prometheus refuses these for good reasons; asking again gives the same answer.
   private static final Set<String> FINAL_ERROR_TYPES = Set.of("bad_data", "execution");
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
+  private static final int MAX_REDIRECTS = 5;
+  // Framing and routing belong to the HTTP client: a wrong Content-Length hangs the request, a
+  // Host header sends it to another virtual host, Accept-Encoding breaks transparent gzip.
+  private static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "content-length",
+          "content-type",
+          "content-encoding",
+          "transfer-encoding",
+          "host",
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "upgrade",
+          "te",
+          "trailer",
+          "expect",
+          "accept-encoding");
 
   private final PrometheusConfig config;
   private final OkHttpClient http;
   private final Headers headers;
   private final RetryPolicy retryPolicy;
+  private final SecretMasker masker;
 
   public PrometheusClient(PrometheusConfig config) {
     this(config, RetryPolicy.sleeping());
@@ -58,6 +78,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     this.config = config;
     this.retryPolicy = retryPolicy;
     this.headers = headers(config.extraHeaders());
+    this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders());
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(config.timeout())
@@ -65,7 +86,11 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
             .writeTimeout(config.timeout())
             .callTimeout(config.timeout())
             // Our loop owns retries, so the number of attempts is exactly what the user set.
-            .retryOnConnectionFailure(false);
+            .retryOnConnectionFailure(false)
+            // OkHttp would carry every header but Authorization to another origin, and turn the
+            // POST into a bodiless GET on 301/302/303; send() decides instead.
+            .followRedirects(false)
+            .followSslRedirects(false);
     if (config.dns() != null) {
       builder.dns(config.dns());
     }
@@ -74,7 +99,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
     tls(builder, config.tls(), config.baseUrl().host());
     if (config.sigv4() != null) {
-      builder.addInterceptor(new SigV4Interceptor(config.sigv4()));
+      builder.addInterceptor(new SigV4Interceptor(config.sigv4(), masker));
     }
     this.http = builder.build();
   }
@@ -218,8 +243,36 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     return new Request.Builder().url(url).headers(headers).header("Accept", "application/json");
   }
 
-  /** Sends with retries and returns the last response, which the caller must close. */
+  /**
+   * Sends, following only redirects that keep the origin and the method (307, 308), and returns the
+   * last response, which the caller must close. Any other redirect is refused, naming where it
+   * pointed: following it would either send the user's headers to another origin or lose the query.
+   */
   private Response send(Request request) {
+    Request current = request;
+    for (int hop = 0; ; hop++) {
+      Response response = sendWithRetries(current);
+      if (!response.isRedirect()) {
+        return response;
+      }
+      String location = response.header("Location");
+      HttpUrl next = location == null ? null : current.url().resolve(location);
+      int code = response.code();
+      response.close();
+      if (next == null) {
+        throw Failures.redirected(code, config.baseUrl(), current.url(), null);
+      }
+      boolean sameOrigin = Failures.origin(next).equals(Failures.origin(current.url()));
+      if (sameOrigin && (code == 307 || code == 308) && hop < MAX_REDIRECTS) {
+        current = current.newBuilder().url(next).build();
+        continue;
+      }
+      throw Failures.redirected(code, config.baseUrl(), current.url(), next);
+    }
+  }
+
+  /** Sends with retries and returns the last response, which the caller must close. */
+  private Response sendWithRetries(Request request) {
     for (int attempt = 0; ; attempt++) {
       boolean mayRetry = attempt < config.retries();
       Response response;
@@ -234,8 +287,16 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       }
       if (mayRetry && shouldRetry(response)) {
         String retryAfter = response.header("Retry-After");
+        int code = response.code();
         response.close();
-        retryPolicy.pause(attempt, retryAfter);
+        long wait = retryPolicy.delayMillis(attempt, retryAfter);
+        if (wait >= RetryPolicy.SAY_WAITING_MILLIS) {
+          // A silent minute looks like a hang: say what the server asked and what we do.
+          config
+              .warningSink()
+              .warning(Failures.waiting(code, retryAfter, wait, attempt + 1, config.retries()));
+        }
+        retryPolicy.sleep(wait);
         continue;
       }
       return response;
@@ -271,12 +332,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       if (!ok) {
         throw Failures.notTheApi(code, type, config.baseUrl(), url);
       }
-      throw Failures.malformed(code, url, "invalid or truncated JSON: " + e.getOriginalMessage());
+      throw Failures.malformed(
+          code, url, masker.mask("invalid or truncated JSON: " + e.getOriginalMessage()));
     } catch (BadEnvelopeException e) {
       if (!ok) {
         throw Failures.notTheApi(code, type, config.baseUrl(), url);
       }
-      throw Failures.malformed(code, url, e.getMessage());
+      throw Failures.malformed(code, url, masker.mask(e.getMessage()));
     } catch (InterruptedIOException e) {
       throw Failures.transport(e, config.baseUrl(), config.timeout());
     } catch (IOException e) {
@@ -285,20 +347,33 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
           "lost the connection to "
               + Failures.display(config.baseUrl())
               + " while reading its answer: "
-              + Failures.oneLine(String.valueOf(e.getMessage()))
+              + Failures.oneLine(masker.mask(String.valueOf(e.getMessage())))
               + " — try again",
           e);
     }
+    if (code == 401 || code == 403) {
+      throw Failures.refused(code, config.baseUrl(), masker.mask(envelope.error()));
+    }
     if (envelope.isError()) {
       throw new PrometheusApiException(
-          Failures.display(config.baseUrl()), code, envelope.errorType(), envelope.error(), promql);
+          Failures.display(config.baseUrl()),
+          code,
+          serverText(envelope.errorType()),
+          serverText(envelope.error()),
+          promql);
     }
     if (!ok) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
-    envelope.warnings().forEach(config.warningSink()::warning);
-    envelope.infos().forEach(config.warningSink()::info);
+    // Secrets masked, control characters shown rather than obeyed by the terminal.
+    envelope.warnings().forEach(text -> config.warningSink().warning(serverText(text)));
+    envelope.infos().forEach(text -> config.warningSink().info(serverText(text)));
     return envelope.info();
+  }
+
+  /** Text the server wrote, as it may reach a terminal: secrets masked, one line, no controls. */
+  private String serverText(String text) {
+    return text == null ? null : TerminalText.escape(Failures.oneLine(masker.mask(text)));
   }
 
   /** Built once; OkHttp's own message would echo the value of a bad header, so ours names it. */
@@ -306,6 +381,13 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     Headers.Builder builder = new Headers.Builder();
     extra.forEach(
         (name, value) -> {
+          if (RESERVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                "'"
+                    + name
+                    + "' is set by zonecost's HTTP client (framing, host and encoding of the"
+                    + " request); it cannot be sent as a header");
+          }
           try {
             builder.add(name, value);
           } catch (IllegalArgumentException e) {

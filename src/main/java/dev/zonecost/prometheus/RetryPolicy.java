@@ -24,6 +24,9 @@ final class RetryPolicy {
   static final long CAP_MILLIS = 10_000;
   static final long RETRY_AFTER_CAP_MILLIS = 60_000;
 
+  /** Waits this long or longer are announced on stderr. */
+  static final long SAY_WAITING_MILLIS = 2_000;
+
   private final LongConsumer sleeper;
   private final Clock clock;
 
@@ -33,7 +36,7 @@ final class RetryPolicy {
   }
 
   static RetryPolicy sleeping() {
-    return new RetryPolicy(RetryPolicy::sleep, Clock.systemUTC());
+    return new RetryPolicy(RetryPolicy::sleepFor, Clock.systemUTC());
   }
 
   /**
@@ -49,7 +52,11 @@ final class RetryPolicy {
 
   /** Waits before attempt {@code attempt + 1}; attempt 0 is the first request. */
   void pause(int attempt, String retryAfter) {
-    sleeper.accept(delayMillis(attempt, retryAfter));
+    sleep(delayMillis(attempt, retryAfter));
+  }
+
+  void sleep(long millis) {
+    sleeper.accept(millis);
   }
 
   long delayMillis(int attempt, String retryAfter) {
@@ -80,7 +87,7 @@ final class RetryPolicy {
     }
   }
 
-  private static void sleep(long millis) {
+  private static void sleepFor(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

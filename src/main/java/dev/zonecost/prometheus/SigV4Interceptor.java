@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Signs every request with AWS SigV4 (SDK for Java v2's {@link AwsV4HttpSigner}). The body is read
@@ -34,11 +35,17 @@ final class SigV4Interceptor implements Interceptor {
   private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
   private final SigV4Settings settings;
+  private final SecretMasker masker;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
   private AwsCredentialsIdentity identity;
 
   SigV4Interceptor(SigV4Settings settings) {
+    this(settings, SecretMasker.NONE);
+  }
+
+  SigV4Interceptor(SigV4Settings settings, SecretMasker masker) {
     this.settings = settings;
+    this.masker = masker;
   }
 
   @Override
@@ -107,6 +114,12 @@ final class SigV4Interceptor implements Interceptor {
       }
       if (identity == null) {
         throw new BackendException(NO_CREDENTIALS);
+      }
+      // A gateway that echoes the request would show these; the masker hides them in its answers.
+      masker.add(identity.accessKeyId());
+      masker.add(identity.secretAccessKey());
+      if (identity instanceof AwsSessionCredentialsIdentity session) {
+        masker.add(session.sessionToken());
       }
     }
     return identity;

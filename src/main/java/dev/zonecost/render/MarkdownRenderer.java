@@ -1,5 +1,6 @@
 package dev.zonecost.render;
 
+import dev.zonecost.TerminalText;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
 import dev.zonecost.traffic.Locality;
@@ -84,6 +85,6 @@ public final class MarkdownRenderer implements Renderer {
 
   /** Pipes and newlines would end a table cell early. */
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return TerminalText.escape(s.replace("|", "\\|").replace("\n", " "));
   }
 }

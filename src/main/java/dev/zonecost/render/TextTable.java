@@ -1,5 +1,6 @@
 package dev.zonecost.render;
 
+import dev.zonecost.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,13 @@ final class TextTable {
     return this;
   }
 
+  /** Cells come from label values: control characters are shown, never sent to the terminal. */
   TextTable row(String... cells) {
-    rows.add(cells);
+    String[] safe = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      safe[i] = TerminalText.escape(cells[i]);
+    }
+    rows.add(safe);
     return this;
   }
 

@@ -1,11 +1,16 @@
 package dev.zonecost.report;
 
 import dev.zonecost.NoDataException;
+import dev.zonecost.UsageException;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.promql.QueryPlan;
+import dev.zonecost.time.TimeParsing;
 import dev.zonecost.traffic.EngineRequest;
 import dev.zonecost.traffic.EngineResult;
 import dev.zonecost.traffic.EngineSettings;
+import dev.zonecost.traffic.SeriesValidator;
+import java.time.Duration;
 
 /** The report use case: run the engine over a window and build the model every renderer prints. */
 public final class ReportService {
@@ -31,9 +36,34 @@ public final class ReportService {
     return report(request, RowOrder.SortBy.BYTES, null);
   }
 
+  /** Most raw-sample requests one report may need: beyond, the options are a mistake. */
+  public static final long MAX_CHUNKS = 10_000;
+
+  /**
+   * Raw samples are read in chunks of {@code --max-points × --scrape-interval}; a tiny chunk would
+   * send millions of requests, so it is refused before anything is sent.
+   */
+  private void requireBoundedChunks(EngineRequest request) {
+    Duration span = Duration.between(request.start(), request.end()).plus(QueryPlan.LOOKBACK);
+    long chunkMillis = Math.max(1, engine.chunk().toMillis());
+    long chunks = (span.toMillis() + chunkMillis - 1) / chunkMillis;
+    if (chunks > MAX_CHUNKS) {
+      throw new UsageException(
+          "--max-points × --scrape-interval reads "
+              + TimeParsing.format(engine.chunk())
+              + " of raw samples per request: this window could need "
+              + chunks
+              + " requests (at most "
+              + MAX_CHUNKS
+              + "); raise --max-points or --scrape-interval");
+    }
+  }
+
   /** The report with its rows ordered by {@code sortBy}, past {@code top} folded into others. */
   public Report report(EngineRequest request, RowOrder.SortBy sortBy, Integer top) {
-    EngineResult result = engine.engine(api).run(request);
+    requireBoundedChunks(request);
+    // Malformed answers (series twice, NaN, a node in two zones) are refused, never counted.
+    EngineResult result = engine.engine(new SeriesValidator(api, request.names())).run(request);
     if (result.rows().isEmpty()) {
       throw new NoDataException(
           "no Retina traffic matched in "

@@ -2,6 +2,7 @@ package dev.zonecost.time;
 
 import dev.zonecost.UsageException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +22,17 @@ public record TimeWindow(Instant start, Instant end) {
     }
     Instant e =
         end != null ? TimeParsing.instant(end) : clock.instant().truncatedTo(ChronoUnit.MINUTES);
-    Instant s =
-        start != null
-            ? TimeParsing.instant(start)
-            : e.minus(since != null ? TimeParsing.duration(since) : DEFAULT_SINCE);
+    Duration back = since != null ? TimeParsing.duration(since) : DEFAULT_SINCE;
+    Instant s;
+    try {
+      s = start != null ? TimeParsing.instant(start) : e.minus(back);
+    } catch (DateTimeException | ArithmeticException beforeTime) {
+      throw new UsageException("--since " + since + " reaches before the year -1000000000");
+    }
+    if (s.isBefore(Instant.EPOCH)) {
+      throw new UsageException(
+          "the window starts " + s + ", before 1970: shorten --since or move --end");
+    }
     if (!s.isBefore(e)) {
       throw new UsageException(
           "the window is empty: start " + s + " is not before end " + e + " (check --start/--end)");

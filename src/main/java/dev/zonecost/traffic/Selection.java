@@ -1,7 +1,7 @@
 package dev.zonecost.traffic;
 
+import com.google.re2j.Pattern;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
 
 /**
  * Which traffic a report covers; null means no restriction. Namespace regexes and the cluster go
@@ -47,13 +47,14 @@ public record Selection(
     Pattern notSrc = compile(excludeSourceWorkloadRegex);
     Pattern notDst = compile(excludeDestinationWorkloadRegex);
     return (s, d) ->
-        (src == null || src.matcher(s.name()).matches())
-            && (dst == null || dst.matcher(d.name()).matches())
-            && (notSrc == null || !notSrc.matcher(s.name()).matches())
-            && (notDst == null || !notDst.matcher(d.name()).matches());
+        (src == null || src.matches(s.name()))
+            && (dst == null || dst.matches(d.name()))
+            && (notSrc == null || !notSrc.matches(s.name()))
+            && (notDst == null || !notDst.matches(d.name()));
   }
 
+  /** RE2, as Prometheus runs the namespace regexes (see {@link Re2}). */
   private static Pattern compile(String regex) {
-    return regex == null ? null : Pattern.compile(regex);
+    return regex == null ? null : Re2.compile("a workload regex", regex);
   }
 }

@@ -26,6 +26,11 @@ public record WindowEdges(
     long unknowableSeries,
     int agentsWithoutLookBehind) {
 
+  /** A window that starts inside the data, with the default look-behind and nothing counted. */
+  public static WindowEdges unclipped(Instant start) {
+    return new WindowEdges(start, null, Duration.ofHours(1), 0, 0, 0);
+  }
+
   public boolean clipped() {
     return dataStart != null;
   }

@@ -1,0 +1,59 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.prometheus.MalformedResponseException;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
+import dev.zonecost.traffic.SeriesValidator;
+
+/**
+ * Would a report refuse this data: a Retina series twice with the same labels, a value that no byte
+ * counter has (NaN, an infinity, a negative, above 2^53), or a node with two zones in {@code
+ * kube_node_labels}. The same checks as the report's, on the window's largest and smallest values.
+ */
+public final class DataSanityCheck implements Check {
+  public static final String NAME = "data sanity";
+
+  public static String largest(String range) {
+    return "max_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "])";
+  }
+
+  public static String smallest(String range) {
+    return "min_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "])";
+  }
+
+  public static String nodeZones(String range) {
+    return "max by ("
+        + LabelNames.CLUSTER
+        + ", node, "
+        + LabelNames.ZONE_LABEL
+        + ", "
+        + LabelNames.LEGACY_ZONE_LABEL
+        + ") (max_over_time("
+        + LabelNames.NODE_LABELS
+        + "["
+        + range
+        + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.forwardSeries <= 0) {
+      return CheckResult.info(NAME, "not measured: no Retina series");
+    }
+    try {
+      for (String q :
+          new String[] {largest(ctx.range()), smallest(ctx.range()), nodeZones(ctx.range())}) {
+        SeriesValidator.check(q, ctx.query(q), MetricNames.DEFAULT);
+      }
+    } catch (MalformedResponseException e) {
+      return CheckResult.fail(
+          NAME,
+          e.getMessage().replaceFirst("^refusing the back end's answer: it holds ", ""),
+          "a report refuses this data (exit 4): fix the source (a store that merges replicas"
+              + " without deduplication, a broken exporter, a relabelled node) or pick a window"
+              + " without it");
+    }
+    return CheckResult.ok(
+        NAME, "no duplicated series, no NaN, infinite, negative or huge values, one zone per node");
+  }
+}

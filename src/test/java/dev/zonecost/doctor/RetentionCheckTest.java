@@ -1,0 +1,59 @@
+package dev.zonecost.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zonecost.prometheus.FakePrometheus;
+import dev.zonecost.prometheus.Sample;
+import dev.zonecost.prometheus.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The data range: the exact oldest sample, and a window that ends after the data stopped. */
+class RetentionCheckTest {
+  private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
+  private static final Instant START = END.minusSeconds(3600);
+  private static final String R = "3600s";
+  private static final Duration STEP = RetentionCheck.step(Duration.ofHours(1));
+
+  private final FakePrometheus api = new FakePrometheus();
+  private final DoctorContext ctx = new DoctorContext(api, START, END, 1);
+
+  private static Series samples(Instant... times) {
+    return new Series(
+        Map.of("instance", "n1"),
+        java.util.Arrays.stream(times).map(t -> new Sample(t.toEpochMilli(), 1)).toList());
+  }
+
+  @Test
+  void should_name_the_oldest_sample_exactly_not_one_scrape_late() {
+    ctx.forwardSeries = 1;
+    // The subquery sees 00:40:00 (a later sample); the raw step holds the real first, 00:39:20.
+    Instant seen = START.plusSeconds(600);
+    api.number(RetentionCheck.query(R, STEP), seen.getEpochSecond());
+    api.series(RetentionCheck.rawStep(STEP), List.of(samples(seen.minusSeconds(40), seen)));
+    CheckResult r = new RetentionCheck().run(ctx);
+    assertEquals(Status.WARN, r.status());
+    assertTrue(
+        r.measured().contains("oldest Retina sample is 2026-11-01T01:09:20Z:"), r.measured());
+  }
+
+  @Test
+  void should_warn_when_the_window_ends_well_after_the_newest_sample() {
+    ctx.forwardSeries = 1;
+    api.number(RetentionCheck.query(R, STEP), START.getEpochSecond());
+    api.number(RetentionCheck.newestQuery(R, STEP), END.minusSeconds(1800).getEpochSecond());
+    CheckResult stale = new RetentionCheck().run(ctx);
+    assertEquals(Status.WARN, stale.status());
+    assertTrue(
+        stale.measured().contains("newest Retina sample is 2026-11-01T01:30:00Z"),
+        stale.measured());
+    assertTrue(stale.fix().contains("stale"), stale.fix());
+
+    api.number(RetentionCheck.newestQuery(R, STEP), END.minusSeconds(60).getEpochSecond());
+    assertEquals(Status.OK, new RetentionCheck().run(ctx).status());
+  }
+}

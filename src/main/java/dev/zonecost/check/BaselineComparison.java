@@ -1,7 +1,7 @@
 package dev.zonecost.check;
 
-import dev.zonecost.UsageException;
 import dev.zonecost.check.Traffic.PairTraffic;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package dev.zonecost.check;
 
-import dev.zonecost.NoDataException;
+import dev.zonecost.common.NoDataException;
 
 /**
  * Too little attributable traffic makes every threshold meaningless: not enough data, not a breach.

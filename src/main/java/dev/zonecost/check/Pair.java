@@ -1,6 +1,6 @@
 package dev.zonecost.check;
 
-import dev.zonecost.traffic.WorkloadRef;
+import dev.zonecost.accounting.WorkloadRef;
 import java.util.Comparator;
 
 /** A workload pair: source namespace/workload to destination namespace/workload, any zones. */

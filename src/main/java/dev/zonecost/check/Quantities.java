@@ -1,6 +1,6 @@
 package dev.zonecost.check;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

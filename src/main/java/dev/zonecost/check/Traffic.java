@@ -1,9 +1,9 @@
 package dev.zonecost.check;
 
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.report.Report;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficRow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package dev.zonecost.check;
 
-import dev.zonecost.NoDataException;
+import dev.zonecost.accounting.WindowEdges;
+import dev.zonecost.common.NoDataException;
 import dev.zonecost.report.ReportBuilder;
-import dev.zonecost.traffic.WindowEdges;
 
 /**
  * A gate cannot judge a window it does not have: a window clipped because the data begins after its

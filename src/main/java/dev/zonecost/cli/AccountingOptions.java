@@ -1,14 +1,14 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
-import dev.zonecost.promql.LabelNames;
-import dev.zonecost.promql.MetricNames;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.common.UsageException;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.source.retina.MetricNames;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.time.TimeWindow;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.DedupeMode;
-import dev.zonecost.traffic.EngineRequest;
-import dev.zonecost.traffic.GroupBy;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

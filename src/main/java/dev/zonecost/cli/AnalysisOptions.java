@@ -1,13 +1,13 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportBuilder;
 import dev.zonecost.report.ReportService;
 import dev.zonecost.report.RowOrder;
 import dev.zonecost.time.TimeWindow;
-import dev.zonecost.traffic.EngineRequest;
 import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
 

@@ -1,6 +1,6 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.prometheus.AuthSettings;
 import dev.zonecost.prometheus.ConnectionSettings.SigV4Request;
 import dev.zonecost.prometheus.SigV4Settings;

@@ -1,6 +1,6 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.config.ConfigFile;
 import dev.zonecost.config.ConfigFile.Entry;
 import dev.zonecost.config.OptionValue;

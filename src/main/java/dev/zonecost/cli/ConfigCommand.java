@@ -53,7 +53,8 @@ public final class ConfigCommand implements Runnable {
       CommandLine root = spec.root().commandLine();
       CommandLine target = root.getSubcommands().get(command);
       if (target == null || command.equals("config")) {
-        throw new dev.zonecost.UsageException("no command '" + command + "' to show settings of");
+        throw new dev.zonecost.common.UsageException(
+            "no command '" + command + "' to show settings of");
       }
       ConfigDefaults defaults = (ConfigDefaults) root.getDefaultValueProvider();
       try {

@@ -1,6 +1,6 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.util.List;
 import java.util.Optional;
 import picocli.AutoComplete;

@@ -1,7 +1,7 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.NoDataException;
-import dev.zonecost.UsageException;
+import dev.zonecost.common.NoDataException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApiException;
 import java.io.IOException;

@@ -1,16 +1,16 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.check.CheckFormat;
 import dev.zonecost.check.CostBasis;
 import dev.zonecost.config.OptionValue;
 import dev.zonecost.doctor.DoctorFormat;
+import dev.zonecost.engine.RangeSemantics;
 import dev.zonecost.render.CsvLayout;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.report.RowOrder;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.DedupeMode;
-import dev.zonecost.traffic.GroupBy;
-import dev.zonecost.traffic.RangeSemantics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

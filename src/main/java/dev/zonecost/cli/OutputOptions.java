@@ -1,6 +1,6 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.render.CsvLayout;
 import dev.zonecost.render.CsvMatrixRenderer;
 import dev.zonecost.render.OutputFormat;

@@ -1,6 +1,6 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.traffic.Progress;
+import dev.zonecost.engine.Progress;
 import java.io.PrintWriter;
 
 /** One line on stderr, rewritten in place, only when there is more than one chunk to read. */

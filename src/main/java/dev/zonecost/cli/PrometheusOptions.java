@@ -1,6 +1,6 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.prometheus.ConnectionSettings;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.prometheus.PrometheusConfig;

@@ -1,12 +1,12 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.promql.GrafanaQuery;
-import dev.zonecost.promql.PromqlStrings;
-import dev.zonecost.promql.QueryPlan;
-import dev.zonecost.promql.QueryPlan.LabelledQuery;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.TrafficEngine;
+import dev.zonecost.source.retina.GrafanaQuery;
+import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.time.TimeWindow;
-import dev.zonecost.traffic.EngineRequest;
-import dev.zonecost.traffic.TrafficEngine;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
+import dev.zonecost.engine.EngineSettings;
+import dev.zonecost.engine.RangeSemantics;
 import dev.zonecost.time.TimeParsing;
-import dev.zonecost.traffic.EngineSettings;
-import dev.zonecost.traffic.RangeSemantics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ public final class ReadOptions {
     return new EngineSettings(
         parallelism,
         chunk,
-        terminal ? new ProgressBar(err) : dev.zonecost.traffic.Progress.NONE,
+        terminal ? new ProgressBar(err) : dev.zonecost.engine.Progress.NONE,
         rangeSemantics);
   }
 }

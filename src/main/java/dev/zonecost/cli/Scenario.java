@@ -1,9 +1,9 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.time.TimeParsing;
-import dev.zonecost.traffic.DataAggregationLevel;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.traffic.Re2;
-import dev.zonecost.traffic.Selection;
+import dev.zonecost.accounting.Re2;
+import dev.zonecost.accounting.Selection;
 import picocli.CommandLine.Option;
 
 /** Which traffic: namespace and workload regexes on each side, and the cluster. */

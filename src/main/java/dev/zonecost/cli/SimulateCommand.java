@@ -1,10 +1,10 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.render.AtomicFile;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.Simulator;
 import dev.zonecost.time.TimeParsing;
-import dev.zonecost.traffic.DataAggregationLevel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.UsageException;
 import dev.zonecost.check.Baseline;
 import dev.zonecost.check.BaselineComparison;
 import dev.zonecost.check.CostBasis;
 import dev.zonecost.check.Gate;
 import dev.zonecost.check.Quantities;
 import dev.zonecost.check.Thresholds;
+import dev.zonecost.common.UsageException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.zonecost.config;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.time.TimeParsing;
 import java.math.BigDecimal;
 import java.util.Locale;

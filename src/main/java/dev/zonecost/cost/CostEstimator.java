@@ -1,7 +1,7 @@
 package dev.zonecost.cost;
 
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;

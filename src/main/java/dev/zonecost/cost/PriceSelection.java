@@ -1,6 +1,6 @@
 package dev.zonecost.cost;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.DedupeMode;
-import dev.zonecost.traffic.EngineRequest;
-import dev.zonecost.traffic.GroupBy;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.Selection;
-import dev.zonecost.traffic.TrafficEngine;
-import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.TrafficEngine;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.promql.PromqlStrings;
+import dev.zonecost.source.retina.PromqlStrings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

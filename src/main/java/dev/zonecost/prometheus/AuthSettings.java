@@ -1,6 +1,6 @@
 package dev.zonecost.prometheus;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.zonecost.prometheus;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.zonecost.prometheus;
 
-import dev.zonecost.TerminalText;
+import dev.zonecost.common.TerminalText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;

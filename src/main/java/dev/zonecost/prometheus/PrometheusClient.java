@@ -2,7 +2,7 @@ package dev.zonecost.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zonecost.TerminalText;
+import dev.zonecost.common.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

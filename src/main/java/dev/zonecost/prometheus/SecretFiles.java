@@ -1,6 +1,6 @@
 package dev.zonecost.prometheus;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package dev.zonecost.prometheus;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.zonecost.render;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.zonecost.render;
 
-import dev.zonecost.traffic.GroupBy;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.WorkloadRef;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.WorkloadRef;
 import java.util.List;
 
 /** Column names of the tidy row format, shared by CSV and JSON. The order is a contract. */

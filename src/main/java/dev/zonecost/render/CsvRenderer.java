@@ -1,7 +1,7 @@
 package dev.zonecost.render;
 
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.report.Report;
-import dev.zonecost.traffic.TrafficRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

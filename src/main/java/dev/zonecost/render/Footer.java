@@ -1,8 +1,8 @@
 package dev.zonecost.render;
 
+import dev.zonecost.accounting.Locality;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
-import dev.zonecost.traffic.Locality;
 
 /** The one-line summary of how the numbers were made, shared by the table and Markdown. */
 final class Footer {

@@ -1,10 +1,10 @@
 package dev.zonecost.render;
 
-import dev.zonecost.TerminalText;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.common.TerminalText;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.zonecost.render;
 
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.report.Report;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficRow;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.zonecost.render;
 
-import dev.zonecost.TerminalText;
+import dev.zonecost.common.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.zonecost.report;
 
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.cost.CostSummary;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;

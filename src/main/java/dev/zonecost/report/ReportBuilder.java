@@ -1,13 +1,13 @@
 package dev.zonecost.report;
 
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.EngineResult;
 import dev.zonecost.time.TimeParsing;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.DedupeMode;
-import dev.zonecost.traffic.EngineRequest;
-import dev.zonecost.traffic.EngineResult;
-import dev.zonecost.traffic.TrafficAggregator;
-import dev.zonecost.traffic.WindowEdges;
 import java.util.ArrayList;
 import java.util.List;
 

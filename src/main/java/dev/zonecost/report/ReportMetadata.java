@@ -1,9 +1,9 @@
 package dev.zonecost.report;
 
-import dev.zonecost.promql.QueryPlan.LabelledQuery;
-import dev.zonecost.traffic.GroupBy;
-import dev.zonecost.traffic.Selection;
-import dev.zonecost.traffic.WindowEdges;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.WindowEdges;
+import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,15 +1,14 @@
 package dev.zonecost.report;
 
-import dev.zonecost.NoDataException;
-import dev.zonecost.UsageException;
+import dev.zonecost.common.NoDataException;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.EngineResult;
+import dev.zonecost.engine.EngineSettings;
+import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.prometheus.PrometheusApi;
-import dev.zonecost.promql.QueryPlan;
 import dev.zonecost.time.TimeParsing;
-import dev.zonecost.traffic.EngineRequest;
-import dev.zonecost.traffic.EngineResult;
-import dev.zonecost.traffic.EngineSettings;
-import dev.zonecost.traffic.SeriesValidator;
 import java.time.Duration;
 
 /** The report use case: run the engine over a window and build the model every renderer prints. */
@@ -44,7 +43,7 @@ public final class ReportService {
    * send millions of requests, so it is refused before anything is sent.
    */
   private void requireBoundedChunks(EngineRequest request) {
-    Duration span = Duration.between(request.start(), request.end()).plus(QueryPlan.LOOKBACK);
+    Duration span = Duration.between(request.start(), request.end());
     long chunkMillis = Math.max(1, engine.chunk().toMillis());
     long chunks = (span.toMillis() + chunkMillis - 1) / chunkMillis;
     if (chunks > MAX_CHUNKS) {

@@ -1,10 +1,10 @@
 package dev.zonecost.report;
 
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.cost.CostEstimator;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

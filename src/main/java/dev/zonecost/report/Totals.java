@@ -1,7 +1,7 @@
 package dev.zonecost.report;
 
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
 import java.util.List;
 
 /** Sums of the printed rows, so every total adds up to what the rows say. */

@@ -1,7 +1,7 @@
 package dev.zonecost.report;
 
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.Zones;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.Zones;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,8 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.simulate.SimulatedCluster.Builder;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.traffic.WorkloadRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -55,7 +54,7 @@ final class LargeScenario {
 
   private static final class Generation {
     private final SplittableRandom rng;
-    private final Builder b;
+    private final ClusterBuilder b;
     private final int steps;
     private final double scale;
     private final List<List<Node>> nodesByZone = new ArrayList<>();
@@ -189,7 +188,7 @@ final class LargeScenario {
         }
         for (Pod x : opener.slots().get(i)) {
           for (Pod y : peer.slots().get(j)) {
-            if (Builder.overlapFrom(x, y) >= 0) {
+            if (ClusterBuilder.overlapFrom(x, y) >= 0) {
               flow(x, y);
             }
           }
@@ -198,8 +197,8 @@ final class LargeScenario {
     }
 
     private void flow(Pod opener, Pod peer) {
-      int from = Builder.overlapFrom(opener, peer);
-      int length = Builder.overlapTo(opener, peer) - from + 1;
+      int from = ClusterBuilder.overlapFrom(opener, peer);
+      int length = ClusterBuilder.overlapTo(opener, peer) - from + 1;
       b.flow(
           opener,
           peer,

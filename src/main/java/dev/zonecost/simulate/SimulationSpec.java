@@ -1,6 +1,6 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.accounting.DataAggregationLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.simulate.SimulatedCluster.Builder;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Flow;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.traffic.WorkloadRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -48,7 +47,7 @@ public final class Simulator {
   private static final class Generation {
     private final SimulationSpec spec;
     private final SplittableRandom rng;
-    private final Builder b;
+    private final ClusterBuilder b;
     private final int steps;
     private final int w0;
     private final int ws;
@@ -195,7 +194,7 @@ public final class Simulator {
       for (List<Pod> generation : List.of(oldServers, newServers)) {
         for (int i = 0; i < 2; i++) {
           for (Pod c : List.of(cache0, cache1)) {
-            if (Builder.overlapFrom(generation.get(i), c) >= 0) {
+            if (ClusterBuilder.overlapFrom(generation.get(i), c) >= 0) {
               flow(generation.get(i), c);
             }
           }
@@ -319,8 +318,8 @@ public final class Simulator {
     }
 
     private Flow flow(Pod opener, Pod peer) {
-      int from = Builder.overlapFrom(opener, peer);
-      int n = Builder.overlapTo(opener, peer) - from + 1;
+      int from = ClusterBuilder.overlapFrom(opener, peer);
+      int n = ClusterBuilder.overlapTo(opener, peer) - from + 1;
       SplittableRandom r = rng.split();
       long[] request = new long[n];
       long[] reply = new long[n];

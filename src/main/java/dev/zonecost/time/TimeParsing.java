@@ -1,6 +1,6 @@
 package dev.zonecost.time;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

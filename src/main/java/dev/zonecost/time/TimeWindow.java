@@ -1,6 +1,6 @@
 package dev.zonecost.time;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;

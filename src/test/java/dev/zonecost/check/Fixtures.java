@@ -1,7 +1,7 @@
 package dev.zonecost.check;
 
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.WorkloadRef;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.WorkloadRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 

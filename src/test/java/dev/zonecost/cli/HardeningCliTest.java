@@ -65,7 +65,7 @@ class HardeningCliTest {
             "2",
             "--scrape-interval",
             "1ms");
-    assertUsage(run, "this window could need 7500000 requests (at most 10000)");
+    assertUsage(run, "this window could need 7200000 requests (at most 10000)");
     assertEquals(0, server.getRequestCount(), "nothing was sent");
   }
 

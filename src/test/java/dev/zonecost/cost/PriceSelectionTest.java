@@ -3,7 +3,7 @@ package dev.zonecost.cost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.zonecost.UsageException;
+import dev.zonecost.common.UsageException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

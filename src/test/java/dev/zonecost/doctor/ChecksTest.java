@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.prometheus.BackendUnreachableException;
 import dev.zonecost.prometheus.FakePrometheus;
 import dev.zonecost.prometheus.ResultInfo;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.zonecost.fuzz;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.zonecost.UsageException;
 import dev.zonecost.check.Quantities;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.time.TimeWindow;
 import java.time.Clock;

@@ -3,10 +3,10 @@ package dev.zonecost.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
-import dev.zonecost.traffic.DataAggregationLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
-import dev.zonecost.traffic.DataAggregationLevel;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

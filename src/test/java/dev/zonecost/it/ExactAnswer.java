@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

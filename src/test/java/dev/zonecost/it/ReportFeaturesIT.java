@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;

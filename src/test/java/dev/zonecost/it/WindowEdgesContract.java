@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
-import dev.zonecost.traffic.DataAggregationLevel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

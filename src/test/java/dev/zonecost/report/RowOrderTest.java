@@ -2,12 +2,12 @@ package dev.zonecost.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.cost.PriceBookLoader;
 import dev.zonecost.cost.PriceSelection;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Flow;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;

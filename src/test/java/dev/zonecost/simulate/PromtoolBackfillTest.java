@@ -3,7 +3,7 @@ package dev.zonecost.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.accounting.DataAggregationLevel;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

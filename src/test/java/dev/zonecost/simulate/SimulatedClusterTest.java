@@ -2,13 +2,12 @@ package dev.zonecost.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.zonecost.simulate.SimulatedCluster.Builder;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -31,7 +30,7 @@ class SimulatedClusterTest {
    * (which must not matter: the answer reads the opener's side).
    */
   private static SimulatedCluster tiny(DataAggregationLevel level) {
-    Builder b =
+    ClusterBuilder b =
         SimulatedCluster.builder("tiny", T0, 5, Duration.ofSeconds(60), level, false)
             .ksmInstance("ksm-0");
     Node a = b.node("node-a", "10.0.1.1", "zone-a");
@@ -121,7 +120,7 @@ class SimulatedClusterTest {
   @Test
   void should_escape_label_values() {
     StringBuilder sb = new StringBuilder();
-    SimulatedCluster.escapeLabelValue(sb, "a\\b\"c\nd");
+    OpenMetricsWriter.escapeLabelValue(sb, "a\\b\"c\nd");
     assertEquals("a\\\\b\\\"c\\nd", sb.toString());
   }
 

@@ -3,7 +3,7 @@ package dev.zonecost.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.zonecost.traffic.DataAggregationLevel;
+import dev.zonecost.accounting.DataAggregationLevel;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.Locality;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
-import dev.zonecost.traffic.WorkloadRef;
-import dev.zonecost.traffic.Zones;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
+import dev.zonecost.accounting.Zones;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.zonecost.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.traffic.DataAggregationLevel;
-import dev.zonecost.traffic.TrafficKey;
-import dev.zonecost.traffic.TrafficRow;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

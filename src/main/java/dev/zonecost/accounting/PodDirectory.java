@@ -1,0 +1,80 @@
+package dev.zonecost.accounting;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Pod → node → zone, from kube-state-metrics over the window. A pod never changes node during its
+ * life, so one lookup per pod incarnation (namespace, name, IP) is exact; a name alone is used only
+ * when no incarnation with that IP is known, and only while it points at one zone.
+ */
+public final class PodDirectory {
+  private final Map<PodKey, Set<String>> nodesByIncarnation = new HashMap<>();
+  private final Map<PodKey, Set<String>> nodesByName = new HashMap<>();
+  private final Map<String, String> zoneByNode = new HashMap<>();
+  private int ambiguousLookups;
+
+  /** Records that the pod ran on {@code node} (cluster-qualified by the caller's key). */
+  public void addPod(PodKey pod, String node) {
+    if (node == null || node.isEmpty()) {
+      return;
+    }
+    nodesByIncarnation.computeIfAbsent(pod, k -> new TreeSet<>()).add(node);
+    nodesByName.computeIfAbsent(pod.withoutIp(), k -> new TreeSet<>()).add(node);
+  }
+
+  /** Records a node's zone; an empty zone (label absent) leaves the node without zone. */
+  public void addNode(String cluster, String node, String zone) {
+    if (zone == null || zone.isEmpty()) {
+      zoneByNode.putIfAbsent(nodeKey(cluster, node), Zones.UNKNOWN);
+    } else {
+      zoneByNode.put(nodeKey(cluster, node), zone);
+    }
+  }
+
+  public Placement placement(PodKey pod) {
+    Set<String> nodes = nodesByIncarnation.get(pod);
+    if (nodes == null) {
+      nodes = nodesByName.get(pod.withoutIp());
+    }
+    if (nodes == null) {
+      return Placement.UNKNOWN;
+    }
+    if (nodes.size() == 1) {
+      String node = nodes.iterator().next();
+      return new Placement(node, zoneOf(pod.cluster(), node));
+    }
+    Set<String> zones = new TreeSet<>();
+    for (String node : nodes) {
+      zones.add(zoneOf(pod.cluster(), node));
+    }
+    if (zones.size() == 1) {
+      return new Placement("", zones.iterator().next());
+    }
+    ambiguousLookups++;
+    return Placement.UNKNOWN;
+  }
+
+  private String zoneOf(String cluster, String node) {
+    return zoneByNode.getOrDefault(nodeKey(cluster, node), Zones.UNKNOWN);
+  }
+
+  /** Lookups that found one pod on nodes in different zones and so stayed unknown. */
+  public int ambiguousLookups() {
+    return ambiguousLookups;
+  }
+
+  public int podCount() {
+    return nodesByIncarnation.size();
+  }
+
+  public long nodesWithoutZone() {
+    return zoneByNode.values().stream().filter(Zones::isUnknown).count();
+  }
+
+  private static String nodeKey(String cluster, String node) {
+    return cluster + '\u0000' + node;
+  }
+}

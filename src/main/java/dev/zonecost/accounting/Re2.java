@@ -1,0 +1,31 @@
+package dev.zonecost.accounting;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.zonecost.common.TerminalText;
+import dev.zonecost.common.UsageException;
+
+/**
+ * One regex dialect for every selection option: RE2, which Prometheus runs label matchers in
+ * (anchored, {@code .} matching newlines, as Prometheus wraps them in {@code ^(?s:...)$}). A
+ * namespace regex is checked here before it is sent; a workload regex, matched in Java, runs here,
+ * so {@code [[:alpha:]]} means the same in both and Java-only syntax (look-arounds, possessive
+ * quantifiers, back-references) is refused up front.
+ */
+public final class Re2 {
+  private Re2() {}
+
+  /** The compiled regex, or a usage error naming the option. */
+  public static Pattern compile(String option, String regex) {
+    try {
+      return Pattern.compile(regex, Pattern.DOTALL);
+    } catch (PatternSyntaxException e) {
+      throw new UsageException(
+          option
+              + " '"
+              + TerminalText.escape(regex)
+              + "' is not a valid RE2 regex (the dialect Prometheus uses): "
+              + TerminalText.escape(e.getDescription()));
+    }
+  }
+}

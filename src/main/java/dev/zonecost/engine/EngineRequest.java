@@ -1,0 +1,63 @@
+package dev.zonecost.engine;
+
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Selection;
+import dev.zonecost.source.retina.MetricNames;
+import dev.zonecost.source.retina.QuerySettings;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one report asks of the engine.
+ *
+ * @param names the metric and zone label names, when a scrape config renamed them
+ * @param byCluster whether rows are split by the series' {@code cluster} label
+ * @param lookBehind DESIGN §3's look-behind: a sample this long before the window's start proves a
+ *     series (or its agent) existed before it
+ */
+public record EngineRequest(
+    Instant start,
+    Instant end,
+    DedupeMode dedupe,
+    DataAggregationLevel level,
+    Selection selection,
+    GroupBy groupBy,
+    MetricNames names,
+    boolean byCluster,
+    Duration lookBehind) {
+
+  /** With the default look-behind. */
+  public EngineRequest(
+      Instant start,
+      Instant end,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      Selection selection,
+      GroupBy groupBy,
+      MetricNames names,
+      boolean byCluster) {
+    this(
+        start,
+        end,
+        dedupe,
+        level,
+        selection,
+        groupBy,
+        names,
+        byCluster,
+        QuerySettings.DEFAULT_LOOK_BEHIND);
+  }
+
+  /** With the usual metric and label names. */
+  public EngineRequest(
+      Instant start,
+      Instant end,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      Selection selection,
+      GroupBy groupBy) {
+    this(start, end, dedupe, level, selection, groupBy, MetricNames.DEFAULT, false);
+  }
+}

@@ -1,0 +1,210 @@
+package dev.zonecost.simulate;
+
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.WorkloadRef;
+import dev.zonecost.accounting.Zones;
+import dev.zonecost.simulate.SimulatedCluster.Flow;
+import dev.zonecost.simulate.SimulatedCluster.Node;
+import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.SimulatedCluster.ReplicaSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Assembles a cluster by hand: used by {@link Simulator} and by tests with tiny clusters. */
+final class ClusterBuilder {
+  final String scenario;
+  final Instant dataStart;
+  final Instant windowStart;
+  final BitSet outage = new BitSet();
+  final int steps;
+  final Duration interval;
+  final DataAggregationLevel level;
+  final boolean nativeZones;
+  final List<String> ksmInstances = new ArrayList<>();
+  final List<Node> nodes = new ArrayList<>();
+  final List<ReplicaSet> replicaSets = new ArrayList<>();
+  final List<Pod> pods = new ArrayList<>();
+  final List<Flow> flows = new ArrayList<>();
+  final Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
+  final Map<String, List<Pod>> podsByIp = new HashMap<>();
+  final Set<List<Pod>> pairs = new HashSet<>();
+
+  ClusterBuilder(
+      String scenario,
+      Instant dataStart,
+      Instant windowStart,
+      int steps,
+      Duration interval,
+      DataAggregationLevel level,
+      boolean nativeZones) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps < 0");
+    }
+    this.scenario = Objects.requireNonNull(scenario);
+    this.dataStart = Objects.requireNonNull(dataStart);
+    this.windowStart = Objects.requireNonNull(windowStart);
+    this.steps = steps;
+    this.interval = Objects.requireNonNull(interval);
+    this.level = Objects.requireNonNull(level);
+    this.nativeZones = nativeZones;
+  }
+
+  int steps() {
+    return steps;
+  }
+
+  ClusterBuilder ksmInstance(String instance) {
+    ksmInstances.add(instance);
+    return this;
+  }
+
+  Node node(String name, String ip, String zone) {
+    return node(name, ip, zone, 0);
+  }
+
+  /** A node (and its Retina agent) that joins the cluster at step {@code from}. */
+  Node node(String name, String ip, String zone, int from) {
+    checkLife(from, from);
+    Node n = new Node(name, ip, zone, from);
+    nodes.add(n);
+    return n;
+  }
+
+  /** Prometheus scrapes nothing over steps [from, to]: a restart, a WAL replay, an outage. */
+  ClusterBuilder outage(int from, int to) {
+    checkLife(from, to);
+    outage.set(from, to + 1);
+    return this;
+  }
+
+  /**
+   * The flow goes idle over steps [gapFrom, gapTo]: Retina's TTL expires its series, which come
+   * back from zero when bytes flow again. Both ends must lie strictly inside the flow's life.
+   */
+  Flow expire(Flow f, int gapFrom, int gapTo) {
+    if (gapFrom <= f.from() || gapTo >= f.to() || gapFrom > gapTo || f.gapFrom() >= 0) {
+      throw new IllegalArgumentException("a TTL gap must lie inside the flow's life");
+    }
+    Flow g = new Flow(f.opener(), f.peer(), f.from(), f.bytes(), gapFrom, gapTo);
+    flows.set(flows.indexOf(f), g);
+    return g;
+  }
+
+  ReplicaSet replicaSet(String namespace, String name, String deployment, int from, int to) {
+    checkLife(from, to);
+    ReplicaSet rs = new ReplicaSet(namespace, name, deployment, from, to);
+    replicaSets.add(rs);
+    return rs;
+  }
+
+  Pod pod(
+      String namespace,
+      String name,
+      String uid,
+      String ip,
+      Node node,
+      String ownerKind,
+      String ownerName,
+      WorkloadRef workload,
+      int from,
+      int to) {
+    checkLife(from, to);
+    Objects.requireNonNull(node, "node");
+    if (from < node.from()) {
+      throw new IllegalArgumentException("pod " + name + " before its node " + node.name());
+    }
+    List<Pod> sameIp = podsByIp.computeIfAbsent(ip, k -> new ArrayList<>());
+    for (Pod p : sameIp) {
+      if (p.from() <= to && from <= p.to()) {
+        throw new IllegalArgumentException("pod IP " + ip + " in use by " + p.name());
+      }
+    }
+    Pod p = new Pod(namespace, name, uid, ip, node, ownerKind, ownerName, workload, from, to);
+    pods.add(p);
+    sameIp.add(p);
+    return p;
+  }
+
+  /** An endpoint outside the cluster: no node, no kube-state-metrics series, unknown zone. */
+  Pod external(String ip) {
+    return new Pod(
+        Zones.UNKNOWN,
+        Zones.UNKNOWN,
+        "",
+        ip,
+        null,
+        Zones.UNKNOWN,
+        Zones.UNKNOWN,
+        SimulatedCluster.EXTERNAL_WORKLOAD,
+        0,
+        steps);
+  }
+
+  /** The first step at which both pods live, or -1 when their lives do not overlap. */
+  static int overlapFrom(Pod a, Pod b) {
+    int from = Math.max(a.from(), b.from());
+    int to = Math.min(a.to(), b.to());
+    return from <= to ? from : -1;
+  }
+
+  static int overlapTo(Pod a, Pod b) {
+    return Math.min(a.to(), b.to());
+  }
+
+  /** A connection over the whole overlap of the two pods' lives; arrays cover that overlap. */
+  Flow flow(Pod opener, Pod peer, long[] request, long[] reply) {
+    if (request.length != reply.length) {
+      throw new IllegalArgumentException("request and reply arrays differ in length");
+    }
+    return flow(opener, peer, new FixedBytes(request.clone(), reply.clone()));
+  }
+
+  /** A connection over the whole overlap of the two pods' lives; {@code bytes} covers it. */
+  Flow flow(Pod opener, Pod peer, FlowBytes bytes) {
+    if (opener.external()) {
+      throw new IllegalArgumentException("an external endpoint cannot open a flow here");
+    }
+    int from = overlapFrom(opener, peer);
+    if (from < 0) {
+      throw new IllegalArgumentException(opener.name() + " and " + peer.name() + " never meet");
+    }
+    int length = overlapTo(opener, peer) - from + 1;
+    if (bytes.length() != length) {
+      throw new IllegalArgumentException("byte arrays must have " + length + " entries");
+    }
+    if (pairs.contains(List.of(peer, opener)) || !pairs.add(List.of(opener, peer))) {
+      throw new IllegalArgumentException("one flow per pod pair");
+    }
+    Flow f = new Flow(opener, peer, from, bytes, -1, -1);
+    flows.add(f);
+    return f;
+  }
+
+  /** The agent on {@code node} restarts at {@code step}: every series it observes resets. */
+  ClusterBuilder restart(Node node, int step) {
+    checkLife(step, step);
+    restarts.computeIfAbsent(node.name(), k -> new TreeSet<>()).add(step);
+    return this;
+  }
+
+  SimulatedCluster build() {
+    return new SimulatedCluster(this);
+  }
+
+  private void checkLife(int from, int to) {
+    if (from < 0 || to > steps || from > to) {
+      throw new IllegalArgumentException(
+          "life [" + from + ", " + to + "] outside [0, " + steps + "]");
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package dev.zonecost.simulate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.simulate.SimulatedCluster.Flow;
+import dev.zonecost.simulate.SimulatedCluster.Node;
+import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.SimulatedCluster.Series;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The simulator's oracle: the exact answer a report over any window must give, computed from the
+ * cluster's own model — the bytes each flow's opener's agent counted, the samples Prometheus holds
+ * (outages and TTL gaps left out), and DESIGN §3's definition of the bytes of a window with its
+ * born rule — never by reading the series back or by calling the code under test. It covers the
+ * default dedupe ({@code egress}: the opener's counters, once per byte, at either aggregation
+ * level) and the workload grouping; other dedupe modes and groupings are checked against it in the
+ * tests by how they must relate to it.
+ */
+final class ExpectedAnswer {
+  private final SimulatedCluster c;
+
+  ExpectedAnswer(SimulatedCluster c) {
+    this.c = c;
+  }
+
+  /** The exact answer for the whole span. */
+  public List<TrafficRow> expected() {
+    return expected(c.start(), c.end());
+  }
+
+  /** The exact answer for [windowStart, windowEnd] with the default one-hour look-behind. */
+  public List<TrafficRow> expected(Instant windowStart, Instant windowEnd) {
+    return expected(windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND);
+  }
+
+  /**
+   * The exact answer a report over [start, end] must give, by DESIGN §3's definition of the bytes
+   * of a window, applied to the samples the opener's agent reported (once per byte) in each
+   * direction, with the born rule's evidence taken from every sample that agent reported. Rows with
+   * zero bytes are left out; rows are in {@link TrafficRow#DEFAULT_ORDER}.
+   */
+  public List<TrafficRow> expected(Instant windowStart, Instant windowEnd, Duration lookBehind) {
+    Objects.requireNonNull(windowStart, "start");
+    Objects.requireNonNull(windowEnd, "end");
+    if (windowEnd.isBefore(windowStart)) {
+      throw new IllegalArgumentException("window end " + windowEnd + " before " + windowStart);
+    }
+    Window w = new Window(windowStart, windowEnd, lookBehind);
+    Map<String, BitSet> agents = agentSteps();
+    Map<TrafficKey, Long> sums = new LinkedHashMap<>();
+    for (Flow f : c.flows()) {
+      Node agent = f.opener().node();
+      BitSet present = flowSteps(f);
+      BitSet agentSteps = agents.get(agent.agent());
+      long req =
+          windowBytes(present, f.from(), c.agentCounter(agent, f, f.request()), agentSteps, w);
+      long rep = windowBytes(present, f.from(), c.agentCounter(agent, f, f.reply()), agentSteps, w);
+      sums.merge(key(f.opener(), f.peer()), req, Long::sum);
+      sums.merge(key(f.peer(), f.opener()), rep, Long::sum);
+    }
+    List<TrafficRow> rows = new ArrayList<>();
+    sums.forEach(
+        (k, v) -> {
+          if (v != 0) {
+            rows.add(new TrafficRow(k, v));
+          }
+        });
+    rows.sort(TrafficRow.DEFAULT_ORDER);
+    return List.copyOf(rows);
+  }
+
+  private static TrafficKey key(Pod src, Pod dst) {
+    return new TrafficKey(src.workload(), dst.workload(), src.zone(), dst.zone());
+  }
+
+  /** The grid steps of a window: in-window [lo, hi], look-behind [behind, lo - 1]. */
+  private final class Window {
+    final int lo;
+    final int hi;
+    final int behind;
+
+    Window(Instant start, Instant end, Duration lookBehind) {
+      this.lo = firstStepAtOrAfter(start);
+      this.hi = lastStepAtOrBefore(end);
+      this.behind = firstStepAtOrAfter(start.minus(lookBehind));
+    }
+  }
+
+  private int firstStepAtOrAfter(Instant t) {
+    long ms = Duration.between(c.dataStart(), t).toMillis();
+    long step =
+        Math.floorDiv(ms + c.scrapeInterval().toMillis() - 1, c.scrapeInterval().toMillis());
+    return (int) Math.max(0, Math.min(step, c.steps() + 1L));
+  }
+
+  private int lastStepAtOrBefore(Instant t) {
+    long ms = Duration.between(c.dataStart(), t).toMillis();
+    return (int)
+        Math.max(-1, Math.min(Math.floorDiv(ms, c.scrapeInterval().toMillis()), c.steps()));
+  }
+
+  /** The steps at which a flow's series have samples. */
+  private BitSet flowSteps(Flow f) {
+    BitSet b = new BitSet(c.steps() + 1);
+    b.set(f.from(), f.to() + 1);
+    b.andNot(c.outage());
+    if (f.gapFrom() >= 0) {
+      b.clear(f.gapFrom(), f.gapTo() + 1);
+    }
+    return b;
+  }
+
+  private Map<String, BitSet> agentSteps;
+
+  /** Per agent (instance), the steps at which it reported any sample of Retina's metric. */
+  private synchronized Map<String, BitSet> agentSteps() {
+    if (agentSteps == null) {
+      Map<String, BitSet> m = new HashMap<>();
+      for (Series s : c.series()) {
+        if (s.agent() != null) {
+          m.computeIfAbsent(s.agent().agent(), k -> new BitSet(c.steps() + 1))
+              .or(c.presentSteps(s));
+        }
+      }
+      agentSteps = m;
+    }
+    return agentSteps;
+  }
+
+  /**
+   * DESIGN §3, for one series with values at steps from, from+1, ... and samples at the {@code
+   * present} steps: the reset-aware sum of differences between consecutive in-window samples, plus
+   * the first in-window value when the series was born in the window — no sample in the
+   * look-behind, and its agent reported a sample in the look-behind or earlier in the window than
+   * this series.
+   */
+  static long windowBytes(BitSet present, int from, long[] values, BitSet agent, Window w) {
+    long sum = 0;
+    boolean seen = false;
+    long prev = 0;
+    boolean preExisting = between(present, w.behind, w.lo - 1);
+    boolean agentBefore = between(agent, w.behind, w.lo - 1);
+    int agentFirst = agent.nextSetBit(Math.max(0, w.lo));
+    for (int k = present.nextSetBit(Math.max(0, w.lo)); k >= 0 && k <= w.hi; ) {
+      long v = values[k - from];
+      if (!seen) {
+        if (!preExisting && (agentBefore || k > agentFirst)) {
+          sum += v;
+        }
+        seen = true;
+      } else {
+        sum += v >= prev ? v - prev : v;
+      }
+      prev = v;
+      k = present.nextSetBit(k + 1);
+    }
+    return sum;
+  }
+
+  private static boolean between(BitSet b, int lo, int hi) {
+    int k = b.nextSetBit(Math.max(0, lo));
+    return k >= 0 && k <= hi;
+  }
+
+  /**
+   * Per row, the increments that straddle {@code t} inside [windowStart, windowEnd]: between a
+   * series' last sample before {@code t} and its first after. Two windows that meet at {@code t}
+   * (off the scrape grid) add up to the whole window less these, as long as no gap in a series is
+   * longer than the look-behind (true of every c.scenario() here). For the property tests.
+   */
+  Map<TrafficKey, Long> straddling(Instant windowStart, Instant windowEnd, Instant t) {
+    int lo = firstStepAtOrAfter(windowStart);
+    int hi = lastStepAtOrBefore(windowEnd);
+    int before = lastStepAtOrBefore(t.minusMillis(1));
+    int after = firstStepAtOrAfter(t.plusMillis(1));
+    Map<TrafficKey, Long> out = new LinkedHashMap<>();
+    for (Flow f : c.flows()) {
+      BitSet present = flowSteps(f);
+      int p = before < 0 ? -1 : present.previousSetBit(before);
+      int n = present.nextSetBit(after);
+      if (p < lo || n < 0 || n > hi) {
+        continue;
+      }
+      Node agent = f.opener().node();
+      long[] req = c.agentCounter(agent, f, f.request());
+      long[] rep = c.agentCounter(agent, f, f.reply());
+      out.merge(key(f.opener(), f.peer()), increment(req, f.from(), p, n), Long::sum);
+      out.merge(key(f.peer(), f.opener()), increment(rep, f.from(), p, n), Long::sum);
+    }
+    return out;
+  }
+
+  private static long increment(long[] values, int from, int p, int n) {
+    long v = values[n - from];
+    long prev = values[p - from];
+    return v >= prev ? v - prev : v;
+  }
+
+  /** Totals per locality and overall, always the sum of the rows. */
+  public static Map<Locality, Long> totals(List<TrafficRow> rows) {
+    Map<Locality, Long> totals = new EnumMap<>(Locality.class);
+    for (Locality l : Locality.values()) {
+      totals.put(l, 0L);
+    }
+    for (TrafficRow r : rows) {
+      totals.merge(r.locality(), r.bytes(), Long::sum);
+    }
+    return totals;
+  }
+
+  /** Writes the expected answer for the whole span as JSON (schemaVersion 1). */
+  public void writeExpectedJson(Writer w) throws IOException {
+    writeExpectedJson(w, c.start(), c.end());
+  }
+
+  /** Writes the expected answer for [windowStart, windowEnd] as JSON. Flushed, not closed. */
+  public void writeExpectedJson(Writer w, Instant windowStart, Instant windowEnd)
+      throws IOException {
+    List<TrafficRow> rows = expected(windowStart, windowEnd);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schemaVersion", 1);
+    root.put("scenario", c.scenario());
+    ObjectNode window = root.putObject("window");
+    window.put("start", windowStart.toString());
+    window.put("end", windowEnd.toString());
+    root.put("dataAggregationLevel", c.level().label());
+    root.put("nativeZones", c.nativeZones());
+    ArrayNode array = root.putArray("rows");
+    for (TrafficRow r : rows) {
+      TrafficKey k = r.key();
+      ObjectNode o = array.addObject();
+      o.put("source_namespace", k.source().namespace());
+      o.put("source_workload", k.source().name());
+      o.put("source_workload_kind", k.source().kind());
+      o.put("destination_namespace", k.destination().namespace());
+      o.put("destination_workload", k.destination().name());
+      o.put("destination_workload_kind", k.destination().kind());
+      o.put("source_zone", k.sourceZone());
+      o.put("destination_zone", k.destinationZone());
+      o.put("locality", r.locality().label());
+      o.put("bytes", r.bytes());
+    }
+    ObjectNode totals = root.putObject("totals");
+    long all = 0;
+    for (Map.Entry<Locality, Long> e : totals(rows).entrySet()) {
+      totals.put(e.getKey().label(), e.getValue());
+      all += e.getValue();
+    }
+    totals.put("all", all);
+    mapper.writeValue(w, root);
+    w.write('\n');
+    w.flush();
+  }
+}

@@ -94,7 +94,7 @@ labels=$(printf '"%s":"%s",' \
   org.opencontainers.image.revision "$commit" \
   org.opencontainers.image.created "$created" \
   org.opencontainers.image.licenses Apache-2.0 \
-  org.opencontainers.image.source "${ZONECOST_SOURCE_URL:-https://github.com/zonecost/zonecost}")
+  org.opencontainers.image.source "${ZONECOST_SOURCE_URL:-$(git -C "$(dirname "$0")" remote get-url origin 2>/dev/null || echo unknown)}")
 labels={${labels%,}}
 cat >"$work/config.json" <<JSON
 {"created":"$created","architecture":"$arch","os":"linux","config":{"User":"$uid:$uid","Env":["PATH=/opt/zonecost/bin:/usr/bin:/bin","HOME=/home/zonecost","LANG=C.UTF-8"],"Entrypoint":["zonecost"],"Cmd":["--help"],"WorkingDir":"/home/zonecost","Labels":$labels},"rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},"history":[{"created":"$created","created_by":"packaging/oci/build-image.sh (jlink runtime, its shared libraries, dash)"}]}

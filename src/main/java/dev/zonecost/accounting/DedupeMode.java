@@ -8,7 +8,14 @@ import java.util.Locale;
  * INGRESS}; each node sees a byte once ({@code high}) or twice ({@code low}).
  */
 public enum DedupeMode {
-  /** Keep the opener's node's EGRESS series (default): every byte, same-node pairs included. */
+  /**
+   * Per pod pair, the peer node's INGRESS series where there is one (Service traffic: the true pair
+   * is only on the server's node), else the opener's EGRESS series; ClusterIP series and
+   * masqueraded node-IP copies are left out, EGRESS to an unknown peer is outside traffic, counted
+   * once (DESIGN §3, "What a real cluster emits"). The default.
+   */
+  AUTO(null),
+  /** Keep the opener's node's EGRESS series: exact only where clients call pod IPs. */
   EGRESS("(?i)egress"),
   /** Keep the peer's node's INGRESS series. Retina reports same-node pairs as EGRESS only. */
   INGRESS("(?i)ingress"),

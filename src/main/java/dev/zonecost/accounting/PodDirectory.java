@@ -1,6 +1,7 @@
 package dev.zonecost.accounting;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,8 @@ public final class PodDirectory {
   private final Map<PodKey, Set<String>> nodesByIncarnation = new HashMap<>();
   private final Map<PodKey, Set<String>> nodesByName = new HashMap<>();
   private final Map<String, String> zoneByNode = new HashMap<>();
+  private final Set<String> serviceIps = new HashSet<>();
+  private final Set<String> nodeIps = new HashSet<>();
   private int ambiguousLookups;
 
   /** Records that the pod ran on {@code node} (cluster-qualified by the caller's key). */
@@ -26,6 +29,33 @@ public final class PodDirectory {
   }
 
   /** Records a node's zone; an empty zone (label absent) leaves the node without zone. */
+  /** A Service's ClusterIP (kube_service_info): series naming it name the Service, not a pod. */
+  public void addServiceIp(String cluster, String ip) {
+    if (!ip.isEmpty() && !ip.equals("None")) {
+      serviceIps.add(cluster + "\u0000" + ip);
+    }
+  }
+
+  /** A node's IP (kube_pod_info's host_ip): the source of masqueraded traffic. */
+  public void addNodeIp(String cluster, String ip) {
+    if (!ip.isEmpty()) {
+      nodeIps.add(cluster + "\u0000" + ip);
+    }
+  }
+
+  public boolean isServiceIp(PodKey endpoint) {
+    return serviceIps.contains(endpoint.cluster() + "\u0000" + endpoint.ip());
+  }
+
+  public boolean isNodeIp(PodKey endpoint) {
+    return nodeIps.contains(endpoint.cluster() + "\u0000" + endpoint.ip());
+  }
+
+  /** Whether any ClusterIP is known: without, Service series look like outside traffic. */
+  public boolean knowsServices() {
+    return !serviceIps.isEmpty();
+  }
+
   public void addNode(String cluster, String node, String zone) {
     if (zone == null || zone.isEmpty()) {
       zoneByNode.putIfAbsent(nodeKey(cluster, node), Zones.UNKNOWN);

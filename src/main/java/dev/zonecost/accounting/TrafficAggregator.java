@@ -65,19 +65,14 @@ public final class TrafficAggregator {
     Tally stats = new Tally();
     for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
       double[] s = entry.getValue();
-      double observed =
-          switch (dedupe) {
-            case EGRESS -> s[0];
-            case INGRESS -> s[1];
-            case MAX -> Math.max(s[0], s[1]);
-            case NONE -> s[0] + s[1] + s[2];
-          };
-      if (observed <= 0) {
-        continue;
-      }
       Endpoints pair = entry.getKey();
       Placement src = pods.placement(pair.source().pod());
       Placement dst = pods.placement(pair.destination().pod());
+      Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
+      double once = dedupe == DedupeMode.AUTO ? auto(pair, s, sameNode, stats) : kept(s, sameNode);
+      if (once <= 0) {
+        continue;
+      }
       String srcZone = zone(pair.source(), src);
       String dstZone = zone(pair.destination(), dst);
       WorkloadRef srcWorkload = workload(pair.source());
@@ -95,14 +90,12 @@ public final class TrafficAggregator {
               groupBy.of(dstWorkload, pair.destination().pod().pod()),
               srcZone,
               dstZone);
-      Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
       if (sameNode == null) {
         stats.pairsWithUnknownNode++;
       }
       count(pair.source(), srcZone, stats);
       count(pair.destination(), dstZone, stats);
-      halves.merge(
-          key, Math.round(observed * 2 / dedupe.observationsPerByte(level, sameNode)), Long::sum);
+      halves.merge(key, Math.round(once * 2), Long::sum);
       stats.podPairs++;
     }
     List<TrafficRow> rows = new ArrayList<>();
@@ -123,7 +116,63 @@ public final class TrafficAggregator {
             stats.byRetina,
             stats.byKubeStateMetrics,
             stats.withoutZone,
-            pods.ambiguousLookups()));
+            pods.ambiguousLookups(),
+            new Provenance(
+                Math.round(stats.fromIngress),
+                Math.round(stats.fromEgress),
+                Math.round(stats.outside),
+                Math.round(stats.serviceSeries),
+                Math.round(stats.masqueraded),
+                pods.knowsServices())));
+  }
+
+  /** An explicit mode's kept bytes, divided by its observations per byte. */
+  private double kept(double[] s, Boolean sameNode) {
+    double observed =
+        switch (dedupe) {
+          case EGRESS -> s[0];
+          case INGRESS -> s[1];
+          case MAX -> Math.max(s[0], s[1]);
+          case NONE -> s[0] + s[1] + s[2];
+          case AUTO -> throw new IllegalStateException("auto is decided per pair");
+        };
+    return observed / dedupe.observationsPerByte(level, sameNode);
+  }
+
+  /**
+   * DESIGN §3's {@code auto}: a ClusterIP series names the Service, not the pod pair, and repeats
+   * bytes the pair's own series hold; a series between a node's IP and an unknown peer is the
+   * masqueraded copy of a pod's; otherwise the peer node's INGRESS series where there is one (twice
+   * per byte at {@code low} across nodes: host interface and veth), else the opener's EGRESS series
+   * — once per byte when the peer is unknown (outside), else as {@code egress} counts.
+   */
+  private double auto(Endpoints pair, double[] s, Boolean sameNode, Tally stats) {
+    double all = s[0] + s[1] + s[2];
+    PodKey a = pair.source().pod();
+    PodKey b = pair.destination().pod();
+    if (pods.isServiceIp(a) || pods.isServiceIp(b)) {
+      stats.serviceSeries += all;
+      return 0;
+    }
+    boolean aUnknown = Zones.isUnknown(a.namespace());
+    boolean bUnknown = Zones.isUnknown(b.namespace());
+    if (aUnknown && bUnknown && (pods.isNodeIp(a) || pods.isNodeIp(b))) {
+      stats.masqueraded += all;
+      return 0;
+    }
+    if (s[1] > 0) {
+      boolean twice = level == DataAggregationLevel.LOW && !Boolean.TRUE.equals(sameNode);
+      double once = s[1] / (twice ? 2 : 1);
+      stats.fromIngress += once;
+      return once;
+    }
+    if (aUnknown || bUnknown) {
+      stats.outside += s[0];
+      return s[0];
+    }
+    double once = s[0] / DedupeMode.EGRESS.observationsPerByte(level, sameNode);
+    stats.fromEgress += once;
+    return once;
   }
 
   /** Retina's own zone label where present and known, else kube-state-metrics' join. */
@@ -162,10 +211,31 @@ public final class TrafficAggregator {
       long endpointsZonedByRetina,
       long endpointsZonedByKubeStateMetrics,
       long endpointsWithoutZone,
-      int ambiguousPods) {}
+      int ambiguousPods,
+      Provenance provenance) {}
+
+  /**
+   * Under {@code auto}, where the bytes came from (once per byte): the peer node's INGRESS series,
+   * the opener's EGRESS series, EGRESS to an unknown peer (outside); and the series bytes left out
+   * as repeats: ClusterIP series (Services) and masqueraded node-IP copies.
+   *
+   * @param servicesKnown whether kube_service_info named any ClusterIP
+   */
+  public record Provenance(
+      long fromIngress,
+      long fromEgress,
+      long outside,
+      long serviceSeriesLeftOut,
+      long masqueradedLeftOut,
+      boolean servicesKnown) {}
 
   /** The mutable tally behind {@link Stats} while rows are built. */
   private static final class Tally {
+    double fromIngress;
+    double fromEgress;
+    double outside;
+    double serviceSeries;
+    double masqueraded;
     long podPairs;
     long pairsWithUnknownNode;
     long byRetina;

@@ -20,11 +20,12 @@ public final class AccountingOptions {
   @Option(
       names = "--dedupe",
       paramLabel = "MODE",
-      defaultValue = "egress",
+      defaultValue = "auto",
       completionCandidates = LowerCaseValues.DedupeValues.class,
       description =
-          "Which observations to keep: egress (default: the connecting pod's node), ingress,"
-              + " max (per pod pair), none (add all; counts bytes 2-4 times).")
+          "Which observations to keep: auto (default: per pod pair the server node's INGRESS, else"
+              + " the opener's EGRESS; Service and masqueraded copies left out), egress (exact only"
+              + " where clients call pod IPs), ingress, max (per pod pair), none (add all).")
   DedupeMode dedupe;
 
   @Option(

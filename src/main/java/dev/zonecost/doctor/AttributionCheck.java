@@ -38,10 +38,7 @@ public final class AttributionCheck implements Check {
     if (!ctx.nativeZones && !ctx.nodeZones) {
       return CheckResult.info(NAME, "not measured: no zone anywhere");
     }
-    DedupeMode dedupe =
-        ctx.directions.stream().anyMatch(d -> d.equalsIgnoreCase("EGRESS"))
-            ? DedupeMode.EGRESS
-            : DedupeMode.MAX;
+    DedupeMode dedupe = DedupeMode.AUTO;
     List<TrafficRow> rows =
         new TrafficEngine(ctx.api(), ctx.parallelism())
             .run(

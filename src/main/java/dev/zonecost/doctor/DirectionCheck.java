@@ -39,15 +39,16 @@ public final class DirectionCheck implements Check {
       return CheckResult.ok(
           NAME,
           measured
-              + " -> default --dedupe egress: one observing node per byte, divided by the"
-              + " observations per byte of --data-aggregation-level (low: 2)");
+              + " -> default --dedupe auto: per pod pair the server node's INGRESS, else the"
+              + " opener's EGRESS, divided by the observations per byte of"
+              + " --data-aggregation-level");
     }
     if (ingress) {
       return CheckResult.warn(
           NAME,
-          measured + " -> no EGRESS series: the default dedupe would count nothing",
-          "run report with --dedupe ingress (same-node pairs are reported as EGRESS only, so"
-              + " they will be missing)");
+          measured + " -> no EGRESS series: same-node pairs (EGRESS only) are missing",
+          "check Retina's remote-context MetricsConfiguration; --dedupe auto counts the INGRESS"
+              + " series it finds");
     }
     return CheckResult.warn(
         NAME,

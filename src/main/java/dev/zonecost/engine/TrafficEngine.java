@@ -111,6 +111,7 @@ public final class TrafficEngine {
       var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
       var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
+      var services = async(pool, () -> fetch(plan, plan.serviceIps(), warnings));
 
       String cluster = plan.settings().names().clusterLabel();
       PodDirectory directory = new PodDirectory();
@@ -118,6 +119,10 @@ public final class TrafficEngine {
         directory.addPod(
             new PodKey(s.label(cluster), s.label("namespace"), s.label("pod"), s.label("pod_ip")),
             s.label("node"));
+        directory.addNodeIp(s.label(cluster), s.label("host_ip"));
+      }
+      for (Series s : join(services).series()) {
+        directory.addServiceIp(s.label(cluster), s.label("cluster_ip"));
       }
       for (Series s : join(nodes).series()) {
         String zone = s.label(plan.settings().names().zoneLabel());

@@ -27,6 +27,9 @@ public final class ReportBuilder {
     notes.add(
         "bytes per window: reset-aware increase of each series over the window, not extrapolated");
     notes.add(dedupeNote(request));
+    if (request.dedupe() == DedupeMode.AUTO) {
+      notes.addAll(provenanceNotes(st.provenance()));
+    }
     if (request.dedupe() == DedupeMode.INGRESS) {
       notes.add("ingress mode misses pods talking on one node: Retina reports them as EGRESS only");
     }
@@ -107,7 +110,39 @@ public final class ReportBuilder {
               + r.level().label()
               + ")";
       case NONE -> "dedupe none: every observation added, bytes counted 2 to 4 times";
+      case AUTO ->
+          "dedupe auto: per pod pair the peer node's INGRESS series (divided by 2 across nodes at"
+              + " level low), else the opener's EGRESS series (as egress counts it); ClusterIP"
+              + " series and masqueraded node-IP copies left out; EGRESS to an unknown peer counted"
+              + " once, as outside traffic (dataAggregationLevel "
+              + r.level().label()
+              + ")";
     };
+  }
+
+  /** Where auto's bytes came from, and what it left out as repeats. */
+  static List<String> provenanceNotes(TrafficAggregator.Provenance p) {
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "bytes by kind of series: peer INGRESS "
+            + p.fromIngress()
+            + ", opener EGRESS "
+            + p.fromEgress()
+            + ", outside (EGRESS to an unknown peer) "
+            + p.outside()
+            + "; left out as repeats: ClusterIP series "
+            + p.serviceSeriesLeftOut()
+            + ", masqueraded node-IP series "
+            + p.masqueradedLeftOut());
+    if (!p.servicesKnown() && p.outside() > 0) {
+      notes.add(
+          "no kube_service_info: ClusterIP series cannot be told from traffic leaving the cluster,"
+              + " so up to "
+              + p.outside()
+              + " outside bytes may count Service traffic a second time — export Services from"
+              + " kube-state-metrics");
+    }
+    return notes;
   }
 
   private static String zoneSource(TrafficAggregator.Stats st) {

@@ -7,6 +7,7 @@ import dev.zonecost.simulate.SimulatedCluster.Flow;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
 import dev.zonecost.simulate.SimulatedCluster.ReplicaSet;
+import dev.zonecost.simulate.SimulatedCluster.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ final class ClusterBuilder {
   final Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
   final Map<String, List<Pod>> podsByIp = new HashMap<>();
   final Set<List<Pod>> pairs = new HashSet<>();
+  final List<Service> services = new ArrayList<>();
+  Routing routing = Routing.KUBE_PROXY;
 
   ClusterBuilder(
       String scenario,
@@ -95,7 +98,7 @@ final class ClusterBuilder {
     if (gapFrom <= f.from() || gapTo >= f.to() || gapFrom > gapTo || f.gapFrom() >= 0) {
       throw new IllegalArgumentException("a TTL gap must lie inside the flow's life");
     }
-    Flow g = new Flow(f.opener(), f.peer(), f.from(), f.bytes(), gapFrom, gapTo);
+    Flow g = new Flow(f.opener(), f.peer(), f.from(), f.bytes(), gapFrom, gapTo, f.via());
     flows.set(flows.indexOf(f), g);
     return g;
   }
@@ -163,14 +166,47 @@ final class ClusterBuilder {
 
   /** A connection over the whole overlap of the two pods' lives; arrays cover that overlap. */
   Flow flow(Pod opener, Pod peer, long[] request, long[] reply) {
+    return flow(opener, peer, request, reply, null);
+  }
+
+  /** The same through a Service (null: to the peer's IP). */
+  Flow flow(Pod opener, Pod peer, long[] request, long[] reply, Service via) {
     if (request.length != reply.length) {
       throw new IllegalArgumentException("request and reply arrays differ in length");
     }
-    return flow(opener, peer, new FixedBytes(request.clone(), reply.clone()));
+    return flow(opener, peer, new FixedBytes(request.clone(), reply.clone()), via);
   }
 
   /** A connection over the whole overlap of the two pods' lives; {@code bytes} covers it. */
   Flow flow(Pod opener, Pod peer, FlowBytes bytes) {
+    return flow(opener, peer, bytes, null);
+  }
+
+  /** A ClusterIP Service whose backends are added with {@link #backend}. */
+  Service service(String namespace, String name, String uid, String clusterIp) {
+    Service s = new Service(namespace, name, uid, clusterIp, new ArrayList<>());
+    services.add(s);
+    return s;
+  }
+
+  /** A pod in the Service's EndpointSlice while it lives. */
+  ClusterBuilder backend(Service s, Pod pod) {
+    s.backends().add(pod);
+    return this;
+  }
+
+  /**
+   * A connection the opener makes to the Service, which kube-proxy sends to {@code backend}; with a
+   * routing without DNAT after Retina's hook (socket LB, pod-IP-only data) the opener's packets
+   * carry the backend's IP.
+   */
+  Flow flow(Pod opener, Pod peer, FlowBytes bytes, Service via) {
+    if (via != null && !routing.dnatAfterHook()) {
+      via = null;
+    }
+    if (via != null && !via.backends().contains(peer)) {
+      throw new IllegalArgumentException(peer.name() + " is not a backend of " + via.name());
+    }
     if (opener.external()) {
       throw new IllegalArgumentException("an external endpoint cannot open a flow here");
     }
@@ -185,7 +221,7 @@ final class ClusterBuilder {
     if (pairs.contains(List.of(peer, opener)) || !pairs.add(List.of(opener, peer))) {
       throw new IllegalArgumentException("one flow per pod pair");
     }
-    Flow f = new Flow(opener, peer, from, bytes, -1, -1);
+    Flow f = new Flow(opener, peer, from, bytes, -1, -1, via);
     flows.add(f);
     return f;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
@@ -58,6 +59,26 @@ final class ExpectedAnswer {
    * zero bytes are left out; rows are in {@link TrafficRow#DEFAULT_ORDER}.
    */
   public List<TrafficRow> expected(Instant windowStart, Instant windowEnd, Duration lookBehind) {
+    return expected(windowStart, windowEnd, lookBehind, DedupeMode.AUTO);
+  }
+
+  /**
+   * The agent whose counters a rule reads for a flow: {@code auto} the peer's node where it reports
+   * the pod pair as INGRESS (pod-IP across nodes, every Service connection), else the opener's;
+   * {@code egress} always the opener's, which only pod-IP data (no Service, no masquerading) lets
+   * it count once per byte.
+   */
+  static Node agent(Flow f, DedupeMode rule) {
+    return switch (rule) {
+      case AUTO -> f.hasIngress() ? f.peer().node() : f.opener().node();
+      case EGRESS -> f.opener().node();
+      default -> throw new IllegalArgumentException("the simulator answers for auto and egress");
+    };
+  }
+
+  /** The exact answer under a dedupe rule: {@code auto}, or {@code egress} on pod-IP data. */
+  public List<TrafficRow> expected(
+      Instant windowStart, Instant windowEnd, Duration lookBehind, DedupeMode rule) {
     Objects.requireNonNull(windowStart, "start");
     Objects.requireNonNull(windowEnd, "end");
     if (windowEnd.isBefore(windowStart)) {
@@ -67,7 +88,7 @@ final class ExpectedAnswer {
     Map<String, BitSet> agents = agentSteps();
     Map<TrafficKey, Long> sums = new LinkedHashMap<>();
     for (Flow f : c.flows()) {
-      Node agent = f.opener().node();
+      Node agent = agent(f, rule);
       BitSet present = flowSteps(f);
       BitSet agentSteps = agents.get(agent.agent());
       long req =
@@ -199,7 +220,7 @@ final class ExpectedAnswer {
       if (p < lo || n < 0 || n > hi) {
         continue;
       }
-      Node agent = f.opener().node();
+      Node agent = agent(f, DedupeMode.AUTO);
       long[] req = c.agentCounter(agent, f, f.request());
       long[] rep = c.agentCounter(agent, f, f.reply());
       out.merge(key(f.opener(), f.peer()), increment(req, f.from(), p, n), Long::sum);

@@ -1,6 +1,7 @@
 package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
@@ -35,6 +36,9 @@ public final class SimulatedCluster {
   public static final String KUBE_NODE_LABELS = "kube_node_labels";
   public static final String KUBE_POD_INFO = "kube_pod_info";
   public static final String KUBE_REPLICASET_OWNER = "kube_replicaset_owner";
+  public static final String KUBE_SERVICE_INFO = "kube_service_info";
+  public static final String KUBE_ENDPOINTSLICE_ENDPOINTS = "kube_endpointslice_endpoints";
+  public static final String KUBE_ENDPOINTSLICE_LABELS = "kube_endpointslice_labels";
   public static final String ZONE_LABEL = "label_topology_kubernetes_io_zone";
   public static final String RETINA_JOB = "retina";
   public static final String KSM_JOB = "kube-state-metrics";
@@ -91,6 +95,17 @@ public final class SimulatedCluster {
   record ReplicaSet(String namespace, String name, String deployment, int from, int to) {}
 
   /**
+   * A ClusterIP Service: clients address {@code clusterIp}; kube-proxy picks a backend after
+   * Retina's hook on the client's veth (DESIGN §3, "What a real cluster emits"). Its EndpointSlice
+   * lists the {@code backends} while they live.
+   */
+  record Service(String namespace, String name, String uid, String clusterIp, List<Pod> backends) {
+    String slice() {
+      return name + "-" + uid.substring(0, 5);
+    }
+  }
+
+  /**
    * A connection opened by {@code opener} to {@code peer}, active over steps [from, from + n - 1];
    * {@code request[i]} bytes go opener→peer and {@code reply[i]} peer→opener in the interval ending
    * at step {@code from + i} (for i = 0: since the connection began). The bytes are produced on
@@ -100,7 +115,8 @@ public final class SimulatedCluster {
    * series, which have no samples there, and re-creates them from zero when bytes flow again. No
    * gap when {@code gapFrom < 0}.
    */
-  record Flow(Pod opener, Pod peer, int from, FlowBytes bytes, int gapFrom, int gapTo) {
+  record Flow(
+      Pod opener, Pod peer, int from, FlowBytes bytes, int gapFrom, int gapTo, Service via) {
     int to() {
       return from + bytes.length() - 1;
     }
@@ -126,6 +142,11 @@ public final class SimulatedCluster {
 
     boolean sameNode() {
       return !peer.external() && opener.node().equals(peer.node());
+    }
+
+    /** Whether the peer's node reports the pod pair as INGRESS (pod-IP across nodes, Services). */
+    boolean hasIngress() {
+      return !peer.external() && (via != null || !sameNode());
     }
   }
 
@@ -164,6 +185,8 @@ public final class SimulatedCluster {
   private final List<ReplicaSet> replicaSets;
   private final List<Pod> pods;
   private final List<Flow> flows;
+  private final List<Service> services;
+  private final Routing routing;
   private final Map<String, TreeSet<Integer>> restartsByNode;
   private final List<Series> series;
   private final long sampleCount;
@@ -182,6 +205,8 @@ public final class SimulatedCluster {
     this.replicaSets = List.copyOf(b.replicaSets);
     this.pods = List.copyOf(b.pods);
     this.flows = List.copyOf(b.flows);
+    this.services = List.copyOf(b.services);
+    this.routing = b.routing;
     Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
     b.restarts.forEach((k, v) -> restarts.put(k, new TreeSet<>(v)));
     this.restartsByNode = Collections.unmodifiableMap(restarts);
@@ -191,14 +216,17 @@ public final class SimulatedCluster {
 
   /** A builder for the cluster a spec describes. */
   static ClusterBuilder builder(SimulationSpec spec) {
-    return new ClusterBuilder(
-        spec.scenario(),
-        spec.dataStart(),
-        spec.start(),
-        spec.steps(),
-        spec.scrapeInterval(),
-        spec.level(),
-        spec.nativeZones());
+    ClusterBuilder b =
+        new ClusterBuilder(
+            spec.scenario(),
+            spec.dataStart(),
+            spec.start(),
+            spec.steps(),
+            spec.scrapeInterval(),
+            spec.level(),
+            spec.nativeZones());
+    b.routing = spec.routing();
+    return b;
   }
 
   /** A cluster whose window starts at its first scrape (no history). */
@@ -353,18 +381,167 @@ public final class SimulatedCluster {
         out.add(new Series(KUBE_REPLICASET_OWNER, l, rs.from(), rs.to(), null));
       }
     }
+    serviceInfo(out);
+    List<Series> retina = new ArrayList<>();
     for (Flow f : flows) {
-      int m = observations(f);
-      // Request and reply bytes are both in series labelled by the packets' own source and
-      // destination; direction is the observing node's view of who opened the connection.
-      out.add(retina(f.opener(), f.peer(), EGRESS, f.opener().node(), m, f, f::request));
-      out.add(retina(f.peer(), f.opener(), EGRESS, f.opener().node(), m, f, f::reply));
-      if (!f.sameNode() && !f.peer().external()) {
-        out.add(retina(f.opener(), f.peer(), INGRESS, f.peer().node(), m, f, f::request));
-        out.add(retina(f.peer(), f.opener(), INGRESS, f.peer().node(), m, f, f::reply));
+      if (f.via() != null) {
+        throughService(retina, f);
+      } else if (f.peer().external() && routing.masquerades()) {
+        toOutside(retina, f);
+      } else {
+        int m = observations(f);
+        // Request and reply bytes are both in series labelled by the packets' own source and
+        // destination; direction is the observing node's view of who opened the connection.
+        retina.add(retina(f.opener(), f.peer(), EGRESS, f.opener().node(), m, f, f::request));
+        retina.add(retina(f.peer(), f.opener(), EGRESS, f.opener().node(), m, f, f::reply));
+        if (f.hasIngress()) {
+          retina.add(retina(f.opener(), f.peer(), INGRESS, f.peer().node(), m, f, f::request));
+          retina.add(retina(f.peer(), f.opener(), INGRESS, f.peer().node(), m, f, f::reply));
+        }
       }
     }
+    out.addAll(merged(retina));
     return out;
+  }
+
+  /**
+   * A connection to a Service's ClusterIP, DNATed by kube-proxy after Retina's hook on the client's
+   * veth (DESIGN §3's table): the client's node sees the client and the ClusterIP (EGRESS, once),
+   * at {@code low} also the pod pair leaving the node (EGRESS, once); the backend's node sees the
+   * pod pair (INGRESS: twice at {@code low} across nodes — host interface and veth — else once).
+   */
+  private void throughService(List<Series> out, Flow f) {
+    Pod c = f.opener();
+    Pod s = f.peer();
+    Pod v = address(f.via().clusterIp());
+    boolean across = !c.node().equals(s.node());
+    boolean low = level == DataAggregationLevel.LOW;
+    out.add(retina(c, v, EGRESS, c.node(), 1, f, f::request));
+    out.add(retina(v, c, EGRESS, c.node(), 1, f, f::reply));
+    if (across && low) {
+      out.add(retina(c, s, EGRESS, c.node(), 1, f, f::request));
+      out.add(retina(s, c, EGRESS, c.node(), 1, f, f::reply));
+    }
+    int m = across && low ? 2 : 1;
+    out.add(retina(c, s, INGRESS, s.node(), m, f, f::request));
+    out.add(retina(s, c, INGRESS, s.node(), m, f, f::reply));
+  }
+
+  /**
+   * Traffic to outside the cluster: the pod's veth sees it once (EGRESS); at {@code low} the host
+   * interface sees it again after masquerading, with the node's IP as its source.
+   */
+  private void toOutside(List<Series> out, Flow f) {
+    Pod c = f.opener();
+    Pod ext = f.peer();
+    out.add(retina(c, ext, EGRESS, c.node(), 1, f, f::request));
+    out.add(retina(ext, c, EGRESS, c.node(), 1, f, f::reply));
+    if (level == DataAggregationLevel.LOW) {
+      Pod host = address(c.node().ip());
+      out.add(retina(host, ext, EGRESS, c.node(), 1, f, f::request));
+      out.add(retina(ext, host, EGRESS, c.node(), 1, f, f::reply));
+    }
+  }
+
+  /** An address Retina cannot name: a ClusterIP, a node's IP, the outside. */
+  private Pod address(String ip) {
+    return new Pod(
+        Zones.UNKNOWN,
+        Zones.UNKNOWN,
+        "",
+        ip,
+        null,
+        Zones.UNKNOWN,
+        Zones.UNKNOWN,
+        EXTERNAL_WORKLOAD,
+        0,
+        steps);
+  }
+
+  /**
+   * Retina's series carry no ports, so connections with the same labels on one agent (a client's
+   * calls to one Service through several backends) are one series: their counters add up, each
+   * keeping its last value once its connection ended.
+   */
+  private static List<Series> merged(List<Series> series) {
+    Map<Map<String, String>, List<Series>> byLabels = new LinkedHashMap<>();
+    for (Series s : series) {
+      byLabels.computeIfAbsent(s.labels(), k -> new ArrayList<>()).add(s);
+    }
+    List<Series> out = new ArrayList<>();
+    for (List<Series> same : byLabels.values()) {
+      if (same.size() == 1) {
+        out.add(same.get(0));
+        continue;
+      }
+      int from = same.stream().mapToInt(Series::from).min().orElseThrow();
+      int to = same.stream().mapToInt(Series::to).max().orElseThrow();
+      Supplier<long[]> values =
+          () -> {
+            long[] sum = new long[to - from + 1];
+            for (Series s : same) {
+              long[] v = s.valuesOrNull();
+              for (int k = from; k <= to; k++) {
+                sum[k - from] += k < s.from() ? 0 : v[Math.min(k, s.to()) - s.from()];
+              }
+            }
+            return sum;
+          };
+      Series first = same.get(0);
+      out.add(new Series(first.family(), first.labels(), from, to, values, null, first.agent()));
+    }
+    return out;
+  }
+
+  /** kube-state-metrics' Services, their EndpointSlices and the slices' Service names. */
+  private void serviceInfo(List<Series> out) {
+    for (String instance : ksmInstances) {
+      for (Service s : services) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", s.namespace());
+        l.put("service", s.name());
+        l.put("uid", s.uid());
+        l.put("cluster_ip", s.clusterIp());
+        l.put("external_name", "");
+        l.put("load_balancer_ip", "");
+        l.put("external_traffic_policy", "Cluster");
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_SERVICE_INFO, l, 0, steps, null));
+      }
+    }
+    for (String instance : ksmInstances) {
+      for (Service s : services) {
+        for (Pod p : s.backends()) {
+          Map<String, String> l = new LinkedHashMap<>();
+          l.put("endpointslice", s.slice());
+          l.put("namespace", s.namespace());
+          l.put("ready", "true");
+          l.put("serving", "true");
+          l.put("terminating", "false");
+          l.put("hostname", "");
+          l.put("targetref_kind", "Pod");
+          l.put("targetref_name", p.name());
+          l.put("targetref_namespace", p.namespace());
+          l.put("endpoint_nodename", p.node().name());
+          if (p.node().zone() != null) {
+            l.put("endpoint_zone", p.node().zone());
+          }
+          l.put("address", p.ip());
+          ksmTarget(l, instance);
+          out.add(new Series(KUBE_ENDPOINTSLICE_ENDPOINTS, l, p.from(), p.to(), null));
+        }
+      }
+    }
+    for (String instance : ksmInstances) {
+      for (Service s : services) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("endpointslice", s.slice());
+        l.put("namespace", s.namespace());
+        l.put("label_kubernetes_io_service_name", s.name());
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_ENDPOINTSLICE_LABELS, l, 0, steps, null));
+      }
+    }
   }
 
   /** Observations of one byte per observing agent (DESIGN §3's table). */
@@ -466,6 +643,17 @@ public final class SimulatedCluster {
   /** The exact answer for [windowStart, windowEnd] with the given look-behind. */
   public List<TrafficRow> expected(Instant windowStart, Instant windowEnd, Duration lookBehind) {
     return answer().expected(windowStart, windowEnd, lookBehind);
+  }
+
+  /** The exact answer under {@code auto}, or under {@code egress} on pod-IP-only data. */
+  public List<TrafficRow> expected(
+      Instant windowStart, Instant windowEnd, Duration lookBehind, DedupeMode rule) {
+    return answer().expected(windowStart, windowEnd, lookBehind, rule);
+  }
+
+  /** How clients reach Services in this cluster. */
+  public Routing routing() {
+    return routing;
   }
 
   /** See {@link ExpectedAnswer#straddling}. */

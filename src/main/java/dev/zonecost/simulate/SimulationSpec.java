@@ -20,6 +20,8 @@ import java.util.Objects;
  *     (Retina ≥ 1.2)
  * @param scale multiplies the {@code large} cluster's nodes, pods and workload edges; must be 1 for
  *     the other scenarios
+ * @param podIpOnly the first landing's data: clients call pod IPs, no Service, no masquerading (for
+ *     comparison; a real cluster routes through Services)
  * @param history how much data comes before the window {@code [end - hours, end]}, as real
  *     monitoring data has (null means {@link #DEFAULT_HISTORY}); zero makes the window start at the
  *     first scrape
@@ -33,7 +35,8 @@ public record SimulationSpec(
     boolean nativeZones,
     long seed,
     double scale,
-    Duration history) {
+    Duration history,
+    Routing routing) {
 
   public static final String SEED = "seed";
   public static final String EDGE = "edge";
@@ -84,6 +87,7 @@ public record SimulationSpec(
     }
     scrapeInterval = scrapeInterval == null ? DEFAULT_SCRAPE_INTERVAL : scrapeInterval;
     history = history == null ? DEFAULT_HISTORY : history;
+    routing = routing == null ? Routing.KUBE_PROXY : routing;
     level = level == null ? DataAggregationLevel.LOW : level;
     checkInterval(scrapeInterval);
     if (Duration.ofHours(hours).getSeconds() % scrapeInterval.getSeconds() != 0) {
@@ -117,7 +121,27 @@ public record SimulationSpec(
       boolean nativeZones,
       long seed,
       double scale) {
-    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, null);
+    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, null, null);
+  }
+
+  /** A spec with Service traffic (the default). */
+  public SimulationSpec(
+      String scenario,
+      Instant end,
+      int hours,
+      Duration scrapeInterval,
+      DataAggregationLevel level,
+      boolean nativeZones,
+      long seed,
+      double scale,
+      Duration history) {
+    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, null);
+  }
+
+  /** The same spec with another routing. */
+  public SimulationSpec withRouting(Routing r) {
+    return new SimulationSpec(
+        scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, r);
   }
 
   /** A spec at scale 1. */

@@ -4,8 +4,10 @@ import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Flow;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.SimulatedCluster.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,8 @@ public final class Simulator {
     private final Map<Node, Integer> subnetOf = new LinkedHashMap<>();
     private final Set<String> usedNames = new HashSet<>();
     private final List<Flow> flowsSoFar = new ArrayList<>();
+    private final Map<Pod, Service> backendOf = new HashMap<>();
+    private int clusterIps;
 
     Generation(SimulationSpec spec) {
       this.spec = spec;
@@ -95,6 +99,8 @@ public final class Simulator {
       for (int i = 0; i < 6; i++) {
         servers.add(deploymentPod(SERVER_NS, "server", serverRs, serverNodes.get(i), 0, rollout));
       }
+      // Clients call the Service `server`, as the field write-up's set-up does.
+      serverService = service(SERVER_NS, "server", servers);
 
       // Each client talks to 2-3 servers, by index, so a rollout can move its flows.
       List<int[]> peersOfClient = new ArrayList<>();
@@ -132,10 +138,11 @@ public final class Simulator {
       String newRs = "server-" + RandomNames.hash(rng);
       b.replicaSet(SERVER_NS, newRs, "server", rollout, steps);
       List<Pod> newServers = new ArrayList<>();
-      for (Pod old : oldServers) {
+      for (Pod old : List.copyOf(oldServers)) {
         Node n = randomZonedExcept(old.node().zone());
         newServers.add(deploymentPod(SERVER_NS, "server", newRs, n, rollout, steps));
       }
+      newServers.forEach(p -> backend(serverService, p));
       for (int i = 0; i < clients.size(); i++) {
         for (int s : peersOfClient.get(i)) {
           flow(clients.get(i), newServers.get(s));
@@ -174,6 +181,7 @@ public final class Simulator {
               deploymentPod(DB_NS, "db", dbRs, oldServers.get(0).node(), 0, steps),
               deploymentPod(DB_NS, "db", dbRs, randomZoned(), 0, steps),
               deploymentPod(DB_NS, "db", dbRs, unlabelled, 0, steps));
+      service(DB_NS, "db", dbs);
       for (List<Pod> generation : List.of(oldServers, newServers)) {
         for (int i = 0; i < generation.size(); i++) {
           int primary = i % 3;
@@ -236,11 +244,12 @@ public final class Simulator {
         b.outage(w0 - before, Math.min(steps, w0 + after));
       }
 
-      Pod idle = clients.get(5);
+      // A pair called by pod IP (a Service's series are shared by its clients' connections).
       for (Flow f : List.copyOf(flowsSoFar)) {
         int gapFrom = w0 + ws / 6;
         int gapTo = gapFrom + (int) Math.max(1, 10 * perMinute);
-        if (f.opener().equals(idle) && f.from() < gapFrom && gapTo < f.to()) {
+        boolean byPodIp = f.via() == null && backendOf.get(f.peer()) == null;
+        if (byPodIp && !f.peer().external() && f.from() < gapFrom && gapTo < f.to()) {
           b.expire(f, gapFrom, gapTo);
           break;
         }
@@ -317,6 +326,21 @@ public final class Simulator {
           to);
     }
 
+    private Service serverService;
+
+    /** A ClusterIP Service over the given pods; flows to them then go through it. */
+    private Service service(String namespace, String name, List<Pod> backends) {
+      Service s =
+          b.service(namespace, name, RandomNames.uid(rng), "10.100.0." + (10 + clusterIps++));
+      backends.forEach(p -> backend(s, p));
+      return s;
+    }
+
+    private void backend(Service s, Pod p) {
+      b.backend(s, p);
+      backendOf.put(p, s);
+    }
+
     private Flow flow(Pod opener, Pod peer) {
       int from = ClusterBuilder.overlapFrom(opener, peer);
       int n = ClusterBuilder.overlapTo(opener, peer) - from + 1;
@@ -327,7 +351,7 @@ public final class Simulator {
         request[i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
         reply[i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
       }
-      Flow f = b.flow(opener, peer, request, reply);
+      Flow f = b.flow(opener, peer, request, reply, backendOf.get(peer));
       flowsSoFar.add(f);
       return f;
     }

@@ -92,7 +92,8 @@ class ConfigFileTest {
     assertTrue(
         enumRun
             .err()
-            .contains("zonecost.yaml:1: dedupe: 'twice' is not one of egress ingress max none"),
+            .contains(
+                "zonecost.yaml:1: dedupe: 'twice' is not one of auto egress ingress max none"),
         enumRun.describe());
     write("zonecost.yaml", "since: [1h, 2h]\n");
     assertTrue(

@@ -67,7 +67,7 @@ class HelpTest {
             "table wide csv json yaml markdown",
             "tidy matrix",
             "seed edge large",
-            "egress ingress max none")) {
+            "auto egress ingress max none")) {
       String quoted = "(\"" + values.replace(" ", "\" \"") + "\")";
       assertTrue(script.contains(quoted), quoted);
     }

@@ -98,13 +98,13 @@ class ChecksTest {
     CheckResult both = new DirectionCheck().run(ctx);
     assertEquals(Status.OK, both.status());
     assertTrue(both.measured().contains("EGRESS=6, INGRESS=4"), both.measured());
-    assertTrue(both.measured().contains("--dedupe egress"), both.measured());
+    assertTrue(both.measured().contains("--dedupe auto"), both.measured());
 
     api.series(
         DirectionCheck.query(R), List.of(FakePrometheus.series(Map.of("direction", "INGRESS"), 4)));
     CheckResult ingressOnly = new DirectionCheck().run(ctx);
     assertEquals(Status.WARN, ingressOnly.status());
-    assertTrue(ingressOnly.fix().contains("--dedupe ingress"), ingressOnly.fix());
+    assertTrue(ingressOnly.fix().contains("--dedupe auto counts the INGRESS"), ingressOnly.fix());
 
     api.series(
         DirectionCheck.query(R), List.of(FakePrometheus.series(Map.of("direction", "egress"), 4)));

@@ -305,7 +305,7 @@ class CheckIT {
     CliRun r = check("--baseline", baseline.toString());
     assertEquals(2, r.exitCode(), r.describe());
     assertTrue(r.err().contains("window length 3600s"), r.describe());
-    assertTrue(r.err().contains("dedupe max, today egress"), r.describe());
+    assertTrue(r.err().contains("dedupe max, today auto"), r.describe());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.zonecost.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
@@ -67,7 +69,7 @@ class SimulatedClusterTest {
             new TrafficRow(new TrafficKey(FRONT, BACK, "zone-a", "zone-b"), 180),
             new TrafficRow(new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 18),
             new TrafficRow(new TrafficKey(FRONT, LATE, "zone-a", "zone-a"), 17)),
-        c.expected());
+        c.expected(c.start(), c.end(), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
   }
 
   @Test
@@ -75,16 +77,20 @@ class SimulatedClusterTest {
     SimulatedCluster c = tiny(DataAggregationLevel.HIGH);
     // [2, 5]: step 1 lies in the lookback, so step 2's value is not added: 20 + 50 + 60 = 130,
     // replies 2 + 5 + 6 = 13; front→late began at step 2 itself: 5 + 2 + 5 + 5 = 17.
-    Map<TrafficKey, Long> from2 = byKey(c.expected(step(2), step(5)));
+    Map<TrafficKey, Long> from2 =
+        byKey(c.expected(step(2), step(5), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
     assertEquals(130L, from2.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
     assertEquals(13L, from2.get(new TrafficKey(BACK, FRONT, "zone-b", "zone-a")));
     assertEquals(17L, from2.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
     // [2.5, 4]: only samples 3 and 4 are inside; 3's predecessor is in the lookback: 70 - 20.
-    Map<TrafficKey, Long> mid = byKey(c.expected(step(2.5), step(4)));
+    Map<TrafficKey, Long> mid =
+        byKey(c.expected(step(2.5), step(4), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
     assertEquals(50L, mid.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
     assertEquals(5L, mid.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
     // A window between two samples holds no bytes at all.
-    assertEquals(List.of(), c.expected(step(4.2), step(4.8)));
+    assertEquals(
+        List.of(),
+        c.expected(step(4.2), step(4.8), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
   }
 
   @Test
@@ -115,6 +121,87 @@ class SimulatedClusterTest {
           List.of(10L, 4L, 14L, 24L),
           sameNode.samples().stream().map(OpenMetricsText.Sample::value).toList());
     }
+  }
+
+  /**
+   * A client on node a calls the Service {@code back} (ClusterIP 10.100.0.1) whose one backend runs
+   * on node b; it also calls an address outside the cluster. DESIGN §3's table, per level.
+   */
+  private static SimulatedCluster throughService(DataAggregationLevel level) {
+    ClusterBuilder b =
+        SimulatedCluster.builder("svc", T0, 3, Duration.ofSeconds(60), level, false)
+            .ksmInstance("ksm-0");
+    Node a = b.node("node-a", "10.0.1.1", "zone-a");
+    Node c = b.node("node-b", "10.0.2.1", "zone-b");
+    Pod front = b.pod("ns", "front-x", "u1", "10.0.11.1", a, "ReplicaSet", "front-h", FRONT, 0, 3);
+    Pod back = b.pod("ns", "back-x", "u2", "10.0.21.1", c, "ReplicaSet", "back-h", BACK, 0, 3);
+    var svc = b.service("ns", "back", "uid-back-0001", "10.100.0.1");
+    b.backend(svc, back);
+    b.flow(front, back, new long[] {10, 20, 30, 40}, new long[] {1, 2, 3, 4}, svc);
+    b.flow(front, b.external("203.0.113.10"), new long[] {5, 5, 5, 5}, new long[] {7, 7, 7, 7});
+    return b.build();
+  }
+
+  private static List<Long> values(OpenMetricsText.Series s) {
+    return s.samples().stream().map(OpenMetricsText.Sample::value).toList();
+  }
+
+  private static OpenMetricsText.Series byIp(
+      List<OpenMetricsText.Series> retina, String direction, String srcIp, String dstIp) {
+    return retina.stream()
+        .filter(s -> s.label("direction").equals(direction))
+        .filter(s -> s.label("source_ip").equals(srcIp))
+        .filter(s -> s.label("destination_ip").equals(dstIp))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void should_emit_service_and_outside_traffic_where_retina_sees_it() throws Exception {
+    for (DataAggregationLevel level : DataAggregationLevel.values()) {
+      boolean low = level == DataAggregationLevel.LOW;
+      StringWriter w = new StringWriter();
+      throughService(level).writeOpenMetrics(w);
+      List<OpenMetricsText.Series> retina =
+          OpenMetricsText.parse(w.toString()).family(SimulatedCluster.RETINA_FORWARD_BYTES);
+      // The client's veth, before DNAT: the ClusterIP, once, on the client's node.
+      OpenMetricsText.Series toVip = byIp(retina, "EGRESS", "10.0.11.1", "10.100.0.1");
+      assertEquals("retina-node-a", toVip.label("instance"));
+      assertEquals("unknown", toVip.label("destination_podname"));
+      assertEquals(List.of(10L, 30L, 60L, 100L), values(toVip));
+      // Leaving node a after DNAT: only the host interface (low) sees the pod pair as EGRESS.
+      OpenMetricsText.Series hostOut = byIp(retina, "EGRESS", "10.0.11.1", "10.0.21.1");
+      assertEquals(low, hostOut != null, level.label());
+      // Node b: host interface and the backend's veth (low), the veth alone (high), INGRESS.
+      OpenMetricsText.Series in = byIp(retina, "INGRESS", "10.0.11.1", "10.0.21.1");
+      assertEquals("retina-node-b", in.label("instance"));
+      long m = low ? 2 : 1;
+      assertEquals(List.of(10 * m, 30 * m, 60 * m, 100 * m), values(in));
+      // Outside: the veth once; at low the host interface again, masqueraded to the node's IP.
+      assertEquals(
+          List.of(5L, 10L, 15L, 20L), values(byIp(retina, "EGRESS", "10.0.11.1", "203.0.113.10")));
+      assertEquals(low, byIp(retina, "EGRESS", "10.0.1.1", "203.0.113.10") != null, level.label());
+      // The backend's node never sees the ClusterIP: DNAT happened on the client's node.
+      assertTrue(
+          retina.stream()
+              .filter(s -> s.label("instance").equals("retina-node-b"))
+              .noneMatch(s -> s.labels().containsValue("10.100.0.1")));
+    }
+  }
+
+  @Test
+  void should_answer_for_the_true_pair_once_per_byte_under_auto() {
+    SimulatedCluster c = throughService(DataAggregationLevel.LOW);
+    // Window [0, 3] starts at the first scrape: the first values are baselines. Request bytes
+    // 20 + 30 + 40, replies 2 + 3 + 4, outside 5 + 5 + 5 and 7 + 7 + 7.
+    WorkloadRef outside = SimulatedCluster.EXTERNAL_WORKLOAD;
+    assertEquals(
+        Map.of(
+            new TrafficKey(FRONT, BACK, "zone-a", "zone-b"), 90L,
+            new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 9L,
+            new TrafficKey(FRONT, outside, "zone-a", "unknown"), 15L,
+            new TrafficKey(outside, FRONT, "unknown", "zone-a"), 21L),
+        byKey(c.expected()));
   }
 
   @Test

@@ -64,6 +64,9 @@ class SimulatorTest {
                 SimulatedCluster.KUBE_NODE_LABELS,
                 SimulatedCluster.KUBE_POD_INFO,
                 SimulatedCluster.KUBE_REPLICASET_OWNER,
+                SimulatedCluster.KUBE_SERVICE_INFO,
+                SimulatedCluster.KUBE_ENDPOINTSLICE_ENDPOINTS,
+                SimulatedCluster.KUBE_ENDPOINTSLICE_LABELS,
                 SimulatedCluster.RETINA_FORWARD_BYTES),
             List.copyOf(om.types.keySet()));
         long start = c.dataStart().getEpochSecond();
@@ -134,10 +137,16 @@ class SimulatorTest {
   void should_double_cross_node_series_at_low_level_and_not_same_node_ones() throws IOException {
     OpenMetricsText low =
         OpenMetricsText.parse(
-            openMetrics(Simulator.generate(spec("edge", DataAggregationLevel.LOW, false))));
+            openMetrics(
+                Simulator.generate(
+                    spec("edge", DataAggregationLevel.LOW, false)
+                        .withRouting(Routing.POD_IP_ONLY))));
     OpenMetricsText high =
         OpenMetricsText.parse(
-            openMetrics(Simulator.generate(spec("edge", DataAggregationLevel.HIGH, false))));
+            openMetrics(
+                Simulator.generate(
+                    spec("edge", DataAggregationLevel.HIGH, false)
+                        .withRouting(Routing.POD_IP_ONLY))));
     Map<String, String> nodeOfIp = new HashMap<>();
     for (OpenMetricsText.Series s : low.family(SimulatedCluster.KUBE_POD_INFO)) {
       nodeOfIp.put(s.label("pod_ip"), s.label("node"));

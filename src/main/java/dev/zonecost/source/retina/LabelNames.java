@@ -6,6 +6,7 @@ public final class LabelNames {
   public static final String POD_INFO = "kube_pod_info";
   public static final String NODE_LABELS = "kube_node_labels";
   public static final String REPLICASET_OWNER = "kube_replicaset_owner";
+  public static final String SERVICE_INFO = "kube_service_info";
 
   public static final String DIRECTION = "direction";
   public static final String INSTANCE = "instance";

@@ -188,7 +188,7 @@ public final class QueryPlan {
   public String podPlacements() {
     return "max by ("
         + s.names().clusterLabel()
-        + ", namespace, pod, pod_ip, node) (max_over_time("
+        + ", namespace, pod, pod_ip, node, host_ip) (max_over_time("
         + info(LabelNames.POD_INFO)
         + infoRange()
         + "))";
@@ -204,6 +204,19 @@ public final class QueryPlan {
         + LabelNames.LEGACY_ZONE_LABEL
         + ") (max_over_time("
         + info(LabelNames.NODE_LABELS)
+        + infoRange()
+        + "))";
+  }
+
+  /**
+   * Every Service's ClusterIP over the window: series naming one name the Service a client called,
+   * not a pod pair (DESIGN §3, {@code --dedupe auto}).
+   */
+  public String serviceIps() {
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", namespace, service, cluster_ip) (max_over_time("
+        + info(LabelNames.SERVICE_INFO)
         + infoRange()
         + "))";
   }
@@ -234,6 +247,7 @@ public final class QueryPlan {
             agentsWithLookBehind()),
         new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
         new LabelledQuery("node zones (node -> zone)", nodeZones()),
+        new LabelledQuery("Service ClusterIPs (kube_service_info)", serviceIps()),
         new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));
   }
 

@@ -45,7 +45,7 @@ class QueryPlanTest {
   @Test
   void should_fold_kube_state_metrics_replicas_and_join_keys_in_the_info_queries() {
     assertEquals(
-        "max by (cluster, namespace, pod, pod_ip, node) (max_over_time(kube_pod_info[7500s]))",
+        "max by (cluster, namespace, pod, pod_ip, node, host_ip) (max_over_time(kube_pod_info[7500s]))",
         plan(null, false).podPlacements());
     assertEquals(
         "max by (cluster, node, label_topology_kubernetes_io_zone,"
@@ -112,7 +112,7 @@ class QueryPlanTest {
                 false));
     assertTrue(p.windowMax().contains("k8s_cluster=\"eu\""), p.windowMax());
     assertEquals(
-        "max by (k8s_cluster, namespace, pod, pod_ip, node)"
+        "max by (k8s_cluster, namespace, pod, pod_ip, node, host_ip)"
             + " (max_over_time(kube_pod_info{k8s_cluster=\"eu\"}[7500s]))",
         p.podPlacements());
   }

@@ -24,6 +24,7 @@ public final class Doctor {
         new ReplicaSetOwnerCheck(),
         new FilterMapCheck(),
         new LostEventsCheck(),
+        new ObservationsCheck(),
         new AttributionCheck(),
         new DataSanityCheck(),
         new RetentionCheck());

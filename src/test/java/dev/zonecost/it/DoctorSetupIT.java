@@ -373,4 +373,37 @@ class DoctorSetupIT {
     assertTrue(
         mc.at("/spec/contextOptions/0/sourceLabels").toString().contains("namespace"), run.out());
   }
+
+  // ------------------------------------------------------------ calibration against cAdvisor
+
+  @Test
+  void should_measure_two_observations_per_byte_at_low_against_cadvisor() throws Exception {
+    String text = dev.zonecost.simulate.CadvisorSeries.withCadvisor(cluster, healthy);
+    CliRun run = doctor(text, "-o", "json");
+    JsonNode c = check(run, "observations");
+    assertEquals("OK", c.get("status").asText(), run.describe());
+    assertEquals("low", c.at("/numbers/impliedLevel").asText());
+    double perByte = c.at("/numbers/observationsPerByte").asDouble();
+    // The kernel counts 3% more (IPv6, ICMP): 2 / 1.03.
+    assertTrue(perByte > 1.9 && perByte < 2.0, "per byte " + perByte);
+    assertTrue(c.at("/numbers/perNode").size() > 1, run.describe());
+  }
+
+  @Test
+  void should_warn_when_an_overlay_cni_makes_low_observe_once() throws Exception {
+    // An overlay CNI: the host-interface copy carries node IPs, so at low each cross-node byte is
+    // observed once per node, exactly as the simulator's high level has it.
+    SimulatedCluster overlay =
+        Simulator.generate(
+            new SimulationSpec(
+                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.HIGH, false, 7));
+    String text = dev.zonecost.simulate.CadvisorSeries.withCadvisor(overlay, text(overlay));
+    CliRun run = doctor(text, "-o", "json", "--data-aggregation-level", "low");
+    JsonNode c = check(run, "observations");
+    assertEquals("WARN", c.get("status").asText(), run.describe());
+    assertEquals("high", c.at("/numbers/impliedLevel").asText());
+    assertTrue(c.get("fix").asText().contains("--data-aggregation-level high"), run.describe());
+    CliRun right = doctor(text, "-o", "json", "--data-aggregation-level", "high");
+    assertEquals("OK", check(right, "observations").get("status").asText(), right.describe());
+  }
 }

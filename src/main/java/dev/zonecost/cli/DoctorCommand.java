@@ -1,9 +1,12 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.doctor.Doctor;
 import dev.zonecost.doctor.DoctorContext;
 import dev.zonecost.doctor.DoctorFormat;
 import dev.zonecost.doctor.DoctorReport;
+import dev.zonecost.doctor.FixHintsYaml;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.time.TimeWindow;
 import java.time.Clock;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "  zonecost doctor --prometheus-url http://127.0.0.1:9090",
-      "  zonecost doctor --since 24h -o json"
+      "  zonecost doctor --since 24h -o json",
+      "  zonecost doctor --fix-hints yaml --filter-map-max-entries 4096"
     })
 public final class DoctorCommand implements Callable<Integer> {
   private final Clock clock;
@@ -43,6 +47,34 @@ public final class DoctorCommand implements Callable<Integer> {
       description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
   DoctorFormat format;
 
+  @Option(
+      names = "--fix-hints",
+      paramLabel = "FORMAT",
+      description =
+          "Instead of the checks, print the set-up that fixes what they found: yaml gives the"
+              + " Retina and kube-state-metrics Helm values, the MetricsConfiguration and the"
+              + " scrape rule, one YAML document each. The exit code is the checks' own.")
+  String fixHints;
+
+  @Option(
+      names = "--filter-map-max-entries",
+      paramLabel = "N",
+      defaultValue = "255",
+      description =
+          "Retina's filterMapMaxEntries as installed, to compare with the observed pods"
+              + " (default: ${DEFAULT-VALUE}, Retina's Helm default).")
+  int filterMapMaxEntries;
+
+  @Option(
+      names = "--data-aggregation-level",
+      paramLabel = "LEVEL",
+      defaultValue = "low",
+      completionCandidates = LowerCaseValues.LevelValues.class,
+      description =
+          "The level reports use, checked against the observations per byte measured from"
+              + " cAdvisor (default: ${DEFAULT-VALUE}).")
+  DataAggregationLevel level;
+
   public DoctorCommand(Clock clock, Environment env) {
     this.clock = clock;
     this.env = env;
@@ -50,6 +82,12 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (fixHints != null && !fixHints.equals("yaml")) {
+      throw new UsageException("--fix-hints takes yaml, not '" + fixHints + "'");
+    }
+    if (filterMapMaxEntries < 1) {
+      throw new UsageException("--filter-map-max-entries must be at least 1");
+    }
     String since = time.since == null && time.start == null ? "1h" : time.since;
     TimeWindow window = TimeWindow.resolve(time.start, time.end, since, clock);
     DoctorReport report;
@@ -57,10 +95,13 @@ public final class DoctorCommand implements Callable<Integer> {
         prometheus.client(env, spec.commandLine().getErr(), verbose.verbose)) {
       report =
           Doctor.run(
-              new DoctorContext(client, window.start(), window.end(), prometheus.parallelism()),
+              new DoctorContext(client, window.start(), window.end(), prometheus.parallelism())
+                  .settings(filterMapMaxEntries, level),
               Doctor.defaultChecks());
     }
-    spec.commandLine().getOut().print(format.render(report));
+    spec.commandLine()
+        .getOut()
+        .print(fixHints != null ? FixHintsYaml.render(report) : format.render(report));
     spec.commandLine().getOut().flush();
     return report.failed() ? ExitCodes.NO_DATA : ExitCodes.OK;
   }

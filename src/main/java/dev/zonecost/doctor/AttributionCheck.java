@@ -79,14 +79,18 @@ public final class AttributionCheck implements Check {
         "unknown-zone bytes come from pods gone from kube_pod_info, nodes without a zone label,"
             + " host-network pods and external IPs: fix the node zones above; `zonecost report -o"
             + " wide` shows which pairs are unknown";
+    CheckResult r;
     if (share < FAIL_BELOW) {
-      return CheckResult.fail(
-          NAME, measured + String.format(Locale.ROOT, ", below %.0f%%", 100 * FAIL_BELOW), fix);
+      r =
+          CheckResult.fail(
+              NAME, measured + String.format(Locale.ROOT, ", below %.0f%%", 100 * FAIL_BELOW), fix);
+    } else if (share < WARN_BELOW) {
+      r =
+          CheckResult.warn(
+              NAME, measured + String.format(Locale.ROOT, ", below %.0f%%", 100 * WARN_BELOW), fix);
+    } else {
+      r = CheckResult.ok(NAME, measured);
     }
-    if (share < WARN_BELOW) {
-      return CheckResult.warn(
-          NAME, measured + String.format(Locale.ROOT, ", below %.0f%%", 100 * WARN_BELOW), fix);
-    }
-    return CheckResult.ok(NAME, measured);
+    return r.with("bytes", all).with("unknownZoneBytes", unknown).with("attributableShare", share);
   }
 }

@@ -32,6 +32,24 @@ public final class DoctorContext {
   /** Direction values as they appear (case kept). */
   List<String> directions = List.of();
 
+  /** Retina's filterMapMaxEntries as the user set it (Helm default 255). */
+  int filterMapMaxEntries = DEFAULT_FILTER_MAP_MAX_ENTRIES;
+
+  /** The level a report would divide by (--data-aggregation-level). */
+  dev.zonecost.accounting.DataAggregationLevel level =
+      dev.zonecost.accounting.DataAggregationLevel.LOW;
+
+  /** Retina's Helm default for filterMapMaxEntries (v1.2.6 values.yaml). */
+  public static final int DEFAULT_FILTER_MAP_MAX_ENTRIES = 255;
+
+  /** Sets what the user said about their Retina install; returns this. */
+  public DoctorContext settings(
+      int filterMapMaxEntries, dev.zonecost.accounting.DataAggregationLevel level) {
+    this.filterMapMaxEntries = filterMapMaxEntries;
+    this.level = level;
+    return this;
+  }
+
   public DoctorContext(PrometheusApi api, Instant start, Instant end, int parallelism) {
     this.api = api;
     this.start = start;

@@ -52,6 +52,9 @@ public final class DoctorRenderer {
       c.put("status", r.status().name());
       c.put("measured", r.measured());
       c.put("fix", r.fix());
+      c.set("numbers", MAPPER.valueToTree(r.numbers()));
+      ArrayNode hints = c.putArray("hints");
+      r.hints().forEach(h -> hints.add(h.name().toLowerCase(java.util.Locale.ROOT)));
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

@@ -4,7 +4,8 @@ package dev.zonecost.doctor;
 public final class Fixes {
   public static final String RETINA_POD_LEVEL =
       "install Retina with pod-level metrics: helm upgrade retina ... --set operator.enabled=true"
-          + " --set enablePodLevel=true --set remoteContext=true --set enableAnnotations=true"
+          + " --set enablePodLevel=true --set remoteContext=true --set enableAnnotations=false"
+          + " --set filterMapMaxEntries=4096"
           + " (examples/retina-values.yaml), apply a MetricsConfiguration with forward_bytes"
           + " (examples/metrics-configuration.yaml), and scrape the Retina agents"
           + " (examples/prometheus-scrape-retina.yaml)";
@@ -13,7 +14,8 @@ public final class Fixes {
       "Retina runs in local context (no source/destination pod pairs): set Helm values"
           + " enablePodLevel=true and remoteContext=true (examples/retina-values.yaml) and give the"
           + " MetricsConfiguration contextOptions for forward_bytes with sourceLabels and"
-          + " destinationLabels [ip, podname, workload, zone] (examples/metrics-configuration.yaml);"
+          + " destinationLabels [ip, namespace, podname, workload, zone]"
+          + " (examples/metrics-configuration.yaml);"
           + " check the scrape config keeps the source_*/destination_* labels";
 
   public static final String KSM_ZONE_ALLOWLIST =

@@ -16,8 +16,10 @@ public final class ForwardBytesCheck implements Check {
     ctx.forwardSeries = n;
     if (n == 0) {
       return CheckResult.fail(
-          NAME, LabelNames.FORWARD_BYTES + ": no series in the window", Fixes.RETINA_POD_LEVEL);
+              NAME, LabelNames.FORWARD_BYTES + ": no series in the window", Fixes.RETINA_POD_LEVEL)
+          .with("series", 0L)
+          .hint(FixHint.RETINA_POD_LEVEL);
     }
-    return CheckResult.ok(NAME, LabelNames.FORWARD_BYTES + ": " + n + " series");
+    return CheckResult.ok(NAME, LabelNames.FORWARD_BYTES + ": " + n + " series").with("series", n);
   }
 }

@@ -22,7 +22,8 @@ public final class NativeZoneCheck implements Check {
     long n = ctx.number(query(ctx.range()));
     ctx.nativeZones = n > 0;
     if (n > 0) {
-      return CheckResult.ok(NAME, n + " series carry source_zone (Retina >= 1.2): no join needed");
+      return CheckResult.ok(NAME, n + " series carry source_zone (Retina >= 1.2): no join needed")
+          .with("seriesWithZone", n);
     }
     return CheckResult.info(
         NAME,

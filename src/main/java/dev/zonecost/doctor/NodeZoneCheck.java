@@ -56,24 +56,30 @@ public final class NodeZoneCheck implements Check {
     }
     String measured = labelled + " of " + zoned.size() + " nodes have a zone";
     if (lacking.isEmpty()) {
-      return CheckResult.ok(NAME, measured);
+      return CheckResult.ok(NAME, measured)
+          .with("nodes", (long) zoned.size())
+          .with("nodesWithZone", (long) labelled);
     }
     String names = String.join(", ", lacking.subList(0, Math.min(MAX_LISTED, lacking.size())));
     if (lacking.size() > MAX_LISTED) {
       names += " and " + (lacking.size() - MAX_LISTED) + " more";
     }
     return CheckResult.warn(
-        NAME,
-        measured + "; without: " + names,
-        "their traffic counts as unknown-zone: label those nodes (kubectl label node NODE"
-            + " topology.kubernetes.io/zone=ZONE) and keep "
-            + Fixes.KSM_ZONE_ALLOWLIST.substring("export the node zone label from ".length()));
+            NAME,
+            measured + "; without: " + names,
+            "their traffic counts as unknown-zone: label those nodes (kubectl label node NODE"
+                + " topology.kubernetes.io/zone=ZONE) and keep "
+                + Fixes.KSM_ZONE_ALLOWLIST.substring("export the node zone label from ".length()))
+        .with("nodes", (long) zoned.size())
+        .with("nodesWithZone", (long) labelled)
+        .hint(FixHint.KSM_ZONE_ALLOWLIST);
   }
 
   /** No zone from nodes is fatal unless Retina labels zones itself. */
   private static CheckResult severity(DoctorContext ctx, String measured, String fix) {
-    return ctx.nativeZones
-        ? CheckResult.warn(NAME, measured + " (Retina's own zone labels are used)", fix)
-        : CheckResult.fail(NAME, measured + ": no pod can be given a zone", fix);
+    return (ctx.nativeZones
+            ? CheckResult.warn(NAME, measured + " (Retina's own zone labels are used)", fix)
+            : CheckResult.fail(NAME, measured + ": no pod can be given a zone", fix))
+        .hint(FixHint.KSM_ZONE_ALLOWLIST);
   }
 }

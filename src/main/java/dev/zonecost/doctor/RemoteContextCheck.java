@@ -23,16 +23,26 @@ public final class RemoteContextCheck implements Check {
     ctx.remoteContext = n > 0;
     if (n == 0) {
       return CheckResult.fail(
-          NAME,
-          "no series has both source_podname and destination_podname (local context only)",
-          Fixes.RETINA_REMOTE_CONTEXT);
+              NAME,
+              "no series has both source_podname and destination_podname (local context only)",
+              Fixes.RETINA_REMOTE_CONTEXT)
+          .with("series", ctx.forwardSeries)
+          .with("remoteContextSeries", 0L)
+          .hint(FixHint.RETINA_POD_LEVEL);
     }
     String measured =
         n + " of " + ctx.forwardSeries + " series carry source_podname and destination_podname";
     if (n < ctx.forwardSeries) {
       return CheckResult.warn(
-          NAME, measured, "some agents run without remote context: " + Fixes.RETINA_REMOTE_CONTEXT);
+              NAME,
+              measured,
+              "some agents run without remote context: " + Fixes.RETINA_REMOTE_CONTEXT)
+          .with("series", ctx.forwardSeries)
+          .with("remoteContextSeries", n)
+          .hint(FixHint.RETINA_POD_LEVEL);
     }
-    return CheckResult.ok(NAME, measured);
+    return CheckResult.ok(NAME, measured)
+        .with("series", ctx.forwardSeries)
+        .with("remoteContextSeries", n);
   }
 }

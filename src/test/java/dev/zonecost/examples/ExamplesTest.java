@@ -53,8 +53,39 @@ class ExamplesTest {
     assertTrue(v.at("/operator/enabled").asBoolean());
     assertTrue(v.get("enablePodLevel").asBoolean());
     assertTrue(v.get("remoteContext").asBoolean());
-    assertTrue(v.get("enableAnnotations").asBoolean());
+    // Annotation mode would ignore the MetricsConfiguration (Retina v1.2.6 cmd/standard/daemon.go).
+    assertFalse(v.get("enableAnnotations").asBoolean());
     assertEquals("low", v.get("dataAggregationLevel").asText());
+    // Above Retina's default of 255 observed pod IPs.
+    assertTrue(v.get("filterMapMaxEntries").asInt() > 255, v.toString());
+  }
+
+  @Test
+  void every_example_header_names_the_versions_it_was_checked_against() throws IOException {
+    for (String f :
+        List.of(
+            "retina-values.yaml",
+            "metrics-configuration.yaml",
+            "prometheus-scrape-retina.yaml",
+            "kube-state-metrics-values.yaml")) {
+      String text = Files.readString(EXAMPLES.resolve(f));
+      assertTrue(text.matches("(?s).*[Cc]hecked against .*v\\d+\\.\\d+.*"), f);
+    }
+  }
+
+  @Test
+  void scrape_config_warns_about_the_kubernetes_pods_job_and_honors_ksm_labels()
+      throws IOException {
+    String text = Files.readString(EXAMPLES.resolve("prometheus-scrape-retina.yaml"));
+    assertTrue(text.contains("kubernetes-pods"), "note on the chart-default job");
+    boolean honored = false;
+    for (JsonNode job :
+        documents(EXAMPLES.resolve("prometheus-scrape-retina.yaml")).get(0).get("scrape_configs")) {
+      honored |=
+          job.get("job_name").asText().equals("kube-state-metrics")
+              && job.path("honor_labels").asBoolean();
+    }
+    assertTrue(honored, "kube-state-metrics scraped with honor_labels: true");
   }
 
   @Test
@@ -71,7 +102,9 @@ class ExamplesTest {
     for (String side : List.of("sourceLabels", "destinationLabels")) {
       List<String> labels = new ArrayList<>();
       forward.get(side).forEach(l -> labels.add(l.asText()));
-      assertTrue(labels.containsAll(List.of("ip", "podname", "workload", "zone")), side + labels);
+      assertTrue(
+          labels.containsAll(List.of("ip", "namespace", "podname", "workload", "zone")),
+          side + labels);
     }
     assertTrue(mc.at("/spec/namespaces/include").size() > 0);
   }
@@ -84,6 +117,16 @@ class ExamplesTest {
             .get(0)
             .asText()
             .contains("nodes=[topology.kubernetes.io/zone"));
+    assertEquals(
+        "endpointslices=[kubernetes.io/service-name]",
+        v.get("metricLabelsAllowlist").get(1).asText());
+    List<String> collectors = new ArrayList<>();
+    v.get("collectors").forEach(c -> collectors.add(c.asText()));
+    assertTrue(
+        collectors.containsAll(
+            List.of("pods", "nodes", "replicasets", "services", "endpointslices")),
+        collectors.toString());
+    assertTrue(v.at("/prometheus/monitor/honorLabels").asBoolean());
   }
 
   @Test

@@ -1,0 +1,116 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.retina.LabelNames;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Does Retina run in annotation mode. With {@code enableAnnotations: true} Retina v1.2.6 starts the
+ * namespace-annotation controller instead of the MetricsConfiguration controller
+ * (cmd/standard/daemon.go, issue #1632) and uses a fixed label set (DefaultCtxOptions: ip,
+ * namespace, podname, workload; no zone, port or service). Seen from Prometheus: exactly that label
+ * set, although the agents run Retina ≥ 1.2 (whose MetricsConfiguration could add zone).
+ */
+public final class AnnotationModeCheck implements Check {
+  public static final String NAME = "annotation mode";
+
+  private static final Pattern VERSION = Pattern.compile(":v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+
+  /** The labels the MetricsConfiguration can add and annotation mode never has. */
+  public static String optionalLabels(String range) {
+    return "count by (source_zone, destination_zone, source_port, source_service, is_reply)"
+        + " (last_over_time("
+        + LabelNames.FORWARD_BYTES
+        + "{source_podname!=\"\"}["
+        + range
+        + "]))";
+  }
+
+  /** The annotation-mode labels: series with all of them. */
+  public static String fixedLabels(String range) {
+    return "count(last_over_time("
+        + LabelNames.FORWARD_BYTES
+        + "{source_ip!=\"\",source_namespace!=\"\",source_podname!=\"\","
+        + "source_workload_kind!=\"\",source_workload_name!=\"\"}["
+        + range
+        + "]))";
+  }
+
+  /** The Retina agents' image, from kube-state-metrics (container "retina" in the chart). */
+  public static String images(String range) {
+    return "count by (image) (last_over_time(kube_pod_container_info{container=\"retina\"}["
+        + range
+        + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
+      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    }
+    List<Series> optional = ctx.query(optionalLabels(ctx.range()));
+    boolean anyOptional =
+        optional.stream()
+            .anyMatch(
+                s ->
+                    !s.label("source_zone").isEmpty()
+                        || !s.label("destination_zone").isEmpty()
+                        || !s.label("source_port").isEmpty()
+                        || !s.label("source_service").isEmpty()
+                        || !s.label("is_reply").isEmpty());
+    long fixed = ctx.number(fixedLabels(ctx.range()));
+    String version = "";
+    int[] v = null;
+    for (Series s : ctx.query(images(ctx.range()))) {
+      Matcher m = VERSION.matcher(s.label("image"));
+      if (m.find()) {
+        int[] w = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        if (v == null || w[0] < v[0] || (w[0] == v[0] && w[1] < v[1])) {
+          v = w;
+          version = s.label("image").substring(s.label("image").lastIndexOf(':') + 1);
+        }
+      }
+    }
+    boolean fixedSet = !anyOptional && fixed >= ctx.forwardSeries;
+    CheckResult r;
+    if (!fixedSet) {
+      r =
+          CheckResult.ok(
+              NAME,
+              anyOptional
+                  ? "labels beyond annotation mode's fixed set (zone, port, service or is_reply):"
+                      + " the MetricsConfiguration is in force"
+                  : "labels differ from annotation mode's fixed set");
+    } else {
+      String measured =
+          "every series has exactly annotation mode's fixed labels (ip, namespace, podname,"
+              + " workload) and none a MetricsConfiguration adds (zone, port, service)";
+      boolean zoneCapable = v != null && (v[0] > 1 || (v[0] == 1 && v[1] >= 2));
+      if (zoneCapable) {
+        r =
+            CheckResult.warn(
+                NAME,
+                measured + ", on Retina " + version + " (>= 1.2 could label zones)",
+                "set the Retina Helm value enableAnnotations=false: annotation mode starts instead"
+                    + " of the MetricsConfiguration controller, so your MetricsConfiguration (and"
+                    + " its zone labels) is ignored (Retina #1632); then apply"
+                    + " examples/metrics-configuration.yaml");
+      } else {
+        r =
+            CheckResult.info(
+                NAME,
+                measured
+                    + (v == null
+                        ? " (Retina's version unknown: no kube_pod_container_info for container"
+                            + " retina)"
+                        : ", on Retina " + version + " (before 1.2: no zone labels)")
+                    + "; with enableAnnotations=true a MetricsConfiguration is ignored");
+      }
+    }
+    return r.with("annotationModeLabels", fixedSet)
+        .with("retinaVersion", version)
+        .hint(FixHint.RETINA_ANNOTATIONS_OFF);
+  }
+}

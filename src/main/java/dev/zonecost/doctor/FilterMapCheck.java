@@ -1,0 +1,91 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.source.retina.PromqlStrings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Do the observed pods fit Retina's eBPF filter map. Every agent's map holds the IPs of all pods in
+ * the observed namespaces ({@code filterMapMaxEntries}, 255 by default in Retina v1.2.6); past it,
+ * the traffic of the pods left out is silently not counted (commit bd314cbd, issue #2085). The
+ * observed namespaces are those Retina's series name; their pods come from {@code kube_pod_info}.
+ */
+public final class FilterMapCheck implements Check {
+  public static final String NAME = "filter map";
+
+  /** WARN from this share of the map: a rollout can double a Deployment's pods for a while. */
+  public static final double WARN_FROM = 0.8;
+
+  public static String namespaces(String range) {
+    return "count by (source_namespace) (last_over_time("
+        + LabelNames.FORWARD_BYTES
+        + "{source_namespace!=\"\",source_namespace!=\"unknown\",source_podname!=\"unknown\"}["
+        + range
+        + "]))";
+  }
+
+  public static String pods(List<String> namespaces) {
+    List<String> alt = new ArrayList<>();
+    namespaces.forEach(n -> alt.add(PromqlStrings.regexLiteral(n)));
+    return "count(max by (namespace, pod) ("
+        + LabelNames.POD_INFO
+        + "{namespace=~"
+        + PromqlStrings.quote(String.join("|", alt))
+        + "}))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
+      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    }
+    List<String> ns = new ArrayList<>();
+    for (Series s : ctx.query(namespaces(ctx.range()))) {
+      ns.add(s.label("source_namespace"));
+    }
+    if (ns.isEmpty()) {
+      return CheckResult.info(NAME, "not measured: no observed namespace on Retina's series");
+    }
+    long pods = ctx.number(pods(ns));
+    int limit = ctx.filterMapMaxEntries;
+    double share = (double) pods / limit;
+    String measured =
+        String.format(
+            Locale.ROOT,
+            "%d pods in the %d observed namespaces at the window's end, filterMapMaxEntries %d"
+                + " (%.0f%% full)",
+            pods,
+            ns.size(),
+            limit,
+            100 * share);
+    String fix =
+        String.format(
+            Locale.ROOT,
+            "set the Retina Helm value filterMapMaxEntries above the observed pods at their peak"
+                + " (e.g. %d; examples/retina-values.yaml) and pass it to doctor with"
+                + " --filter-map-max-entries",
+            Math.max(4096, Long.highestOneBit(Math.max(1, pods) * 2) * 2));
+    CheckResult r;
+    if (pods > limit) {
+      r =
+          CheckResult.fail(
+              NAME,
+              measured
+                  + ": the traffic of about "
+                  + (pods - limit)
+                  + " pods is silently not counted",
+              fix);
+    } else if (share >= WARN_FROM) {
+      r = CheckResult.warn(NAME, measured + ": a rollout can overflow it", fix);
+    } else {
+      r = CheckResult.ok(NAME, measured);
+    }
+    return r.with("observedPods", pods)
+        .with("observedNamespaces", (long) ns.size())
+        .with("filterMapMaxEntries", (long) limit)
+        .hint(FixHint.RETINA_FILTER_MAP);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.retina.LabelNames;
+import java.util.List;
+
+/**
+ * Are kube-state-metrics' {@code namespace}/{@code pod} labels renamed to {@code
+ * exported_namespace}/{@code exported_pod}: a scrape without {@code honor_labels: true} (the
+ * kube-state-metrics chart's default {@code prometheus.monitor.honorLabels: false}) lets the
+ * target's own labels win, and no pod joins.
+ */
+public final class KsmExportedLabelsCheck implements Check {
+  public static final String NAME = "ksm labels";
+
+  public static String exported(String range) {
+    return "count by (namespace) (last_over_time("
+        + LabelNames.POD_INFO
+        + "{exported_namespace!=\"\"}["
+        + range
+        + "]) or last_over_time("
+        + LabelNames.POD_INFO
+        + "{exported_pod!=\"\"}["
+        + range
+        + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    long all = ctx.number(PodInfoCheck.seriesQuery(ctx.range()));
+    if (all == 0) {
+      return CheckResult.info(NAME, "not measured: no kube_pod_info");
+    }
+    List<Series> ex = ctx.query(exported(ctx.range()));
+    long n = 0;
+    String target = "";
+    for (Series s : ex) {
+      n += Math.round(s.samples().get(0).value());
+      target = s.label("namespace");
+    }
+    if (n == 0) {
+      return CheckResult.ok(NAME, "kube_pod_info keeps its own namespace and pod labels")
+          .with("series", all)
+          .with("exportedSeries", 0L);
+    }
+    String measured =
+        n
+            + " of "
+            + all
+            + " kube_pod_info series carry exported_namespace/exported_pod"
+            + (target.isEmpty() ? "" : " (namespace=\"" + target + "\" is the scrape target's)");
+    String fix =
+        "scrape kube-state-metrics with honor_labels: true (Helm:"
+            + " prometheus.monitor.honorLabels=true, examples/kube-state-metrics-values.yaml;"
+            + " plain Prometheus: honor_labels: true on its job); the chart default false renames"
+            + " the pods' namespace/pod labels, so no pod joins";
+    CheckResult r =
+        n >= all
+            ? CheckResult.fail(NAME, measured + ": no pod can be joined", fix)
+            : CheckResult.warn(NAME, measured, fix);
+    return r.with("series", all).with("exportedSeries", n).hint(FixHint.KSM_HONOR_LABELS);
+  }
+}

@@ -11,6 +11,7 @@ import dev.zonecost.engine.RangeSemantics;
 import dev.zonecost.render.CsvLayout;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.report.RowOrder;
+import dev.zonecost.simulate.Routing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -37,7 +38,8 @@ class LowerCaseValues implements Iterable<String> {
           DataAggregationLevel.class,
           GroupBy.class,
           RangeSemantics.class,
-          Scenario.class);
+          Scenario.class,
+          Routing.class);
 
   private final Class<? extends Enum<?>> type;
 
@@ -125,6 +127,12 @@ class LowerCaseValues implements Iterable<String> {
   static final class RangeSemanticsValues extends LowerCaseValues {
     RangeSemanticsValues() {
       super(RangeSemantics.class);
+    }
+  }
+
+  static final class RoutingValues extends LowerCaseValues {
+    RoutingValues() {
+      super(Routing.class);
     }
   }
 

@@ -52,7 +52,8 @@ public final class QueryCommand implements Callable<Integer> {
     EngineRequest request = accounting.request(window);
     if (grafana) {
       out.println("# zonecost: one expression for a Grafana panel, less exact than report:");
-      GrafanaQuery.caveats(request.level()).forEach(c -> out.println("#  - " + c));
+      GrafanaQuery.caveats(request.level(), request.dedupe())
+          .forEach(c -> out.println("#  - " + c));
       out.println(
           GrafanaQuery.expression(
               TrafficEngine.plan(request, false), request.dedupe(), request.level()));

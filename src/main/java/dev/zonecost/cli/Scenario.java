@@ -2,6 +2,7 @@ package dev.zonecost.cli;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.common.UsageException;
+import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
@@ -28,7 +29,8 @@ enum Scenario {
       boolean nativeZones,
       long seed,
       double scale,
-      Duration history) {
+      Duration history,
+      Routing routing) {
     long ms = interval.toMillis();
     Instant floored = Instant.ofEpochMilli(Math.floorDiv(end.toEpochMilli(), ms) * ms);
     try {
@@ -41,7 +43,8 @@ enum Scenario {
           nativeZones,
           seed,
           scale(scale),
-          history(history, interval));
+          history(history, interval),
+          routing);
     } catch (IllegalArgumentException e) {
       // The spec's own checks (interval range, intervals dividing the span) are usage errors.
       throw new UsageException(e.getMessage(), e);

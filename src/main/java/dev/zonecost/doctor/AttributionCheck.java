@@ -1,12 +1,12 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.EngineResult;
 import dev.zonecost.engine.TrafficEngine;
 import java.util.List;
 import java.util.Locale;
@@ -38,19 +38,18 @@ public final class AttributionCheck implements Check {
     if (!ctx.nativeZones && !ctx.nodeZones) {
       return CheckResult.info(NAME, "not measured: no zone anywhere");
     }
-    DedupeMode dedupe = DedupeMode.AUTO;
-    List<TrafficRow> rows =
+    EngineResult result =
         new TrafficEngine(ctx.api(), ctx.parallelism())
             .run(
                 new EngineRequest(
                     ctx.start(),
                     ctx.end(),
-                    dedupe,
-                    DataAggregationLevel.LOW,
+                    DedupeMode.AUTO,
+                    ctx.level,
                     Selection.ALL,
-                    GroupBy.WORKLOAD))
-            .rows();
-    return judge(rows);
+                    GroupBy.WORKLOAD));
+    ctx.provenance = result.stats().provenance();
+    return judge(result.rows());
   }
 
   /** The verdict for the engine's rows. */

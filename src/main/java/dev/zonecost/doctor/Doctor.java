@@ -26,6 +26,7 @@ public final class Doctor {
         new LostEventsCheck(),
         new ObservationsCheck(),
         new AttributionCheck(),
+        new ServicesCheck(),
         new DataSanityCheck(),
         new RetentionCheck());
   }

@@ -1,5 +1,6 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.retina.PromqlStrings;
@@ -31,6 +32,9 @@ public final class DoctorContext {
 
   /** Direction values as they appear (case kept). */
   List<String> directions = List.of();
+
+  /** Where {@code auto}'s bytes came from, set by the attribution check. */
+  TrafficAggregator.Provenance provenance;
 
   /** Retina's filterMapMaxEntries as the user set it (Helm default 255). */
   int filterMapMaxEntries = DEFAULT_FILTER_MAP_MAX_ENTRIES;

@@ -1,6 +1,13 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.Zones;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.TrafficEngine;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.retina.LabelNames;
 import java.util.ArrayList;
@@ -12,26 +19,19 @@ import java.util.TreeMap;
 
 /**
  * The observations per byte actually in effect, measured against the kernel (DESIGN §3): per
- * observed pod, the bytes Retina's EGRESS series (one agent per connection) attribute to it as a
- * sender, over the bytes cAdvisor counted leaving its interface ({@code
- * container_network_transmit_bytes_total}). A pod Retina saw fully gives the observations per byte
- * (2 at {@code low} where pod IPs stay visible on the node interface, 1 at {@code high} or with an
- * overlay CNI); the median over pods is taken, and the share Retina saw is its bytes over that many
- * times the kernel's. Per node (the sending pod's) and overall.
+ * observed pod, the bytes the accounting attributes to it as a sender (the report's own rule,
+ * {@code --dedupe auto} at the given level, per pod) over the bytes cAdvisor counted leaving its
+ * interface ({@code container_network_transmit_bytes_total}), times the observations per byte the
+ * level divides by. A pod Retina saw fully gives the observations in effect (2 at {@code low} where
+ * pod IPs stay visible on the node interface, 1 at {@code high} or with an overlay CNI), whatever
+ * share of its traffic went through Services; the median over pods is taken, and the share Retina
+ * saw is its bytes over that many times the kernel's. Per node (the sending pod's) and overall.
  */
 public final class ObservationsCheck implements Check {
   public static final String NAME = "observations";
 
   /** A measured count further than this from the level's is reported. */
   public static final double TOLERANCE = 0.10;
-
-  public static String retina(String range) {
-    return "sum by (source_namespace, source_podname) (increase("
-        + LabelNames.FORWARD_BYTES
-        + "{direction=\"EGRESS\",source_podname!=\"\",source_podname!=\"unknown\"}["
-        + range
-        + "]))";
-  }
 
   public static String kernel(String range) {
     return "sum by (namespace, pod) (max by (namespace, pod, interface, id) (increase("
@@ -77,10 +77,25 @@ public final class ObservationsCheck implements Check {
     List<Double> all = new ArrayList<>();
     double retinaAll = 0;
     double kernelAll = 0;
-    for (Series s : ctx.query(retina(ctx.range()))) {
-      String pod = s.label("source_namespace") + "/" + s.label("source_podname");
+    Map<String, Double> attributed = new TreeMap<>();
+    List<TrafficRow> rows =
+        new TrafficEngine(ctx.api(), ctx.parallelism())
+            .run(
+                new EngineRequest(
+                    ctx.start(), ctx.end(), DedupeMode.AUTO, ctx.level, Selection.ALL, GroupBy.POD))
+            .rows();
+    for (TrafficRow row : rows) {
+      if (!Zones.isUnknown(row.key().source().namespace())) {
+        attributed.merge(
+            row.key().source().namespace() + "/" + row.key().source().name(),
+            (double) row.bytes() * expected(ctx.level),
+            Double::sum);
+      }
+    }
+    for (Map.Entry<String, Double> e : attributed.entrySet()) {
+      String pod = e.getKey();
       Double k = kernel.get(pod);
-      double r = value(s);
+      double r = e.getValue();
       if (k == null || k <= 0 || r <= 0) {
         continue;
       }

@@ -1,14 +1,20 @@
 package dev.zonecost.simulate;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.SimulatedCluster.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * The benchmark's cluster (issue 8): at scale 1, 30 nodes in 3 zones, 60 Deployments in 6
@@ -102,14 +108,15 @@ final class LargeScenario {
       Set<Long> used = new HashSet<>();
       // client (index 0) calls server (the first of the second namespace).
       used.add((long) WORKLOADS_PER_NAMESPACE);
-      connect(workloads.get(0), workloads.get(WORKLOADS_PER_NAMESPACE));
+      connect(workloads.get(0), workloads.get(WORKLOADS_PER_NAMESPACE), true);
       while (used.size() < edges) {
         int a = rng.nextInt(workloads.size());
         int c = rng.nextInt(workloads.size());
         if (a == c || !used.add((long) Math.min(a, c) * workloads.size() + Math.max(a, c))) {
           continue;
         }
-        connect(workloads.get(a), workloads.get(c));
+        // About half the edges call the peer's Service, the others its pods' IPs.
+        connect(workloads.get(a), workloads.get(c), used.size() % 2 == 0);
       }
 
       Pod external = b.external(Simulator.EXTERNAL_IP);
@@ -176,7 +183,8 @@ final class LargeScenario {
     }
 
     /** Some pod pairs between the two workloads, each incarnation pair whose lives overlap. */
-    private void connect(Workload opener, Workload peer) {
+    private void connect(Workload opener, Workload peer, boolean throughService) {
+      Service via = throughService ? serviceOf(peer) : null;
       int pairs = MIN_POD_PAIRS + rng.nextInt(MAX_POD_PAIRS - MIN_POD_PAIRS + 1);
       pairs = Math.min(pairs, opener.slots().size() * peer.slots().size());
       Set<Long> chosen = new HashSet<>();
@@ -189,14 +197,38 @@ final class LargeScenario {
         for (Pod x : opener.slots().get(i)) {
           for (Pod y : peer.slots().get(j)) {
             if (ClusterBuilder.overlapFrom(x, y) >= 0) {
-              flow(x, y);
+              flow(x, y, via);
             }
           }
         }
       }
     }
 
+    private final Map<WorkloadRef, Service> services = new HashMap<>();
+
+    /** The workload's ClusterIP Service over all its pods (uid from its name: no random draw). */
+    private Service serviceOf(Workload w) {
+      return services.computeIfAbsent(
+          w.ref(),
+          ref -> {
+            int n = services.size();
+            Service s =
+                b.service(
+                    ref.namespace(),
+                    ref.name(),
+                    UUID.nameUUIDFromBytes((ref.namespace() + "/" + ref.name()).getBytes(UTF_8))
+                        .toString(),
+                    "10.100." + (n / 200) + "." + (10 + n % 200));
+            w.slots().forEach(slot -> slot.forEach(p -> b.backend(s, p)));
+            return s;
+          });
+    }
+
     private void flow(Pod opener, Pod peer) {
+      flow(opener, peer, null);
+    }
+
+    private void flow(Pod opener, Pod peer, Service via) {
       int from = ClusterBuilder.overlapFrom(opener, peer);
       int length = ClusterBuilder.overlapTo(opener, peer) - from + 1;
       b.flow(
@@ -206,7 +238,8 @@ final class LargeScenario {
               rng.nextLong(),
               length,
               Simulator.MIN_BYTES_PER_INTERVAL,
-              Simulator.MAX_BYTES_PER_INTERVAL));
+              Simulator.MAX_BYTES_PER_INTERVAL),
+          via);
     }
 
     private Pod pod(WorkloadRef ref, String rs, Node n, int from, int to) {

@@ -21,7 +21,9 @@ public final class GrafanaQuery {
    *     window is not used: the panel's {@code $__range} is
    */
   public static String expression(QueryPlan plan, DedupeMode dedupe, DataAggregationLevel level) {
-    String selector = plan.forwardSelector();
+    // auto in one expression: the server nodes' INGRESS series, which hold every pod pair that
+    // crosses nodes (and so every cross-zone byte) whether the client called a pod or a Service.
+    String selector = dedupe == DedupeMode.AUTO ? ingressOnly(plan) : plan.forwardSelector();
     String zoneLabel = plan.settings().names().zoneLabel();
     String joined =
         "increase("
@@ -39,6 +41,20 @@ public final class GrafanaQuery {
         + rolled
         + "\n)"
         + divisor;
+  }
+
+  private static String ingressOnly(QueryPlan plan) {
+    QuerySettings s = plan.settings();
+    return new QueryPlan(
+            new QuerySettings(
+                s.start(),
+                s.end(),
+                DedupeMode.INGRESS.directionRegex(),
+                s.selection(),
+                s.names(),
+                s.leftOpenRanges(),
+                s.lookBehind()))
+        .forwardSelector();
   }
 
   /** Each pod incarnation's zone over the range, with its labels renamed for one side. */
@@ -91,8 +107,14 @@ public final class GrafanaQuery {
   }
 
   /** Where the panel is less exact than {@code zonecost report}. */
-  public static List<String> caveats(DataAggregationLevel level) {
+  public static List<String> caveats(DataAggregationLevel level, DedupeMode dedupe) {
     List<String> c = new ArrayList<>();
+    if (dedupe == DedupeMode.AUTO) {
+      c.add(
+          "auto as one expression reads the server nodes' INGRESS series only: exact for every"
+              + " pair across nodes (all cross-zone bytes), but pod-IP pairs on one node (EGRESS"
+              + " only) are missing and Service pairs on one node are halved at level low");
+    }
     c.add("increase() extrapolates to the range's edges (report does not): expect 0.5-1% off");
     c.add(
         "pods unknown to kube-state-metrics and external peers drop out of the join instead of"

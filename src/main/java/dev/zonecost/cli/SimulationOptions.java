@@ -1,0 +1,108 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.simulate.Routing;
+import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.time.TimeParsing;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/** What {@code simulate} builds: the scenario, its window and history, and how it is observed. */
+final class SimulationOptions {
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      defaultValue = "edge",
+      completionCandidates = LowerCaseValues.ScenarioValues.class,
+      description = "seed, edge or large (default: ${DEFAULT-VALUE}).")
+  Scenario scenario;
+
+  @Option(
+      names = "--end",
+      paramLabel = "TIME",
+      description = "Last sample's time (default: now, floored to the scrape interval).")
+  String end;
+
+  @Option(
+      names = "--hours",
+      paramLabel = "N",
+      description =
+          "Hours of the window (expected.json's), 1 to 168 (default: 2; 24 for large); --history"
+              + " comes before it.")
+  Integer hours;
+
+  @Option(
+      names = "--scrape-interval",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description = "Scrape interval of the simulated series (default: ${DEFAULT-VALUE}).")
+  String scrapeInterval;
+
+  @Option(
+      names = "--data-aggregation-level",
+      paramLabel = "LEVEL",
+      defaultValue = "low",
+      completionCandidates = LowerCaseValues.LevelValues.class,
+      description = "Retina's level to simulate: low or high (default: ${DEFAULT-VALUE}).")
+  DataAggregationLevel level;
+
+  @Option(
+      names = "--native-zones",
+      description = "Add Retina >= 1.2 source_zone/destination_zone labels.")
+  boolean nativeZones;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "FACTOR",
+      defaultValue = "1",
+      description =
+          "Multiplies the large cluster's nodes, pods and workload edges, above 0 and at most 16"
+              + " (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
+      names = "--routing",
+      paramLabel = "MODE",
+      defaultValue = "kube-proxy",
+      completionCandidates = LowerCaseValues.RoutingValues.class,
+      description =
+          "How clients reach Services: kube-proxy (DNAT after Retina's hook; default), socket-lb"
+              + " (Cilium: backend IPs from the client), pod-ip-only (the first landing's data).")
+  Routing routing;
+
+  @Option(
+      names = "--history",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
+      description =
+          "Data before the window, as a real Prometheus holds (0 to 7d, a multiple of the scrape"
+              + " interval): the window of expected.json starts inside the data. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String history;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description =
+          "Random seed; the output is a function of all arguments (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  /** The simulator's spec; everything the user typed is checked here. */
+  SimulationSpec spec(Clock clock) {
+    Duration interval = TimeParsing.duration(scrapeInterval);
+    Instant last = end == null ? clock.instant() : TimeParsing.instant(end);
+    return scenario.spec(
+        last,
+        hours,
+        interval,
+        level,
+        nativeZones,
+        seed,
+        scale,
+        history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
+        routing);
+  }
+}

@@ -7,7 +7,7 @@ final class Svg {
   private final StringBuilder out = new StringBuilder();
 
   Svg(int width, int height, String label) {
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+    out.append("<svg role=\"img\" width=\"")
         .append(width)
         .append("\" height=\"")
         .append(height)

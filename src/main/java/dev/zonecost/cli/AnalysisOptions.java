@@ -9,6 +9,7 @@ import dev.zonecost.report.ReportService;
 import dev.zonecost.report.RowOrder;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 
 /** What {@code report} and {@code check} share: the options of a report and the path to one. */
@@ -27,21 +28,40 @@ public final class AnalysisOptions {
       boolean verbose,
       RowOrder.SortBy sortBy,
       Integer top) {
-    CostEstimator prices = new CostEstimator(pricing.selection());
     EngineRequest request = accounting.request(window);
-    Report report;
+    return withService(
+        env,
+        err,
+        verbose,
+        service -> {
+          Report report = service.report(request, sortBy, top);
+          if (report.metadata().edges().clipped()) {
+            err.println("zonecost: " + ReportBuilder.clippedNote(report.metadata().edges()));
+          }
+          return report;
+        });
+  }
+
+  /** The engine request of a window, with every accounting option. */
+  EngineRequest request(TimeWindow window) {
+    return accounting.request(window);
+  }
+
+  /** Runs {@code work} with a report service on one client, closed afterwards. */
+  <T> T withService(
+      Environment env, PrintWriter err, boolean verbose, Function<ReportService, T> work) {
+    CostEstimator prices = new CostEstimator(pricing.selection());
     try (PrometheusClient client = prometheus.client(env, err, verbose)) {
-      report =
+      return work.apply(
           new ReportService(
-                  client,
-                  read.settings(prometheus.parallelism(), err),
-                  VersionProvider.version(),
-                  prices)
-              .report(request, sortBy, top);
+              client,
+              read.settings(prometheus.parallelism(), err),
+              VersionProvider.version(),
+              prices));
     }
-    if (report.metadata().edges().clipped()) {
-      err.println("zonecost: " + ReportBuilder.clippedNote(report.metadata().edges()));
-    }
-    return report;
+  }
+
+  int parallelism() {
+    return prometheus.parallelism();
   }
 }

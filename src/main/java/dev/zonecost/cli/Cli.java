@@ -20,6 +20,8 @@ public final class Cli {
     cl.addSubcommand(new ReportCommand(clock, env));
     cl.addSubcommand(new CheckCommand(clock, env));
     cl.addSubcommand(new QueryCommand(clock));
+    cl.addSubcommand(new RulesCommand());
+    cl.addSubcommand(new DashboardCommand());
     cl.addSubcommand(new DoctorCommand(clock, env));
     cl.addSubcommand(new SimulateCommand(clock));
     cl.addSubcommand(new ConfigCommand());

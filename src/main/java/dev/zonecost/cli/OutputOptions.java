@@ -19,7 +19,7 @@ public final class OutputOptions {
       completionCandidates = LowerCaseValues.OutputFormatValues.class,
       description =
           "Output format: table, wide (table with kinds and exact bytes), csv, json, yaml,"
-              + " markdown (default: ${DEFAULT-VALUE}).")
+              + " markdown, html (one self-contained page; default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(
@@ -75,10 +75,14 @@ public final class OutputOptions {
     return top;
   }
 
+  /** Colour only on a terminal, never in a file, never when NO_COLOR is set. */
+  boolean colored(Environment env) {
+    return !noColor && file == null && !env.noColor() && CommandLine.Help.Ansi.AUTO.enabled();
+  }
+
   /** Colour only for a table on a terminal, never in a file, never when NO_COLOR is set. */
   public Renderer renderer(Environment env) {
-    boolean color =
-        !noColor && file == null && !env.noColor() && CommandLine.Help.Ansi.AUTO.enabled();
+    boolean color = colored(env);
     return switch (csvLayout) {
       case TIDY -> format.renderer(!noHeaders, color);
       case MATRIX -> {

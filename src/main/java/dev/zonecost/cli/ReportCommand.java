@@ -1,11 +1,28 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.check.Baseline;
+import dev.zonecost.check.Traffic;
+import dev.zonecost.common.UsageException;
+import dev.zonecost.compare.Comparison;
+import dev.zonecost.compare.ComparisonRenderers;
+import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.render.AtomicFile;
 import dev.zonecost.render.Output;
 import dev.zonecost.render.Renderer;
+import dev.zonecost.render.TrendRenderers;
+import dev.zonecost.report.Bucket;
+import dev.zonecost.report.BucketEdges;
 import dev.zonecost.report.Report;
+import dev.zonecost.report.RowOrder;
+import dev.zonecost.report.Trend;
+import dev.zonecost.report.TrendService;
 import dev.zonecost.time.TimeWindow;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AnalysisOptions analysis;
   @Mixin OutputOptions output;
+  @Mixin TrendOptions trend;
   @Mixin VerboseOption verbose;
 
   public ReportCommand(Clock clock, Environment env) {
@@ -42,15 +60,99 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TimeWindow window = analysis.time.window(clock);
+    Duration every = trend.every();
+    TimeWindow earlier = trend.compareWindow();
+    Path earlierFile = trend.compareFile();
+    if (earlier != null || earlierFile != null) {
+      return compare(window, earlier, earlierFile);
+    }
     Renderer renderer = output.renderer(env); // checked before anything is sent
     PrintWriter err = spec.commandLine().getErr();
+    if (every != null) {
+      boolean headers = !output.noHeaders;
+      boolean color = renderer instanceof dev.zonecost.render.TableRenderer && output.colored(env);
+      if (output.csvLayout != dev.zonecost.render.CsvLayout.TIDY) {
+        throw new UsageException("--every goes with the tidy CSV layout, not --csv-layout matrix");
+      }
+      TrendRenderers.of(output.format, null, headers, color); // refuses a format before sending
+      EngineRequest request = analysis.request(window);
+      BucketEdges.cut(request.start(), request.end(), every);
+      Trended done =
+          analysis.withService(
+              env,
+              err,
+              verbose.verbose,
+              service -> {
+                Report whole = service.report(request, output.sortBy(), output.top());
+                List<Bucket> buckets =
+                    new TrendService(service, analysis.parallelism()).buckets(request, every);
+                return new Trended(whole, Trend.of(every, buckets, whole));
+              });
+      write(TrendRenderers.of(output.format, done.trend(), headers, color), done.report(), err);
+      return ExitCodes.OK;
+    }
     Report report =
         analysis.report(window, env, err, verbose.verbose, output.sortBy(), output.top());
+    write(renderer, report, err);
+    return ExitCodes.OK;
+  }
+
+  private void write(Renderer renderer, Report report, PrintWriter err) throws IOException {
     if (output.file != null) {
       Output.toFile(renderer, report, output.file);
       err.println("zonecost: wrote " + output.file);
     } else {
       Output.toWriter(renderer, report, spec.commandLine().getOut());
+    }
+  }
+
+  private record Trended(Report report, Trend trend) {}
+
+  /** {@code --compare-to}: the window against an earlier window or a saved report. */
+  private int compare(TimeWindow window, TimeWindow earlier, Path earlierFile) throws IOException {
+    ComparisonRenderers.View view =
+        ComparisonRenderers.of(
+            output.format.name().toLowerCase(java.util.Locale.ROOT), !output.noHeaders);
+    PrintWriter err = spec.commandLine().getErr();
+    Baseline saved = earlierFile == null ? null : Baseline.read(earlierFile);
+    Comparison c =
+        analysis.withService(
+            env,
+            err,
+            verbose.verbose,
+            service -> {
+              Report after = service.report(analysis.request(window), RowOrder.SortBy.BYTES, null);
+              String afterLabel = after.metadata().start() + " .. " + after.metadata().end();
+              if (saved != null) {
+                if (!saved.groupBy().equals(after.metadata().groupBy().label())
+                    || saved.byCluster() != after.metadata().byCluster()
+                    || saved.folded()) {
+                  throw new UsageException(
+                      earlierFile
+                          + " was made with another --group-by, --by-cluster or with --top:"
+                          + " its pairs cannot be matched with this run's");
+                }
+                return Comparison.of(
+                    earlierFile + " (" + saved.window().toSeconds() + " s window)",
+                    afterLabel,
+                    saved.traffic(),
+                    Traffic.of(after));
+              }
+              Report before =
+                  service.report(analysis.request(earlier), RowOrder.SortBy.BYTES, null);
+              return Comparison.of(
+                  before.metadata().start() + " .. " + before.metadata().end(),
+                  afterLabel,
+                  Traffic.of(before),
+                  Traffic.of(after));
+            });
+    if (output.file != null) {
+      AtomicFile.write(output.file, w -> view.render(c, w));
+      err.println("zonecost: wrote " + output.file);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      view.render(c, out);
+      out.flush();
     }
     return ExitCodes.OK;
   }

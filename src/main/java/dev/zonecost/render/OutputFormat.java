@@ -7,7 +7,8 @@ public enum OutputFormat {
   CSV,
   JSON,
   YAML,
-  MARKDOWN;
+  MARKDOWN,
+  HTML;
 
   /**
    * @param headers print header rows (table, wide, csv)
@@ -21,6 +22,7 @@ public enum OutputFormat {
       case JSON -> new JsonRenderer();
       case YAML -> new YamlRenderer();
       case MARKDOWN -> new MarkdownRenderer();
+      case HTML -> new HtmlRenderer();
     };
   }
 }

@@ -64,7 +64,7 @@ class HelpTest {
         List.of(
             "bytes cost cross-ratio",
             "auto closed left-open",
-            "table wide csv json yaml markdown",
+            "table wide csv json yaml markdown html",
             "tidy matrix",
             "seed edge large",
             "auto egress ingress max none")) {

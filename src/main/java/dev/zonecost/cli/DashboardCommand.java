@@ -1,0 +1,63 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.common.UsageException;
+import dev.zonecost.monitoring.Dashboard;
+import dev.zonecost.source.retina.GrafanaQuery;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "dashboard",
+    description = {
+      "A Grafana dashboard (JSON model to import): zone x zone bytes, cross-zone bytes per zone"
+          + " pair over time, top workload pairs and cross-zone cost. Built on `query --grafana`'s"
+          + " expression: less exact than report."
+    },
+    footer = {"  zonecost dashboard --cloud aws --output-file zonecost-dashboard.json"})
+public final class DashboardCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin AccountingOptions accounting;
+  @Mixin PricingOptions pricing;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Workload pairs in the top pairs panel (default: 20).")
+  int top;
+
+  @Option(
+      names = "--output-file",
+      paramLabel = "FILE",
+      description = "Write here instead of stdout (atomically).")
+  Path file;
+
+  @Override
+  public Integer call() throws Exception {
+    if (top < 1) {
+      throw new UsageException("--top must be 1 or more, not " + top);
+    }
+    MonitoringOutput.write(
+        Dashboard.model(
+            MonitoringOutput.expression(accounting),
+            MonitoringOutput.pricePerByte(pricing),
+            MonitoringOutput.currency(pricing),
+            top,
+            GrafanaQuery.caveats(
+                accounting
+                    .request(
+                        new dev.zonecost.time.TimeWindow(
+                            java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)))
+                    .level())),
+        false,
+        file,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+    return ExitCodes.OK;
+  }
+}

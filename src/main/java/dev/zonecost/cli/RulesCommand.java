@@ -1,0 +1,99 @@
+package dev.zonecost.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.common.UsageException;
+import dev.zonecost.monitoring.RuleSet;
+import dev.zonecost.time.TimeParsing;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "rules",
+    description = {
+      "Prometheus recording rules for cross-zone bytes per workload pair and zone pair, and"
+          + " alerts on a jump in cross-zone bytes or cost; a rules file, or a PrometheusRule."
+          + " Built on `query --grafana`'s expression: less exact than report."
+    },
+    footer = {
+      "  zonecost rules --cloud aws > zonecost-rules.yml && promtool check rules zonecost-rules.yml",
+      "  zonecost rules --prometheus-rule --name zonecost | kubectl apply -f -"
+    })
+public final class RulesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin AccountingOptions accounting;
+  @Mixin PricingOptions pricing;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      description =
+          "Evaluation interval and increase() range of the recording rules (default: 5m).")
+  String interval;
+
+  @Option(
+      names = "--jump-factor",
+      paramLabel = "X",
+      defaultValue = "2",
+      description =
+          "Alert when the last hour's cross-zone bytes or cost pass X times the hourly mean of"
+              + " the day before (default: 2).")
+  double factor;
+
+  @Option(
+      names = "--min-bytes-per-hour",
+      paramLabel = "BYTES",
+      defaultValue = "1000000000",
+      description = "No alert below this many cross-zone bytes in the hour (default: 1 GB).")
+  long minBytes;
+
+  @Option(
+      names = "--prometheus-rule",
+      description = "Print a prometheus-operator PrometheusRule resource instead of a rules file.")
+  boolean prometheusRule;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      defaultValue = "zonecost",
+      description = "metadata.name of the PrometheusRule (default: zonecost).")
+  String name;
+
+  @Option(
+      names = "--output-file",
+      paramLabel = "FILE",
+      description = "Write here instead of stdout (atomically).")
+  Path file;
+
+  @Override
+  public Integer call() throws Exception {
+    Duration every = TimeParsing.duration(interval);
+    if (every.compareTo(Duration.ofMinutes(1)) < 0 || every.compareTo(Duration.ofHours(1)) > 0) {
+      throw new UsageException("--interval must be between 1m and 1h, not " + interval);
+    }
+    if (!(factor > 1)) {
+      throw new UsageException("--jump-factor must be more than 1, not " + factor);
+    }
+    ObjectNode groups =
+        RuleSet.groups(
+            MonitoringOutput.expression(accounting),
+            every,
+            MonitoringOutput.pricePerByte(pricing),
+            MonitoringOutput.currency(pricing),
+            factor,
+            minBytes);
+    MonitoringOutput.write(
+        prometheusRule ? RuleSet.prometheusRule(groups, name) : groups,
+        true,
+        file,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.zonecost.cli;
+
+import dev.zonecost.common.UsageException;
+import dev.zonecost.time.TimeParsing;
+import dev.zonecost.time.TimeWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/** {@code report --every} and {@code report --compare-to}: the window over time. */
+public final class TrendOptions {
+  @Option(
+      names = "--every",
+      paramLabel = "DURATION",
+      description =
+          "Cut the window into buckets aligned to multiples of DURATION since the epoch (1d: UTC"
+              + " midnights; 1h: full hours), each exact on its own; table, csv (bucket_start"
+              + " column appended), json (trend.series per pair) or html (trend chart).")
+  String every;
+
+  @Option(
+      names = "--compare-to",
+      paramLabel = "START/END|FILE",
+      description =
+          "Compare the window with an earlier one (START/END, RFC 3339 or Unix seconds) or with a"
+              + " saved `report -o json` FILE: workload pairs ranked by the change in cross-zone"
+              + " bytes and cost, new and vanished pairs; table, json or csv.")
+  String compareTo;
+
+  /** The bucket length, or null without {@code --every}. */
+  Duration every() {
+    if (every == null) {
+      return null;
+    }
+    if (compareTo != null) {
+      throw new UsageException("--every and --compare-to do not go together: give one of them");
+    }
+    return TimeParsing.duration(every);
+  }
+
+  /** A saved report to compare with, or null. */
+  Path compareFile() {
+    if (compareTo == null) {
+      return null;
+    }
+    Path p = Path.of(compareTo);
+    return Files.isRegularFile(p) ? p : null;
+  }
+
+  /** The earlier window to compare with, or null (none, or a file). */
+  TimeWindow compareWindow() {
+    if (compareTo == null || compareFile() != null) {
+      return null;
+    }
+    int slash = compareTo.lastIndexOf('/');
+    if (slash <= 0 || slash == compareTo.length() - 1) {
+      throw new UsageException(
+          "--compare-to "
+              + compareTo
+              + " is neither a file nor START/END (like"
+              + " 2026-11-01T00:00:00Z/2026-11-02T00:00:00Z)");
+    }
+    Instant start = TimeParsing.instant(compareTo.substring(0, slash));
+    Instant end = TimeParsing.instant(compareTo.substring(slash + 1));
+    if (!start.isBefore(end)) {
+      throw new UsageException("--compare-to: start " + start + " is not before end " + end);
+    }
+    return new TimeWindow(start, end);
+  }
+}

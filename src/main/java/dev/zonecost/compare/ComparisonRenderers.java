@@ -1,0 +1,194 @@
+package dev.zonecost.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.check.Traffic;
+import dev.zonecost.common.UsageException;
+import dev.zonecost.cost.Money;
+import dev.zonecost.render.HumanUnits;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The views of a {@link Comparison}: a table for people, JSON and CSV for programs. */
+public final class ComparisonRenderers {
+  /** Writes one comparison. */
+  public interface View {
+    void render(Comparison c, Writer out) throws IOException;
+  }
+
+  private ComparisonRenderers() {}
+
+  /** {@code format} is the {@code -o} value in lower case. */
+  public static View of(String format, boolean headers) {
+    return switch (format) {
+      case "table" -> (c, out) -> table(c, headers, out);
+      case "json" -> ComparisonRenderers::json;
+      case "csv" -> (c, out) -> csv(c, headers, out);
+      default ->
+          throw new UsageException("--compare-to goes with -o table, json or csv, not " + format);
+    };
+  }
+
+  static String data(BigDecimal amount) {
+    BigDecimal v = amount.setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
+    return v.signum() == 0 ? "0" : v.toPlainString();
+  }
+
+  private static String signedBytes(long b) {
+    return (b > 0 ? "+" : b < 0 ? "-" : "") + HumanUnits.bytes(Math.abs(b));
+  }
+
+  private static String signedMoney(BigDecimal v, String currency) {
+    BigDecimal r = Money.rounded(v);
+    return (r.signum() > 0 ? "+" : r.signum() < 0 ? "-" : "") + Money.format(r.abs(), currency);
+  }
+
+  private static void table(Comparison c, boolean headers, Writer out) throws IOException {
+    Traffic b = c.beforeTraffic();
+    Traffic a = c.afterTraffic();
+    out.write("before: " + c.before() + "\n");
+    out.write("after:  " + c.after() + "\n");
+    out.write(
+        String.format(
+            Locale.ROOT,
+            "cross-zone %s -> %s (%s), cost %s -> %s (%s); %d new, %d vanished, %d changed"
+                + " pairs%n%n",
+            HumanUnits.bytes(b.crossZone()),
+            HumanUnits.bytes(a.crossZone()),
+            signedBytes(c.crossDelta()),
+            Money.format(Money.rounded(b.windowCost()), c.currency()),
+            Money.format(Money.rounded(a.windowCost()), c.currency()),
+            signedMoney(c.costDelta(), c.currency()),
+            c.count(Comparison.Status.NEW),
+            c.count(Comparison.Status.VANISHED),
+            c.count(Comparison.Status.CHANGED)));
+    int srcW = "SOURCE".length();
+    int dstW = "DESTINATION".length();
+    for (Comparison.Change ch : c.changes()) {
+      srcW = Math.max(srcW, end(ch.pair().source()).length());
+      dstW = Math.max(dstW, end(ch.pair().destination()).length());
+    }
+    String fmt = "%-" + srcW + "s  %-" + dstW + "s  %-9s  %12s  %12s  %12s  %14s%n";
+    if (headers) {
+      out.write(
+          String.format(
+              Locale.ROOT,
+              fmt,
+              "SOURCE",
+              "DESTINATION",
+              "STATUS",
+              "CROSS BEFORE",
+              "CROSS AFTER",
+              "CROSS CHANGE",
+              "COST CHANGE"));
+    }
+    for (Comparison.Change ch : c.changes()) {
+      out.write(
+          String.format(
+              Locale.ROOT,
+              fmt,
+              end(ch.pair().source()),
+              end(ch.pair().destination()),
+              ch.status().label(),
+              HumanUnits.bytes(ch.crossBefore()),
+              HumanUnits.bytes(ch.crossAfter()),
+              signedBytes(ch.crossDelta()),
+              signedMoney(ch.costDelta(), c.currency())));
+    }
+    out.flush();
+  }
+
+  private static String end(dev.zonecost.accounting.WorkloadRef w) {
+    String prefix = w.cluster().isEmpty() ? "" : w.cluster() + ":";
+    return prefix + w.namespace() + (w.name().isEmpty() ? "" : "/" + w.name());
+  }
+
+  private static void json(Comparison c, Writer out) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("before", c.before());
+    root.put("after", c.after());
+    root.put("currency", c.currency());
+    ObjectNode totals = root.putObject("totals");
+    totals.put("crossBefore", c.beforeTraffic().crossZone());
+    totals.put("crossAfter", c.afterTraffic().crossZone());
+    totals.put("crossChange", c.crossDelta());
+    totals.put("allBefore", c.beforeTraffic().all());
+    totals.put("allAfter", c.afterTraffic().all());
+    totals.put("costBefore", data(c.beforeTraffic().windowCost()));
+    totals.put("costAfter", data(c.afterTraffic().windowCost()));
+    totals.put("costChange", data(c.costDelta()));
+    totals.put("windowSecondsBefore", c.beforeTraffic().window().toSeconds());
+    totals.put("windowSecondsAfter", c.afterTraffic().window().toSeconds());
+    ArrayNode changes = root.putArray("changes");
+    for (Comparison.Change ch : c.changes()) {
+      ObjectNode o = changes.addObject();
+      o.put("source_namespace", ch.pair().source().namespace());
+      o.put("source_workload", ch.pair().source().name());
+      o.put("destination_namespace", ch.pair().destination().namespace());
+      o.put("destination_workload", ch.pair().destination().name());
+      o.put("status", ch.status().label());
+      o.put("crossBefore", ch.crossBefore());
+      o.put("crossAfter", ch.crossAfter());
+      o.put("crossChange", ch.crossDelta());
+      o.put("allBefore", ch.allBefore());
+      o.put("allAfter", ch.allAfter());
+      o.put("costBefore", data(ch.costBefore()));
+      o.put("costAfter", data(ch.costAfter()));
+      o.put("costChange", data(ch.costDelta()));
+    }
+    out.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void csv(Comparison c, boolean headers, Writer out) throws IOException {
+    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
+    if (headers) {
+      format.setHeader(
+          "source_namespace",
+          "source_workload",
+          "destination_namespace",
+          "destination_workload",
+          "status",
+          "cross_before",
+          "cross_after",
+          "cross_change",
+          "all_before",
+          "all_after",
+          "cost_before",
+          "cost_after",
+          "cost_change",
+          "currency");
+    }
+    CSVPrinter p = new CSVPrinter(out, format.get());
+    for (Comparison.Change ch : c.changes()) {
+      p.printRecord(
+          guard(ch.pair().source().namespace()),
+          guard(ch.pair().source().name()),
+          guard(ch.pair().destination().namespace()),
+          guard(ch.pair().destination().name()),
+          ch.status().label(),
+          ch.crossBefore(),
+          ch.crossAfter(),
+          ch.crossDelta(),
+          ch.allBefore(),
+          ch.allAfter(),
+          data(ch.costBefore()),
+          data(ch.costAfter()),
+          data(ch.costDelta()),
+          c.currency());
+    }
+    p.flush();
+  }
+
+  private static String guard(String v) {
+    return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.zonecost.monitoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.time.TimeParsing;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code zonecost rules}: recording rules for per-pair and per-zone-pair bytes over each evaluation
+ * interval, cross-zone bytes and cost, and alerts when the last hour's cross-zone bytes or cost
+ * pass {@code factor} times the hourly mean of the day before.
+ */
+public final class RuleSet {
+  private RuleSet() {}
+
+  /**
+   * @param grafanaExpression {@code query --grafana}'s expression, with {@code $__range}
+   * @param pricePerByte the cross-zone price of one byte, in {@code currency}
+   */
+  public static ObjectNode groups(
+      String grafanaExpression,
+      Duration interval,
+      BigDecimal pricePerByte,
+      String currency,
+      double factor,
+      long minBytesPerHour) {
+    String i = TimeParsing.format(interval);
+    String pair = Expressions.PAIR_BYTES + i;
+    String zone = Expressions.ZONE_BYTES + i;
+    String cross = Expressions.CROSS_BYTES + i;
+    String cost = Expressions.CROSS_COST + i;
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode root = m.createObjectNode();
+    ArrayNode groups = root.putArray("groups");
+    ObjectNode rec = groups.addObject();
+    rec.put("name", "zonecost.recording");
+    rec.put("interval", i);
+    ArrayNode rules = rec.putArray("rules");
+    rules.addObject().put("record", pair).put("expr", Expressions.tiled(grafanaExpression, i));
+    rules.addObject().put("record", zone).put("expr", Expressions.byZones(pair));
+    rules
+        .addObject()
+        .put("record", cross)
+        .put(
+            "expr",
+            "sum("
+                + Expressions.crossOnly(zone + "{source_zone!=\"\", destination_zone!=\"\"}")
+                + ")");
+    rules
+        .addObject()
+        .put("record", cost)
+        .put("expr", cross + " * " + Expressions.number(pricePerByte))
+        .putObject("labels")
+        .put("currency", currency);
+
+    ObjectNode alerts = groups.addObject();
+    alerts.put("name", "zonecost.alerts");
+    ArrayNode a = alerts.putArray("rules");
+    String f = String.format(Locale.ROOT, "%s", factor);
+    String lastHourBytes = "sum_over_time(" + cross + "[1h])";
+    String dayMeanBytes = "sum_over_time(" + cross + "[1d] offset 1h) / 24";
+    a.addObject()
+        .put("alert", "ZonecostCrossZoneBytesJump")
+        .put(
+            "expr",
+            lastHourBytes
+                + " > "
+                + f
+                + " * ("
+                + dayMeanBytes
+                + ") and "
+                + lastHourBytes
+                + " > "
+                + minBytesPerHour)
+        .put("for", "15m")
+        .putObject("annotations")
+        .put(
+            "summary",
+            "Cross-zone bytes in the last hour are more than "
+                + f
+                + "x the hourly mean of the day before")
+        .put(
+            "description",
+            "{{ $value | humanize1024 }}B crossed zones in the last hour; find the pairs with"
+                + " `zonecost report --since 1h --compare-to <the hour a day earlier>`.");
+    String lastHourCost = "sum_over_time(" + cost + "[1h])";
+    String dayMeanCost = "sum_over_time(" + cost + "[1d] offset 1h) / 24";
+    a.addObject()
+        .put("alert", "ZonecostCrossZoneCostJump")
+        .put(
+            "expr",
+            lastHourCost
+                + " > "
+                + f
+                + " * ("
+                + dayMeanCost
+                + ") and "
+                + lastHourBytes
+                + " > "
+                + minBytesPerHour)
+        .put("for", "15m")
+        .putObject("annotations")
+        .put(
+            "summary",
+            "Cross-zone cost in the last hour is more than "
+                + f
+                + "x the hourly mean of the day before")
+        .put("description", "{{ $value }} " + currency + " in the last hour.");
+    return root;
+  }
+
+  /** The same groups as a prometheus-operator PrometheusRule resource. */
+  public static ObjectNode prometheusRule(ObjectNode groups, String name) {
+    ObjectNode r = new ObjectMapper().createObjectNode();
+    r.put("apiVersion", "monitoring.coreos.com/v1");
+    r.put("kind", "PrometheusRule");
+    r.putObject("metadata")
+        .put("name", name)
+        .putObject("labels")
+        .put("app.kubernetes.io/name", "zonecost");
+    r.set("spec", groups);
+    return r;
+  }
+}

@@ -2,17 +2,21 @@ package dev.zonecost.accounting;
 
 import java.util.Locale;
 
-/** The grain of a row's two ends: namespace, workload (default) or pod. */
+/**
+ * The grain of a row's two ends: namespace, workload (default), pod, or service (workloads, with
+ * the Service a client called in place of the pods that answered it).
+ */
 public enum GroupBy {
   NAMESPACE,
   WORKLOAD,
-  POD;
+  POD,
+  SERVICE;
 
   /** The row end for an endpoint of this workload and pod. */
   public WorkloadRef of(WorkloadRef workload, String pod) {
     return switch (this) {
       case NAMESPACE -> new WorkloadRef(workload.namespace(), "", "", workload.cluster());
-      case WORKLOAD -> workload;
+      case WORKLOAD, SERVICE -> workload;
       case POD ->
           new WorkloadRef(
               workload.namespace(),
@@ -20,6 +24,11 @@ public enum GroupBy {
               pod.isEmpty() ? workload.name() : pod,
               workload.cluster());
     };
+  }
+
+  /** A Service as a row end (for {@link #SERVICE}). */
+  public static WorkloadRef service(String namespace, String name, String cluster) {
+    return new WorkloadRef(namespace, "Service", name, cluster);
   }
 
   public String label() {

@@ -36,6 +36,33 @@ public final class PodDirectory {
     }
   }
 
+  private final Map<String, String[]> serviceByIp = new HashMap<>();
+  private final Map<String, Set<String>> servicesOfBackend = new HashMap<>();
+
+  /** A Service's name behind its ClusterIP (kube_service_info), for {@code --group-by service}. */
+  public void addService(String cluster, String ip, String namespace, String name) {
+    addServiceIp(cluster, ip);
+    serviceByIp.put(cluster + "\u0000" + ip, new String[] {namespace, name});
+  }
+
+  /** A ready endpoint of a Service (its EndpointSlice's address). */
+  public void addBackend(String cluster, String namespace, String service, String address) {
+    servicesOfBackend
+        .computeIfAbsent(cluster + "\u0000" + address, k -> new HashSet<>())
+        .add(namespace + "\u0000" + service);
+  }
+
+  /** The Service whose ClusterIP this endpoint is, as namespace and name; null if none. */
+  public String[] serviceAt(PodKey endpoint) {
+    return serviceByIp.get(endpoint.cluster() + "\u0000" + endpoint.ip());
+  }
+
+  /** Whether the pod is a ready endpoint of the Service (namespace, name). */
+  public boolean backs(PodKey pod, String[] service) {
+    Set<String> s = servicesOfBackend.get(pod.cluster() + "\u0000" + pod.ip());
+    return s != null && s.contains(service[0] + "\u0000" + service[1]);
+  }
+
   /** A node's IP (kube_pod_info's host_ip): the source of masqueraded traffic. */
   public void addNodeIp(String cluster, String ip) {
     if (!ip.isEmpty()) {
@@ -94,14 +121,6 @@ public final class PodDirectory {
   /** Lookups that found one pod on nodes in different zones and so stayed unknown. */
   public int ambiguousLookups() {
     return ambiguousLookups;
-  }
-
-  public int podCount() {
-    return nodesByIncarnation.size();
-  }
-
-  public long nodesWithoutZone() {
-    return zoneByNode.values().stream().filter(Zones::isUnknown).count();
   }
 
   private static String nodeKey(String cluster, String node) {

@@ -2,8 +2,10 @@ package dev.zonecost.accounting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -20,6 +22,15 @@ public final class TrafficAggregator {
   private final GroupBy groupBy;
   private final boolean byCluster;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
+
+  /** Per client pod, the Services (namespace, name) it called: from its ClusterIP series. */
+  private final Map<PodKey, Set<List<String>>> calls = new HashMap<>();
+
+  /**
+   * Under auto: the kind of series the last pair's bytes came from (0 INGRESS, 1 EGRESS, 2 out).
+   */
+  private int lastKind;
+
   private long seriesAdded;
 
   public TrafficAggregator(
@@ -55,6 +66,14 @@ public final class TrafficAggregator {
   /** One series' bytes in the window, as an observation of its pod pair. */
   public void add(Observation o) {
     seriesAdded++;
+    String[] called = pods.serviceAt(o.destination().pod());
+    if (called != null) {
+      calls.computeIfAbsent(o.source().pod(), k -> new HashSet<>()).add(List.of(called));
+    }
+    String[] replying = pods.serviceAt(o.source().pod());
+    if (replying != null) {
+      calls.computeIfAbsent(o.destination().pod(), k -> new HashSet<>()).add(List.of(replying));
+    }
     double[] sums =
         byPair.computeIfAbsent(new Endpoints(o.source(), o.destination()), k -> new double[3]);
     sums[o.direction().ordinal()] += o.bytes();
@@ -62,6 +81,7 @@ public final class TrafficAggregator {
 
   public Result result() {
     Map<TrafficKey, Long> halves = new HashMap<>();
+    Map<TrafficKey, double[]> kinds = new HashMap<>();
     Tally stats = new Tally();
     for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
       double[] s = entry.getValue();
@@ -84,18 +104,26 @@ public final class TrafficAggregator {
         srcWorkload = srcWorkload.withCluster(pair.source().pod().cluster());
         dstWorkload = dstWorkload.withCluster(pair.destination().pod().cluster());
       }
-      TrafficKey key =
-          new TrafficKey(
-              groupBy.of(srcWorkload, pair.source().pod().pod()),
-              groupBy.of(dstWorkload, pair.destination().pod().pod()),
-              srcZone,
-              dstZone);
+      WorkloadRef srcEnd = groupBy.of(srcWorkload, pair.source().pod().pod());
+      WorkloadRef dstEnd = groupBy.of(dstWorkload, pair.destination().pod().pod());
+      if (groupBy == GroupBy.SERVICE) {
+        List<String> v = calledThrough(pair.source().pod(), pair.destination().pod());
+        if (v != null) {
+          dstEnd = GroupBy.service(v.get(0), v.get(1), dstEnd.cluster());
+        } else if ((v = calledThrough(pair.destination().pod(), pair.source().pod())) != null) {
+          srcEnd = GroupBy.service(v.get(0), v.get(1), srcEnd.cluster());
+        }
+      }
+      TrafficKey key = new TrafficKey(srcEnd, dstEnd, srcZone, dstZone);
       if (sameNode == null) {
         stats.pairsWithUnknownNode++;
       }
       count(pair.source(), srcZone, stats);
       count(pair.destination(), dstZone, stats);
       halves.merge(key, Math.round(once * 2), Long::sum);
+      if (dedupe == DedupeMode.AUTO) {
+        kinds.computeIfAbsent(key, k -> new double[3])[lastKind] += once;
+      }
       stats.podPairs++;
     }
     List<TrafficRow> rows = new ArrayList<>();
@@ -107,6 +135,10 @@ public final class TrafficAggregator {
           }
         });
     rows.sort(TrafficRow.DEFAULT_ORDER);
+    Map<TrafficKey, Sources> sources = new HashMap<>();
+    kinds.forEach(
+        (k, v) ->
+            sources.put(k, new Sources(Math.round(v[0]), Math.round(v[1]), Math.round(v[2]))));
     return new Result(
         rows,
         new Stats(
@@ -123,7 +155,21 @@ public final class TrafficAggregator {
                 Math.round(stats.outside),
                 Math.round(stats.serviceSeries),
                 Math.round(stats.masqueraded),
-                pods.knowsServices())));
+                pods.knowsServices())),
+        Map.copyOf(sources));
+  }
+
+  /**
+   * The Service through which {@code client} reached {@code server}: one it called (a ClusterIP
+   * series) that has {@code server} among its ready endpoints; null when there is none.
+   */
+  private List<String> calledThrough(PodKey client, PodKey server) {
+    for (List<String> v : calls.getOrDefault(client, Set.of())) {
+      if (pods.backs(server, v.toArray(String[]::new))) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** An explicit mode's kept bytes, divided by its observations per byte. */
@@ -164,14 +210,17 @@ public final class TrafficAggregator {
       boolean twice = level == DataAggregationLevel.LOW && !Boolean.TRUE.equals(sameNode);
       double once = s[1] / (twice ? 2 : 1);
       stats.fromIngress += once;
+      lastKind = 0;
       return once;
     }
     if (aUnknown || bUnknown) {
       stats.outside += s[0];
+      lastKind = 2;
       return s[0];
     }
     double once = s[0] / DedupeMode.EGRESS.observationsPerByte(level, sameNode);
     stats.fromEgress += once;
+    lastKind = 1;
     return once;
   }
 
@@ -201,7 +250,8 @@ public final class TrafficAggregator {
   /** Both ends of a pod pair. */
   private record Endpoints(Endpoint source, Endpoint destination) {}
 
-  public record Result(List<TrafficRow> rows, Stats stats) {}
+  /** The rows, how they were attributed, and (under auto) where each row's bytes came from. */
+  public record Result(List<TrafficRow> rows, Stats stats, Map<TrafficKey, Sources> sources) {}
 
   /** Counts that tell the user how the rows were attributed. */
   public record Stats(

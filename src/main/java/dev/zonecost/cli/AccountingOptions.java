@@ -44,8 +44,9 @@ public final class AccountingOptions {
       defaultValue = "workload",
       completionCandidates = LowerCaseValues.GroupByValues.class,
       description =
-          "Rows per namespace, workload (default; Deployments after roll-up) or pod pair. The"
-              + " CSV's key columns follow: source_namespace[,source_workload|source_pod],...")
+          "Rows per namespace, workload (default; Deployments after roll-up), pod pair, or"
+              + " service (workloads, with the Service a client called as the far end). The CSV's"
+              + " key columns follow: source_namespace[,source_workload|source_pod],...")
   GroupBy groupBy;
 
   @Option(

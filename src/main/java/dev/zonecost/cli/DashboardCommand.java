@@ -1,6 +1,7 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.common.UsageException;
+import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.monitoring.Dashboard;
 import dev.zonecost.source.retina.GrafanaQuery;
 import java.nio.file.Path;
@@ -42,18 +43,17 @@ public final class DashboardCommand implements Callable<Integer> {
     if (top < 1) {
       throw new UsageException("--top must be 1 or more, not " + top);
     }
+    EngineRequest request =
+        accounting.request(
+            new dev.zonecost.time.TimeWindow(
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
     MonitoringOutput.write(
         Dashboard.model(
             MonitoringOutput.expression(accounting),
             MonitoringOutput.pricePerByte(pricing),
             MonitoringOutput.currency(pricing),
             top,
-            GrafanaQuery.caveats(
-                accounting
-                    .request(
-                        new dev.zonecost.time.TimeWindow(
-                            java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)))
-                    .level())),
+            GrafanaQuery.caveats(request.level(), request.dedupe())),
         false,
         file,
         spec.commandLine().getOut(),

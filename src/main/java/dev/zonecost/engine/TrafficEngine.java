@@ -2,6 +2,7 @@ package dev.zonecost.engine;
 
 import static dev.zonecost.source.retina.LabelNames.INSTANCE;
 
+import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.PodDirectory;
 import dev.zonecost.accounting.PodKey;
 import dev.zonecost.accounting.Segment;
@@ -122,7 +123,11 @@ public final class TrafficEngine {
         directory.addNodeIp(s.label(cluster), s.label("host_ip"));
       }
       for (Series s : join(services).series()) {
-        directory.addServiceIp(s.label(cluster), s.label("cluster_ip"));
+        directory.addService(
+            s.label(cluster), s.label("cluster_ip"), s.label("namespace"), s.label("service"));
+      }
+      if (request.groupBy() == GroupBy.SERVICE) {
+        addBackends(plan, directory, sent, warnings);
       }
       for (Series s : join(nodes).series()) {
         String zone = s.label(plan.settings().names().zoneLabel());
@@ -217,9 +222,39 @@ public final class TrafficEngine {
           leftOpen,
           List.copyOf(sent),
           List.copyOf(warnings),
-          edges);
+          edges,
+          result.sources());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Which pods back which Service, from the EndpointSlices: {@code --group-by service} names the
+   * Service a client reached a pod through. A slice's Service is its label, else its name less the
+   * generated suffix.
+   */
+  private void addBackends(
+      QueryPlan plan, PodDirectory directory, List<LabelledQuery> sent, List<String> warnings) {
+    String cluster = plan.settings().names().clusterLabel();
+    sent.add(
+        new LabelledQuery(
+            "EndpointSlice endpoints (for --group-by service)", plan.sliceEndpoints()));
+    sent.add(
+        new LabelledQuery("EndpointSlice Services (for --group-by service)", plan.sliceServices()));
+    Map<String, String> serviceOfSlice = new HashMap<>();
+    for (Series s : fetch(plan, plan.sliceServices(), warnings).series()) {
+      serviceOfSlice.put(
+          s.label(cluster) + "/" + s.label("namespace") + "/" + s.label("endpointslice"),
+          s.label("label_kubernetes_io_service_name"));
+    }
+    for (Series s : fetch(plan, plan.sliceEndpoints(), warnings).series()) {
+      String slice = s.label("endpointslice");
+      String service =
+          serviceOfSlice.getOrDefault(
+              s.label(cluster) + "/" + s.label("namespace") + "/" + slice,
+              slice.replaceFirst("-[a-z0-9]{5}$", ""));
+      directory.addBackend(s.label(cluster), s.label("namespace"), service, s.label("address"));
     }
   }
 

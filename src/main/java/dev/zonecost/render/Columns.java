@@ -63,6 +63,15 @@ public final class Columns {
       case WORKLOAD ->
           List.of(SOURCE_NAMESPACE, SOURCE_WORKLOAD, DESTINATION_NAMESPACE, DESTINATION_WORKLOAD);
       case POD -> List.of(SOURCE_NAMESPACE, SOURCE_POD, DESTINATION_NAMESPACE, DESTINATION_POD);
+      // A Service and the Deployment behind it often share a name: the kind tells them apart.
+      case SERVICE ->
+          List.of(
+              SOURCE_NAMESPACE,
+              SOURCE_WORKLOAD_KIND,
+              SOURCE_WORKLOAD,
+              DESTINATION_NAMESPACE,
+              DESTINATION_WORKLOAD_KIND,
+              DESTINATION_WORKLOAD);
     };
   }
 
@@ -75,6 +84,14 @@ public final class Columns {
               k.source().namespace(),
               k.source().name(),
               k.destination().namespace(),
+              k.destination().name());
+      case SERVICE ->
+          List.of(
+              k.source().namespace(),
+              k.source().kind(),
+              k.source().name(),
+              k.destination().namespace(),
+              k.destination().kind(),
               k.destination().name());
     };
   }

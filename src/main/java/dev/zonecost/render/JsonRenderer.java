@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cost.CostSummary;
 import dev.zonecost.report.Report;
@@ -74,7 +75,7 @@ public final class JsonRenderer implements Renderer {
       for (int i = 0; i < keys.size(); i++) {
         o.put(keys.get(i), cells.get(i));
       }
-      if (g == GroupBy.WORKLOAD) {
+      if (g == GroupBy.WORKLOAD || g == GroupBy.SERVICE) {
         o.put(Columns.SOURCE_WORKLOAD_KIND, r.key().source().kind());
         o.put(Columns.DESTINATION_WORKLOAD_KIND, r.key().destination().kind());
       }
@@ -83,6 +84,13 @@ public final class JsonRenderer implements Renderer {
       o.put(Columns.LOCALITY, r.locality().label());
       o.put(Columns.BYTES, r.bytes());
       o.put(Columns.COST, CostText.data(report.costOf(r)));
+      Sources from = report.sources().get(r.key());
+      if (from != null) {
+        o.putObject("sources")
+            .put("ingress", from.ingress())
+            .put("egress", from.egress())
+            .put("outside", from.outside());
+      }
     }
     ArrayNode matrix = root.putArray("zoneMatrix");
     for (String src : report.zones().zones()) {

@@ -1,6 +1,7 @@
 package dev.zonecost.report;
 
 import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cost.CostEstimator;
@@ -19,9 +20,22 @@ public record Report(
     ZoneMatrix zones,
     CostSummary cost,
     Map<TrafficKey, BigDecimal> rowCosts,
-    Map<List<String>, BigDecimal> zoneCosts) {
+    Map<List<String>, BigDecimal> zoneCosts,
+    Map<TrafficKey, Sources> sources) {
 
   public static Report of(ReportMetadata metadata, List<TrafficRow> rows, CostEstimator prices) {
+    return of(metadata, rows, prices, Map.of());
+  }
+
+  /**
+   * @param sources under {@code --dedupe auto}, where each printed row's bytes came from (empty
+   *     otherwise)
+   */
+  public static Report of(
+      ReportMetadata metadata,
+      List<TrafficRow> rows,
+      CostEstimator prices,
+      Map<TrafficKey, Sources> sources) {
     Totals totals = Totals.of(rows);
     Map<TrafficKey, BigDecimal> costs = new HashMap<>();
     rows.forEach(r -> costs.put(r.key(), prices.rowCost(r)));
@@ -38,7 +52,14 @@ public record Report(
       }
     }
     return new Report(
-        metadata, List.copyOf(rows), totals, zones, cost, Map.copyOf(costs), Map.copyOf(zoneCosts));
+        metadata,
+        List.copyOf(rows),
+        totals,
+        zones,
+        cost,
+        Map.copyOf(costs),
+        Map.copyOf(zoneCosts),
+        Map.copyOf(sources));
   }
 
   /** The exact cost of the bytes from one zone to another (zero unless they differ). */

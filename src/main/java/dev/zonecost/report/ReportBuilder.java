@@ -2,14 +2,21 @@ package dev.zonecost.report;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.EngineResult;
 import dev.zonecost.time.TimeParsing;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Builds the report model from an engine result and the request that made it. */
 public final class ReportBuilder {
@@ -78,7 +85,39 @@ public final class ReportBuilder {
             request.selection(),
             request.byCluster(),
             edges);
-    return Report.of(md, RowOrder.apply(result.rows(), sortBy, top, prices), prices);
+    List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
+    return Report.of(md, printed, prices, printedSources(result.sources(), printed));
+  }
+
+  /**
+   * The sources of the printed rows: each row's own, and for an {@code (others)} row of {@code
+   * --top} the sum over the rows it folded (same zone pair, not printed).
+   */
+  static Map<TrafficKey, Sources> printedSources(
+      Map<TrafficKey, Sources> all, List<TrafficRow> printed) {
+    if (all.isEmpty()) {
+      return Map.of();
+    }
+    Map<TrafficKey, Sources> out = new HashMap<>();
+    Set<TrafficKey> shown = new HashSet<>();
+    printed.forEach(r -> shown.add(r.key()));
+    for (TrafficRow r : printed) {
+      if (all.containsKey(r.key())) {
+        out.put(r.key(), all.get(r.key()));
+      }
+    }
+    all.forEach(
+        (k, v) -> {
+          if (!shown.contains(k)) {
+            TrafficKey others =
+                new TrafficKey(
+                    RowOrder.OTHERS, RowOrder.OTHERS, k.sourceZone(), k.destinationZone());
+            if (shown.contains(others)) {
+              out.merge(others, v, Sources::plus);
+            }
+          }
+        });
+    return out;
   }
 
   /** The sentence a clipped window gets, in the footer, the JSON notes and on stderr. */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.SimulatedCluster.Flow;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
@@ -79,6 +81,23 @@ final class ExpectedAnswer {
   /** The exact answer under a dedupe rule: {@code auto}, or {@code egress} on pod-IP data. */
   public List<TrafficRow> expected(
       Instant windowStart, Instant windowEnd, Duration lookBehind, DedupeMode rule) {
+    return expected(windowStart, windowEnd, lookBehind, rule, false);
+  }
+
+  /**
+   * The exact answer of {@code --group-by service}: a connection a client made to a Service's
+   * ClusterIP has the Service, not the pod that answered, at its far end (with that pod's zone).
+   */
+  public List<TrafficRow> expectedByService(Instant windowStart, Instant windowEnd) {
+    return expected(windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND, DedupeMode.AUTO, true);
+  }
+
+  private List<TrafficRow> expected(
+      Instant windowStart,
+      Instant windowEnd,
+      Duration lookBehind,
+      DedupeMode rule,
+      boolean byService) {
     Objects.requireNonNull(windowStart, "start");
     Objects.requireNonNull(windowEnd, "end");
     if (windowEnd.isBefore(windowStart)) {
@@ -94,8 +113,16 @@ final class ExpectedAnswer {
       long req =
           windowBytes(present, f.from(), c.agentCounter(agent, f, f.request()), agentSteps, w);
       long rep = windowBytes(present, f.from(), c.agentCounter(agent, f, f.reply()), agentSteps, w);
-      sums.merge(key(f.opener(), f.peer()), req, Long::sum);
-      sums.merge(key(f.peer(), f.opener()), rep, Long::sum);
+      TrafficKey request = key(f.opener(), f.peer());
+      TrafficKey reply = key(f.peer(), f.opener());
+      if (byService && f.via() != null) {
+        WorkloadRef v = GroupBy.service(f.via().namespace(), f.via().name(), "");
+        request =
+            new TrafficKey(request.source(), v, request.sourceZone(), request.destinationZone());
+        reply = new TrafficKey(v, reply.destination(), reply.sourceZone(), reply.destinationZone());
+      }
+      sums.merge(request, req, Long::sum);
+      sums.merge(reply, rep, Long::sum);
     }
     List<TrafficRow> rows = new ArrayList<>();
     sums.forEach(

@@ -651,6 +651,11 @@ public final class SimulatedCluster {
     return answer().expected(windowStart, windowEnd, lookBehind, rule);
   }
 
+  /** The exact answer of {@code --group-by service} (under {@code auto}). */
+  public List<TrafficRow> expectedByService(Instant windowStart, Instant windowEnd) {
+    return answer().expectedByService(windowStart, windowEnd);
+  }
+
   /** How clients reach Services in this cluster. */
   public Routing routing() {
     return routing;

@@ -53,6 +53,13 @@ abstract class ServiceTrafficContract {
       String notes = doc.get("metadata").get("notes").toString();
       assertTrue(notes.contains("dedupe auto"), notes);
       assertTrue(notes.contains("left out as repeats: ClusterIP series"), notes);
+      // Every row says where its bytes came from; the kinds add up to the row (each rounded).
+      for (JsonNode row : doc.get("rows")) {
+        JsonNode src = row.get("sources");
+        long kinds =
+            src.get("ingress").asLong() + src.get("egress").asLong() + src.get("outside").asLong();
+        assertTrue(Math.abs(kinds - row.get("bytes").asLong()) <= 2, row.toString());
+      }
       // The old default on the same data: what it cost, printed for the note.
       Map<TrafficKey, Long> egress =
           ReportRows.rows(ReportRows.parse(report(b, c, level, "--dedupe", "egress").out()));
@@ -77,6 +84,30 @@ abstract class ServiceTrafficContract {
           (egressAll - truthAll) * 100.0 / truthAll,
           egress.keySet().stream().filter(k -> !truth.containsKey(k)).count());
       assertTrue(worst > 0.2, "egress misattributes Service traffic: " + worst);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DataAggregationLevel.class)
+  void group_by_service_names_the_service_each_client_called(DataAggregationLevel level)
+      throws Exception {
+    SimulatedCluster c = edge(level, Routing.KUBE_PROXY);
+    try (Backend b = start(tmp.resolve("svc-" + level.label()), c)) {
+      JsonNode doc =
+          ExactAnswer.assertRows(
+              b.name,
+              b.url,
+              c,
+              level,
+              c.start(),
+              c.end(),
+              false,
+              c.expectedByService(c.start(), c.end()),
+              "--group-by",
+              "service");
+      assertTrue(
+          doc.get("rows").toString().contains("\"destination_workload_kind\":\"Service\""),
+          "client -> Service rows");
     }
   }
 

@@ -67,9 +67,10 @@ public final class QueryPlan {
   }
 
   /** A kube-state-metrics metric, restricted to the selected cluster when there is one. */
-  private String info(String metric) {
+  private String info(String metric, String... extraMatchers) {
     List<String> m = new ArrayList<>();
     add(m, s.names().clusterLabel() + "=", s.selection().cluster());
+    m.addAll(List.of(extraMatchers));
     return metric + braces(m);
   }
 
@@ -217,6 +218,26 @@ public final class QueryPlan {
         + s.names().clusterLabel()
         + ", namespace, service, cluster_ip) (max_over_time("
         + info(LabelNames.SERVICE_INFO)
+        + infoRange()
+        + "))";
+  }
+
+  /** Every ready endpoint's address in each EndpointSlice over the window. */
+  public String sliceEndpoints() {
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", namespace, endpointslice, address) (max_over_time("
+        + info(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
+        + infoRange()
+        + "))";
+  }
+
+  /** Each EndpointSlice's Service (kube-state-metrics' label allowlist for slices). */
+  public String sliceServices() {
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", namespace, endpointslice, label_kubernetes_io_service_name) (max_over_time("
+        + info(LabelNames.ENDPOINTSLICE_LABELS)
         + infoRange()
         + "))";
   }

@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** promtool must backfill what the simulator writes. Skipped where promtool is not installed. */
-class PromtoolBackfillTest {
+/**
+ * promtool must backfill what the simulator writes: an integration test, run by failsafe after
+ * scripts/test.sh installed promtool (never skipped there).
+ */
+class PromtoolBackfillIT {
 
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 

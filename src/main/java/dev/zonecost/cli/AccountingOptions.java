@@ -5,8 +5,6 @@ import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.MetricNames;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.time.TimeWindow;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import picocli.CommandLine.Option;
 /** How Retina's repeated observations become one count per byte, and which traffic. */
 public final class AccountingOptions {
   @Mixin SelectionOptions selection = new SelectionOptions();
+  @Mixin MetricNamesOptions names = new MetricNamesOptions();
 
   @Option(
       names = "--dedupe",
@@ -57,32 +56,6 @@ public final class AccountingOptions {
   boolean byCluster;
 
   @Option(
-      names = "--metric",
-      paramLabel = "NAME",
-      defaultValue = LabelNames.FORWARD_BYTES,
-      description =
-          "Retina's byte metric, if a scrape config renamed it (default: ${DEFAULT-VALUE}).")
-  String metric;
-
-  @Option(
-      names = "--zone-label",
-      paramLabel = "LABEL",
-      defaultValue = LabelNames.ZONE_LABEL,
-      description =
-          "The kube_node_labels label holding a node's zone (default: ${DEFAULT-VALUE}; the legacy"
-              + " failure-domain label is always tried after it).")
-  String zoneLabel;
-
-  @Option(
-      names = "--cluster-label",
-      paramLabel = "LABEL",
-      defaultValue = LabelNames.CLUSTER,
-      description =
-          "The label naming the cluster on Retina's and kube-state-metrics' series, for --cluster,"
-              + " --by-cluster and the joins (default: ${DEFAULT-VALUE}).")
-  String clusterLabel;
-
-  @Option(
       names = "--look-behind",
       paramLabel = "DURATION",
       defaultValue = "1h",
@@ -115,7 +88,7 @@ public final class AccountingOptions {
         level,
         selection.selection(),
         groupBy,
-        new MetricNames(metric, zoneLabel, clusterLabel),
+        names.names(),
         byCluster,
         lookBehind());
   }

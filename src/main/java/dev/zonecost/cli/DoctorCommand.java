@@ -7,6 +7,7 @@ import dev.zonecost.doctor.DoctorContext;
 import dev.zonecost.doctor.DoctorFormat;
 import dev.zonecost.doctor.DoctorReport;
 import dev.zonecost.doctor.FixHintsYaml;
+import dev.zonecost.doctor.ScopedApi;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.time.TimeWindow;
 import java.time.Clock;
@@ -38,6 +39,14 @@ public final class DoctorCommand implements Callable<Integer> {
   @Mixin PrometheusOptions prometheus;
   @Mixin TimeRangeOptions time;
   @Mixin VerboseOption verbose;
+  @Mixin MetricNamesOptions names = new MetricNamesOptions();
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description =
+          "Check only this cluster (its --cluster-label), where Thanos or Mimir hold several.")
+  String cluster;
 
   @Option(
       names = {"-o", "--output"},
@@ -95,7 +104,11 @@ public final class DoctorCommand implements Callable<Integer> {
         prometheus.client(env, spec.commandLine().getErr(), verbose.verbose)) {
       report =
           Doctor.run(
-              new DoctorContext(client, window.start(), window.end(), prometheus.parallelism())
+              new DoctorContext(
+                      new ScopedApi(client, names.names(), cluster),
+                      window.start(),
+                      window.end(),
+                      prometheus.parallelism())
                   .settings(filterMapMaxEntries, level),
               Doctor.defaultChecks());
     }

@@ -160,6 +160,48 @@ class DoctorIT {
   // ------------------------------------------------------------ tests
 
   @Test
+  void should_read_a_renamed_metric_and_zone_label_and_one_cluster_of_several() throws Exception {
+    // Two clusters in one Prometheus (as Thanos holds them): "eu" with the renamed metric and
+    // zone label, and a copy as "us"; --cluster eu must see eu's series only.
+    String renamed =
+        healthyText
+            .replace("networkobservability_adv_forward_bytes", "retina_forward_bytes")
+            .replace(ZONE, "label_zone");
+    String eu =
+        mapLines(renamed, l -> l.startsWith("#") ? l : l.replaceFirst("\\{", "{cluster=\"eu\","));
+    String us =
+        mapLines(
+            renamed, l -> l.startsWith("#") ? null : l.replaceFirst("\\{", "{cluster=\"us\","));
+    String both = eu.replace("# EOF\n", us.replace("# EOF\n", "") + "# EOF\n");
+    CliRun run =
+        doctor(
+            both,
+            "-o",
+            "json",
+            "--metric",
+            "retina_forward_bytes",
+            "--zone-label",
+            "label_zone",
+            "--cluster",
+            "eu");
+    Map<String, JsonNode> c = checks(run);
+    long series =
+        healthyText
+            .lines()
+            .filter(l -> l.startsWith("networkobservability_adv_forward_bytes{"))
+            .map(l -> l.substring(0, l.lastIndexOf('}')))
+            .distinct()
+            .count();
+    assertEquals("OK", status(c, "retina metric"), run.describe());
+    assertTrue(
+        c.get("retina metric").get("measured").asText().contains(series + " series"),
+        run.describe());
+    assertFalse(status(c, "node zones").equals("FAIL"), run.describe());
+    CliRun none = doctor(both, "-o", "json", "--metric", "retina_forward_bytes", "--cluster", "ap");
+    assertEquals(5, none.exitCode(), none.describe());
+  }
+
+  @Test
   void should_pass_the_healthy_edge_cluster_and_name_its_unlabelled_node() throws Exception {
     Set<String> bare = new TreeSet<>();
     nodes(healthyText)

@@ -82,6 +82,7 @@ public final class TrafficAggregator {
   public Result result() {
     Map<TrafficKey, Long> halves = new HashMap<>();
     Map<TrafficKey, double[]> kinds = new HashMap<>();
+    Map<String, Double> sent = new HashMap<>();
     Tally stats = new Tally();
     for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
       double[] s = entry.getValue();
@@ -121,6 +122,10 @@ public final class TrafficAggregator {
       count(pair.source(), srcZone, stats);
       count(pair.destination(), dstZone, stats);
       halves.merge(key, Math.round(once * 2), Long::sum);
+      PodKey from = pair.source().pod();
+      if (!Zones.isUnknown(from.namespace()) && !from.pod().isEmpty()) {
+        sent.merge(from.namespace() + "/" + from.pod(), once, Double::sum);
+      }
       if (dedupe == DedupeMode.AUTO) {
         kinds.computeIfAbsent(key, k -> new double[3])[lastKind] += once;
       }
@@ -156,7 +161,8 @@ public final class TrafficAggregator {
                 Math.round(stats.serviceSeries),
                 Math.round(stats.masqueraded),
                 pods.knowsServices())),
-        Map.copyOf(sources));
+        Map.copyOf(sources),
+        Map.copyOf(sent));
   }
 
   /**
@@ -251,7 +257,15 @@ public final class TrafficAggregator {
   private record Endpoints(Endpoint source, Endpoint destination) {}
 
   /** The rows, how they were attributed, and (under auto) where each row's bytes came from. */
-  public record Result(List<TrafficRow> rows, Stats stats, Map<TrafficKey, Sources> sources) {}
+  /**
+   * @param sentByPod bytes each known pod sent, once per byte, by namespace/pod: set against the
+   *     kernel's counters they give the observations per byte in effect (DESIGN §3)
+   */
+  public record Result(
+      List<TrafficRow> rows,
+      Stats stats,
+      Map<TrafficKey, Sources> sources,
+      Map<String, Double> sentByPod) {}
 
   /** Counts that tell the user how the rows were attributed. */
   public record Stats(

@@ -1,9 +1,11 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.render.AtomicFile;
+import dev.zonecost.simulate.CadvisorSeries;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.Simulator;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +61,17 @@ public final class SimulateCommand implements Callable<Integer> {
     long began = System.nanoTime();
     SimulatedCluster cluster = Simulator.generate(simulation.spec(clock));
     Files.createDirectories(outDir);
-    AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
+    if (simulation.cadvisor) {
+      AtomicFile.write(
+          outDir.resolve("cluster.om"),
+          w -> {
+            StringWriter series = new StringWriter();
+            cluster.writeOpenMetrics(series);
+            w.write(CadvisorSeries.withCadvisor(cluster, series.toString()));
+          });
+    } else {
+      AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
+    }
     AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(

@@ -1,6 +1,7 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.time.TimeParsing;
@@ -49,6 +50,20 @@ final class SimulationOptions {
   DataAggregationLevel level;
 
   @Option(
+      names = "--cadvisor",
+      description =
+          "Add kubelet's cAdvisor byte counters per pod (the kernel's count, for doctor's and"
+              + " report's calibration); seed and edge only.")
+  boolean cadvisor;
+
+  @Option(
+      names = "--overlay-cni",
+      description =
+          "Imitate an overlay CNI: Retina sees each byte once per node even at level low (the"
+              + " series of level high), so a report at low is off by half and says so.")
+  boolean overlayCni;
+
+  @Option(
       names = "--native-zones",
       description = "Add Retina >= 1.2 source_zone/destination_zone labels.")
   boolean nativeZones;
@@ -94,11 +109,14 @@ final class SimulationOptions {
   SimulationSpec spec(Clock clock) {
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant last = end == null ? clock.instant() : TimeParsing.instant(end);
+    if (cadvisor && scenario == Scenario.LARGE) {
+      throw new UsageException("--cadvisor is for the seed and edge scenarios");
+    }
     return scenario.spec(
         last,
         hours,
         interval,
-        level,
+        overlayCni ? DataAggregationLevel.HIGH : level,
         nativeZones,
         seed,
         scale,

@@ -1,5 +1,6 @@
 package dev.zonecost.engine;
 
+import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.TrafficKey;
@@ -19,4 +20,5 @@ public record EngineResult(
     List<LabelledQuery> queriesSent,
     List<String> warnings,
     WindowEdges edges,
-    Map<TrafficKey, Sources> sources) {}
+    Map<TrafficKey, Sources> sources,
+    Calibration calibration) {}

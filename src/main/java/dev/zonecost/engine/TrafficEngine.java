@@ -2,10 +2,12 @@ package dev.zonecost.engine;
 
 import static dev.zonecost.source.retina.LabelNames.INSTANCE;
 
+import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.PodDirectory;
 import dev.zonecost.accounting.PodKey;
 import dev.zonecost.accounting.Segment;
+import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.accounting.WorkloadResolver;
@@ -113,6 +115,7 @@ public final class TrafficEngine {
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
       var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
       var services = async(pool, () -> fetch(plan, plan.serviceIps(), warnings));
+      var kernel = async(pool, () -> fetch(plan, plan.kernelTransmit(), warnings));
 
       String cluster = plan.settings().names().clusterLabel();
       PodDirectory directory = new PodDirectory();
@@ -206,6 +209,14 @@ public final class TrafficEngine {
         addResetSeries(plan, resetList, births, aggregator, sent, warnings, pool);
       }
       TrafficAggregator.Result result = aggregator.result();
+      Calibration calibration = null;
+      if (request.selection().equals(Selection.ALL)) {
+        Map<String, Double> kernelByPod = new HashMap<>();
+        for (Series s : join(kernel).series()) {
+          kernelByPod.put(s.label("namespace") + "/" + s.label("pod"), s.samples().get(0).value());
+        }
+        calibration = Calibration.of(result.sentByPod(), kernelByPod, request.level());
+      }
       WindowEdges edges =
           new WindowEdges(
               request.start(),
@@ -223,7 +234,8 @@ public final class TrafficEngine {
           List.copyOf(sent),
           List.copyOf(warnings),
           edges,
-          result.sources());
+          result.sources(),
+          calibration);
     } finally {
       pool.shutdownNow();
     }

@@ -121,6 +121,14 @@ public final class JsonRenderer implements Renderer {
     w.put("lookBehindSeconds", md.edges().lookBehind().toSeconds());
     w.put("bornSeries", md.edges().bornSeries());
     w.put("baselineSeries", md.edges().unknowableSeries());
+    if (md.calibration() != null) {
+      m.putObject("calibration")
+          .put(
+              "observationsPerByte", Math.round(md.calibration().observationsPerByte() * 1e4) / 1e4)
+          .put("pods", md.calibration().pods())
+          .put("levelDivides", md.calibration().divisor())
+          .put("disagrees", md.calibration().disagrees());
+    }
     m.put("groupBy", md.groupBy().label());
     m.put("byCluster", md.byCluster());
     ObjectNode sel = m.putObject("selection");

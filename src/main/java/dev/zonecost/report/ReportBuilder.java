@@ -1,5 +1,6 @@
 package dev.zonecost.report;
 
+import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.Sources;
@@ -52,6 +53,19 @@ public final class ReportBuilder {
     }
     notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
     WindowEdges edges = result.edges();
+    Calibration cal = result.calibration();
+    if (cal != null && cal.disagrees()) {
+      notes.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "measured against the kernel's counters (cAdvisor, median of %d pods), each byte is"
+                  + " observed %.2f times per node, not the %d that --data-aggregation-level %s"
+                  + " divides by: run `zonecost doctor` (an overlay CNI observes once at low)",
+              cal.pods(),
+              cal.observationsPerByte(),
+              cal.divisor(),
+              request.level().label()));
+    }
     if (edges.clipped()) {
       notes.add(clippedNote(edges));
     }
@@ -84,7 +98,8 @@ public final class ReportBuilder {
             request.groupBy(),
             request.selection(),
             request.byCluster(),
-            edges);
+            edges,
+            result.calibration());
     List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
     return Report.of(md, printed, prices, printedSources(result.sources(), printed));
   }

@@ -1,5 +1,6 @@
 package dev.zonecost.report;
 
+import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.WindowEdges;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param notes short sentences the table footer prints and JSON carries
  * @param start where the window really begins: the data's start when it was clipped
  * @param edges the window's start edge: requested start, clipping, born and baseline series
+ * @param calibration the observations per byte measured against cAdvisor, or null without it
  */
 public record ReportMetadata(
     int schemaVersion,
@@ -36,7 +38,8 @@ public record ReportMetadata(
     GroupBy groupBy,
     Selection selection,
     boolean byCluster,
-    WindowEdges edges) {
+    WindowEdges edges,
+    Calibration calibration) {
 
   public static final int SCHEMA_VERSION = 1;
 }

@@ -73,7 +73,8 @@ class BaselineRoundTripTest {
             groupBy,
             Selection.ALL,
             false,
-            WindowEdges.unclipped(Instant.parse("2026-11-01T00:00:00Z")));
+            WindowEdges.unclipped(Instant.parse("2026-11-01T00:00:00Z")),
+            null);
     CostEstimator prices =
         new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), cloud, null));
     return Report.of(md, RowOrder.apply(rows, RowOrder.SortBy.BYTES, top, prices), prices);

@@ -57,7 +57,8 @@ class RenderersTest {
             Selection.ALL,
             false,
             new WindowEdges(
-                Instant.parse("2026-11-01T00:00:00Z"), null, Duration.ofHours(1), 2, 0, 0));
+                Instant.parse("2026-11-01T00:00:00Z"), null, Duration.ofHours(1), 2, 0, 0),
+            null);
     return Report.of(
         md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
   }

@@ -222,6 +222,17 @@ public final class QueryPlan {
         + "))";
   }
 
+  /**
+   * The bytes the kernel counted leaving each pod in the window (kubelet's cAdvisor, every
+   * interface but loopback, its scrape replicas folded): the calibration's reference.
+   */
+  public String kernelTransmit() {
+    return "sum by (namespace, pod) (max by (namespace, pod, interface, id) (increase("
+        + info(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\"", "interface!=\"lo\"")
+        + windowRange()
+        + ")))";
+  }
+
   /** Every ready endpoint's address in each EndpointSlice over the window. */
   public String sliceEndpoints() {
     return "max by ("
@@ -269,6 +280,9 @@ public final class QueryPlan {
         new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
         new LabelledQuery("node zones (node -> zone)", nodeZones()),
         new LabelledQuery("Service ClusterIPs (kube_service_info)", serviceIps()),
+        new LabelledQuery(
+            "bytes each pod sent, by the kernel (cAdvisor; for the calibration note)",
+            kernelTransmit()),
         new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));
   }
 

@@ -224,7 +224,7 @@ public final class TrafficEngine {
               request.lookBehind(),
               births.bornCount(),
               births.unknowableCount(),
-              (int) unresolved.stream().filter(a -> !agentsBefore.contains(a)).count());
+              unresolved.size());
       return new EngineResult(
           result.rows(),
           result.stats(),

@@ -2,7 +2,6 @@ package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.accounting.Zones;
 import dev.zonecost.simulate.SimulatedCluster.Flow;
 import dev.zonecost.simulate.SimulatedCluster.Node;
 import dev.zonecost.simulate.SimulatedCluster.Pod;
@@ -140,17 +139,7 @@ final class ClusterBuilder {
 
   /** An endpoint outside the cluster: no node, no kube-state-metrics series, unknown zone. */
   Pod external(String ip) {
-    return new Pod(
-        Zones.UNKNOWN,
-        Zones.UNKNOWN,
-        "",
-        ip,
-        null,
-        Zones.UNKNOWN,
-        Zones.UNKNOWN,
-        SimulatedCluster.EXTERNAL_WORKLOAD,
-        0,
-        steps);
+    return SimulatedCluster.address(ip, steps);
   }
 
   /** The first step at which both pods live, or -1 when their lives do not overlap. */

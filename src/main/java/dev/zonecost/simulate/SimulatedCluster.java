@@ -445,6 +445,11 @@ public final class SimulatedCluster {
 
   /** An address Retina cannot name: a ClusterIP, a node's IP, the outside. */
   private Pod address(String ip) {
+    return address(ip, steps);
+  }
+
+  /** An address living over the whole span [0, steps]: no node, unknown everything but its IP. */
+  static Pod address(String ip, int steps) {
     return new Pod(
         Zones.UNKNOWN,
         Zones.UNKNOWN,

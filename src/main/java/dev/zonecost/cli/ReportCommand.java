@@ -1,8 +1,8 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.check.Baseline;
-import dev.zonecost.check.Traffic;
 import dev.zonecost.common.UsageException;
+import dev.zonecost.compare.CompareService;
 import dev.zonecost.compare.Comparison;
 import dev.zonecost.compare.ComparisonRenderers;
 import dev.zonecost.engine.EngineRequest;
@@ -13,7 +13,6 @@ import dev.zonecost.render.TrendRenderers;
 import dev.zonecost.report.Bucket;
 import dev.zonecost.report.BucketEdges;
 import dev.zonecost.report.Report;
-import dev.zonecost.report.RowOrder;
 import dev.zonecost.report.Trend;
 import dev.zonecost.report.TrendService;
 import dev.zonecost.time.TimeWindow;
@@ -120,32 +119,12 @@ public final class ReportCommand implements Callable<Integer> {
             env,
             err,
             verbose.verbose,
-            service -> {
-              Report after = service.report(analysis.request(window), RowOrder.SortBy.BYTES, null);
-              String afterLabel = after.metadata().start() + " .. " + after.metadata().end();
-              if (saved != null) {
-                if (!saved.groupBy().equals(after.metadata().groupBy().label())
-                    || saved.byCluster() != after.metadata().byCluster()
-                    || saved.folded()) {
-                  throw new UsageException(
-                      earlierFile
-                          + " was made with another --group-by, --by-cluster or with --top:"
-                          + " its pairs cannot be matched with this run's");
-                }
-                return Comparison.of(
-                    earlierFile + " (" + saved.window().toSeconds() + " s window)",
-                    afterLabel,
-                    saved.traffic(),
-                    Traffic.of(after));
-              }
-              Report before =
-                  service.report(analysis.request(earlier), RowOrder.SortBy.BYTES, null);
-              return Comparison.of(
-                  before.metadata().start() + " .. " + before.metadata().end(),
-                  afterLabel,
-                  Traffic.of(before),
-                  Traffic.of(after));
-            });
+            service ->
+                saved == null
+                    ? new CompareService(service)
+                        .against(analysis.request(window), analysis.request(earlier))
+                    : new CompareService(service)
+                        .against(analysis.request(window), saved, earlierFile.toString()));
     if (output.file != null) {
       AtomicFile.write(output.file, w -> view.render(c, w));
       err.println("zonecost: wrote " + output.file);

@@ -3,11 +3,15 @@ package dev.zonecost.compare;
 import dev.zonecost.check.Pair;
 import dev.zonecost.check.Traffic;
 import dev.zonecost.check.Traffic.PairTraffic;
+import dev.zonecost.report.Rollout;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +21,9 @@ import java.util.Set;
  * of different lengths are compared as they are, and the output says both lengths.
  *
  * @param before where the earlier numbers come from: a window or a saved report's file name
+ * @param rollouts for the top movers ({@link #TOP_MOVERS} changed pairs, in rank order), the
+ *     rollouts of their Deployments in the later window: empty lists where there were none; no
+ *     entries when rollouts were not read
  */
 public record Comparison(
     String before,
@@ -24,7 +31,11 @@ public record Comparison(
     Traffic beforeTraffic,
     Traffic afterTraffic,
     String currency,
-    List<Change> changes) {
+    List<Change> changes,
+    Map<Pair, List<Rollout>> rollouts) {
+
+  /** How many of the top-ranked changed pairs get their rollouts listed. */
+  public static final int TOP_MOVERS = 5;
 
   public enum Status {
     NEW("new"),
@@ -104,7 +115,33 @@ public record Comparison(
               y == null ? BigDecimal.ZERO : y.windowCost()));
     }
     changes.sort(RANK);
-    return new Comparison(before, after, b, a, a.currency(), List.copyOf(changes));
+    return new Comparison(before, after, b, a, a.currency(), List.copyOf(changes), Map.of());
+  }
+
+  /**
+   * The same comparison with the later window's rollouts attached to the top movers: a rollout
+   * belongs to a pair when its Deployment is the pair's source or destination.
+   */
+  public Comparison withRollouts(List<Rollout> later) {
+    Map<Pair, List<Rollout>> attached = new LinkedHashMap<>();
+    changes.stream()
+        .filter(c -> c.status() != Status.UNCHANGED)
+        .limit(TOP_MOVERS)
+        .forEach(
+            c ->
+                attached.put(
+                    c.pair(),
+                    later.stream()
+                        .filter(r -> r.of(c.pair().source()) || r.of(c.pair().destination()))
+                        .toList()));
+    return new Comparison(
+        before,
+        after,
+        beforeTraffic,
+        afterTraffic,
+        currency,
+        changes,
+        Collections.unmodifiableMap(attached));
   }
 
   public long crossDelta() {

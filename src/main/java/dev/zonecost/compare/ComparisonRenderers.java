@@ -7,10 +7,12 @@ import dev.zonecost.check.Traffic;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.Money;
 import dev.zonecost.render.HumanUnits;
+import dev.zonecost.report.Rollout;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -101,7 +103,30 @@ public final class ComparisonRenderers {
               signedBytes(ch.crossDelta()),
               signedMoney(ch.costDelta(), c.currency())));
     }
+    if (!c.rollouts().isEmpty()) {
+      out.write("\nrollouts in the later window (ReplicaSets created) of the top movers:\n");
+      for (var e : c.rollouts().entrySet()) {
+        out.write("  " + e.getKey().label() + ": " + rolloutList(e.getValue(), "none") + "\n");
+      }
+    }
     out.flush();
+  }
+
+  /** The rollouts as {@code ns/deployment (replicaset) at time}, comma-separated. */
+  static String rolloutList(List<Rollout> list, String none) {
+    if (list.isEmpty()) {
+      return none;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Rollout r : list) {
+      sb.append(sb.length() == 0 ? "" : ", ")
+          .append(end(r.deployment()))
+          .append(" (")
+          .append(r.replicaSet())
+          .append(") at ")
+          .append(r.created());
+    }
+    return sb.toString();
   }
 
   private static String end(dev.zonecost.accounting.WorkloadRef w) {
@@ -142,6 +167,17 @@ public final class ComparisonRenderers {
       o.put("costBefore", data(ch.costBefore()));
       o.put("costAfter", data(ch.costAfter()));
       o.put("costChange", data(ch.costDelta()));
+      List<Rollout> rollouts = c.rollouts().get(ch.pair());
+      if (rollouts != null) {
+        ArrayNode list = o.putArray("rollouts");
+        for (Rollout r : rollouts) {
+          list.addObject()
+              .put("namespace", r.deployment().namespace())
+              .put("deployment", r.deployment().name())
+              .put("replicaset", r.replicaSet())
+              .put("created", r.created().toString());
+        }
+      }
     }
     out.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     out.write('\n');
@@ -165,7 +201,8 @@ public final class ComparisonRenderers {
           "cost_before",
           "cost_after",
           "cost_change",
-          "currency");
+          "currency",
+          "rollouts");
     }
     CSVPrinter p = new CSVPrinter(out, format.get());
     for (Comparison.Change ch : c.changes()) {
@@ -183,7 +220,8 @@ public final class ComparisonRenderers {
           data(ch.costBefore()),
           data(ch.costAfter()),
           data(ch.costDelta()),
-          c.currency());
+          c.currency(),
+          guard(rolloutList(c.rollouts().getOrDefault(ch.pair(), List.of()), "")));
     }
     p.flush();
   }

@@ -6,7 +6,6 @@ import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.retina.LabelNames;
 import dev.zonecost.source.retina.MetricNames;
 import dev.zonecost.source.retina.PromqlStrings;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -110,12 +109,6 @@ public final class ScopedApi implements PrometheusApi {
   @Override
   public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
     return api.query(scope(promql), time, unscoped(sink));
-  }
-
-  @Override
-  public ResultInfo queryRange(
-      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
-    return api.queryRange(scope(promql), start, end, step, unscoped(sink));
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.retina.LabelNames;
 import dev.zonecost.source.retina.MetricNames;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,24 +43,6 @@ public final class SeriesValidator implements PrometheusApi {
         api.query(
             promql,
             time,
-            s -> {
-              answer.accept(s);
-              sink.accept(s);
-            });
-    answer.finish();
-    return info;
-  }
-
-  @Override
-  public ResultInfo queryRange(
-      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
-    Answer answer = new Answer(promql, names);
-    ResultInfo info =
-        api.queryRange(
-            promql,
-            start,
-            end,
-            step,
             s -> {
               answer.accept(s);
               sink.accept(s);

@@ -1,6 +1,5 @@
 package dev.zonecost.prometheus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -12,21 +11,12 @@ import java.util.function.Consumer;
 public interface PrometheusApi {
   ResultInfo query(String promql, Instant time, Consumer<Series> sink);
 
-  ResultInfo queryRange(
-      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink);
-
   /** The server's version from {@code /api/v1/status/buildinfo}, or empty when not served. */
   java.util.Optional<String> version();
 
   default QueryResult query(String promql, Instant time) {
     var list = new java.util.ArrayList<Series>();
     ResultInfo info = query(promql, time, list::add);
-    return new QueryResult(info, list);
-  }
-
-  default QueryResult queryRange(String promql, Instant start, Instant end, Duration step) {
-    var list = new java.util.ArrayList<Series>();
-    ResultInfo info = queryRange(promql, start, end, step, list::add);
     return new QueryResult(info, list);
   }
 }

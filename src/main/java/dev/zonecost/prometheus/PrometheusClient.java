@@ -111,22 +111,6 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   }
 
   @Override
-  public ResultInfo queryRange(
-      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
-    if (step.isNegative() || step.isZero()) {
-      throw new IllegalArgumentException("step must be positive, got " + step);
-    }
-    FormBody form =
-        form()
-            .add("query", promql)
-            .add("start", seconds(start))
-            .add("end", seconds(end))
-            .add("step", seconds(step))
-            .build();
-    return post("api/v1/query_range", form, promql, sink);
-  }
-
-  @Override
   public Optional<String> version() {
     HttpUrl url = endpoint("api/v1/status/buildinfo");
     try (Response response = send(request(url).get().build())) {

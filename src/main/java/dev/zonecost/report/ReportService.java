@@ -35,6 +35,11 @@ public final class ReportService {
     return report(request, RowOrder.SortBy.BYTES, null);
   }
 
+  /** The Deployments' rollouts inside the request's window (for {@code --compare-to}). */
+  public java.util.List<Rollout> rollouts(EngineRequest request) {
+    return RolloutReader.read(new SeriesValidator(api, request.names()), request);
+  }
+
   /** Most raw-sample requests one report may need: beyond, the options are a mistake. */
   public static final long MAX_CHUNKS = 10_000;
 

@@ -12,8 +12,10 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class SimulatedCluster {
   public static final String KUBE_NODE_LABELS = "kube_node_labels";
   public static final String KUBE_POD_INFO = "kube_pod_info";
   public static final String KUBE_REPLICASET_OWNER = "kube_replicaset_owner";
+  public static final String KUBE_REPLICASET_CREATED = "kube_replicaset_created";
   public static final String KUBE_SERVICE_INFO = "kube_service_info";
   public static final String KUBE_ENDPOINTSLICE_ENDPOINTS = "kube_endpointslice_endpoints";
   public static final String KUBE_ENDPOINTSLICE_LABELS = "kube_endpointslice_labels";
@@ -381,6 +384,27 @@ public final class SimulatedCluster {
         out.add(new Series(KUBE_REPLICASET_OWNER, l, rs.from(), rs.to(), null));
       }
     }
+    for (String instance : ksmInstances) {
+      for (ReplicaSet rs : replicaSets) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", rs.namespace());
+        l.put("replicaset", rs.name());
+        ksmTarget(l, instance);
+        long created = created(rs).getEpochSecond();
+        int n = rs.to() - rs.from() + 1;
+        out.add(
+            new Series(
+                KUBE_REPLICASET_CREATED,
+                l,
+                rs.from(),
+                rs.to(),
+                () -> {
+                  long[] v = new long[n];
+                  Arrays.fill(v, created);
+                  return v;
+                }));
+      }
+    }
     serviceInfo(out);
     List<Series> retina = new ArrayList<>();
     for (Flow f : flows) {
@@ -662,6 +686,32 @@ public final class SimulatedCluster {
   }
 
   /** How clients reach Services in this cluster. */
+  /**
+   * When a ReplicaSet was created: at its first step, or a day before the data for one that was
+   * there from the start.
+   */
+  private Instant created(ReplicaSet rs) {
+    return rs.from() == 0
+        ? dataStart.minus(Duration.ofDays(1))
+        : dataStart.plus(interval.multipliedBy(rs.from()));
+  }
+
+  /** A Deployment's ReplicaSet created at {@code at}: a rollout. */
+  public record Rollout(String namespace, String deployment, String replicaSet, Instant at) {}
+
+  /** The rollouts the model made in [from, to], oldest first (the answer to compare's list). */
+  public List<Rollout> rollouts(Instant from, Instant to) {
+    List<Rollout> out = new ArrayList<>();
+    for (ReplicaSet rs : replicaSets) {
+      Instant at = created(rs);
+      if (!at.isBefore(from) && !at.isAfter(to)) {
+        out.add(new Rollout(rs.namespace(), rs.deployment(), rs.name(), at));
+      }
+    }
+    out.sort(Comparator.comparing(Rollout::at).thenComparing(Rollout::replicaSet));
+    return out;
+  }
+
   public Routing routing() {
     return routing;
   }

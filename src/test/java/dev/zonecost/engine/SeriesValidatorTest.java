@@ -19,7 +19,6 @@ import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportService;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,12 +60,6 @@ class SeriesValidatorTest {
           .findFirst()
           .ifPresent(e -> e.getValue().forEach(sink));
       return new ResultInfo("vector", List.of(), List.of());
-    }
-
-    @Override
-    public ResultInfo queryRange(
-        String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
-      throw new UnsupportedOperationException();
     }
 
     @Override

@@ -111,12 +111,6 @@ class TrafficEngineTest {
     }
 
     @Override
-    public ResultInfo queryRange(
-        String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
-      throw new AssertionError("the engine sends no range queries");
-    }
-
-    @Override
     public Optional<String> version() {
       return Optional.of("2.42.0");
     }

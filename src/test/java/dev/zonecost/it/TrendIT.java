@@ -280,4 +280,84 @@ class TrendIT {
         run("--start", c.toString(), "--end", END.toString(), "--compare-to", a + "/" + b).out();
     assertTrue(table.contains("CROSS CHANGE"), table);
   }
+
+  @Test
+  void compare_to_lists_the_later_window_rollouts_of_the_top_movers() throws Exception {
+    Instant a = cluster.start();
+    Instant b = a.plus(Duration.ofHours(1));
+    List<SimulatedCluster.Rollout> made = cluster.rollouts(b, END);
+    assertEquals(1, made.size(), "the edge cluster rolls app-server/server out once: " + made);
+    JsonNode doc =
+        ReportRows.parse(
+            run(
+                    "--start",
+                    b.toString(),
+                    "--end",
+                    END.toString(),
+                    "--compare-to",
+                    a + "/" + b,
+                    "-o",
+                    "json")
+                .out());
+    int movers = 0;
+    int withRollout = 0;
+    for (JsonNode ch : doc.get("changes")) {
+      boolean mover = !ch.get("status").asText().equals("unchanged") && movers < 5;
+      assertEquals(mover, ch.has("rollouts"), "rollouts listed for the top 5 movers only: " + ch);
+      if (!mover) {
+        continue;
+      }
+      movers++;
+      List<String> want = new ArrayList<>();
+      for (SimulatedCluster.Rollout r : made) {
+        boolean ours =
+            (r.namespace().equals(ch.get("source_namespace").asText())
+                    && r.deployment().equals(ch.get("source_workload").asText()))
+                || (r.namespace().equals(ch.get("destination_namespace").asText())
+                    && r.deployment().equals(ch.get("destination_workload").asText()));
+        if (ours) {
+          want.add(r.namespace() + "/" + r.deployment() + " " + r.replicaSet() + " " + r.at());
+        }
+      }
+      List<String> got = new ArrayList<>();
+      for (JsonNode r : ch.get("rollouts")) {
+        got.add(
+            r.get("namespace").asText()
+                + "/"
+                + r.get("deployment").asText()
+                + " "
+                + r.get("replicaset").asText()
+                + " "
+                + r.get("created").asText());
+      }
+      assertEquals(want, got, ch.toString());
+      withRollout += got.isEmpty() ? 0 : 1;
+    }
+    assertEquals(5, movers);
+    assertTrue(withRollout > 0, "the rollout moved the top pairs' traffic");
+
+    String table =
+        run("--start", b.toString(), "--end", END.toString(), "--compare-to", a + "/" + b).out();
+    assertTrue(table.contains("rollouts in the later window"), table);
+    assertTrue(table.contains(made.get(0).replicaSet()), table);
+
+    // The earlier window has no rollout: the movers are listed with none.
+    JsonNode none =
+        ReportRows.parse(
+            run(
+                    "--start",
+                    a.toString(),
+                    "--end",
+                    b.toString(),
+                    "--compare-to",
+                    b + "/" + END,
+                    "-o",
+                    "json")
+                .out());
+    for (JsonNode ch : none.get("changes")) {
+      if (ch.has("rollouts")) {
+        assertEquals(0, ch.get("rollouts").size(), ch.toString());
+      }
+    }
+  }
 }

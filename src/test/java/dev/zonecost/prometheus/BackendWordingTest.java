@@ -55,9 +55,10 @@ class BackendWordingTest {
         };
     PrometheusClient c =
         new PrometheusClient(
-            PrometheusConfig.of(server.url("/").newBuilder().host("127.0.0.1").build())
+            TestConfig.of(server.url("/").newBuilder().host("127.0.0.1").build())
                 .withRetries(retries)
-                .withWarningSink(sink),
+                .withWarningSink(sink)
+                .build(),
             sleeps::add);
     clients.add(c);
     return c;

@@ -52,8 +52,9 @@ class DecoderFuzzTest {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     client =
         new PrometheusClient(
-            PrometheusConfig.of(server.url("/").newBuilder().host("127.0.0.1").build())
-                .withRetries(0),
+            TestConfig.of(server.url("/").newBuilder().host("127.0.0.1").build())
+                .withRetries(0)
+                .build(),
             millis -> {});
   }
 

@@ -1,6 +1,5 @@
 package dev.zonecost.prometheus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +47,6 @@ public class FakePrometheus implements PrometheusApi {
     unasked.remove(promql);
     answers.getOrDefault(promql, List.of()).forEach(sink);
     return new ResultInfo("vector", List.of(), List.of());
-  }
-
-  @Override
-  public ResultInfo queryRange(
-      String promql, Instant start, Instant end, Duration step, Consumer<Series> sink) {
-    throw new UnsupportedOperationException(promql);
   }
 
   @Override

@@ -62,7 +62,7 @@ class RedirectTest {
     headers.put("X-Custom", "custom-value");
     PrometheusClient c =
         new PrometheusClient(
-            PrometheusConfig.of(at(origin, "/")).withExtraHeaders(headers).withRetries(0),
+            TestConfig.of(at(origin, "/")).withExtraHeaders(headers).withRetries(0).build(),
             millis -> {});
     clients.add(c);
     return c;

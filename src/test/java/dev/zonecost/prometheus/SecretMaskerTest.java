@@ -92,7 +92,7 @@ class SecretMaskerTest {
         });
   }
 
-  private PrometheusClient client(PrometheusConfig config) {
+  private PrometheusClient client(TestConfig config) {
     PrometheusClient client =
         new PrometheusClient(
             config
@@ -108,7 +108,8 @@ class SecretMaskerTest {
                       public void info(String text) {
                         warnings.add(text);
                       }
-                    }),
+                    })
+                .build(),
             millis -> {});
     clients.add(client);
     return client;
@@ -133,14 +134,14 @@ class SecretMaskerTest {
     headers.put("X-Api-Key", "hdr-s3cr3t-value");
     PrometheusClient bearer =
         client(
-            PrometheusConfig.of(base().newBuilder().username("u").password("url-pa55").build())
+            TestConfig.of(base().newBuilder().username("u").password("url-pa55").build())
                 .withExtraHeaders(headers));
     BackendException e = assertThrows(BackendException.class, () -> bearer.query("up", NOW));
     assertNoneOf(e.getMessage(), "tok-3x4mpl3-s3cr3t", "hdr-s3cr3t-value");
 
     PrometheusClient basic =
         client(
-            PrometheusConfig.of(base())
+            TestConfig.of(base())
                 .withExtraHeaders(Map.of("Authorization", Credentials.basic("alice", "pa55w0rd"))));
     PrometheusApiException api =
         assertThrows(PrometheusApiException.class, () -> basic.query("up", NOW));
@@ -153,7 +154,7 @@ class SecretMaskerTest {
   void should_mask_secrets_in_warnings() throws Exception {
     echoHeaders(true);
     client(
-            PrometheusConfig.of(base())
+            TestConfig.of(base())
                 .withExtraHeaders(Map.of("Authorization", "Bearer tok-3x4mpl3-s3cr3t")))
         .query("up", NOW);
     assertEquals(1, warnings.size(), warnings.toString());
@@ -165,7 +166,7 @@ class SecretMaskerTest {
     echoHeaders(false);
     PrometheusClient client =
         client(
-            PrometheusConfig.of(base())
+            TestConfig.of(base())
                 .withSigV4(
                     new SigV4Settings(
                         "us-east-1",

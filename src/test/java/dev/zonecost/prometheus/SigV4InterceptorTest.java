@@ -89,9 +89,10 @@ class SigV4InterceptorTest {
             .host("127.0.0.1")
             .build();
     PrometheusConfig config =
-        PrometheusConfig.of(base)
+        TestConfig.of(base)
             .withExtraHeaders(Map.of("X-Scope-OrgID", "team-a"))
-            .withSigV4(new SigV4Settings("us-east-1", "aps", credentials, CLOCK));
+            .withSigV4(new SigV4Settings("us-east-1", "aps", credentials, CLOCK))
+            .build();
     PrometheusClient client = new PrometheusClient(config, millis -> {});
     clients.add(client);
     return client;
@@ -178,7 +179,7 @@ class SigV4InterceptorTest {
     client(
             new CountingProvider(
                 AwsSessionCredentials.create(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN)))
-        .queryRange(QUERY, NOW.minusSeconds(3600), NOW, java.time.Duration.ofMinutes(5));
+        .query(QUERY, NOW);
 
     RecordedRequest r = taken();
     assertEquals(SESSION_TOKEN, r.getHeaders().get("X-Amz-Security-Token"));
@@ -243,13 +244,14 @@ class SigV4InterceptorTest {
   @Test
   void should_name_no_secret_in_the_config_description() {
     PrometheusConfig config =
-        PrometheusConfig.of(HttpUrl.get("https://aps-workspaces.eu-west-1.amazonaws.com/"))
+        TestConfig.of(HttpUrl.get("https://aps-workspaces.eu-west-1.amazonaws.com/"))
             .withSigV4(
                 new SigV4Settings(
                     "eu-west-1",
                     "aps",
                     () -> AwsSessionCredentials.create(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN),
-                    null));
+                    null))
+            .build();
     String text = config.toString();
 
     assertTrue(text.contains("sigv4(region=eu-west-1, service=aps)"), text);

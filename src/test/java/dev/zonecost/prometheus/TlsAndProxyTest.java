@@ -95,7 +95,7 @@ class TlsAndProxyTest {
   void should_trust_a_server_signed_by_the_ca_file() throws Exception {
     https(false);
     var tls = new TlsSettings(List.of(CA.certificate()), null, List.of(), false);
-    client(PrometheusConfig.of(url()).withTls(tls)).query("up", TIME);
+    client(TestConfig.of(url()).withTls(tls).build()).query("up", TIME);
     RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
     assertEquals("/api/v1/query", r.getUrl().encodedPath());
     assertTrue(r.getHandshake() != null, "over TLS");
@@ -107,7 +107,7 @@ class TlsAndProxyTest {
     BackendUnreachableException e =
         assertThrows(
             BackendUnreachableException.class,
-            () -> client(PrometheusConfig.of(url())).query("up", TIME));
+            () -> client(TestConfig.of(url()).build()).query("up", TIME));
     assertTrue(e.getMessage().startsWith("TLS handshake with https://127.0.0.1:"), e.getMessage());
     assertTrue(e.getMessage().contains("check the https:// URL and the CA file"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line");
@@ -120,14 +120,14 @@ class TlsAndProxyTest {
     var tls = new TlsSettings(List.of(otherCa.certificate()), null, List.of(), false);
     assertThrows(
         BackendUnreachableException.class,
-        () -> client(PrometheusConfig.of(url()).withTls(tls).withRetries(0)).query("up", TIME));
+        () -> client(TestConfig.of(url()).withTls(tls).withRetries(0).build()).query("up", TIME));
   }
 
   @Test
   void should_accept_any_certificate_of_the_host_when_told_to_skip_verification() throws Exception {
     https(false);
     var tls = new TlsSettings(List.of(), null, List.of(), true);
-    client(PrometheusConfig.of(url()).withTls(tls)).query("up", TIME);
+    client(TestConfig.of(url()).withTls(tls).build()).query("up", TIME);
     assertEquals(1, server.getRequestCount());
   }
 
@@ -139,7 +139,7 @@ class TlsAndProxyTest {
             new TlsSettings(List.of(CA.certificate()), null, List.of(), false),
             TlsSettings.certificates(CLIENT.certificatePem()),
             CLIENT.privateKeyPkcs8Pem());
-    client(PrometheusConfig.of(url()).withTls(tls)).query("up", TIME);
+    client(TestConfig.of(url()).withTls(tls).build()).query("up", TIME);
     RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
     assertTrue(
         r.getHandshake().peerPrincipal().getName().contains("CN=zonecost-client"),
@@ -224,7 +224,7 @@ class TlsAndProxyTest {
             Map.of("HTTP_PROXY", "http://alice:pw-secret@127.0.0.1:" + server.getPort()));
     // The host only exists for the proxy: a direct connection could not resolve it.
     var config =
-        PrometheusConfig.of(HttpUrl.get("http://prometheus.invalid:9090/")).withProxy(proxy);
+        TestConfig.of(HttpUrl.get("http://prometheus.invalid:9090/")).withProxy(proxy).build();
     client(config).query("up", TIME);
 
     RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);

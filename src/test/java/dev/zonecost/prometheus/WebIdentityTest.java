@@ -93,13 +93,14 @@ class WebIdentityTest {
         });
     try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
       PrometheusConfig config =
-          PrometheusConfig.of(HttpUrl.get(base + "/workspaces/ws-1/"))
+          TestConfig.of(HttpUrl.get(base + "/workspaces/ws-1/"))
               .withSigV4(
                   new SigV4Settings(
                       "us-east-1",
                       "aps",
                       chain,
-                      Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)));
+                      Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)))
+              .build();
       try (PrometheusClient client = new PrometheusClient(config, millis -> {})) {
         client.query("up", Instant.parse("2026-11-01T00:00:00Z"));
       }

@@ -64,6 +64,7 @@ class SimulatorTest {
                 SimulatedCluster.KUBE_NODE_LABELS,
                 SimulatedCluster.KUBE_POD_INFO,
                 SimulatedCluster.KUBE_REPLICASET_OWNER,
+                SimulatedCluster.KUBE_REPLICASET_CREATED,
                 SimulatedCluster.KUBE_SERVICE_INFO,
                 SimulatedCluster.KUBE_ENDPOINTSLICE_ENDPOINTS,
                 SimulatedCluster.KUBE_ENDPOINTSLICE_LABELS,

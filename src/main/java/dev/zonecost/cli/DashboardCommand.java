@@ -4,7 +4,6 @@ import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.monitoring.Dashboard;
 import dev.zonecost.source.retina.GrafanaQuery;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +21,7 @@ import picocli.CommandLine.Spec;
     footer = {"  zonecost dashboard --cloud aws --output-file zonecost-dashboard.json"})
 public final class DashboardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin AccountingOptions accounting;
-  @Mixin PricingOptions pricing;
+  @Mixin MonitoringOutput monitoring;
 
   @Option(
       names = "--top",
@@ -32,32 +30,24 @@ public final class DashboardCommand implements Callable<Integer> {
       description = "Workload pairs in the top pairs panel (default: 20).")
   int top;
 
-  @Option(
-      names = "--output-file",
-      paramLabel = "FILE",
-      description = "Write here instead of stdout (atomically).")
-  Path file;
-
   @Override
   public Integer call() throws Exception {
     if (top < 1) {
       throw new UsageException("--top must be 1 or more, not " + top);
     }
     EngineRequest request =
-        accounting.request(
+        monitoring.accounting.request(
             new dev.zonecost.time.TimeWindow(
                 java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
-    MonitoringOutput.write(
+    monitoring.write(
         Dashboard.model(
-            MonitoringOutput.expression(accounting),
-            MonitoringOutput.pricePerByte(pricing),
-            MonitoringOutput.currency(pricing),
+            monitoring.expression(),
+            monitoring.pricePerByte(),
+            monitoring.currency(),
             top,
             GrafanaQuery.caveats(request.level(), request.dedupe())),
         false,
-        file,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        spec);
     return ExitCodes.OK;
   }
 }

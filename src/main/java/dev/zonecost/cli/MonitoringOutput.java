@@ -16,34 +16,49 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
-/** What {@code rules} and {@code dashboard} share: the panel expression, the price, the output. */
+/**
+ * What {@code rules} and {@code dashboard} share (a mixin): the accounting and pricing options, the
+ * panel expression and price they give, and the output file.
+ */
 final class MonitoringOutput {
-  private MonitoringOutput() {}
+  @Mixin AccountingOptions accounting;
+  @Mixin PricingOptions pricing;
+
+  @Option(
+      names = "--output-file",
+      paramLabel = "FILE",
+      description = "Write here instead of stdout (atomically).")
+  Path file;
 
   /** {@code query --grafana}'s expression for these accounting options ($__range). */
-  static String expression(AccountingOptions accounting) {
+  String expression() {
     Instant now = Instant.EPOCH.plusSeconds(7200);
     EngineRequest request = accounting.request(new TimeWindow(now.minusSeconds(3600), now));
     return GrafanaQuery.expression(
         TrafficEngine.plan(request, false), request.dedupe(), request.level());
   }
 
-  static BigDecimal pricePerByte(PricingOptions pricing) {
+  BigDecimal pricePerByte() {
     long tera = 1_000_000_000_000L;
     return new CostEstimator(pricing.selection())
         .crossZoneCost(tera)
         .divide(BigDecimal.valueOf(tera), MathContext.DECIMAL64);
   }
 
-  static String currency(PricingOptions pricing) {
+  String currency() {
     return new CostEstimator(pricing.selection())
         .summarize(0, 0, java.time.Duration.ofHours(1))
         .currency();
   }
 
-  static void write(JsonNode doc, boolean yaml, Path file, PrintWriter out, PrintWriter err)
-      throws IOException {
+  /** Writes {@code doc} as YAML or JSON to the file, else to the command's stdout. */
+  void write(JsonNode doc, boolean yaml, CommandSpec spec) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     ObjectMapper m =
         yaml
             ? new ObjectMapper(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.monitoring.RuleSet;
 import dev.zonecost.time.TimeParsing;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +25,7 @@ import picocli.CommandLine.Spec;
     })
 public final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin AccountingOptions accounting;
-  @Mixin PricingOptions pricing;
+  @Mixin MonitoringOutput monitoring;
 
   @Option(
       names = "--interval",
@@ -65,12 +63,6 @@ public final class RulesCommand implements Callable<Integer> {
       description = "metadata.name of the PrometheusRule (default: zonecost).")
   String name;
 
-  @Option(
-      names = "--output-file",
-      paramLabel = "FILE",
-      description = "Write here instead of stdout (atomically).")
-  Path file;
-
   @Override
   public Integer call() throws Exception {
     Duration every = TimeParsing.duration(interval);
@@ -82,18 +74,13 @@ public final class RulesCommand implements Callable<Integer> {
     }
     ObjectNode groups =
         RuleSet.groups(
-            MonitoringOutput.expression(accounting),
+            monitoring.expression(),
             every,
-            MonitoringOutput.pricePerByte(pricing),
-            MonitoringOutput.currency(pricing),
+            monitoring.pricePerByte(),
+            monitoring.currency(),
             factor,
             minBytes);
-    MonitoringOutput.write(
-        prometheusRule ? RuleSet.prometheusRule(groups, name) : groups,
-        true,
-        file,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    monitoring.write(prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec);
     return ExitCodes.OK;
   }
 }

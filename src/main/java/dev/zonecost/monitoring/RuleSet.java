@@ -62,54 +62,51 @@ public final class RuleSet {
     String f = String.format(Locale.ROOT, "%s", factor);
     String lastHourBytes = "sum_over_time(" + cross + "[1h])";
     String dayMeanBytes = "sum_over_time(" + cross + "[1d] offset 1h) / 24";
-    a.addObject()
-        .put("alert", "ZonecostCrossZoneBytesJump")
-        .put(
-            "expr",
-            lastHourBytes
-                + " > "
-                + f
-                + " * ("
-                + dayMeanBytes
-                + ") and "
-                + lastHourBytes
-                + " > "
-                + minBytesPerHour)
-        .put("for", "15m")
-        .putObject("annotations")
-        .put(
-            "summary",
-            "Cross-zone bytes in the last hour are more than "
-                + f
-                + "x the hourly mean of the day before")
-        .put(
-            "description",
-            "{{ $value | humanize1024 }}B crossed zones in the last hour; find the pairs with"
-                + " `zonecost report --since 1h --compare-to <the hour a day earlier>`.");
+    jump(
+        a,
+        "ZonecostCrossZoneBytesJump",
+        "Cross-zone bytes in the last hour are",
+        lastHourBytes,
+        dayMeanBytes,
+        lastHourBytes + " > " + minBytesPerHour,
+        f,
+        "{{ $value | humanize1024 }}B crossed zones in the last hour; find the pairs with"
+            + " `zonecost report --since 1h --compare-to <the hour a day earlier>`.");
     String lastHourCost = "sum_over_time(" + cost + "[1h])";
     String dayMeanCost = "sum_over_time(" + cost + "[1d] offset 1h) / 24";
-    a.addObject()
-        .put("alert", "ZonecostCrossZoneCostJump")
-        .put(
-            "expr",
-            lastHourCost
-                + " > "
-                + f
-                + " * ("
-                + dayMeanCost
-                + ") and "
-                + lastHourBytes
-                + " > "
-                + minBytesPerHour)
+    jump(
+        a,
+        "ZonecostCrossZoneCostJump",
+        "Cross-zone cost in the last hour is",
+        lastHourCost,
+        dayMeanCost,
+        lastHourBytes + " > " + minBytesPerHour,
+        f,
+        "{{ $value }} " + currency + " in the last hour.");
+    return root;
+  }
+
+  /**
+   * An alert for {@code lastHour} above {@code factor} times {@code dayMean}, while {@code floor}
+   * holds (enough bytes to matter), for 15 minutes.
+   */
+  private static void jump(
+      ArrayNode rules,
+      String name,
+      String what,
+      String lastHour,
+      String dayMean,
+      String floor,
+      String factor,
+      String description) {
+    rules
+        .addObject()
+        .put("alert", name)
+        .put("expr", lastHour + " > " + factor + " * (" + dayMean + ") and " + floor)
         .put("for", "15m")
         .putObject("annotations")
-        .put(
-            "summary",
-            "Cross-zone cost in the last hour is more than "
-                + f
-                + "x the hourly mean of the day before")
-        .put("description", "{{ $value }} " + currency + " in the last hour.");
-    return root;
+        .put("summary", what + " more than " + factor + "x the hourly mean of the day before")
+        .put("description", description);
   }
 
   /** The same groups as a prometheus-operator PrometheusRule resource. */

@@ -26,7 +26,7 @@ final class OptionGroups {
             "--allow-empty",
             "--allow-clipped-window"));
     GROUPS.put("Window", List.of("--since", "--start", "--end", "--look-behind"));
-    GROUPS.put("Over time", List.of("--every", "--compare-to"));
+    GROUPS.put("Over time", List.of("--every", "--compare-to", "--use-recording-rules"));
     GROUPS.put(
         "Selection",
         List.of(

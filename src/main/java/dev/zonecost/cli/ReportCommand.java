@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       "  zonecost report --start 2026-11-01T00:00:00Z --end 2026-11-02T00:00:00Z \\",
       "      -o csv --output-file traffic.csv",
       "  export PROMETHEUS_URL=http://prometheus:9090",
-      "  zonecost report --since 7d --from-namespace 'app-.*' --to-workload db -o json"
+      "  zonecost report --since 7d --from-namespace 'app-.*' --to-workload db -o json",
+      "  zonecost report --since 30d --use-recording-rules   # with `zonecost rules` loaded"
     })
 public final class ReportCommand implements Callable<Integer> {
   private final Clock clock;
@@ -59,6 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TimeWindow window = analysis.time.window(clock);
+    Duration recorded = trend.recordingRules(); // refuses --every and --compare-to with it
     Duration every = trend.every();
     TimeWindow earlier = trend.compareWindow();
     Path earlierFile = trend.compareFile();
@@ -91,7 +93,15 @@ public final class ReportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Report report =
-        analysis.report(window, env, err, verbose.verbose, output.sortBy(), output.top());
+        recorded == null
+            ? analysis.report(window, env, err, verbose.verbose, output.sortBy(), output.top())
+            : analysis.withService(
+                env,
+                err,
+                verbose.verbose,
+                service ->
+                    service.recorded(
+                        analysis.request(window), recorded, output.sortBy(), output.top()));
     write(renderer, report, err);
     return ExitCodes.OK;
   }

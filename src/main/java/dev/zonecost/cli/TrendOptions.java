@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** {@code report --every} and {@code report --compare-to}: the window over time. */
+/**
+ * {@code report --every}, {@code --compare-to} and {@code --use-recording-rules}: the window over
+ * time.
+ */
 public final class TrendOptions {
   @Option(
       names = "--every",
@@ -28,6 +31,36 @@ public final class TrendOptions {
               + " saved `report -o json` FILE: workload pairs ranked by the change in cross-zone"
               + " bytes and cost, new and vanished pairs; table, json or csv.")
   String compareTo;
+
+  @Option(
+      names = "--use-recording-rules",
+      paramLabel = "INTERVAL",
+      arity = "0..1",
+      fallbackValue = "5m",
+      description =
+          "Read the per-pair series that `zonecost rules --interval INTERVAL` records (default"
+              + " 5m) instead of the raw counters: one cheap query for long windows, as exact as"
+              + " the rules (approximate; edges rounded to whole intervals; workload pairs only).")
+  String recordingRules;
+
+  /** The recording rules' interval, or null without {@code --use-recording-rules}. */
+  Duration recordingRules() {
+    if (recordingRules == null) {
+      return null;
+    }
+    if (every != null || compareTo != null) {
+      throw new UsageException(
+          "--use-recording-rules goes without --every and --compare-to: give one of them");
+    }
+    Duration interval = TimeParsing.duration(recordingRules);
+    if (interval.compareTo(Duration.ofMinutes(1)) < 0
+        || interval.compareTo(Duration.ofHours(1)) > 0) {
+      throw new UsageException(
+          "--use-recording-rules takes the rules' --interval, between 1m and 1h, not "
+              + recordingRules);
+    }
+    return interval;
+  }
 
   /** The bucket length, or null without {@code --every}. */
   Duration every() {

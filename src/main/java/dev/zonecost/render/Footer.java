@@ -14,9 +14,9 @@ final class Footer {
         + " .. "
         + md.end()
         + (md.edges().clipped() ? " (clipped: asked from " + md.edges().requestedStart() + ")" : "")
-        + " | step none ("
-        + md.algorithm()
-        + " form, exact)"
+        + (md.algorithm().equals("recording-rules")
+            ? " | from recording rules (approximate)"
+            : " | step none (" + md.algorithm() + " form, exact)")
         + " | dedupe "
         + md.dedupe()
         + " | aggregation level "

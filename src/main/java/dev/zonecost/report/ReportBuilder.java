@@ -76,32 +76,74 @@ public final class ReportBuilder {
               + TimeParsing.format(edges.lookBehind())
               + " look-behind): their first value is a baseline, not counted");
     }
-    ReportMetadata md =
-        new ReportMetadata(
-            ReportMetadata.SCHEMA_VERSION,
-            toolVersion,
-            edges.effectiveStart(),
-            request.end(),
-            "window",
-            request.dedupe().label(),
-            request.level().label(),
-            zoneSource(st),
-            result.backendVersion(),
-            st.series(),
-            result.resetSeries(),
-            st.podPairs(),
-            st.endpointsWithoutZone(),
-            st.ambiguousPods(),
-            result.queriesSent(),
-            result.warnings(),
-            List.copyOf(notes),
-            request.groupBy(),
-            request.selection(),
-            request.byCluster(),
-            edges,
-            result.calibration());
+    ReportMetadata md = metadata(request, result, "window", zoneSource(st), notes, toolVersion);
     List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
     return Report.of(md, printed, prices, printedSources(result.sources(), printed));
+  }
+
+  /**
+   * A report from {@code zonecost rules}' recorded per-pair series ({@code report
+   * --use-recording-rules}): the rows as recorded, with the caveats of the expression the rules are
+   * built on.
+   */
+  public static Report buildRecorded(
+      EngineRequest request,
+      EngineResult result,
+      java.time.Duration interval,
+      List<String> caveats,
+      String toolVersion,
+      CostEstimator prices,
+      RowOrder.SortBy sortBy,
+      Integer top) {
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "bytes per window: the recording rules' per-"
+            + TimeParsing.format(interval)
+            + " series ("
+            + RecordedRules.series(interval)
+            + ") summed over the window, whose edges are rounded to whole intervals");
+    notes.add(
+        "dedupe and aggregation level are those the rules were generated with (zonecost rules "
+            + "--dedupe/--data-aggregation-level); this run cannot check them");
+    caveats.forEach(c -> notes.add("recording rules: " + c));
+    ReportMetadata md =
+        metadata(request, result, "recording-rules", "kube-state-metrics", notes, toolVersion);
+    List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
+    return Report.of(md, printed, prices, Map.of());
+  }
+
+  private static ReportMetadata metadata(
+      EngineRequest request,
+      EngineResult result,
+      String algorithm,
+      String zoneSource,
+      List<String> notes,
+      String toolVersion) {
+    TrafficAggregator.Stats st = result.stats();
+    WindowEdges edges = result.edges();
+    return new ReportMetadata(
+        ReportMetadata.SCHEMA_VERSION,
+        toolVersion,
+        edges.effectiveStart(),
+        request.end(),
+        algorithm,
+        request.dedupe().label(),
+        request.level().label(),
+        zoneSource,
+        result.backendVersion(),
+        st.series(),
+        result.resetSeries(),
+        st.podPairs(),
+        st.endpointsWithoutZone(),
+        st.ambiguousPods(),
+        result.queriesSent(),
+        result.warnings(),
+        List.copyOf(notes),
+        request.groupBy(),
+        request.selection(),
+        request.byCluster(),
+        edges,
+        result.calibration());
   }
 
   /**

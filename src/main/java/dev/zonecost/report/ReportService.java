@@ -1,5 +1,8 @@
 package dev.zonecost.report;
 
+import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.common.NoDataException;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
@@ -8,8 +11,14 @@ import dev.zonecost.engine.EngineResult;
 import dev.zonecost.engine.EngineSettings;
 import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.QueryResult;
+import dev.zonecost.source.retina.GrafanaQuery;
+import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The report use case: run the engine over a window and build the model every renderer prints. */
 public final class ReportService {
@@ -35,8 +44,61 @@ public final class ReportService {
     return report(request, RowOrder.SortBy.BYTES, null);
   }
 
+  /**
+   * {@code report --use-recording-rules}: the rows from the series {@code zonecost rules --interval
+   * interval} records, one query however long the window.
+   */
+  public Report recorded(
+      EngineRequest request, Duration interval, RowOrder.SortBy sortBy, Integer top) {
+    RecordedRules.refuseUnsupported(request);
+    Optional<String> version = api.version();
+    boolean leftOpen = engine.ranges().leftOpen(version);
+    String q =
+        RecordedRules.query(
+            request.selection(),
+            interval,
+            Duration.between(request.start(), request.end()),
+            leftOpen);
+    QueryResult answer = new SeriesValidator(api, request.names()).query(q, request.end());
+    List<TrafficRow> rows = RecordedRules.rows(answer.series(), request.selection());
+    if (rows.isEmpty()) {
+      throw new NoDataException(
+          "no bytes in "
+              + RecordedRules.series(interval)
+              + " in "
+              + request.start()
+              + " .. "
+              + request.end()
+              + ": load the rules of `zonecost rules --interval "
+              + TimeParsing.format(interval)
+              + "` into Prometheus (they record from the moment they are loaded), or report"
+              + " without --use-recording-rules");
+    }
+    EngineResult result =
+        new EngineResult(
+            rows,
+            new TrafficAggregator.Stats(answer.series().size(), 0, 0, 0, 0, 0, 0, null),
+            0,
+            version.orElse(""),
+            leftOpen,
+            List.of(new LabelledQuery("recorded bytes per workload and zone pair", q)),
+            answer.info().warnings(),
+            WindowEdges.unclipped(request.start()),
+            Map.of(),
+            null);
+    return ReportBuilder.buildRecorded(
+        request,
+        result,
+        interval,
+        GrafanaQuery.caveats(request.level(), request.dedupe()),
+        toolVersion,
+        prices,
+        sortBy,
+        top);
+  }
+
   /** The Deployments' rollouts inside the request's window (for {@code --compare-to}). */
-  public java.util.List<Rollout> rollouts(EngineRequest request) {
+  public List<Rollout> rollouts(EngineRequest request) {
     return RolloutReader.read(new SeriesValidator(api, request.names()), request);
   }
 

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code --every} and {@code --compare-to} refuse what they cannot do before sending anything. */
+/**
+ * {@code --every}, {@code --compare-to} and {@code --use-recording-rules} refuse what they cannot
+ * do before sending anything.
+ */
 class TrendOptionsTest {
   private static CliRun run(String... extra) {
     List<String> args =
@@ -51,5 +54,19 @@ class TrendOptionsTest {
     usage("do not go together", "--every", "1h", "--compare-to", "1/2");
     usage("is neither a file nor START/END", "--compare-to", "no-such-file.json");
     usage("is not before end", "--compare-to", "2026-11-02T00:00:00Z/2026-11-01T00:00:00Z");
+  }
+
+  @Test
+  void recording_rules_refuse_what_their_series_cannot_give() {
+    usage("goes without --every and --compare-to", "--use-recording-rules", "--every", "1h");
+    usage(
+        "goes without --every and --compare-to",
+        "--use-recording-rules",
+        "--compare-to",
+        "2026-11-01T00:00:00Z/2026-11-02T00:00:00Z");
+    usage("between 1m and 1h, not 2h", "--use-recording-rules", "2h");
+    usage("drop --by-cluster and --cluster", "--use-recording-rules", "--by-cluster");
+    usage("drop --by-cluster and --cluster", "--use-recording-rules", "--cluster", "eu-1");
+    usage("drop --group-by pod", "--use-recording-rules", "--group-by", "pod");
   }
 }

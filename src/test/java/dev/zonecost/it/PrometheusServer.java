@@ -51,6 +51,12 @@ public final class PrometheusServer implements AutoCloseable {
             tsdb.toString()),
         dir.resolve("promtool.log"),
         Duration.ofMinutes(3));
+    return launch(dir, tsdb);
+  }
+
+  /** Starts Prometheus on the blocks in {@code tsdb}, on a free port, and waits until ready. */
+  private static PrometheusServer launch(Path dir, Path tsdb)
+      throws IOException, InterruptedException {
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, "global:\n  scrape_interval: 1m\n");
     int port = freePort();
@@ -73,6 +79,41 @@ public final class PrometheusServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /**
+   * Backfills recording rules as a Prometheus that had them loaded would have recorded them ({@code
+   * promtool tsdb create-blocks-from rules} against this server, evaluated every {@code interval}
+   * from {@code start} to {@code end}), then stops this server and returns one started on the raw
+   * and the recorded blocks.
+   */
+  public PrometheusServer withRecordedRules(
+      Path rules, Instant start, Instant end, Duration interval)
+      throws IOException, InterruptedException {
+    Path blocks = Files.createDirectories(dir.resolve("recorded"));
+    run(
+        List.of(
+            binary("promtool"),
+            "tsdb",
+            "create-blocks-from",
+            "rules",
+            "-q",
+            "--url=" + url(),
+            "--start=" + start.getEpochSecond(),
+            "--end=" + end.getEpochSecond(),
+            "--eval-interval=" + interval.toSeconds() + "s",
+            "--output-dir=" + blocks,
+            rules.toString()),
+        dir.resolve("promtool-rules.log"),
+        Duration.ofMinutes(5));
+    close();
+    Path tsdb = dir.resolve("data");
+    try (var made = Files.list(blocks)) {
+      for (Path b : made.toList()) {
+        Files.move(b, tsdb.resolve(b.getFileName()));
+      }
+    }
+    return launch(dir, tsdb);
   }
 
   public String url() {

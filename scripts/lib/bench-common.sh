@@ -1,0 +1,93 @@
+# Shared by the benchmarks (scripts/bench.sh, scripts/bench-recording-rules.sh): the dataset
+# (the simulator's `large` cluster backfilled by promtool, reused when made with the same
+# arguments) and a Prometheus on a free loopback port, stopped on exit. The caller sets BENCH_DIR,
+# BENCH_SCALE, BENCH_SEED, BENCH_KEEP_OM, jar and end_epoch before calling prepare_dataset.
+
+die() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+ms_now() { date +%s%3N; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b == 0 ? 0 : a / b) }'; }
+
+# ------------------------------------------------------------------ datasets
+
+# prepare_dataset HOURS: simulates `large` over HOURS ending at BENCH_END and backfills it, unless
+# a dataset made with the same arguments is already there. Prints its directory.
+prepare_dataset() {
+  local hours=$1
+  local args="scenario=large hours=$hours scale=$BENCH_SCALE seed=$BENCH_SEED end=$end_epoch"
+  local dir=$BENCH_DIR/large-${hours}h-x${BENCH_SCALE}-seed${BENCH_SEED}-${end_epoch}
+  if [ -f "$dir/complete" ] && [ "$(cat "$dir/args")" = "$args" ]; then
+    echo "bench: reusing $dir" >&2
+    echo "$dir"
+    return
+  fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  echo "$args" >"$dir/args"
+  echo "bench: simulating large, ${hours} h, scale $BENCH_SCALE into $dir" >&2
+  /usr/bin/time -f '%e %M' -o "$dir/simulate.time" \
+    java -jar "$jar" simulate --scenario large --hours "$hours" --scale "$BENCH_SCALE" \
+    --seed "$BENCH_SEED" --end "$end_epoch" --out-dir "$dir" 2>"$dir/simulate.log" ||
+    die "simulate failed: $(tail -5 "$dir/simulate.log")"
+  cat "$dir/simulate.log" >&2
+  echo "bench: backfilling with promtool ($(du -h "$dir/cluster.om" | cut -f1))" >&2
+  # One block per week at most: promtool re-reads the whole file for every block it cuts.
+  /usr/bin/time -f '%e %M' -o "$dir/promtool.time" \
+    promtool tsdb create-blocks-from openmetrics --max-block-duration=168h -q \
+    "$dir/cluster.om" "$dir/data" >"$dir/promtool.log" 2>&1 ||
+    die "promtool failed: $(tail -5 "$dir/promtool.log")"
+  [ "$BENCH_KEEP_OM" = 1 ] || rm -f "$dir/cluster.om"
+  touch "$dir/complete"
+  echo "$dir"
+}
+
+# ------------------------------------------------------------------ Prometheus
+
+prom_pid=
+url=
+stop_prometheus() {
+  if [ -n "$prom_pid" ]; then
+    kill "$prom_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$prom_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$prom_pid" 2>/dev/null || true
+    wait "$prom_pid" 2>/dev/null || true
+    prom_pid=
+  fi
+}
+trap stop_prometheus EXIT
+trap 'exit 130' INT TERM
+
+start_prometheus() {
+  local dir=$1 port=19190 tries=0
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+    tries=$((tries + 1))
+    ((tries < 200)) || die "no free loopback port in 19190..19390"
+  done
+  printf 'global:\n  scrape_interval: 1m\n' >"$dir/prometheus.yml"
+  # max-samples: a read-once query over days of this cluster passes the 50M default.
+  prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --storage.tsdb.retention.time=100y --web.listen-address="127.0.0.1:$port" \
+    --query.max-samples=1000000000 --query.timeout=10m >"$dir/prometheus.log" 2>&1 &
+  prom_pid=$!
+  url=http://127.0.0.1:$port
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "$url/-/ready" 2>/dev/null; then
+      echo "bench: Prometheus on $url (pid $prom_pid, data $dir/data)" >&2
+      return
+    fi
+    kill -0 "$prom_pid" 2>/dev/null || die "prometheus exited: $(tail -5 "$dir/prometheus.log")"
+    sleep 0.2
+  done
+  die "prometheus not ready after 120 s: $(tail -5 "$dir/prometheus.log")"
+}
+
+# ------------------------------------------------------------------ measurements
+
+# Each measurement appends "wall_ms rss_kb requests wire_bytes body_bytes" to a file per label.

@@ -685,7 +685,6 @@ public final class SimulatedCluster {
     return answer().expectedByService(windowStart, windowEnd);
   }
 
-  /** How clients reach Services in this cluster. */
   /**
    * When a ReplicaSet was created: at its first step, or a day before the data for one that was
    * there from the start.
@@ -712,6 +711,7 @@ public final class SimulatedCluster {
     return out;
   }
 
+  /** How clients reach Services in this cluster. */
   public Routing routing() {
     return routing;
   }

@@ -51,7 +51,10 @@ mkdir -p "$BENCH_DIR"
 raw=$(prepare_dataset 24)
 work=$BENCH_DIR/recorded-$(basename "$raw")
 day=86400
-first=$((end_epoch - day + 2 * INTERVAL)) # the rule needs a sample 5 m back: start 10 m in
+# The whole day (E - 1 d, E], so that each copy joins the next without a gap (a gap would let the
+# copy rule's 5-minute lookback repeat a sample); the data's hour of history gives the first
+# evaluation its sample 5 minutes back.
+first=$((end_epoch - day + INTERVAL))
 
 # backfill_rule FILE START END: promtool evaluates FILE's rules against the running server every
 # 5 m in [START, END], then the server is restarted on the raw and the new blocks.

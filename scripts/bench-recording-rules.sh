@@ -51,10 +51,12 @@ mkdir -p "$BENCH_DIR"
 raw=$(prepare_dataset 24)
 work=$BENCH_DIR/recorded-$(basename "$raw")
 day=86400
-# The whole day (E - 1 d, E], so that each copy joins the next without a gap (a gap would let the
-# copy rule's 5-minute lookback repeat a sample); the data's hour of history gives the first
-# evaluation its sample 5 minutes back.
-first=$((end_epoch - day + INTERVAL))
+# The whole day from E - 1 d (the data's hour of history gives the first evaluation its sample 5
+# minutes back). Every round is backfilled from one file and group name, so promtool evaluates all
+# of them on one grid (its evaluation offset comes from the group's name and file), and each round
+# starts where the last ended: the copies join without a gap, which the copy rule's 5-minute
+# lookback would otherwise fill with a repeated sample.
+first=$((end_epoch - day))
 
 # backfill_rule FILE START END: promtool evaluates FILE's rules against the running server every
 # 5 m in [START, END], then the server is restarted on the raw and the new blocks.
@@ -89,15 +91,15 @@ if [ ! -f "$work/complete" ]; then
   {
     printf 'groups:\n- name: zonecost.recording\n  interval: 5m\n  rules:\n'
     awk '/^  - record: /{n++} n==1' "$work/rules.yml"
-  } >"$work/pair.yml"
-  promtool check rules "$work/pair.yml" >/dev/null || die "the extracted rule does not parse: $work/pair.yml"
-  backfill_rule "$work/pair.yml" "$first" "$end_epoch"
+  } >"$work/backfill.yml"
+  promtool check rules "$work/backfill.yml" >/dev/null || die "the extracted rule does not parse: $work/backfill.yml"
+  backfill_rule "$work/backfill.yml" "$first" "$end_epoch"
   covered=1 # days recorded, ending at end_epoch + (covered - 1) days
   while ((covered < 31)); do
-    rule_file "$work/copy.yml" "$RULE offset ${covered}d"
-    from=$((end_epoch + (covered - 1) * day + INTERVAL))
+    rule_file "$work/backfill.yml" "$RULE offset ${covered}d"
+    from=$((end_epoch + (covered - 1) * day))
     to=$((end_epoch + (2 * covered - 1) * day))
-    backfill_rule "$work/copy.yml" "$from" "$to"
+    backfill_rule "$work/backfill.yml" "$from" "$to"
     covered=$((covered * 2))
   done
   stop_prometheus

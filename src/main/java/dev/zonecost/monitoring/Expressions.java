@@ -13,7 +13,19 @@ public final class Expressions {
   public static final String CROSS_BYTES = "zonecost:retina_cross_zone_bytes:increase";
   public static final String CROSS_COST = "zonecost:retina_cross_zone_cost:increase";
 
+  /** The hourly roll-up of the per-pair series ({@link #rollup}), for long windows. */
+  public static final String ROLLUP_SUFFIX = "_sum1h";
+
   private Expressions() {}
+
+  /**
+   * The per-pair series of rules evaluated every {@code interval} summed over the hour before each
+   * hourly evaluation: what {@code report --use-recording-rules} reads for a long window's whole
+   * hours (one sample an hour instead of one an interval).
+   */
+  public static String rollup(String pairSeries) {
+    return "sum_over_time(" + pairSeries + "[1h])";
+  }
 
   /** The per-pair expression over {@code range} (a PromQL duration or Grafana variable). */
   public static String pairs(String grafanaExpression, String range) {

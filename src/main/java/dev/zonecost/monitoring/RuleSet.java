@@ -57,6 +57,17 @@ public final class RuleSet {
         .put("currency", currency);
 
     ObjectNode alerts = groups.addObject();
+    if (interval.compareTo(Duration.ofHours(1)) < 0
+        && Duration.ofHours(1).toSeconds() % interval.toSeconds() == 0) {
+      ObjectNode rollup = groups.addObject();
+      rollup.put("name", "zonecost.rollup");
+      rollup.put("interval", "1h");
+      rollup
+          .putArray("rules")
+          .addObject()
+          .put("record", pair + Expressions.ROLLUP_SUFFIX)
+          .put("expr", Expressions.rollup(pair));
+    }
     alerts.put("name", "zonecost.alerts");
     ArrayNode a = alerts.putArray("rules");
     String f = String.format(Locale.ROOT, "%s", factor);

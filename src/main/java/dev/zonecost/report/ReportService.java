@@ -11,7 +11,6 @@ import dev.zonecost.engine.EngineResult;
 import dev.zonecost.engine.EngineSettings;
 import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.prometheus.PrometheusApi;
-import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.time.TimeParsing;
@@ -50,16 +49,11 @@ public final class ReportService {
    */
   public Report recorded(
       EngineRequest request, Duration interval, RowOrder.SortBy sortBy, Integer top) {
-    RecordedRules.refuseUnsupported(request);
+    RecordedRules.refuseUnsupported(request); // before anything is sent
     Optional<String> version = api.version();
     boolean leftOpen = engine.ranges().leftOpen(version);
-    String q =
-        RecordedRules.query(
-            request.selection(),
-            interval,
-            Duration.between(request.start(), request.end()),
-            leftOpen);
-    QueryResult answer = new SeriesValidator(api, request.names()).query(q, request.end());
+    RecordedRules.Answer answer =
+        RecordedRules.read(new SeriesValidator(api, request.names()), request, interval, leftOpen);
     List<TrafficRow> rows = RecordedRules.rows(answer.series(), request.selection());
     if (rows.isEmpty()) {
       throw new NoDataException(
@@ -81,8 +75,10 @@ public final class ReportService {
             0,
             version.orElse(""),
             leftOpen,
-            List.of(new LabelledQuery("recorded bytes per workload and zone pair", q)),
-            answer.info().warnings(),
+            answer.queries().stream()
+                .map(q -> new LabelledQuery("recorded bytes per workload and zone pair", q))
+                .toList(),
+            answer.warnings(),
             WindowEdges.unclipped(request.start()),
             Map.of(),
             null);

@@ -38,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code report --use-recording-rules} against a real Prometheus whose history holds the series
  * that {@code zonecost rules} records, backfilled by promtool from the simulated cluster's raw
  * series as a Prometheus with the rules loaded would have recorded them: the report's rows are the
- * recorded samples of (start, end] summed, each to the byte (read back sample by sample); its
- * totals are near the exact report's (the rules are an approximation, and the test prints how
- * near); what the recorded series cannot give is refused.
+ * recorded samples of (start, end] summed, each to the byte (read back sample by sample, while the
+ * report reads the hourly roll-up for the window's whole hours); its totals are near the exact
+ * report's (the rules are an approximation, and the test prints how near); what the recorded series
+ * cannot give is refused.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RecordingRulesIT {
@@ -72,7 +73,15 @@ class RecordingRulesIT {
     group.putArray("rules").add(pairRule);
     Path file = recordedDir.resolve("pair-rule.yml");
     new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), only);
-    prom = first.withRecordedRules(file, cluster.dataStart(), END, INTERVAL);
+    PrometheusServer second = first.withRecordedRules(file, cluster.dataStart(), END, INTERVAL);
+    // The hourly roll-up, evaluated on the recorded series as a Prometheus with the rules would.
+    JsonNode rollupGroup = rules.get("groups").get(2);
+    assertEquals("zonecost.rollup", rollupGroup.get("name").asText());
+    ObjectNode rollupOnly = new ObjectMapper().createObjectNode();
+    rollupOnly.putArray("groups").add(rollupGroup);
+    Path rollupFile = recordedDir.resolve("rollup-rule.yml");
+    new ObjectMapper(new YAMLFactory()).writeValue(rollupFile.toFile(), rollupOnly);
+    prom = second.withRecordedRules(rollupFile, cluster.dataStart(), END, Duration.ofHours(1));
   }
 
   @AfterAll
@@ -185,6 +194,9 @@ class RecordingRulesIT {
       assertTrue(got.size() > 10, "rows: " + got);
       assertEquals(recordedSum(w[0], w[1]), got, "window " + w[0] + " .. " + w[1]);
       assertEquals("recording-rules", doc.get("metadata").get("algorithm").asText());
+      assertTrue(
+          doc.get("metadata").get("queries").toString().contains("increase5m_sum1h["),
+          "the window's whole hours come from the hourly roll-up: " + doc.get("metadata"));
     }
   }
 

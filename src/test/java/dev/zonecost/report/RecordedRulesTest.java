@@ -8,6 +8,7 @@ import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,32 +26,37 @@ class RecordedRulesTest {
         List.of(new Sample(0, bytes)));
   }
 
+  private static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
+
   @Test
   void should_leave_out_the_sample_at_the_start_on_servers_with_closed_ranges() {
     Duration day = Duration.ofDays(1);
-    String closed = RecordedRules.query(Selection.ALL, Duration.ofMinutes(5), day, false);
-    String open = RecordedRules.query(Selection.ALL, Duration.ofMinutes(5), day, true);
+    String pairs = RecordedRules.series(Duration.ofMinutes(5));
+    String closed = RecordedRules.query(Selection.ALL, pairs, day, END, false);
+    String open = RecordedRules.query(Selection.ALL, pairs, day, END, true);
     assertEquals(
         "sum by (source_namespace, source_workload, source_zone, destination_namespace,"
             + " destination_workload, destination_zone)"
-            + " (sum_over_time(zonecost:retina_pair_zone_bytes:increase5m[86399999ms]))",
+            + " (sum_over_time(zonecost:retina_pair_zone_bytes:increase5m[86399999ms] @"
+            + " 1793491200.000))",
         closed);
     assertEquals(closed.replace("[86399999ms]", "[86400s]"), open);
   }
 
   @Test
   void should_put_the_namespace_selection_into_matchers() {
-    String q =
-        RecordedRules.query(
-            new Selection("app-.*", null, null, null, null, "kube-\"x", null, null, null),
-            Duration.ofMinutes(10),
-            Duration.ofHours(1),
-            true);
+    Selection sel = new Selection("app-.*", null, null, null, null, "kube-\"x", null, null, null);
+    String matchers = "{source_namespace=~\"app-.*\", destination_namespace!~\"kube-\\\"x\"}";
+    String pairs = RecordedRules.series(Duration.ofMinutes(10));
     assertEquals(
         true,
-        q.contains(
-            "increase10m{source_namespace=~\"app-.*\", destination_namespace!~\"kube-\\\"x\"}[3600s]"),
-        q);
+        RecordedRules.query(sel, pairs, Duration.ofHours(1), END, true)
+            .contains("increase10m" + matchers + "[3600s]"));
+    assertEquals(
+        "max(max_over_time(timestamp(zonecost:retina_pair_zone_bytes:increase10m_sum1h"
+            + matchers
+            + ")[1h:1m]))",
+        RecordedRules.newestRollup(sel, pairs + "_sum1h"));
   }
 
   @Test

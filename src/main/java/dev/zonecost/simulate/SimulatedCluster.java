@@ -726,6 +726,26 @@ public final class SimulatedCluster {
     return answer().expectedByService(windowStart, windowEnd);
   }
 
+  /**
+   * The ready endpoints per zone ("unknown" for a node without zone) of a Service at a scrape
+   * instant, from the model: what a test checks a scenario's conditions with.
+   */
+  public Map<String, Integer> readyEndpointsByZone(String namespace, String name, Instant at) {
+    int step =
+        Math.toIntExact(Duration.between(dataStart, at).getSeconds() / interval.getSeconds());
+    Map<String, Integer> out = new TreeMap<>();
+    for (Service s : services) {
+      if (s.namespace().equals(namespace) && s.name().equals(name)) {
+        for (Pod p : s.backends()) {
+          if (p.from() <= step && step <= p.to()) {
+            out.merge(p.zone(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The Services' trafficDistribution in this cluster. */
   public TrafficDistribution distribution() {
     return distribution;

@@ -151,6 +151,27 @@ class AdviseIT {
     assertTrue(run.out().contains("set spec.trafficDistribution: PreferSameZone"), run.out());
   }
 
+  @Test
+  void check_max_avoidable_cost_fails_the_cluster_without_the_routing_and_passes_it_with() {
+    CliRun breach = check(off, "--max-avoidable-cost", "0.01");
+    assertEquals(3, breach.exitCode(), breach.describe());
+    assertTrue(breach.out().contains("avoidable cross-zone cost"), breach.out());
+    assertTrue(breach.out().contains("app-server/server"), "names the Service: " + breach.out());
+    CliRun pass = check(on, "--max-avoidable-cost", "0.01");
+    assertEquals(0, pass.exitCode(), pass.describe());
+    CliRun month = check(off, "--max-avoidable-cost", "1000", "--cost-basis", "month");
+    assertEquals(0, month.exitCode(), month.describe());
+    assertTrue(month.out().contains("30-day projection"), month.out());
+  }
+
+  static CliRun check(Backend b, String... extra) {
+    return run("check", b, afterRolloutOf(), END, extra);
+  }
+
+  static Instant afterRolloutOf() {
+    return SPEC.start().plus(Duration.ofMinutes(65));
+  }
+
   static JsonNode service(JsonNode advice, String ns, String name) {
     for (JsonNode s : advice.get("services")) {
       if (s.get("namespace").asText().equals(ns) && s.get("service").asText().equals(name)) {

@@ -32,7 +32,9 @@ public final class Advisor {
             && Math.max(cross, modelled) > 0;
     long remaining = cross;
     List<ZoneLoad> loads = List.of();
-    if (!proxiedElsewhere(gating) && in.zonedEndpoints() > 0) {
+    // Loads only where the routing is (or would be) in force: elsewhere they describe nothing.
+    boolean applies = gating.isEmpty() || gating.equals(List.of(Gating.ALREADY_ON));
+    if (applies && in.zonedEndpoints() > 0) {
       PreferSameZone.Prediction p = PreferSameZone.predict(in);
       loads = p.loads();
       if (gating.isEmpty()) {

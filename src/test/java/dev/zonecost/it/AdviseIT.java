@@ -145,6 +145,7 @@ class AdviseIT {
   void table_ranks_services_by_saving_and_says_what_to_do() throws Exception {
     CliRun run = advise(off, afterRollout(), END, "-o", "table");
     assertEquals(0, run.exitCode(), run.describe());
+    System.out.print("advise -o table on edge (seed 38, after the rollout):\n" + run.out());
     int server = run.out().indexOf("app-server/server");
     int db = run.out().indexOf("app-db/db");
     assertTrue(server >= 0 && db > server, run.out());

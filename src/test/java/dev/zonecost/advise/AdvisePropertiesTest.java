@@ -36,7 +36,7 @@ class AdvisePropertiesTest {
   @Test
   void predicted_remaining_cross_never_exceeds_todays_and_the_saving_adds_up() {
     SplittableRandom r = new SplittableRandom(1);
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 2000; i++) {
       ServiceInput in = random(r);
       Advice a = Inputs.advisor().advise(in);
       assertTrue(a.remainingCrossBytes() <= a.crossBytes(), a.toString());
@@ -50,7 +50,7 @@ class AdvisePropertiesTest {
   void load_ratios_weighted_by_endpoint_share_sum_to_1() {
     SplittableRandom r = new SplittableRandom(2);
     int checked = 0;
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 2000; i++) {
       ServiceInput in = random(r);
       if (in.clientBytes() == 0 || in.zonedEndpoints() == 0) {
         continue;
@@ -65,13 +65,13 @@ class AdvisePropertiesTest {
       assertEquals(1.0, shares, 1e-9);
       checked++;
     }
-    assertTrue(checked > 1000, "enough cases: " + checked);
+    assertTrue(checked > 400, "enough cases: " + checked);
   }
 
   @Test
   void the_suggested_replicas_leave_no_zone_overloaded() {
     SplittableRandom r = new SplittableRandom(3);
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 1500; i++) {
       ServiceInput in = random(r);
       var p = PreferSameZone.predict(in);
       if (!p.overloaded()) {
@@ -103,7 +103,7 @@ class AdvisePropertiesTest {
   @Test
   void auto_hands_out_every_endpoint_once_and_keeps_the_minimums() {
     SplittableRandom r = new SplittableRandom(4);
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 1500; i++) {
       ServiceInput in = random(r);
       Map<String, Double> cpu = new TreeMap<>();
       for (String z : ZONES.subList(0, 1 + r.nextInt(ZONES.size()))) {

@@ -10,7 +10,8 @@ import java.util.List;
  * The kube-state-metrics PromQL of {@code advise}: where each Service's ready endpoints were over
  * the window, whether they carried zone hints, what kind each Service is, and each node's
  * allocatable CPU. Instant queries at the window's end; the averages are subqueries on a grid of
- * {@link #step} so an endpoint that lived half the window counts one half.
+ * {@link #step} so an endpoint that lived half the window counts one half, over the grid points
+ * that have data.
  */
 public final class TopologyQueries {
   public static final String ENDPOINT_HINTS = "kube_endpointslice_endpoints_hints";
@@ -64,8 +65,18 @@ public final class TopologyQueries {
         + "])))";
   }
 
+  /**
+   * The grid points at which kube-state-metrics exported any ready endpoint: the averages' divisor,
+   * so that a scrape outage is missing data, not missing endpoints.
+   */
   private String gridPoints() {
-    return "scalar(count_over_time(vector(1)" + grid() + "))";
+    return "scalar(count_over_time(count(max_over_time("
+        + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
+        + "["
+        + duration(step())
+        + "]))"
+        + grid()
+        + "))";
   }
 
   /** Per slice and zone, the ready endpoints averaged over the window (absent counts zero). */

@@ -7,9 +7,10 @@
 # running the rules for a month of the same traffic:
 #   1. simulate `large` over 24 h, backfill it (scripts/lib/bench-common.sh);
 #   2. backfill the per-pair rule of `zonecost rules --interval 5m` over that day with promtool
-#      (`tsdb create-blocks-from rules`, evaluated against the raw data as the rule would have been);
-#   3. copy the recorded day forward with promtool and the rule `R offset Kd` for K = 1, 2, 4, 8, 16
-#      (each round doubles the recorded span), restarting Prometheus on the new blocks each time.
+#      (`tsdb create-blocks-from rules`, evaluated against the raw data as the rule would have been),
+#      then its hourly roll-up on the recorded series;
+#   3. copy the recorded day forward with promtool and the rules `R offset Kd` for K = 1, 2, 4, 8,
+#      16 (each round doubles the recorded span), restarting Prometheus on the new blocks each time.
 # Then, medians of BENCH_REPS end-to-end runs (JVM start included):
 #   R30  report --use-recording-rules over the 30 copied days
 #   R1   report --use-recording-rules over the simulated day
@@ -34,6 +35,7 @@ BENCH_END=${BENCH_END:-2026-11-01T00:00:00Z}
 BENCH_KEEP_OM=${BENCH_KEEP_OM:-0}
 INTERVAL=300
 RULE=zonecost:retina_pair_zone_bytes:increase5m
+ROLLUP=${RULE}_sum1h
 
 [[ $BENCH_REPS =~ ^[1-9][0-9]?$ ]] || die "BENCH_REPS must be 1..99, not '$BENCH_REPS'"
 [ -x /usr/bin/time ] || install_prerequisites time
@@ -75,9 +77,9 @@ backfill_rule() {
   start_prometheus "$work"
 }
 
-rule_file() { # NAME EXPR: a rules file with one recording rule
-  printf 'groups:\n- name: zonecost.recording\n  interval: 5m\n  rules:\n  - record: %s\n    expr: |-\n' "$RULE" >"$1"
-  printf '%s\n' "$2" | sed 's/^/      /' >>"$1"
+rule_file() { # FILE GROUP INTERVAL RECORD EXPR: a rules file with one recording rule
+  printf 'groups:\n- name: %s\n  interval: %s\n  rules:\n  - record: %s\n    expr: |-\n' "$2" "$3" "$4" >"$1"
+  printf '%s\n' "$5" | sed 's/^/      /' >>"$1"
 }
 
 if [ ! -f "$work/complete" ]; then
@@ -94,12 +96,23 @@ if [ ! -f "$work/complete" ]; then
   } >"$work/backfill.yml"
   promtool check rules "$work/backfill.yml" >/dev/null || die "the extracted rule does not parse: $work/backfill.yml"
   backfill_rule "$work/backfill.yml" "$first" "$end_epoch"
+  # The hourly roll-up group as `zonecost rules` prints it (its last group), on the recorded day.
+  sed -n '/^- name: zonecost.rollup/,$p' "$work/rules.yml" | sed '1i groups:' >"$work/rollup.yml"
+  grep -q "record: $ROLLUP" "$work/rollup.yml" || die "zonecost rules has no $ROLLUP"
+  backfill_rule "$work/rollup.yml" "$first" "$end_epoch"
   covered=1 # days recorded, ending at end_epoch + (covered - 1) days
   while ((covered < 31)); do
-    rule_file "$work/backfill.yml" "$RULE offset ${covered}d"
+    # Only a sample exactly K days back: promtool writes no staleness markers, so the 5-minute
+    # lookback would otherwise repeat a series' last sample into its gaps.
+    age="timestamp(\$1 offset ${covered}d) > time() - $((covered * day + 1))"
+    rule_file "$work/backfill.yml" zonecost.recording 5m "$RULE" \
+      "$RULE offset ${covered}d and (${age//\$1/$RULE})"
+    rule_file "$work/rollup.yml" zonecost.rollup 1h "$ROLLUP" \
+      "$ROLLUP offset ${covered}d and (${age//\$1/$ROLLUP})"
     from=$((end_epoch + (covered - 1) * day))
     to=$((end_epoch + (2 * covered - 1) * day))
     backfill_rule "$work/backfill.yml" "$from" "$to"
+    backfill_rule "$work/rollup.yml" "$from" "$to"
     covered=$((covered * 2))
   done
   stop_prometheus

@@ -50,6 +50,15 @@ public final class AnalysisOptions {
   /** Runs {@code work} with a report service on one client, closed afterwards. */
   <T> T withService(
       Environment env, PrintWriter err, boolean verbose, Function<ReportService, T> work) {
+    return withClient(env, err, verbose, (service, api) -> work.apply(service));
+  }
+
+  /** The same, with the client too (for the queries {@code advise} adds). */
+  <T> T withClient(
+      Environment env,
+      PrintWriter err,
+      boolean verbose,
+      java.util.function.BiFunction<ReportService, dev.zonecost.prometheus.PrometheusApi, T> work) {
     CostEstimator prices = new CostEstimator(pricing.selection());
     try (PrometheusClient client = prometheus.client(env, err, verbose)) {
       return work.apply(
@@ -57,8 +66,14 @@ public final class AnalysisOptions {
               client,
               read.settings(prometheus.parallelism(), err),
               VersionProvider.version(),
-              prices));
+              prices),
+          client);
     }
+  }
+
+  /** The price book the options select. */
+  CostEstimator prices() {
+    return new CostEstimator(pricing.selection());
   }
 
   int parallelism() {

@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.check.AvoidableCost;
 import dev.zonecost.check.CheckFormat;
 import dev.zonecost.check.Gate;
 import dev.zonecost.check.MarkdownSummary;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
       "      --cost-basis month --max-unknown-ratio 0.1",
       "  zonecost report --since 24h -o json --output-file baseline.json",
       "  zonecost check --since 24h --baseline baseline.json --max-increase 10%%",
-      "  zonecost check ... --summary-file \"$GITHUB_STEP_SUMMARY\" --junit-file zonecost.xml"
+      "  zonecost check ... --summary-file \"$GITHUB_STEP_SUMMARY\" --junit-file zonecost.xml",
+      "  zonecost check --since 24h --max-avoidable-cost 20 --cost-basis month"
     })
 public final class CheckCommand implements Callable<Integer> {
   private final Clock clock;
@@ -38,6 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ThresholdOptions thresholds;
   @Mixin AnalysisOptions analysis;
+  @Mixin AdviseOptions advise;
   @Mixin VerboseOption verbose;
 
   @Option(
@@ -74,12 +77,22 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TimeWindow window = analysis.time.window(clock);
     Gate gate = thresholds.gate(); // everything the user typed is checked before a query
+    java.math.BigDecimal avoidable = thresholds.maxAvoidableCost();
+    AdviseOptions.Prepared prepared = avoidable == null ? null : advise.prepare();
     PrintWriter err = spec.commandLine().getErr();
-    Verdict verdict =
+    Verdict judged =
         gate.judge(analysis.report(window, env, err, verbose.verbose, RowOrder.SortBy.BYTES, null));
+    Verdict verdict = judged;
+    if (prepared != null) {
+      var advice = prepared.advise(analysis, window, env, err, verbose.verbose);
+      var checks = new java.util.ArrayList<>(judged.checks());
+      checks.add(AvoidableCost.evaluate(advice, avoidable, thresholds.costBasis()));
+      verdict = new Verdict(checks, judged.notes());
+    }
+    final Verdict done = verdict;
     format.renderer(warnOnly).write(verdict, spec.commandLine().getOut());
     if (junitFile != null) {
-      AtomicFile.write(junitFile, w -> VerdictRenderer.junit().write(verdict, w));
+      AtomicFile.write(junitFile, w -> VerdictRenderer.junit().write(done, w));
     }
     if (summaryFile != null) {
       MarkdownSummary.append(summaryFile, verdict, window.start() + " .. " + window.end());

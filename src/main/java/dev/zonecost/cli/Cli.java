@@ -19,6 +19,7 @@ public final class Cli {
     CommandLine cl = new CommandLine(new ZonecostCommand());
     cl.addSubcommand(new ReportCommand(clock, env));
     cl.addSubcommand(new CheckCommand(clock, env));
+    cl.addSubcommand(new AdviseCommand(clock, env));
     cl.addSubcommand(new QueryCommand(clock));
     cl.addSubcommand(new RulesCommand());
     cl.addSubcommand(new DashboardCommand());

@@ -3,15 +3,18 @@ package dev.zonecost.cli;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.advise.Datapath;
 import dev.zonecost.check.CheckFormat;
 import dev.zonecost.check.CostBasis;
 import dev.zonecost.config.OptionValue;
 import dev.zonecost.doctor.DoctorFormat;
 import dev.zonecost.engine.RangeSemantics;
+import dev.zonecost.render.AdviceFormat;
 import dev.zonecost.render.CsvLayout;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.report.RowOrder;
 import dev.zonecost.simulate.Routing;
+import dev.zonecost.simulate.TrafficDistribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -39,7 +42,10 @@ class LowerCaseValues implements Iterable<String> {
           GroupBy.class,
           RangeSemantics.class,
           Scenario.class,
-          Routing.class);
+          Routing.class,
+          AdviceFormat.class,
+          Datapath.class,
+          TrafficDistribution.class);
 
   private final Class<? extends Enum<?>> type;
 
@@ -139,6 +145,24 @@ class LowerCaseValues implements Iterable<String> {
   static final class ScenarioValues extends LowerCaseValues {
     ScenarioValues() {
       super(Scenario.class);
+    }
+  }
+
+  static final class AdviceFormatValues extends LowerCaseValues {
+    AdviceFormatValues() {
+      super(AdviceFormat.class);
+    }
+  }
+
+  static final class DatapathValues extends LowerCaseValues {
+    DatapathValues() {
+      super(Datapath.class);
+    }
+  }
+
+  static final class TrafficDistributionValues extends LowerCaseValues {
+    TrafficDistributionValues() {
+      super(TrafficDistribution.class);
     }
   }
 }

@@ -17,6 +17,7 @@ final class OptionGroups {
             "--max-cross-zone-ratio",
             "--max-cross-zone-bytes",
             "--max-cross-zone-cost",
+            "--max-avoidable-cost",
             "--cost-basis",
             "--max-unknown-ratio",
             "--per-pair",
@@ -25,6 +26,9 @@ final class OptionGroups {
             "--max-increase",
             "--allow-empty",
             "--allow-clipped-window"));
+    GROUPS.put(
+        "Service routing (advise)",
+        List.of("--kubernetes-version", "--datapath", "--services-file"));
     GROUPS.put("Window", List.of("--since", "--start", "--end", "--look-behind"));
     GROUPS.put("Over time", List.of("--every", "--compare-to", "--use-recording-rules"));
     GROUPS.put(

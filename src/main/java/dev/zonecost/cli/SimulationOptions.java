@@ -4,6 +4,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.simulate.TrafficDistribution;
 import dev.zonecost.time.TimeParsing;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +89,17 @@ final class SimulationOptions {
   Routing routing;
 
   @Option(
+      names = "--traffic-distribution",
+      paramLabel = "MODE",
+      defaultValue = "default",
+      completionCandidates = LowerCaseValues.TrafficDistributionValues.class,
+      description =
+          "The Services' spec.trafficDistribution: default (unset: the scenario's endpoints) or"
+              + " prefer-same-zone (a client calls a ready endpoint in its zone when there is one,"
+              + " as kube-proxy does; the endpoints carry zone hints). The same cluster either way.")
+  TrafficDistribution distribution;
+
+  @Option(
       names = "--history",
       paramLabel = "DURATION",
       defaultValue = "1h",
@@ -112,15 +124,17 @@ final class SimulationOptions {
     if (cadvisor && scenario == Scenario.LARGE) {
       throw new UsageException("--cadvisor is for the seed and edge scenarios");
     }
-    return scenario.spec(
-        last,
-        hours,
-        interval,
-        overlayCni ? DataAggregationLevel.HIGH : level,
-        nativeZones,
-        seed,
-        scale,
-        history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
-        routing);
+    return scenario
+        .spec(
+            last,
+            hours,
+            interval,
+            overlayCni ? DataAggregationLevel.HIGH : level,
+            nativeZones,
+            seed,
+            scale,
+            history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
+            routing)
+        .withTrafficDistribution(distribution);
   }
 }

@@ -31,6 +31,15 @@ public final class ThresholdOptions {
   String maxCrossCost;
 
   @Option(
+      names = "--max-avoidable-cost",
+      paramLabel = "AMOUNT",
+      description =
+          "Largest cross-zone cost that spec.trafficDistribution: PreferSameZone would remove"
+              + " (the savings of `zonecost advise`), in the price book's currency: flags a"
+              + " Service that should turn it on.")
+  String maxAvoidableCost;
+
+  @Option(
       names = "--cost-basis",
       paramLabel = "BASIS",
       defaultValue = "window",
@@ -106,11 +115,13 @@ public final class ThresholdOptions {
         && maxCrossRatio == null
         && maxCrossCost == null
         && maxUnknownRatio == null
+        && maxAvoidableCost == null
         && minCoverage == null
         && baseline == null) {
       throw new UsageException(
           "check has nothing to check: give a limit (--max-cross-zone-bytes, --max-cross-zone-ratio,"
-              + " --max-cross-zone-cost, --max-unknown-ratio), --min-coverage or --baseline"
+              + " --max-cross-zone-cost, --max-unknown-ratio, --max-avoidable-cost), --min-coverage"
+              + " or --baseline"
               + " (--allow-empty runs anyway)");
     }
     if (baseline == null) {
@@ -123,6 +134,17 @@ public final class ThresholdOptions {
             Quantities.increase("--max-increase", maxIncrease == null ? "0%" : maxIncrease),
             costBasis);
     return new Gate(thresholds, coverage, new Gate.Against(saved, comparison), allowClippedWindow);
+  }
+
+  /** The avoidable-cost limit, checked; null when not asked for. */
+  java.math.BigDecimal maxAvoidableCost() {
+    return maxAvoidableCost == null
+        ? null
+        : Quantities.amount("--max-avoidable-cost", maxAvoidableCost);
+  }
+
+  CostBasis costBasis() {
+    return costBasis;
   }
 
   private static Double ratio(String option, String value) {

@@ -40,6 +40,7 @@ final class ClusterBuilder {
   final Set<List<Pod>> pairs = new HashSet<>();
   final List<Service> services = new ArrayList<>();
   Routing routing = Routing.KUBE_PROXY;
+  TrafficDistribution distribution = TrafficDistribution.DEFAULT;
 
   ClusterBuilder(
       String scenario,
@@ -223,6 +224,11 @@ final class ClusterBuilder {
   }
 
   SimulatedCluster build() {
+    if (distribution == TrafficDistribution.PREFER_SAME_ZONE) {
+      List<Flow> routed = SameZoneRouting.apply(flows);
+      flows.clear();
+      flows.addAll(routed);
+    }
     return new SimulatedCluster(this);
   }
 

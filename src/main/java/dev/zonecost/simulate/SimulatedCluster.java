@@ -42,6 +42,12 @@ public final class SimulatedCluster {
   public static final String KUBE_SERVICE_INFO = "kube_service_info";
   public static final String KUBE_ENDPOINTSLICE_ENDPOINTS = "kube_endpointslice_endpoints";
   public static final String KUBE_ENDPOINTSLICE_LABELS = "kube_endpointslice_labels";
+  public static final String KUBE_ENDPOINTSLICE_HINTS = "kube_endpointslice_endpoints_hints";
+  public static final String KUBE_NODE_ALLOCATABLE = "kube_node_status_allocatable";
+
+  /** Allocatable CPU of every simulated node of the small scenarios, in cores. */
+  public static final long NODE_CPU_CORES = 4;
+
   public static final String ZONE_LABEL = "label_topology_kubernetes_io_zone";
   public static final String RETINA_JOB = "retina";
   public static final String KSM_JOB = "kube-state-metrics";
@@ -190,6 +196,7 @@ public final class SimulatedCluster {
   private final List<Flow> flows;
   private final List<Service> services;
   private final Routing routing;
+  private final TrafficDistribution distribution;
   private final Map<String, TreeSet<Integer>> restartsByNode;
   private final List<Series> series;
   private final long sampleCount;
@@ -210,6 +217,7 @@ public final class SimulatedCluster {
     this.flows = List.copyOf(b.flows);
     this.services = List.copyOf(b.services);
     this.routing = b.routing;
+    this.distribution = b.distribution;
     Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
     b.restarts.forEach((k, v) -> restarts.put(k, new TreeSet<>(v)));
     this.restartsByNode = Collections.unmodifiableMap(restarts);
@@ -229,6 +237,7 @@ public final class SimulatedCluster {
             spec.level(),
             spec.nativeZones());
     b.routing = spec.routing();
+    b.distribution = spec.distribution();
     return b;
   }
 
@@ -355,6 +364,9 @@ public final class SimulatedCluster {
         out.add(new Series(KUBE_NODE_LABELS, l, n.from(), steps, null));
       }
     }
+    if (!scenario.equals(SimulationSpec.LARGE)) {
+      nodeCpu(out);
+    }
     for (String instance : ksmInstances) {
       for (Pod p : pods) {
         Map<String, String> l = new LinkedHashMap<>();
@@ -406,6 +418,7 @@ public final class SimulatedCluster {
       }
     }
     serviceInfo(out);
+    hints(out);
     List<Series> retina = new ArrayList<>();
     for (Flow f : flows) {
       if (f.via() != null) {
@@ -520,6 +533,58 @@ public final class SimulatedCluster {
       out.add(new Series(first.family(), first.labels(), from, to, values, null, first.agent()));
     }
     return out;
+  }
+
+  /** kube-state-metrics' allocatable CPU per node (what topology-mode Auto weighs zones by). */
+  private void nodeCpu(List<Series> out) {
+    for (String instance : ksmInstances) {
+      for (Node n : nodes) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("node", n.name());
+        l.put("resource", "cpu");
+        l.put("unit", "core");
+        ksmTarget(l, instance);
+        int length = steps - n.from() + 1;
+        out.add(
+            new Series(
+                KUBE_NODE_ALLOCATABLE,
+                l,
+                n.from(),
+                steps,
+                () -> {
+                  long[] v = new long[length];
+                  java.util.Arrays.fill(v, NODE_CPU_CORES);
+                  return v;
+                }));
+      }
+    }
+  }
+
+  /**
+   * Under PreferSameZone, the zone hint the EndpointSlice controller puts on every ready endpoint
+   * with a zone ({@code staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as
+   * kube-state-metrics exports it (its {@code internal/store/endpointslice.go}).
+   */
+  private void hints(List<Series> out) {
+    if (distribution != TrafficDistribution.PREFER_SAME_ZONE) {
+      return;
+    }
+    for (String instance : ksmInstances) {
+      for (Service s : services) {
+        for (Pod p : s.backends()) {
+          if (p.node().zone() == null) {
+            continue;
+          }
+          Map<String, String> l = new LinkedHashMap<>();
+          l.put("endpointslice", s.slice());
+          l.put("namespace", s.namespace());
+          l.put("address", p.ip());
+          l.put("for_zone", p.node().zone());
+          ksmTarget(l, instance);
+          out.add(new Series(KUBE_ENDPOINTSLICE_HINTS, l, p.from(), p.to(), null));
+        }
+      }
+    }
   }
 
   /** kube-state-metrics' Services, their EndpointSlices and the slices' Service names. */
@@ -709,6 +774,31 @@ public final class SimulatedCluster {
     }
     out.sort(Comparator.comparing(Rollout::at).thenComparing(Rollout::replicaSet));
     return out;
+  }
+
+  /**
+   * The ready endpoints per zone ("unknown" for a node without zone) of a Service at a scrape
+   * instant, from the model: what a test checks a scenario's conditions with.
+   */
+  public Map<String, Integer> readyEndpointsByZone(String namespace, String name, Instant at) {
+    int step =
+        Math.toIntExact(Duration.between(dataStart, at).getSeconds() / interval.getSeconds());
+    Map<String, Integer> out = new TreeMap<>();
+    for (Service s : services) {
+      if (s.namespace().equals(namespace) && s.name().equals(name)) {
+        for (Pod p : s.backends()) {
+          if (p.from() <= step && step <= p.to()) {
+            out.merge(p.zone(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The Services' trafficDistribution in this cluster. */
+  public TrafficDistribution distribution() {
+    return distribution;
   }
 
   /** How clients reach Services in this cluster. */

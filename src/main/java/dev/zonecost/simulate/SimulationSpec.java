@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param history how much data comes before the window {@code [end - hours, end]}, as real
  *     monitoring data has (null means {@link #DEFAULT_HISTORY}); zero makes the window start at the
  *     first scrape
+ * @param distribution the Services' {@code trafficDistribution} (null means unset: the scenario's
+ *     own choice of endpoint)
  */
 public record SimulationSpec(
     String scenario,
@@ -36,7 +38,8 @@ public record SimulationSpec(
     long seed,
     double scale,
     Duration history,
-    Routing routing) {
+    Routing routing,
+    TrafficDistribution distribution) {
 
   public static final String SEED = "seed";
   public static final String EDGE = "edge";
@@ -88,6 +91,7 @@ public record SimulationSpec(
     scrapeInterval = scrapeInterval == null ? DEFAULT_SCRAPE_INTERVAL : scrapeInterval;
     history = history == null ? DEFAULT_HISTORY : history;
     routing = routing == null ? Routing.KUBE_PROXY : routing;
+    distribution = distribution == null ? TrafficDistribution.DEFAULT : distribution;
     level = level == null ? DataAggregationLevel.LOW : level;
     checkInterval(scrapeInterval);
     if (Duration.ofHours(hours).getSeconds() % scrapeInterval.getSeconds() != 0) {
@@ -138,10 +142,52 @@ public record SimulationSpec(
     this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, null);
   }
 
+  /** A spec with the Services' default traffic distribution. */
+  public SimulationSpec(
+      String scenario,
+      Instant end,
+      int hours,
+      Duration scrapeInterval,
+      DataAggregationLevel level,
+      boolean nativeZones,
+      long seed,
+      double scale,
+      Duration history,
+      Routing routing) {
+    this(
+        scenario,
+        end,
+        hours,
+        scrapeInterval,
+        level,
+        nativeZones,
+        seed,
+        scale,
+        history,
+        routing,
+        null);
+  }
+
   /** The same spec with another routing. */
   public SimulationSpec withRouting(Routing r) {
     return new SimulationSpec(
-        scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, r);
+        scenario,
+        end,
+        hours,
+        scrapeInterval,
+        level,
+        nativeZones,
+        seed,
+        scale,
+        history,
+        r,
+        distribution);
+  }
+
+  /** The same cluster with the Services' trafficDistribution set (or unset). */
+  public SimulationSpec withTrafficDistribution(TrafficDistribution d) {
+    return new SimulationSpec(
+        scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, routing, d);
   }
 
   /** A spec at scale 1. */

@@ -24,6 +24,7 @@ class HelpGoldenTest {
         "zonecost",
         "report",
         "check",
+        "advise",
         "query",
         "doctor",
         "simulate",

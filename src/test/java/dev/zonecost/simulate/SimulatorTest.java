@@ -62,6 +62,7 @@ class SimulatorTest {
         assertEquals(
             List.of(
                 SimulatedCluster.KUBE_NODE_LABELS,
+                SimulatedCluster.KUBE_NODE_ALLOCATABLE,
                 SimulatedCluster.KUBE_POD_INFO,
                 SimulatedCluster.KUBE_REPLICASET_OWNER,
                 SimulatedCluster.KUBE_REPLICASET_CREATED,

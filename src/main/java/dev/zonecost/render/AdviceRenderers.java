@@ -1,0 +1,382 @@
+package dev.zonecost.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.zonecost.advise.Advice;
+import dev.zonecost.advise.AdviceReport;
+import dev.zonecost.advise.Gating;
+import dev.zonecost.advise.ZoneLoad;
+import dev.zonecost.cost.Money;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The views of an {@link AdviceReport}: they format, never compute. */
+public final class AdviceRenderers {
+  /** The CSV's columns, one row per Service. */
+  public static final List<String> CSV_COLUMNS =
+      List.of(
+          "namespace",
+          "service",
+          "client_bytes_by_zone",
+          "endpoints_by_zone",
+          "cross_zone_bytes",
+          "modelled_cross_zone_bytes",
+          "long_lived",
+          "cross_zone_cost",
+          "remaining_cross_zone_bytes",
+          "saving_bytes",
+          "saving_cost",
+          "saving_cost_30d",
+          "overloaded_zones",
+          "suggested_replicas",
+          "auto_hints",
+          "auto_saving_bytes",
+          "gating",
+          "currency",
+          "todo");
+
+  private AdviceRenderers() {}
+
+  /** One view of the advice. */
+  public interface View {
+    void render(AdviceReport report, Writer out) throws IOException;
+  }
+
+  static View table(boolean headers) {
+    return (r, out) -> {
+      TextTable t =
+          new TextTable(
+              new boolean[] {false, true, true, true, true, true, true, false, false, false});
+      if (headers) {
+        t.row(
+            "SERVICE",
+            "CLIENTS",
+            "CROSS-ZONE",
+            "MODELLED",
+            "COST",
+            "SAVING",
+            "SAVING/30D",
+            "MAX-LOAD",
+            "AUTO",
+            "GATING");
+      }
+      for (Advice a : r.services()) {
+        t.row(
+            a.label(),
+            HumanUnits.bytes(total(a.clientBytes()) + a.unknownZoneClientBytes()),
+            HumanUnits.bytes(a.crossBytes()),
+            HumanUnits.bytes(a.modelledCrossBytes()) + (a.longLived() ? " !" : ""),
+            money(a.crossCost(), r.currency()),
+            HumanUnits.bytes(a.savingBytes()),
+            money(a.savingCostMonthly(), r.currency()),
+            maxLoad(a),
+            auto(a),
+            a.gating().stream().map(Gating::label).collect(Collectors.joining(",")));
+      }
+      out.write(t.format());
+      out.write("\n");
+      out.write(
+          "PreferSameZone would save "
+              + HumanUnits.bytes(r.savingBytes())
+              + " of "
+              + HumanUnits.bytes(r.crossBytes())
+              + " cross-zone ("
+              + money(r.avoidableCost(), r.currency())
+              + " in the window, "
+              + money(r.avoidableCostMonthly(), r.currency())
+              + " per 30 days).\n\n");
+      out.write("What to do:\n");
+      for (Advice a : r.services()) {
+        out.write("  " + a.label() + ": " + a.todo() + "\n");
+      }
+      List<String> notes = notes(r);
+      if (!notes.isEmpty()) {
+        out.write("\nNotes:\n");
+        for (String n : notes) {
+          out.write("  " + n + "\n");
+        }
+      }
+      out.flush();
+    };
+  }
+
+  static View markdown() {
+    return (r, out) -> {
+      out.write("| Service | Cross-zone | Modelled | Cost | Saving | Saving / 30 d | Max load |");
+      out.write(" Gating | What to do |\n");
+      out.write("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+      for (Advice a : r.services()) {
+        out.write(
+            "| "
+                + md(a.label())
+                + " | "
+                + HumanUnits.bytes(a.crossBytes())
+                + " | "
+                + HumanUnits.bytes(a.modelledCrossBytes())
+                + (a.longLived() ? " (long-lived?)" : "")
+                + " | "
+                + money(a.crossCost(), r.currency())
+                + " | "
+                + HumanUnits.bytes(a.savingBytes())
+                + " | "
+                + money(a.savingCostMonthly(), r.currency())
+                + " | "
+                + maxLoad(a)
+                + " | "
+                + a.gating().stream().map(Gating::label).collect(Collectors.joining(", "))
+                + " | "
+                + md(a.todo())
+                + " |\n");
+      }
+      out.write(
+          "\nPreferSameZone would save **"
+              + money(r.avoidableCostMonthly(), r.currency())
+              + " per 30 days** ("
+              + HumanUnits.bytes(r.savingBytes())
+              + " of "
+              + HumanUnits.bytes(r.crossBytes())
+              + " cross-zone in the window).\n");
+      for (String n : notes(r)) {
+        out.write("\n- " + md(n));
+      }
+      out.write("\n");
+      out.flush();
+    };
+  }
+
+  static View csv(boolean headers) {
+    return (r, out) -> {
+      CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
+      if (headers) {
+        format.setHeader(CSV_COLUMNS.toArray(String[]::new));
+      }
+      CSVPrinter p = new CSVPrinter(out, format.get());
+      for (Advice a : r.services()) {
+        p.printRecord(
+            CsvRenderer.cell(a.namespace()),
+            CsvRenderer.cell(a.name()),
+            zones(a.clientBytes()),
+            zones(a.endpoints()),
+            a.crossBytes(),
+            a.modelledCrossBytes(),
+            a.longLived(),
+            CostText.data(a.crossCost()),
+            a.remainingCrossBytes(),
+            a.savingBytes(),
+            CostText.data(a.savingCost()),
+            CostText.data(a.savingCostMonthly()),
+            a.loads().stream()
+                .filter(ZoneLoad::overloaded)
+                .map(ZoneLoad::zone)
+                .collect(Collectors.joining(";")),
+            a.overloaded()
+                ? a.loads().stream()
+                    .map(l -> l.zone() + "=" + l.suggestedReplicas())
+                    .collect(Collectors.joining(";"))
+                : "",
+            auto(a),
+            a.autoSavingBytes(),
+            a.gating().stream().map(Gating::label).collect(Collectors.joining(";")),
+            r.currency(),
+            CsvRenderer.cell(a.todo()));
+      }
+      p.flush();
+    };
+  }
+
+  static View json() {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    m.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    return (r, out) -> {
+      m.writeValue(out, tree(r));
+      out.write("\n");
+      out.flush();
+    };
+  }
+
+  static View yaml() {
+    YAMLMapper y =
+        new YAMLMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build());
+    y.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    return (r, out) -> {
+      y.writeValue(out, tree(r));
+      out.flush();
+    };
+  }
+
+  /** The document of {@code -o json} and {@code -o yaml}. */
+  public static ObjectNode tree(AdviceReport r) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    root.put("schemaVersion", 1);
+    ObjectNode meta = root.putObject("metadata");
+    meta.put("start", r.start().toString());
+    meta.put("end", r.end().toString());
+    meta.put("currency", r.currency());
+    meta.put("priceRule", r.priceRule());
+    ArrayNode assumptions = meta.putArray("assumptions");
+    r.assumptions().forEach(assumptions::add);
+    ObjectNode totals = root.putObject("totals");
+    totals.put("crossZoneBytes", r.crossBytes());
+    totals.put("savingBytes", r.savingBytes());
+    totals.put("avoidableCost", CostText.data(r.avoidableCost()));
+    totals.put("avoidableCost30d", CostText.data(r.avoidableCostMonthly()));
+    ArrayNode services = root.putArray("services");
+    for (Advice a : r.services()) {
+      ObjectNode s = services.addObject();
+      s.put("namespace", a.namespace());
+      s.put("service", a.name());
+      ObjectNode clients = s.putObject("clientBytesByZone");
+      a.clientBytes().forEach(clients::put);
+      s.put("unknownZoneClientBytes", a.unknownZoneClientBytes());
+      ObjectNode eps = s.putObject("readyEndpointsByZone");
+      a.endpoints().forEach((z, e) -> eps.put(z, round(e)));
+      s.put("readyEndpointsWithoutZone", round(a.endpointsWithoutZone()));
+      ObjectNode today = s.putObject("today");
+      today.put("crossZoneBytes", a.crossBytes());
+      today.put("modelledCrossZoneBytes", a.modelledCrossBytes());
+      today.put("longLivedConnections", a.longLived());
+      today.put("crossZoneCost", CostText.data(a.crossCost()));
+      ObjectNode psz = s.putObject("preferSameZone");
+      psz.put("remainingCrossZoneBytes", a.remainingCrossBytes());
+      psz.put("savingBytes", a.savingBytes());
+      psz.put("savingCost", CostText.data(a.savingCost()));
+      psz.put("savingCost30d", CostText.data(a.savingCostMonthly()));
+      ArrayNode loads = psz.putArray("loadByZone");
+      for (ZoneLoad l : a.loads()) {
+        ObjectNode z = loads.addObject();
+        z.put("zone", l.zone());
+        z.put("readyEndpoints", round(l.endpoints()));
+        z.put("servedShare", round(l.servedShare()));
+        z.put("endpointShare", round(l.endpointShare()));
+        z.put("loadRatio", round(l.ratio()));
+        z.put("overloaded", l.overloaded());
+        z.put("suggestedReplicas", l.suggestedReplicas());
+      }
+      ObjectNode auto = s.putObject("topologyModeAuto");
+      if (a.auto() == null) {
+        auto.put("applies", false);
+      } else {
+        auto.put("applies", true);
+        auto.put("hints", a.auto().dropped() == null ? "kept" : "dropped");
+        if (a.auto().dropped() != null) {
+          auto.put("droppedBecause", a.auto().dropped().reason());
+        } else {
+          ObjectNode hinted = auto.putObject("endpointZonesHintedFor");
+          a.auto().hintedFor().forEach((z, m) -> hinted.putPOJO(z, m));
+        }
+        auto.put("remainingCrossZoneBytes", a.auto().remainingCrossBytes());
+        auto.put("savingBytes", a.autoSavingBytes());
+        auto.put("savingCost", CostText.data(a.autoSavingCost()));
+      }
+      ArrayNode gating = s.putArray("gating");
+      for (Gating g : a.gating()) {
+        ObjectNode o = gating.addObject();
+        o.put("reason", g.label());
+        o.put("message", g.reason());
+      }
+      s.put("todo", a.todo());
+    }
+    return root;
+  }
+
+  private static List<String> notes(AdviceReport r) {
+    List<String> notes = new ArrayList<>();
+    for (Advice a : r.services()) {
+      if (a.longLived()) {
+        notes.add(
+            a.label()
+                + ": measured cross-zone bytes differ from the uniform model by more than 10%"
+                + " (long-lived connections?)");
+      }
+      for (ZoneLoad l : a.loads()) {
+        if (l.overloaded()) {
+          notes.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s: under PreferSameZone %s would serve %.0f%% of the traffic with %.0f%% of"
+                      + " the endpoints (load %.2fx)",
+                  a.label(),
+                  l.zone(),
+                  l.servedShare() * 100,
+                  l.endpointShare() * 100,
+                  l.ratio()));
+        }
+      }
+      if (a.auto() != null && a.auto().dropped() != null && !a.gated()) {
+        notes.add(
+            a.label()
+                + ": topology-mode Auto would drop its hints: "
+                + a.auto().dropped().reason());
+      }
+    }
+    r.assumptions().forEach(x -> notes.add("assumed: " + x));
+    return notes;
+  }
+
+  private static String auto(Advice a) {
+    if (a.auto() == null) {
+      return "-";
+    }
+    return a.auto().dropped() == null
+        ? "saves " + HumanUnits.bytes(Math.max(0, a.autoSavingBytes()))
+        : "dropped";
+  }
+
+  private static String maxLoad(Advice a) {
+    return a.loads().stream()
+        .max(java.util.Comparator.comparingDouble(ZoneLoad::ratio))
+        .map(
+            l ->
+                String.format(Locale.ROOT, "%.2fx %s", l.ratio(), l.zone())
+                    + (l.overloaded() ? " !" : ""))
+        .orElse("-");
+  }
+
+  private static long total(Map<String, Long> m) {
+    return m.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static String zones(Map<String, ? extends Number> m) {
+    return m.entrySet().stream()
+        .map(
+            e ->
+                e.getKey()
+                    + "="
+                    + (e.getValue() instanceof Double d
+                        ? BigDecimal.valueOf(round(d)).stripTrailingZeros().toPlainString()
+                        : e.getValue().toString()))
+        .collect(Collectors.joining(";"));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static String money(BigDecimal amount, String currency) {
+    return Money.format(Money.rounded(amount), currency);
+  }
+
+  private static String md(String s) {
+    return s.replace("|", "\\|");
+  }
+}

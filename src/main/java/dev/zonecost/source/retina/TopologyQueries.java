@@ -1,0 +1,137 @@
+package dev.zonecost.source.retina;
+
+import static dev.zonecost.source.retina.PromqlStrings.duration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kube-state-metrics PromQL of {@code advise}: where each Service's ready endpoints were over
+ * the window, whether they carried zone hints, what kind each Service is, and each node's
+ * allocatable CPU. Instant queries at the window's end; the averages are subqueries on a grid of
+ * {@link #step} so an endpoint that lived half the window counts one half, over the grid points
+ * that have data.
+ */
+public final class TopologyQueries {
+  public static final String ENDPOINT_HINTS = "kube_endpointslice_endpoints_hints";
+  public static final String NODE_ALLOCATABLE = "kube_node_status_allocatable";
+
+  /** Grid points per window at most; the step grows for long windows. */
+  static final long MAX_POINTS = 720;
+
+  private final QuerySettings s;
+
+  public TopologyQueries(QuerySettings settings) {
+    this.s = settings;
+  }
+
+  /** The subquery step: one minute, or longer so a window has at most {@link #MAX_POINTS}. */
+  public Duration step() {
+    long minutes = Math.max(1, (s.window().toMinutes() + MAX_POINTS - 1) / MAX_POINTS);
+    return Duration.ofMinutes(minutes);
+  }
+
+  private String cluster() {
+    return s.names().clusterLabel();
+  }
+
+  private String selector(String metric, String... extra) {
+    List<String> m = new ArrayList<>();
+    if (s.selection().cluster() != null) {
+      m.add(cluster() + "=" + PromqlStrings.quote(s.selection().cluster()));
+    }
+    m.addAll(List.of(extra));
+    return metric + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
+  }
+
+  private String grid() {
+    return "[" + duration(s.window()) + ":" + duration(step()) + "]";
+  }
+
+  /**
+   * Ready endpoints per slice and zone at each grid point (replicas folded, a step's samples
+   * merged): the inner expression of both averages.
+   */
+  private String readyPerZone() {
+    return "count by ("
+        + cluster()
+        + ", namespace, endpointslice, endpoint_zone) (max by ("
+        + cluster()
+        + ", namespace, endpointslice, address, endpoint_zone) (max_over_time("
+        + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
+        + "["
+        + duration(step())
+        + "])))";
+  }
+
+  /**
+   * The grid points at which kube-state-metrics exported any ready endpoint: the averages' divisor,
+   * so that a scrape outage is missing data, not missing endpoints.
+   */
+  private String gridPoints() {
+    return "scalar(count_over_time(count(max_over_time("
+        + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
+        + "["
+        + duration(step())
+        + "]))"
+        + grid()
+        + "))";
+  }
+
+  /** Per slice and zone, the ready endpoints averaged over the window (absent counts zero). */
+  public String averageReadyEndpoints() {
+    return "sum_over_time(" + readyPerZone() + grid() + ") / " + gridPoints();
+  }
+
+  /** Per slice and zone, the share of the window with at least one ready endpoint there. */
+  public String zoneCoverage() {
+    return "count_over_time(" + readyPerZone() + grid() + ") / " + gridPoints();
+  }
+
+  /** Slices whose endpoints carried zone hints at any time in the window. */
+  public String hintedSlices() {
+    return "max by ("
+        + cluster()
+        + ", namespace, endpointslice) (max_over_time("
+        + selector(ENDPOINT_HINTS)
+        + "["
+        + duration(s.rangeFor(s.window()))
+        + "]))";
+  }
+
+  /** Every Service's ClusterIP and external name: headless and ExternalName Services. */
+  public String serviceKinds() {
+    return "max by ("
+        + cluster()
+        + ", namespace, service, cluster_ip, external_name) (max_over_time("
+        + selector(LabelNames.SERVICE_INFO)
+        + "["
+        + duration(s.rangeFor(s.window()))
+        + "]))";
+  }
+
+  /** Every node's allocatable CPU (cores) over the window, replicas folded. */
+  public String nodeCpu() {
+    return "max by ("
+        + cluster()
+        + ", node) (max_over_time("
+        + selector(NODE_ALLOCATABLE, "resource=\"cpu\"")
+        + "["
+        + duration(s.rangeFor(s.window()))
+        + "]))";
+  }
+
+  /** The queries in the order {@code advise} sends them, labelled. */
+  public List<QueryPlan.LabelledQuery> all() {
+    return List.of(
+        new QueryPlan.LabelledQuery(
+            "ready endpoints per slice and zone, averaged over the window",
+            averageReadyEndpoints()),
+        new QueryPlan.LabelledQuery(
+            "share of the window with a ready endpoint per slice and zone", zoneCoverage()),
+        new QueryPlan.LabelledQuery("slices with zone hints", hintedSlices()),
+        new QueryPlan.LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
+        new QueryPlan.LabelledQuery("allocatable CPU per node", nodeCpu()));
+  }
+}

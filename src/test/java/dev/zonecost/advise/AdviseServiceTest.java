@@ -1,0 +1,82 @@
+package dev.zonecost.advise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
+import dev.zonecost.engine.ServiceTopology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The client -> Service rows and the Services' endpoints become one input per Service. */
+class AdviseServiceTest {
+  static final WorkloadRef CLIENT = new WorkloadRef("shop", "Deployment", "web");
+  static final WorkloadRef API = GroupBy.service("shop", "api", "");
+
+  static TrafficRow row(WorkloadRef src, WorkloadRef dst, String sz, String dz, long bytes) {
+    return new TrafficRow(new TrafficKey(src, dst, sz, dz), bytes);
+  }
+
+  static ServiceTopology topology() {
+    return new ServiceTopology(
+        Map.of(
+            "shop/api", Map.of("a", 2.0, "b", 0.5, "", 1.0),
+            "shop/db", Map.of("a", 1.0)),
+        Map.of("shop/api", Map.of("a", 1.0, "b", 0.5, "", 1.0), "shop/db", Map.of("a", 1.0)),
+        Set.of("shop/db"),
+        Map.of("shop/api", "10.0.0.1", "shop/db", "None"),
+        Map.of(),
+        Map.of("n1", 4.0, "n2", 8.0, "n3", 2.0),
+        Map.of("n1", "a", "n2", "b", "n3", ""),
+        Duration.ofMinutes(1));
+  }
+
+  @Test
+  void requests_and_replies_count_for_the_clients_zone_and_cross_where_the_endpoint_is_elsewhere() {
+    List<TrafficRow> rows =
+        List.of(
+            row(CLIENT, API, "a", "a", 100), // request, same zone
+            row(API, CLIENT, "a", "a", 40), // its reply
+            row(CLIENT, API, "a", "b", 10), // request to b
+            row(API, CLIENT, "b", "a", 5), // reply from b
+            row(CLIENT, API, "unknown", "a", 7), // client without zone
+            row(CLIENT, CLIENT, "a", "b", 1000)); // not through a Service
+    List<ServiceInput> in = AdviseService.inputs(rows, topology(), null, Selection.ALL);
+    ServiceInput api = in.stream().filter(s -> s.name().equals("api")).findFirst().orElseThrow();
+    assertEquals(List.of(new ZoneTraffic("a", 155, 15)), api.traffic());
+    assertEquals(7, api.unknownZoneClientBytes());
+    assertEquals(Map.of("a", 2.0, "b", 0.5), api.endpoints());
+    assertEquals(1.0, api.endpointsWithoutZone());
+    assertEquals(0.5, api.coverageOf("b"));
+    assertEquals(ServiceKind.CLUSTER_IP, api.kind());
+    assertFalse(api.hinted());
+    assertNull(api.spec());
+  }
+
+  @Test
+  void lists_services_without_traffic_from_kube_state_metrics_when_nothing_is_selected_away() {
+    List<ServiceInput> in = AdviseService.inputs(List.of(), topology(), null, Selection.ALL);
+    ServiceInput db = in.stream().filter(s -> s.name().equals("db")).findFirst().orElseThrow();
+    assertEquals(ServiceKind.HEADLESS, db.kind());
+    assertTrue(db.hinted());
+    Selection some = new Selection("shop", null, null, null);
+    assertTrue(AdviseService.inputs(List.of(), topology(), null, some).isEmpty());
+  }
+
+  @Test
+  void node_capacity_sums_cpu_per_zone_and_names_nodes_without_zone_or_cpu() {
+    NodeCapacity c = AdviseService.capacity(topology());
+    assertTrue(c.known());
+    assertEquals(Map.of("a", 4.0, "b", 8.0), c.cpuByZone());
+    assertEquals(List.of("n3"), c.incomplete());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.zonecost.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadRef;
+import dev.zonecost.simulate.SimulatedCluster.Flow;
+import dev.zonecost.simulate.SimulatedCluster.Node;
+import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.SimulatedCluster.Service;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** simulate --traffic-distribution prefer-same-zone: kube-proxy's choice under zone hints. */
+class SameZoneRoutingTest {
+  static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
+  static final WorkloadRef CLIENT = new WorkloadRef("ns", "Deployment", "client");
+  static final WorkloadRef API = new WorkloadRef("ns", "Deployment", "api");
+
+  /**
+   * Clients in zones a, b and on a node without zone call Service api, whose endpoints are in a
+   * (two) and c; with {@code zonelessEndpoint} one more endpoint sits on the zoneless node.
+   */
+  static SimulatedCluster cluster(TrafficDistribution d, boolean zonelessEndpoint) {
+    ClusterBuilder b =
+        SimulatedCluster.builder(
+                "tiny", T0, 3, Duration.ofSeconds(60), DataAggregationLevel.LOW, false)
+            .ksmInstance("ksm-0");
+    b.distribution = d;
+    Node a = b.node("node-a", "10.0.1.1", "zone-a");
+    Node bb = b.node("node-b", "10.0.2.1", "zone-b");
+    Node c = b.node("node-c", "10.0.3.1", "zone-c");
+    Node none = b.node("node-x", "10.0.9.1", null);
+    Pod ca = pod(b, "client-a", "10.0.11.1", a, CLIENT);
+    Pod cb = pod(b, "client-b", "10.0.21.1", bb, CLIENT);
+    Pod cx = pod(b, "client-x", "10.0.91.1", none, CLIENT);
+    Pod a1 = pod(b, "api-a1", "10.0.11.2", a, API);
+    Pod a2 = pod(b, "api-a2", "10.0.11.3", a, API);
+    Pod c1 = pod(b, "api-c1", "10.0.31.1", c, API);
+    Service api = b.service("ns", "api", "uid-api-00001", "10.100.0.10");
+    for (Pod p : List.of(a1, a2, c1)) {
+      b.backend(api, p);
+    }
+    if (zonelessEndpoint) {
+      b.backend(api, pod(b, "api-x1", "10.0.91.2", none, API));
+    }
+    long[] bytes = {100, 100, 100, 100};
+    b.flow(ca, c1, bytes, bytes, api); // crosses today: re-routed to a1 or a2
+    b.flow(ca, a1, bytes, bytes, api);
+    b.flow(cb, c1, bytes, bytes, api); // zone b has no endpoint: stays
+    b.flow(cx, c1, bytes, bytes, api); // client without zone: stays
+    return b.build();
+  }
+
+  static Pod pod(ClusterBuilder b, String name, String ip, Node n, WorkloadRef w) {
+    return b.pod("ns", name, "u-" + name, ip, n, "ReplicaSet", w.name() + "-h", w, 0, 3);
+  }
+
+  static long cross(SimulatedCluster c) {
+    return c.expected().stream()
+        .filter(r -> r.locality() == Locality.CROSS_ZONE)
+        .mapToLong(TrafficRow::bytes)
+        .sum();
+  }
+
+  static long all(SimulatedCluster c) {
+    return c.expected().stream().mapToLong(TrafficRow::bytes).sum();
+  }
+
+  @Test
+  void a_client_with_an_endpoint_in_its_zone_calls_it_and_the_bytes_stay_the_same() {
+    SimulatedCluster off = cluster(TrafficDistribution.DEFAULT, false);
+    SimulatedCluster on = cluster(TrafficDistribution.PREFER_SAME_ZONE, false);
+    assertEquals(all(off), all(on));
+    // client-a's 800 bytes to c1 stay in zone; client-b's 800 still cross; client-x is unknown
+    assertTrue(cross(on) > 0);
+    assertEquals(2 * cross(on), cross(off));
+    Flow moved = on.flows().get(0);
+    assertEquals("zone-a", moved.peer().node().zone());
+  }
+
+  @Test
+  void two_calls_landing_on_one_endpoint_become_one_flow_with_both_bytes() {
+    SimulatedCluster on = cluster(TrafficDistribution.PREFER_SAME_ZONE, false);
+    long fromA =
+        on.flows().stream()
+            .filter(f -> f.opener().name().equals("client-a"))
+            .mapToLong(f -> java.util.Arrays.stream(f.request()).sum())
+            .sum();
+    assertEquals(800, fromA);
+    long pairs = on.flows().stream().map(f -> List.of(f.opener(), f.peer())).distinct().count();
+    assertEquals(on.flows().size(), pairs, "one flow per pod pair");
+  }
+
+  @Test
+  void an_endpoint_without_zone_leaves_every_call_where_it_was() {
+    SimulatedCluster off = cluster(TrafficDistribution.DEFAULT, true);
+    SimulatedCluster on = cluster(TrafficDistribution.PREFER_SAME_ZONE, true);
+    assertEquals(cross(off), cross(on));
+    assertEquals(off.flows().get(0).peer(), on.flows().get(0).peer());
+  }
+
+  @Test
+  void the_endpoints_carry_zone_hints_and_the_nodes_their_cpu() throws IOException {
+    StringWriter on = new StringWriter();
+    cluster(TrafficDistribution.PREFER_SAME_ZONE, true).writeOpenMetrics(on);
+    String text = on.toString();
+    assertTrue(
+        text.contains(
+            "kube_endpointslice_endpoints_hints{endpointslice=\"api-uid-a\",namespace=\"ns\","
+                + "address=\"10.0.11.2\",for_zone=\"zone-a\""),
+        text);
+    assertTrue(!text.contains("address=\"10.0.91.2\",for_zone"), "no hint without a zone");
+    assertTrue(text.contains("kube_node_status_allocatable{node=\"node-a\",resource=\"cpu\""));
+    StringWriter off = new StringWriter();
+    cluster(TrafficDistribution.DEFAULT, true).writeOpenMetrics(off);
+    assertTrue(!off.toString().contains("kube_endpointslice_endpoints_hints"));
+  }
+}

@@ -25,6 +25,7 @@ final class MonitoringOutput {
   static String expression(AccountingOptions accounting) {
     Instant now = Instant.EPOCH.plusSeconds(7200);
     EngineRequest request = accounting.request(new TimeWindow(now.minusSeconds(3600), now));
+    QueryCommand.requireRetina(request, "rules and dashboard");
     return GrafanaQuery.expression(
         TrafficEngine.plan(request, false), request.dedupe(), request.level());
   }

@@ -34,14 +34,18 @@ public final class ReportBuilder {
     List<String> notes = new ArrayList<>();
     notes.add(
         "bytes per window: reset-aware increase of each series over the window, not extrapolated");
-    notes.add(dedupeNote(request));
-    if (request.dedupe() == DedupeMode.AUTO) {
+    boolean retinaSource = result.byteSource().equals("retina");
+    notes.addAll(result.sourceNotes());
+    notes.add(retinaSource ? dedupeNote(request) : SourceNotes.copies(result.byteSource()));
+    if (retinaSource && request.dedupe() == DedupeMode.AUTO) {
       notes.addAll(provenanceNotes(st.provenance()));
     }
-    if (request.dedupe() == DedupeMode.INGRESS) {
+    if (retinaSource && request.dedupe() == DedupeMode.INGRESS) {
       notes.add("ingress mode misses pods talking on one node: Retina reports them as EGRESS only");
     }
-    if (st.pairsWithUnknownNode() > 0 && request.level() == DataAggregationLevel.HIGH) {
+    if (retinaSource
+        && st.pairsWithUnknownNode() > 0
+        && request.level() == DataAggregationLevel.HIGH) {
       notes.add(
           st.pairsWithUnknownNode()
               + " pod pairs without a known node for both pods were taken to be on different nodes");
@@ -51,7 +55,10 @@ public final class ReportBuilder {
           st.ambiguousPods()
               + " pod lookups matched nodes in different zones and were left unknown");
     }
-    notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
+    notes.add(
+        retinaSource
+            ? "Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers"
+            : SourceNotes.blindSpots(result.byteSource()));
     WindowEdges edges = result.edges();
     Calibration cal = result.calibration();
     if (cal != null && cal.disagrees()) {
@@ -85,7 +92,7 @@ public final class ReportBuilder {
             "window",
             request.dedupe().label(),
             request.level().label(),
-            zoneSource(st),
+            zoneSource(st, result.byteSource()),
             result.backendVersion(),
             st.series(),
             result.resetSeries(),
@@ -199,12 +206,12 @@ public final class ReportBuilder {
     return notes;
   }
 
-  private static String zoneSource(TrafficAggregator.Stats st) {
+  private static String zoneSource(TrafficAggregator.Stats st, String byteSource) {
     boolean retina = st.endpointsZonedByRetina() > 0;
     boolean ksm = st.endpointsZonedByKubeStateMetrics() > 0;
     if (retina && ksm) {
       return "mixed";
     }
-    return retina ? "retina" : ksm ? "kube-state-metrics" : "none";
+    return retina ? byteSource : ksm ? "kube-state-metrics" : "none";
   }
 }

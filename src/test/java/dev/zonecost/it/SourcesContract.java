@@ -1,0 +1,130 @@
+package dev.zonecost.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.TrafficKey;
+import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.cli.CliRun;
+import dev.zonecost.simulate.Routing;
+import dev.zonecost.simulate.SimulatedCluster;
+import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.simulate.Simulator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The edge cluster as each byte source exports it (issue 15): {@code report --source} gives the
+ * source's exact answer to the byte, and the same rows as Retina's reading of the same cluster, off
+ * only by what each source's kept agent lost itself (the worst row error is printed for the note).
+ * {@code --source auto} finds the source that has data.
+ */
+abstract class SourcesContract {
+  static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
+
+  @TempDir Path tmp;
+
+  abstract Backend start(Path dir, SimulatedCluster c, String source) throws Exception;
+
+  static SimulatedCluster edge() {
+    return Simulator.generate(
+        new SimulationSpec(
+                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42)
+            .withRouting(Routing.KUBE_PROXY));
+  }
+
+  static CliRun report(Backend b, SimulatedCluster c, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--prometheus-url",
+                b.url,
+                "--start",
+                c.start().toString(),
+                "--end",
+                c.end().toString(),
+                "-o",
+                "json"));
+    args.addAll(List.of(extra));
+    return CliRun.run(Clock.fixed(c.end(), ZoneOffset.UTC), args.toArray(String[]::new));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"beyla", "istio"})
+  void each_source_gives_its_exact_answer_and_retinas_rows(String source) throws Exception {
+    SimulatedCluster c = edge();
+    try (Backend b = start(tmp.resolve(source), c, source)) {
+      CliRun run = report(b, c, "--source", source);
+      assertEquals(0, run.exitCode(), run.describe());
+      JsonNode doc = ReportRows.parse(run.out());
+      Map<TrafficKey, Long> actual = ReportRows.rows(doc);
+      Map<TrafficKey, Long> exact = ReportRows.rows(c.expected(source, c.start(), c.end()));
+      assertEquals(keys(exact), keys(actual), "rows differ\n" + run.describe());
+      for (var e : exact.entrySet()) {
+        assertEquals(e.getValue(), actual.get(e.getKey()), source + ": bytes of " + e.getKey());
+      }
+      long sum = actual.values().stream().mapToLong(Long::longValue).sum();
+      assertEquals(sum, doc.get("totals").get("all").asLong(), "totals add up");
+      assertTrue(doc.get("totals").get("cross-zone").asLong() > 0, "cross-zone present");
+      assertEquals(source, doc.get("metadata").get("zoneSource").asText(), run.describe());
+
+      // The same cluster read from Retina: the same rows, bytes off only by agent restarts.
+      List<TrafficRow> retinaRows = c.expected(c.start(), c.end());
+      Map<TrafficKey, Long> retina = ReportRows.rows(retinaRows);
+      assertEquals(keys(retina), keys(actual), source + " and Retina give the same rows");
+      double worst = 0;
+      TrafficKey worstKey = null;
+      for (var e : retina.entrySet()) {
+        double err = Math.abs(actual.get(e.getKey()) - e.getValue()) / (double) e.getValue();
+        if (err > worst) {
+          worst = err;
+          worstKey = e.getKey();
+        }
+      }
+      Map<Locality, Long> t = SimulatedCluster.totals(retinaRows);
+      System.out.printf(
+          "%s edge --source %s: %d rows exact to the source's answer; against Retina's answer"
+              + " worst row error %.4f%% (%s), cross-zone bytes %d vs %d%n",
+          b.name,
+          source,
+          exact.size(),
+          worst * 100,
+          worstKey,
+          doc.get("totals").get("cross-zone").asLong(),
+          t.get(Locality.CROSS_ZONE));
+      assertTrue(worst < 0.01, source + " within 1% of Retina per row: " + worst);
+    }
+  }
+
+  @Test
+  void auto_reads_beyla_where_retina_has_no_data() throws Exception {
+    SimulatedCluster c = edge();
+    try (Backend b = start(tmp.resolve("auto"), c, "beyla")) {
+      CliRun run = report(b, c);
+      assertEquals(0, run.exitCode(), run.describe());
+      JsonNode doc = ReportRows.parse(run.out());
+      assertEquals(ReportRows.rows(c.expected("beyla", c.start(), c.end())), ReportRows.rows(doc));
+      String notes = doc.get("metadata").get("notes").toString();
+      assertTrue(notes.contains("--source auto read beyla"), notes);
+    }
+  }
+
+  private static TreeSet<String> keys(Map<TrafficKey, Long> rows) {
+    return new TreeSet<>(rows.keySet().stream().map(Object::toString).toList());
+  }
+}

@@ -124,6 +124,42 @@ abstract class SourcesContract {
     }
   }
 
+  @Test
+  void doctor_lists_every_source_it_finds_with_its_coverage() throws Exception {
+    SimulatedCluster c = edge();
+    try (Backend b = start(tmp.resolve("doctor"), c, "beyla")) {
+      CliRun run =
+          CliRun.run(
+              Clock.fixed(c.end(), ZoneOffset.UTC),
+              "doctor",
+              "--prometheus-url",
+              b.url,
+              "--since",
+              "2h",
+              "-o",
+              "json");
+      JsonNode checks = ReportRows.parse(run.out()).get("checks");
+      String sources = null;
+      String retina = null;
+      for (JsonNode ch : checks) {
+        if (ch.get("name").asText().equals("byte sources")) {
+          sources = ch.get("status").asText() + " " + ch.get("measured").asText();
+        }
+        if (ch.get("name").asText().equals("retina metric")) {
+          retina = ch.get("status").asText();
+        }
+      }
+      assertTrue(
+          sources != null
+              && sources.startsWith("OK")
+              && sources.contains("beyla (beyla_network_flow_bytes_total)")
+              && sources.contains("of pod-addressed series with both zones")
+              && sources.contains("sender's copy selectable"),
+          run.describe());
+      assertEquals("WARN", retina, "no Retina, but another source: " + run.describe());
+    }
+  }
+
   private static TreeSet<String> keys(Map<TrafficKey, Long> rows) {
     return new TreeSet<>(rows.keySet().stream().map(Object::toString).toList());
   }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       "  zonecost report --start 2026-11-01T00:00:00Z --end 2026-11-02T00:00:00Z \\",
       "      -o csv --output-file traffic.csv",
       "  export PROMETHEUS_URL=http://prometheus:9090",
-      "  zonecost report --since 7d --from-namespace 'app-.*' --to-workload db -o json"
+      "  zonecost report --since 7d --from-namespace 'app-.*' --to-workload db -o json",
+      "  zonecost report --since 24h --source beyla"
     })
 public final class ReportCommand implements Callable<Integer> {
   private final Clock clock;

@@ -40,6 +40,50 @@ final class IstioWriter {
     return out.build();
   }
 
+  /**
+   * The same flows as Istio's sidecars export them: the same names without zone labels, each
+   * sidecar scraped as its own pod ({@code namespace}, {@code pod}, {@code instance} = the pod's IP
+   * and Envoy's stats port 15090). The client's sidecar reports {@code source}, the server's {@code
+   * destination}; a reading keeps the client's, which places the client by the join and cannot
+   * place the server (a workload, not a pod): that side's zone is unknown.
+   */
+  static List<SourceCounter> sidecarCounters(SimulatedCluster c) {
+    SourceCounters out = new SourceCounters(c);
+    for (Flow f : c.flows()) {
+      sidecar(out, f, "source", f.opener(), true);
+      if (!f.peer().external()) {
+        sidecar(out, f, "destination", f.peer(), false);
+      }
+    }
+    return out.build();
+  }
+
+  private static void sidecar(
+      SourceCounters out, Flow f, String reporter, Pod proxy, boolean kept) {
+    Pod o = f.opener();
+    Pod p = f.peer();
+    Map<String, String> l = new LinkedHashMap<>();
+    l.put("reporter", reporter);
+    workload(l, "source_", o);
+    l.put(
+        "destination_service",
+        f.via() == null
+            ? Zones.UNKNOWN
+            : f.via().name() + "." + f.via().namespace() + ".svc.cluster.local");
+    workload(l, "destination_", p);
+    l.put("request_protocol", "tcp");
+    l.put("connection_security_policy", p.external() ? "unknown" : "mutual_tls");
+    l.put("namespace", proxy.namespace());
+    l.put("pod", proxy.name());
+    String instance = proxy.ip() + ":15090";
+    l.put("instance", instance);
+    l.put("job", "kubernetes-pods");
+    TrafficKey request = new TrafficKey(o.workload(), p.workload(), o.zone(), Zones.UNKNOWN);
+    TrafficKey reply = new TrafficKey(p.workload(), o.workload(), Zones.UNKNOWN, o.zone());
+    out.add(RECEIVED, l, instance, null, f, f.request(), kept ? request : null);
+    out.add(SENT, l, instance, null, f, f.reply(), kept ? reply : null);
+  }
+
   private static void add(SourceCounters out, Flow f, String reporter, Node agent, boolean kept) {
     Pod o = f.opener();
     Pod p = f.peer();

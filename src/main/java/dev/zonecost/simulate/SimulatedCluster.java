@@ -631,7 +631,7 @@ public final class SimulatedCluster {
   }
 
   /** The byte sources the simulator writes: Retina's counters or another agent's. */
-  public static final List<String> SOURCES = List.of("retina", "beyla", "istio");
+  public static final List<String> SOURCES = List.of("retina", "beyla", "istio", "istio-sidecar");
 
   private final Map<String, List<SourceCounter>> sourceCounters = new TreeMap<>();
 
@@ -641,6 +641,8 @@ public final class SimulatedCluster {
       case "retina" -> null;
       case "beyla" -> sourceCounters.computeIfAbsent(source, k -> BeylaWriter.counters(this));
       case "istio" -> sourceCounters.computeIfAbsent(source, k -> IstioWriter.counters(this));
+      case "istio-sidecar" ->
+          sourceCounters.computeIfAbsent(source, k -> IstioWriter.sidecarCounters(this));
       default ->
           throw new IllegalArgumentException(
               "unknown source '" + source + "', expected one of " + SOURCES);

@@ -27,7 +27,10 @@ final class SourceCounters {
     this.c = c;
   }
 
-  /** Bytes of {@code f}, one per step from {@code f.from()}, seen by {@code agent}'s node. */
+  /**
+   * Bytes of {@code f}, one per step from {@code f.from()}, seen by the agent {@code agentName} on
+   * {@code agentNode} (whose restarts it shares; null for an agent that restarts with its pod).
+   */
   void add(
       String family,
       Map<String, String> labels,
@@ -75,7 +78,8 @@ final class SourceCounters {
     SourceCounter counter() {
       int from = flows.stream().mapToInt(Flow::from).min().orElseThrow();
       int to = flows.stream().mapToInt(Flow::to).max().orElseThrow();
-      Set<Integer> restarts = c.restarts().getOrDefault(node.name(), new TreeSet<>());
+      Set<Integer> restarts =
+          node == null ? Set.of() : c.restarts().getOrDefault(node.name(), new TreeSet<>());
       long[] values = new long[to - from + 1];
       BitSet present = new BitSet(c.steps() + 1);
       long counter = 0;

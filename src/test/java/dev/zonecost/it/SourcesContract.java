@@ -112,6 +112,45 @@ abstract class SourcesContract {
   }
 
   @Test
+  void istio_sidecars_give_the_client_zone_and_leave_the_server_side_unknown() throws Exception {
+    SimulatedCluster c = edge();
+    try (Backend b = start(tmp.resolve("sidecar"), c, "istio-sidecar")) {
+      CliRun run = report(b, c, "--source", "istio");
+      assertEquals(0, run.exitCode(), run.describe());
+      JsonNode doc = ReportRows.parse(run.out());
+      Map<TrafficKey, Long> actual = ReportRows.rows(doc);
+      Map<TrafficKey, Long> exact =
+          ReportRows.rows(c.expected("istio-sidecar", c.start(), c.end()));
+      assertEquals(keys(exact), keys(actual), "rows differ\n" + run.describe());
+      for (var e : exact.entrySet()) {
+        assertEquals(e.getValue(), actual.get(e.getKey()), "sidecar: bytes of " + e.getKey());
+      }
+      assertEquals(0, doc.get("totals").get("cross-zone").asLong(), "one zone is never known");
+      // Per workload pair, the same bytes as Retina's answer within the sidecars' own edges.
+      Map<String, Long> byPair = byWorkloads(actual);
+      Map<String, Long> retina = byWorkloads(ReportRows.rows(c.expected(c.start(), c.end())));
+      assertEquals(retina.keySet(), byPair.keySet());
+      double worst = 0;
+      for (var e : retina.entrySet()) {
+        worst =
+            Math.max(
+                worst, Math.abs(byPair.get(e.getKey()) - e.getValue()) / (double) e.getValue());
+      }
+      System.out.printf(
+          "%s edge --source istio (sidecars): %d rows exact to the source's answer; per workload"
+              + " pair against Retina's answer worst error %.4f%%; every row unknown-zone%n",
+          b.name, exact.size(), worst * 100);
+      assertTrue(worst < 0.05, "sidecars within 5% of Retina per workload pair: " + worst);
+    }
+  }
+
+  private static Map<String, Long> byWorkloads(Map<TrafficKey, Long> rows) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    rows.forEach((k, v) -> out.merge(k.source() + " -> " + k.destination(), v, Long::sum));
+    return out;
+  }
+
+  @Test
   void auto_reads_beyla_where_retina_has_no_data() throws Exception {
     SimulatedCluster c = edge();
     try (Backend b = start(tmp.resolve("auto"), c, "beyla")) {

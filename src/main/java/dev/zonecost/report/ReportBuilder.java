@@ -90,8 +90,10 @@ public final class ReportBuilder {
             edges.effectiveStart(),
             request.end(),
             "window",
-            request.dedupe().label(),
-            request.level().label(),
+            // Another source has its own copy rule and no aggregation level: a baseline of one
+            // source is then refused for another.
+            retinaSource ? request.dedupe().label() : result.byteSource(),
+            retinaSource ? request.level().label() : "n/a",
             zoneSource(st, result.byteSource()),
             result.backendVersion(),
             st.series(),

@@ -82,6 +82,7 @@ abstract class SourcesContract {
       assertEquals(sum, doc.get("totals").get("all").asLong(), "totals add up");
       assertTrue(doc.get("totals").get("cross-zone").asLong() > 0, "cross-zone present");
       assertEquals(source, doc.get("metadata").get("zoneSource").asText(), run.describe());
+      assertEquals(source, doc.get("metadata").get("dedupe").asText(), "the source's copy rule");
 
       // The same cluster read from Retina: the same rows, bytes off only by agent restarts.
       List<TrafficRow> retinaRows = c.expected(c.start(), c.end());
@@ -148,6 +149,36 @@ abstract class SourcesContract {
     Map<String, Long> out = new java.util.TreeMap<>();
     rows.forEach((k, v) -> out.merge(k.source() + " -> " + k.destination(), v, Long::sum));
     return out;
+  }
+
+  @Test
+  void check_gates_on_another_source() throws Exception {
+    SimulatedCluster c = edge();
+    try (Backend b = start(tmp.resolve("check"), c, "istio")) {
+      String[] base = {
+        "check",
+        "--prometheus-url",
+        b.url,
+        "--start",
+        c.start().toString(),
+        "--end",
+        c.end().toString(),
+        "--source",
+        "istio",
+        "--max-cross-zone-ratio"
+      };
+      Clock clock = Clock.fixed(c.end(), ZoneOffset.UTC);
+      CliRun pass = CliRun.run(clock, with(base, "0.99"));
+      assertEquals(0, pass.exitCode(), pass.describe());
+      CliRun breach = CliRun.run(clock, with(base, "0.1"));
+      assertEquals(3, breach.exitCode(), breach.describe());
+    }
+  }
+
+  private static String[] with(String[] base, String last) {
+    String[] args = java.util.Arrays.copyOf(base, base.length + 1);
+    args[base.length] = last;
+    return args;
   }
 
   @Test

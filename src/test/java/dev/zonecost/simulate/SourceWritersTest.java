@@ -120,6 +120,23 @@ class SourceWritersTest {
   }
 
   @Test
+  void without_agent_restarts_or_window_edges_every_source_gives_retinas_answer_exactly() {
+    SimulatedCluster c =
+        Simulator.generate(
+            new SimulationSpec(
+                "seed",
+                Instant.parse("2026-11-01T02:00:00Z"),
+                2,
+                Duration.ofSeconds(60),
+                DataAggregationLevel.LOW,
+                false,
+                42));
+    List<TrafficRow> retina = c.expected(c.start(), c.end());
+    assertEquals(retina, c.expected("beyla", c.start(), c.end()));
+    assertEquals(retina, c.expected("istio", c.start(), c.end()));
+  }
+
+  @Test
   void writes_the_sources_series_in_place_of_retinas_and_counts_their_samples() throws Exception {
     SimulatedCluster c = edge(Routing.KUBE_PROXY);
     for (String source : List.of("beyla", "istio")) {

@@ -12,4 +12,9 @@ class PrometheusSourcesIT extends SourcesContract {
   Backend start(Path dir, SimulatedCluster c, String source) throws Exception {
     return Backend.prometheus(dir, c, w -> c.writeOpenMetrics(w, source));
   }
+
+  @Override
+  Backend startText(Path dir, SimulatedCluster c, long samples, String text) throws Exception {
+    return Backend.prometheus(dir, c, w -> w.write(text));
+  }
 }

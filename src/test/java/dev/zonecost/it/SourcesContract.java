@@ -40,6 +40,10 @@ abstract class SourcesContract {
 
   abstract Backend start(Path dir, SimulatedCluster c, String source) throws Exception;
 
+  /** A back end loaded with the given OpenMetrics text of {@code samples} samples. */
+  abstract Backend startText(Path dir, SimulatedCluster c, long samples, String text)
+      throws Exception;
+
   static SimulatedCluster edge() {
     return Simulator.generate(
         new SimulationSpec(
@@ -227,6 +231,35 @@ abstract class SourcesContract {
               && sources.contains("sender's copy selectable"),
           run.describe());
       assertEquals("WARN", retina, "no Retina, but another source: " + run.describe());
+    }
+  }
+
+  @Test
+  void auto_reads_retina_first_and_names_the_other_source_it_found() throws Exception {
+    SimulatedCluster c = edge();
+    java.io.StringWriter retina = new java.io.StringWriter();
+    c.writeOpenMetrics(retina);
+    java.io.StringWriter beyla = new java.io.StringWriter();
+    c.writeOpenMetrics(beyla, "beyla");
+    List<String> beylaLines =
+        beyla.toString().lines().filter(l -> l.contains("beyla_network_flow_bytes")).toList();
+    String both =
+        retina.toString().replace("# EOF\n", "") + String.join("\n", beylaLines) + "\n# EOF\n";
+    long samples = c.sampleCount() + beylaLines.stream().filter(l -> !l.startsWith("#")).count();
+    try (Backend b = startText(tmp.resolve("both"), c, samples, both)) {
+      CliRun run = report(b, c);
+      assertEquals(0, run.exitCode(), run.describe());
+      JsonNode doc = ReportRows.parse(run.out());
+      assertEquals(ReportRows.rows(c.expected(c.start(), c.end())), ReportRows.rows(doc));
+      String notes = doc.get("metadata").get("notes").toString();
+      assertTrue(
+          notes.contains("--source auto read retina; beyla also has data in the window"), notes);
+      assertEquals("auto", doc.get("metadata").get("dedupe").asText());
+      CliRun chosen = report(b, c, "--source", "beyla");
+      assertEquals(0, chosen.exitCode(), chosen.describe());
+      assertEquals(
+          ReportRows.rows(c.expected("beyla", c.start(), c.end())),
+          ReportRows.rows(ReportRows.parse(chosen.out())));
     }
   }
 

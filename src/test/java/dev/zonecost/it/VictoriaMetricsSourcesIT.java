@@ -13,4 +13,9 @@ class VictoriaMetricsSourcesIT extends SourcesContract {
     return Backend.victoriaMetrics(
         dir, c, c.sampleCount(source), w -> c.writeOpenMetrics(w, source));
   }
+
+  @Override
+  Backend startText(Path dir, SimulatedCluster c, long samples, String text) throws Exception {
+    return Backend.victoriaMetrics(dir, c, samples, w -> w.write(text));
+  }
 }

@@ -54,9 +54,10 @@ public final class SimulateCommand implements Callable<Integer> {
       completionCandidates = SimulatedSources.class,
       description =
           "Whose byte counters to write: retina (default), beyla (Beyla / OBI network flows, both"
-              + " agents' copies and Service-owner copies), istio (ztunnel, both reporters) or"
-              + " istio-sidecar (sidecars, no zone labels); the same cluster and kube-state-metrics"
-              + " series, the source's own exact answer.")
+              + " agents' copies and Service-owner copies; beyla-no-agent-ip without beyla.ip and"
+              + " node IPs), istio (ztunnel, both reporters) or istio-sidecar (sidecars, no zone"
+              + " labels); the same cluster and kube-state-metrics series, the source's own exact"
+              + " answer.")
   String source;
 
   /** The sources the simulator writes. */

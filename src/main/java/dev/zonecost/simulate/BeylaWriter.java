@@ -31,6 +31,15 @@ final class BeylaWriter {
   private BeylaWriter() {}
 
   static List<SourceCounter> counters(SimulatedCluster c) {
+    return counters(c, true);
+  }
+
+  /**
+   * @param agentIps whether {@code beyla.ip} and the node IPs are selected; without them the two
+   *     agents' copies of a flow differ only by the scrape's {@code instance}, and the model's kept
+   *     copy (the sender's agent's) stays the answer a reading should approach
+   */
+  static List<SourceCounter> counters(SimulatedCluster c, boolean agentIps) {
     SourceCounters out = new SourceCounters(c);
     for (Flow f : c.flows()) {
       Pod o = f.opener();
@@ -44,7 +53,7 @@ final class BeylaWriter {
         Node replySender = p.external() ? o.node() : p.node();
         out.add(
             FAMILY,
-            labels(o, p, "request", agent),
+            labels(o, p, "request", agent, agentIps),
             agentName(agent),
             agent,
             f,
@@ -52,7 +61,7 @@ final class BeylaWriter {
             agent.equals(o.node()) ? key(o, p) : null);
         out.add(
             FAMILY,
-            labels(p, o, "response", agent),
+            labels(p, o, "response", agent, agentIps),
             agentName(agent),
             agent,
             f,
@@ -60,11 +69,11 @@ final class BeylaWriter {
             agent.equals(replySender) ? key(p, o) : null);
       }
       if (f.via() != null && c.routing().dnatAfterHook()) {
-        Map<String, String> toService = labels(o, p, "request", o.node());
+        Map<String, String> toService = labels(o, p, "request", o.node(), agentIps);
         service(toService, "k8s_dst_", f.via());
         toService.remove("dst_zone");
         toService.remove("k8s_dst_node_ip");
-        Map<String, String> fromService = labels(p, o, "response", o.node());
+        Map<String, String> fromService = labels(p, o, "response", o.node(), agentIps);
         service(fromService, "k8s_src_", f.via());
         fromService.remove("src_zone");
         fromService.remove("k8s_src_node_ip");
@@ -89,12 +98,18 @@ final class BeylaWriter {
     l.put(prefix + "namespace", v.namespace());
   }
 
-  private static Map<String, String> labels(Pod src, Pod dst, String direction, Node agent) {
+  private static Map<String, String> labels(
+      Pod src, Pod dst, String direction, Node agent, boolean agentIps) {
     Map<String, String> l = new LinkedHashMap<>();
     l.put("direction", direction);
     endpoint(l, "k8s_src_", "src_zone", src);
     endpoint(l, "k8s_dst_", "dst_zone", dst);
-    l.put("beyla_ip", agent.ip());
+    if (agentIps) {
+      l.put("beyla_ip", agent.ip());
+    } else {
+      l.remove("k8s_src_node_ip");
+      l.remove("k8s_dst_node_ip");
+    }
     l.put("instance", agentName(agent));
     l.put("job", JOB);
     return l;

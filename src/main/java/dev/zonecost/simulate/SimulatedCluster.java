@@ -631,7 +631,8 @@ public final class SimulatedCluster {
   }
 
   /** The byte sources the simulator writes: Retina's counters or another agent's. */
-  public static final List<String> SOURCES = List.of("retina", "beyla", "istio", "istio-sidecar");
+  public static final List<String> SOURCES =
+      List.of("retina", "beyla", "beyla-no-agent-ip", "istio", "istio-sidecar");
 
   private final Map<String, List<SourceCounter>> sourceCounters = new TreeMap<>();
 
@@ -640,6 +641,8 @@ public final class SimulatedCluster {
     return switch (source) {
       case "retina" -> null;
       case "beyla" -> sourceCounters.computeIfAbsent(source, k -> BeylaWriter.counters(this));
+      case "beyla-no-agent-ip" ->
+          sourceCounters.computeIfAbsent(source, k -> BeylaWriter.counters(this, false));
       case "istio" -> sourceCounters.computeIfAbsent(source, k -> IstioWriter.counters(this));
       case "istio-sidecar" ->
           sourceCounters.computeIfAbsent(source, k -> IstioWriter.sidecarCounters(this));
@@ -681,7 +684,9 @@ public final class SimulatedCluster {
    * ExpectedAnswer#expectedOf}).
    */
   public List<TrafficRow> expected(String source, Instant windowStart, Instant windowEnd) {
-    List<SourceCounter> counters = counters(source);
+    // Without the agent's IP a reading cannot tell the copies apart; the answer it should approach
+    // is the same flows' with the IPs selected.
+    List<SourceCounter> counters = counters(source.equals("beyla-no-agent-ip") ? "beyla" : source);
     return counters == null
         ? expected(windowStart, windowEnd)
         : answer().expectedOf(counters, windowStart, windowEnd, LOOK_BEHIND);

@@ -156,6 +156,37 @@ abstract class SourcesContract {
   }
 
   @Test
+  void beyla_without_the_agent_ip_keeps_cross_zone_rows_and_halves_pods_on_one_node()
+      throws Exception {
+    SimulatedCluster c = edge();
+    try (Backend b = start(tmp.resolve("noip"), c, "beyla-no-agent-ip")) {
+      CliRun run = report(b, c, "--source", "beyla");
+      assertEquals(0, run.exitCode(), run.describe());
+      Map<TrafficKey, Long> actual = ReportRows.rows(ReportRows.parse(run.out()));
+      Map<TrafficKey, Long> truth = ReportRows.rows(c.expected("beyla", c.start(), c.end()));
+      assertEquals(keys(truth), keys(actual));
+      double worstCross = 0;
+      double worstSame = 0;
+      for (var e : truth.entrySet()) {
+        TrafficKey k = e.getKey();
+        double err = Math.abs(actual.get(k) - e.getValue()) / (double) e.getValue();
+        boolean known = !k.sourceZone().equals("unknown") && !k.destinationZone().equals("unknown");
+        if (known && !k.sourceZone().equals(k.destinationZone())) {
+          worstCross = Math.max(worstCross, err);
+        } else {
+          worstSame = Math.max(worstSame, err);
+        }
+      }
+      System.out.printf(
+          "%s edge --source beyla without beyla.ip and node IPs: worst cross-zone row %.4f%%,"
+              + " worst same-zone or unknown-zone row %.1f%% (pods on one node halved)%n",
+          b.name, worstCross * 100, worstSame * 100);
+      assertTrue(worstCross < 0.01, "cross-zone rows stay within 1%: " + worstCross);
+      assertTrue(worstSame > 0.05, "a same-node pair is undercounted: " + worstSame);
+    }
+  }
+
+  @Test
   void check_gates_on_another_source() throws Exception {
     SimulatedCluster c = edge();
     try (Backend b = start(tmp.resolve("check"), c, "istio")) {

@@ -43,11 +43,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Computes a window's rows with the window form of DESIGN §3: six instant queries sent in parallel
- * (each series' last value, the first value of series that existed before the window, the series
- * with a reset, pods' nodes, nodes' zones, ReplicaSet owners), then the raw samples of the agents
- * whose series reset, summed here by the same definition. Nothing is extrapolated and nothing is
- * sampled per step.
+ * Computes a window's rows from a byte source ({@code --source}; under {@code auto} Retina first,
+ * else the first other source with data in the window) with the window form of DESIGN §3: per
+ * counter of the source (Istio has two) and for kube-state-metrics, instant queries sent in
+ * parallel (each series' last value, the first value of series that existed before the window, the
+ * series with a reset, pods' nodes, nodes' zones, ReplicaSet owners), then the raw samples of the
+ * agents whose series reset, summed here by the same definition. Nothing is extrapolated and
+ * nothing is sampled per step.
  */
 public final class TrafficEngine {
   /** 11,000 points at a 1-minute scrape: Prometheus' per-series limit for range queries. */

@@ -186,6 +186,24 @@ abstract class SourcesContract {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"obi_", "otel_ebpf_"})
+  void beyla_reads_obis_metric_names(String prefix) throws Exception {
+    SimulatedCluster c = edge();
+    java.io.StringWriter w = new java.io.StringWriter();
+    c.writeOpenMetrics(w, "beyla");
+    String renamed =
+        w.toString().replace("beyla_network_flow_bytes", prefix + "network_flow_bytes");
+    try (Backend b = startText(tmp.resolve(prefix), c, c.sampleCount("beyla"), renamed)) {
+      CliRun run = report(b, c, "--source", "beyla");
+      assertEquals(0, run.exitCode(), run.describe());
+      JsonNode doc = ReportRows.parse(run.out());
+      assertEquals(ReportRows.rows(c.expected("beyla", c.start(), c.end())), ReportRows.rows(doc));
+      assertTrue(
+          doc.get("metadata").get("queries").toString().contains(prefix + "network_flow_bytes"));
+    }
+  }
+
   @Test
   void check_gates_on_another_source() throws Exception {
     SimulatedCluster c = edge();

@@ -12,6 +12,13 @@ import java.util.function.BiPredicate;
  * Turns per-series window bytes into rows: groups the series of one pod pair, keeps one observation
  * per byte (dedupe mode and aggregation level), resolves both pods' zones and workloads, and sums
  * per workload pair and zone pair in half bytes so rounding happens once.
+ *
+ * <p>A source whose series name workloads, not pods (Beyla's owners, Istio's workloads), gives
+ * endpoints with an empty pod: they group like any pod pair (one "pair" per workload pair and
+ * native zones), roll up to their workload as named, and take the source's own zone label. Where
+ * the source cannot know a zone (no label, no pod to join), the zone is unknown — never guessed
+ * from the workload's other pods — and the row is unknown-zone. Such a source has already kept one
+ * observation per byte and is aggregated with {@link DedupeMode#NONE}.
  */
 public final class TrafficAggregator {
   private final PodDirectory pods;

@@ -31,6 +31,24 @@ public record WindowEdges(
     return new WindowEdges(start, null, Duration.ofHours(1), 0, 0, 0);
   }
 
+  /**
+   * Two counters' edges of one window (Istio's two metrics): counts added, the later data start
+   * (the window both have), the agents of both.
+   */
+  public WindowEdges plus(WindowEdges o) {
+    Instant later =
+        dataStart == null
+            ? o.dataStart
+            : o.dataStart == null || dataStart.isAfter(o.dataStart) ? dataStart : o.dataStart;
+    return new WindowEdges(
+        requestedStart,
+        later,
+        lookBehind,
+        bornSeries + o.bornSeries,
+        unknowableSeries + o.unknowableSeries,
+        agentsWithoutLookBehind + o.agentsWithoutLookBehind);
+  }
+
   public boolean clipped() {
     return dataStart != null;
   }

@@ -1,6 +1,8 @@
 package dev.zonecost.accounting;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,8 @@ public final class WorkloadResolver {
   public static final WorkloadRef UNKNOWN = new WorkloadRef("unknown", "unknown", "unknown");
 
   private final Map<String, WorkloadRef> owners = new HashMap<>();
+  private final List<String[]> podOwners = new ArrayList<>();
+  private Map<String, String> kindByName;
   private int rolledUpByOwner;
   private int rolledUpByName;
 
@@ -30,7 +34,22 @@ public final class WorkloadResolver {
         key(cluster, namespace, replicaSet), new WorkloadRef(namespace, ownerKind, ownerName));
   }
 
-  /** The workload a Retina endpoint belongs to. */
+  /**
+   * A pod's first owner (kube_pod_info's {@code created_by_*}): tells the kind of a workload that a
+   * source names without one (Istio's {@code source_workload}).
+   */
+  public void addPodOwner(String cluster, String namespace, String kind, String name) {
+    if (!isUnknown(kind) && !isUnknown(name) && !kind.equals("<none>")) {
+      podOwners.add(new String[] {cluster, namespace, kind, name});
+      kindByName = null;
+    }
+  }
+
+  /**
+   * The workload an endpoint belongs to. A source that names workloads without their kind (an empty
+   * {@code kind}) gets the kind of the pods whose top owner has that name, or {@code unknown} when
+   * none or several kinds do.
+   */
   public WorkloadRef resolve(
       String cluster, String namespace, String kind, String name, String pod) {
     if (isUnknown(namespace) && isUnknown(name) && isUnknown(pod)) {
@@ -41,6 +60,9 @@ public final class WorkloadResolver {
       return isUnknown(pod)
           ? new WorkloadRef(ns, "unknown", "unknown")
           : new WorkloadRef(ns, "Pod", pod);
+    }
+    if (kind.isEmpty()) {
+      return new WorkloadRef(ns, kindOf(cluster, ns, name), name);
     }
     if (kind.equalsIgnoreCase("ReplicaSet")) {
       WorkloadRef owner = owners.get(key(cluster, ns, name));
@@ -55,6 +77,33 @@ public final class WorkloadResolver {
       }
     }
     return new WorkloadRef(ns, isUnknown(kind) ? "unknown" : kind, name);
+  }
+
+  private String kindOf(String cluster, String namespace, String name) {
+    if (kindByName == null) {
+      Map<String, String> m = new HashMap<>();
+      for (String[] o : podOwners) {
+        WorkloadRef top = resolveOwner(o[0], o[1], o[2], o[3]);
+        m.merge(key(o[0], o[1], top.name()), top.kind(), (a, b) -> a.equals(b) ? a : "unknown");
+      }
+      kindByName = m;
+    }
+    return kindByName.getOrDefault(key(cluster, namespace, name), "unknown");
+  }
+
+  /** A first owner rolled up without counting it in the roll-up statistics. */
+  private WorkloadRef resolveOwner(String cluster, String namespace, String kind, String name) {
+    if (kind.equalsIgnoreCase("ReplicaSet")) {
+      WorkloadRef owner = owners.get(key(cluster, namespace, name));
+      if (owner != null) {
+        return owner;
+      }
+      Matcher m = HASHED.matcher(name);
+      if (m.matches()) {
+        return new WorkloadRef(namespace, "Deployment", m.group(1));
+      }
+    }
+    return new WorkloadRef(namespace, kind, name);
   }
 
   public int rolledUpByOwner() {

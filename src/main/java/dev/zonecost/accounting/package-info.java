@@ -15,7 +15,9 @@
  *       its bytes are its last value less its first (or its last, when born) — the same definition.
  *   <li><b>An observation.</b> The source turns the series' labels into an {@link
  *       dev.zonecost.accounting.Observation}: the two {@link dev.zonecost.accounting.Endpoint}s
- *       (pod, first owner, native zone) and where the bytes were seen (egress, ingress).
+ *       (pod, first owner, native zone) and where the bytes were seen (egress, ingress). A source
+ *       that names workloads (Beyla, Istio) gives an empty pod and its own zone, or none: that
+ *       end's zone is then unknown, as the source cannot know it.
  *   <li><b>One observation per byte.</b> {@link dev.zonecost.accounting.TrafficAggregator} groups
  *       the observations of one pod pair and keeps those the {@link
  *       dev.zonecost.accounting.DedupeMode} names, divided by the observations per byte of the

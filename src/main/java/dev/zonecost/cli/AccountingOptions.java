@@ -5,6 +5,7 @@ import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.source.ByteSources;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.time.TimeWindow;
 import java.time.Duration;
@@ -15,6 +16,24 @@ import picocli.CommandLine.Option;
 public final class AccountingOptions {
   @Mixin SelectionOptions selection = new SelectionOptions();
   @Mixin MetricNamesOptions names = new MetricNamesOptions();
+
+  @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      defaultValue = "auto",
+      completionCandidates = SourceValues.class,
+      description =
+          "Which agent's byte counters to read: retina (networkobservability_adv_forward_bytes),"
+              + " beyla (Beyla / OBI network flows), istio (ztunnel or sidecar TCP bytes), or auto"
+              + " (default: the first with data in the window, Retina first).")
+  String source;
+
+  /** The values {@code --source} takes, for completion and help. */
+  static final class SourceValues extends java.util.ArrayList<String> {
+    SourceValues() {
+      super(ByteSources.names());
+    }
+  }
 
   @Option(
       names = "--dedupe",
@@ -80,6 +99,12 @@ public final class AccountingOptions {
     return d;
   }
 
+  /** The source's name, checked (one line and exit 2 for an unknown one). */
+  String source() {
+    ByteSources.byName(source);
+    return source.toLowerCase(java.util.Locale.ROOT);
+  }
+
   public EngineRequest request(TimeWindow window) {
     return new EngineRequest(
         window.start(),
@@ -90,6 +115,7 @@ public final class AccountingOptions {
         groupBy,
         names.names(),
         byCluster,
-        lookBehind());
+        lookBehind(),
+        source());
   }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       "  zonecost report --since 24h -o json --output-file baseline.json",
       "  zonecost check --since 24h --baseline baseline.json --max-increase 10%%",
       "  zonecost check ... --summary-file \"$GITHUB_STEP_SUMMARY\" --junit-file zonecost.xml",
-      "  zonecost check --since 24h --max-avoidable-cost 20 --cost-basis month"
+      "  zonecost check --since 24h --max-avoidable-cost 20 --cost-basis month",
+      "  zonecost check --since 24h --source istio --max-cross-zone-ratio 0.25"
     })
 public final class CheckCommand implements Callable<Integer> {
   private final Clock clock;

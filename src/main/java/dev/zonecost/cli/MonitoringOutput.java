@@ -38,6 +38,7 @@ final class MonitoringOutput {
   String expression() {
     Instant now = Instant.EPOCH.plusSeconds(7200);
     EngineRequest request = accounting.request(new TimeWindow(now.minusSeconds(3600), now));
+    QueryCommand.requireRetina(request, "rules and dashboard");
     return GrafanaQuery.expression(
         TrafficEngine.plan(request, false), request.dedupe(), request.level());
   }

@@ -57,6 +57,7 @@ final class OptionGroups {
     GROUPS.put(
         "Accounting",
         List.of(
+            "--source",
             "--group-by",
             "--dedupe",
             "--data-aggregation-level",

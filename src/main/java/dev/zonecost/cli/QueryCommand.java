@@ -1,7 +1,10 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.TrafficEngine;
+import dev.zonecost.source.ByteSource;
+import dev.zonecost.source.ByteSources;
 import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.source.retina.PromqlStrings;
 import dev.zonecost.source.retina.QueryPlan;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "  zonecost query --since 24h",
-      "  zonecost query --grafana --from-namespace 'app-.*'"
+      "  zonecost query --grafana --from-namespace 'app-.*'",
+      "  zonecost query --source beyla --since 24h"
     })
 public final class QueryCommand implements Callable<Integer> {
   private final Clock clock;
@@ -41,6 +45,19 @@ public final class QueryCommand implements Callable<Integer> {
           "One self-contained expression for a Grafana panel ($__range), less exact than report.")
   boolean grafana;
 
+  /** The Grafana expression and the monitoring rules are Retina's only. */
+  static void requireRetina(EngineRequest request, String what) {
+    ByteSource named = ByteSources.byName(request.source());
+    if (named != null && named != ByteSources.RETINA) {
+      throw new UsageException(
+          what
+              + " reads Retina's counter only; --source "
+              + named.name()
+              + " works with report,"
+              + " check and query");
+    }
+  }
+
   public QueryCommand(Clock clock) {
     this.clock = clock;
   }
@@ -51,6 +68,7 @@ public final class QueryCommand implements Callable<Integer> {
     TimeWindow window = time.window(clock);
     EngineRequest request = accounting.request(window);
     if (grafana) {
+      requireRetina(request, "query --grafana");
       out.println("# zonecost: one expression for a Grafana panel, less exact than report:");
       GrafanaQuery.caveats(request.level(), request.dedupe())
           .forEach(c -> out.println("#  - " + c));
@@ -59,13 +77,29 @@ public final class QueryCommand implements Callable<Integer> {
               TrafficEngine.plan(request, false), request.dedupe(), request.level()));
       return ExitCodes.OK;
     }
-    QueryPlan plan = TrafficEngine.plan(request, false);
+    ByteSource named = ByteSources.byName(request.source());
+    ByteSource source = named == null ? ByteSources.RETINA : named;
+    List<QueryPlan> plans = TrafficEngine.plans(request, false, source);
+    QueryPlan plan = plans.get(0);
     out.printf(
         "# zonecost report: instant queries at the window's end, %s (%s), sent in parallel.%n",
         window.end(), PromqlStrings.unixSeconds(window.end()));
     out.println(
         "# On Prometheus 3 and VictoriaMetrics (left-open ranges) each range is 1 ms longer.");
-    List<LabelledQuery> queries = plan.instantQueries();
+    if (named != null && named != ByteSources.RETINA) {
+      out.printf(
+          "# Source %s: the counter's first name is shown; report reads the first name with data"
+              + " (%s).%n",
+          source.name(), String.join(", ", source.counters(request.names()).get(0).metricNames()));
+    }
+    List<LabelledQuery> queries = new java.util.ArrayList<>(plan.instantQueries());
+    for (QueryPlan more : plans.subList(1, plans.size())) {
+      queries.addAll(more.counterQueries());
+    }
+    if (source.needsWorkloadKinds()) {
+      queries.add(
+          new LabelledQuery("pods' first owners (the kinds of workloads)", plan.podOwners()));
+    }
     int i = 1;
     for (LabelledQuery q : queries) {
       out.printf("%n# %d. %s%n%s%n", i++, q.label(), q.promql());

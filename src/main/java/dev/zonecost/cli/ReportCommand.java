@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       "      -o csv --output-file traffic.csv",
       "  export PROMETHEUS_URL=http://prometheus:9090",
       "  zonecost report --since 7d --from-namespace 'app-.*' --to-workload db -o json",
-      "  zonecost report --since 30d --use-recording-rules   # with `zonecost rules` loaded"
+      "  zonecost report --since 30d --use-recording-rules   # with `zonecost rules` loaded",
+      "  zonecost report --since 24h --source beyla"
     })
 public final class ReportCommand implements Callable<Integer> {
   private final Clock clock;

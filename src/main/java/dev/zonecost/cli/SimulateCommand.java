@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.common.UsageException;
 import dev.zonecost.render.AtomicFile;
 import dev.zonecost.simulate.CadvisorSeries;
 import dev.zonecost.simulate.SimulatedCluster;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "  zonecost simulate --scenario edge --out-dir cluster",
+      "  zonecost simulate --scenario edge --source beyla --out-dir beyla",
       "  promtool tsdb create-blocks-from openmetrics --max-block-duration=24h \\",
       "      cluster/cluster.om cluster/data",
       "",
@@ -46,6 +48,26 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin SimulationOptions simulation = new SimulationOptions();
 
   @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      defaultValue = "retina",
+      completionCandidates = SimulatedSources.class,
+      description =
+          "Whose byte counters to write: retina (default), beyla (Beyla / OBI network flows, both"
+              + " agents' copies and Service-owner copies; beyla-no-agent-ip without beyla.ip and"
+              + " node IPs), istio (ztunnel, both reporters) or istio-sidecar (sidecars, no zone"
+              + " labels); the same cluster and kube-state-metrics series, the source's own exact"
+              + " answer.")
+  String source;
+
+  /** The sources the simulator writes. */
+  static final class SimulatedSources extends java.util.ArrayList<String> {
+    SimulatedSources() {
+      super(SimulatedCluster.SOURCES);
+    }
+  }
+
+  @Option(
       names = "--out-dir",
       paramLabel = "DIR",
       required = true,
@@ -59,6 +81,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long began = System.nanoTime();
+    String src = source.toLowerCase(java.util.Locale.ROOT);
+    if (!SimulatedCluster.SOURCES.contains(src)) {
+      throw new UsageException(
+          "unknown --source '"
+              + source
+              + "' for simulate: use one of "
+              + String.join(", ", SimulatedCluster.SOURCES));
+    }
     SimulatedCluster cluster = Simulator.generate(simulation.spec(clock));
     Files.createDirectories(outDir);
     if (simulation.cadvisor) {
@@ -66,22 +96,23 @@ public final class SimulateCommand implements Callable<Integer> {
           outDir.resolve("cluster.om"),
           w -> {
             StringWriter series = new StringWriter();
-            cluster.writeOpenMetrics(series);
+            cluster.writeOpenMetrics(series, src);
             w.write(CadvisorSeries.withCadvisor(cluster, series.toString()));
           });
     } else {
-      AtomicFile.write(outDir.resolve("cluster.om"), cluster::writeOpenMetrics);
+      AtomicFile.write(outDir.resolve("cluster.om"), w -> cluster.writeOpenMetrics(w, src));
     }
-    AtomicFile.write(outDir.resolve("expected.json"), cluster::writeExpectedJson);
+    AtomicFile.write(outDir.resolve("expected.json"), w -> cluster.writeExpectedJson(w, src));
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
-        "zonecost: %s cluster, data from %s, window %s .. %s: %d series, %d samples -> %s%n",
+        "zonecost: %s cluster%s, data from %s, window %s .. %s: %d series, %d samples -> %s%n",
         simulation.scenario.specName,
+        src.equals("retina") ? "" : " as " + src + " exports it",
         cluster.dataStart(),
         cluster.start(),
         cluster.end(),
         cluster.seriesCount(),
-        cluster.sampleCount(),
+        cluster.sampleCount(src),
         outDir);
     if (simulation.scenario == Scenario.LARGE) {
       err.printf(

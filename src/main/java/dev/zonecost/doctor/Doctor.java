@@ -9,6 +9,7 @@ public final class Doctor {
   public static List<Check> defaultChecks() {
     return List.of(
         new ReachabilityCheck(),
+        new SourcesCheck(),
         new ForwardBytesCheck(),
         new HubbleCheck(),
         new RemoteContextCheck(),

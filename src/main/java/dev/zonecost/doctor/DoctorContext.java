@@ -21,6 +21,9 @@ public final class DoctorContext {
   /** Series of the Retina metric in the window; -1 until measured. */
   long forwardSeries = -1;
 
+  /** Byte sources with data in the window (any of Retina, Beyla, Istio); -1 until measured. */
+  int sourcesWithData = -1;
+
   /** Whether Retina series carry source_podname and destination_podname. */
   boolean remoteContext;
 

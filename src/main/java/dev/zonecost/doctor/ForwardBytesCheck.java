@@ -14,6 +14,15 @@ public final class ForwardBytesCheck implements Check {
   public CheckResult run(DoctorContext ctx) {
     long n = ctx.number(query(ctx.range()));
     ctx.forwardSeries = n;
+    if (n == 0 && ctx.sourcesWithData > 0) {
+      return CheckResult.warn(
+              NAME,
+              LabelNames.FORWARD_BYTES
+                  + ": no series in the window; another byte source has data (see byte sources)",
+              "report with --source auto (the default) or the source named above; the Retina"
+                  + " checks below are skipped")
+          .with("series", 0L);
+    }
     if (n == 0) {
       return CheckResult.fail(
               NAME, LabelNames.FORWARD_BYTES + ": no series in the window", Fixes.RETINA_POD_LEVEL)

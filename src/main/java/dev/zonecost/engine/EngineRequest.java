@@ -4,6 +4,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.source.ByteSources;
 import dev.zonecost.source.retina.MetricNames;
 import dev.zonecost.source.retina.QuerySettings;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.time.Instant;
  * @param byCluster whether rows are split by the series' {@code cluster} label
  * @param lookBehind DESIGN §3's look-behind: a sample this long before the window's start proves a
  *     series (or its agent) existed before it
+ * @param source {@code retina}, {@code beyla}, {@code istio}, or {@code auto} (the first with data
+ *     in the window, Retina first)
  */
 public record EngineRequest(
     Instant start,
@@ -26,7 +29,38 @@ public record EngineRequest(
     GroupBy groupBy,
     MetricNames names,
     boolean byCluster,
-    Duration lookBehind) {
+    Duration lookBehind,
+    String source) {
+
+  /** Under {@code --source auto}. */
+  public EngineRequest(
+      Instant start,
+      Instant end,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      Selection selection,
+      GroupBy groupBy,
+      MetricNames names,
+      boolean byCluster,
+      Duration lookBehind) {
+    this(
+        start,
+        end,
+        dedupe,
+        level,
+        selection,
+        groupBy,
+        names,
+        byCluster,
+        lookBehind,
+        ByteSources.AUTO);
+  }
+
+  /** The same request read from another source. */
+  public EngineRequest withSource(String name) {
+    return new EngineRequest(
+        start, end, dedupe, level, selection, groupBy, names, byCluster, lookBehind, name);
+  }
 
   /** With the default look-behind. */
   public EngineRequest(

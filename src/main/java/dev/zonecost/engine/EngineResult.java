@@ -10,7 +10,14 @@ import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.util.List;
 import java.util.Map;
 
-/** The rows and everything the report must say about how they were made. */
+/**
+ * The rows and everything the report must say about how they were made.
+ *
+ * @param byteSource the source the rows were read from ({@code retina}, {@code beyla}, {@code
+ *     istio})
+ * @param sourceNotes what the choice of source means for the rows (auto's choice, other sources
+ *     with data, what the source cannot see); empty for Retina chosen alone
+ */
 public record EngineResult(
     List<TrafficRow> rows,
     TrafficAggregator.Stats stats,
@@ -21,4 +28,45 @@ public record EngineResult(
     List<String> warnings,
     WindowEdges edges,
     Map<TrafficKey, Sources> sources,
-    Calibration calibration) {}
+    Calibration calibration,
+    String byteSource,
+    List<String> sourceNotes) {
+
+  /** The same result with further queries sent (auto's probes). */
+  public EngineResult withQueries(List<LabelledQuery> more) {
+    List<LabelledQuery> all = new java.util.ArrayList<>(queriesSent);
+    all.addAll(more);
+    return new EngineResult(
+        rows,
+        stats,
+        resetSeries,
+        backendVersion,
+        leftOpenRanges,
+        List.copyOf(all),
+        warnings,
+        edges,
+        sources,
+        calibration,
+        byteSource,
+        sourceNotes);
+  }
+
+  /** The same result with further notes about the source. */
+  public EngineResult withSourceNotes(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(sourceNotes);
+    all.addAll(more);
+    return new EngineResult(
+        rows,
+        stats,
+        resetSeries,
+        backendVersion,
+        leftOpenRanges,
+        queriesSent,
+        warnings,
+        edges,
+        sources,
+        calibration,
+        byteSource,
+        List.copyOf(all));
+  }
+}

@@ -3,7 +3,9 @@ package dev.zonecost.engine;
 import static dev.zonecost.source.retina.LabelNames.INSTANCE;
 
 import dev.zonecost.accounting.Calibration;
+import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.PodDirectory;
 import dev.zonecost.accounting.PodKey;
 import dev.zonecost.accounting.Segment;
@@ -15,11 +17,12 @@ import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.ByteSource;
+import dev.zonecost.source.ByteSources;
 import dev.zonecost.source.retina.LabelNames;
 import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.source.retina.QuerySettings;
-import dev.zonecost.source.retina.RetinaSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +43,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Computes a window's rows with the window form of DESIGN §3: six instant queries sent in parallel
- * (each series' last value, the first value of series that existed before the window, the series
- * with a reset, pods' nodes, nodes' zones, ReplicaSet owners), then the raw samples of the agents
- * whose series reset, summed here by the same definition. Nothing is extrapolated and nothing is
- * sampled per step.
+ * Computes a window's rows from a byte source ({@code --source}; under {@code auto} Retina first,
+ * else the first other source with data in the window) with the window form of DESIGN §3: per
+ * counter of the source (Istio has two) and for kube-state-metrics, instant queries sent in
+ * parallel (each series' last value, the first value of series that existed before the window, the
+ * series with a reset, pods' nodes, nodes' zones, ReplicaSet owners), then the raw samples of the
+ * agents whose series reset, summed here by the same definition. Nothing is extrapolated and
+ * nothing is sampled per step.
  */
 public final class TrafficEngine {
   /** 11,000 points at a 1-minute scrape: Prometheus' per-series limit for range queries. */
@@ -85,15 +90,35 @@ public final class TrafficEngine {
   }
 
   public static QueryPlan plan(EngineRequest r, boolean leftOpenRanges) {
+    return plan(r, leftOpenRanges, ByteSources.RETINA, r.names().forwardBytes());
+  }
+
+  /** The plan of one counter of a source: its metric name and the source's matchers. */
+  public static QueryPlan plan(
+      EngineRequest r, boolean leftOpenRanges, ByteSource source, String metric) {
     return new QueryPlan(
         new QuerySettings(
-            r.start(),
-            r.end(),
-            r.dedupe().directionRegex(),
-            r.selection(),
-            r.names(),
-            leftOpenRanges,
-            r.lookBehind()));
+                r.start(),
+                r.end(),
+                source.countsOncePerByte() ? null : r.dedupe().directionRegex(),
+                r.selection(),
+                r.names(),
+                leftOpenRanges,
+                r.lookBehind(),
+                source)
+            .withMetric(metric));
+  }
+
+  /**
+   * The plan a command prints for a source without asking the back end: each counter's first metric
+   * name ({@code report} reads the first name with data).
+   */
+  public static List<QueryPlan> plans(EngineRequest r, boolean leftOpenRanges, ByteSource source) {
+    List<QueryPlan> out = new ArrayList<>();
+    for (ByteSource.Counter c : source.counters(r.names())) {
+      out.add(plan(r, leftOpenRanges, source, c.metricNames().get(0)));
+    }
+    return out;
   }
 
   public EngineResult run(EngineRequest request) {
@@ -101,21 +126,129 @@ public final class TrafficEngine {
     // No version: VictoriaMetrics 1.79 answers buildinfo with empty data, and its ranges are
     // left-open. Assuming left-open elsewhere only errs for a sample exactly 1 ms before start.
     boolean leftOpen = ranges.leftOpen(version);
-    QueryPlan plan = plan(request, leftOpen);
-    List<LabelledQuery> sent = Collections.synchronizedList(new ArrayList<>(plan.instantQueries()));
+    ByteSource named = ByteSources.byName(request.source());
+    if (named != null) {
+      return read(request, named, version, leftOpen);
+    }
+    // auto: Retina first; another source only where Retina has no data in the window.
+    EngineResult retina = read(request, ByteSources.RETINA, version, leftOpen);
+    List<LabelledQuery> probes = new ArrayList<>();
+    List<ByteSource> others = new ArrayList<>();
+    for (ByteSource other : ByteSources.all()) {
+      if (other != ByteSources.RETINA && hasData(request, leftOpen, other, probes)) {
+        others.add(other);
+      }
+    }
+    if (retina.stats().series() > 0 || others.isEmpty()) {
+      EngineResult r = retina.withQueries(probes);
+      return others.isEmpty()
+          ? r
+          : r.withSourceNotes(
+              List.of(
+                  "--source auto read retina; "
+                      + names(others)
+                      + " also "
+                      + (others.size() > 1 ? "have" : "has")
+                      + " data in the window: choose with --source "
+                      + others.get(0).name()));
+    }
+    ByteSource chosen = others.get(0);
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "--source auto read "
+            + chosen.name()
+            + ": no Retina series in the window"
+            + (others.size() > 1
+                ? "; " + names(others.subList(1, others.size())) + " also has data: --source"
+                : ""));
+    return read(request.withSource(chosen.name()), chosen, version, leftOpen)
+        .withQueries(probes)
+        .withSourceNotes(notes);
+  }
+
+  private static String names(List<ByteSource> sources) {
+    return String.join(", ", sources.stream().map(ByteSource::name).toList());
+  }
+
+  /** Whether any of the source's counters' names has a sample in the window (auto's probe). */
+  private boolean hasData(
+      EngineRequest request, boolean leftOpen, ByteSource source, List<LabelledQuery> probes) {
+    for (String metric : source.counters(request.names()).get(0).metricNames()) {
+      QueryPlan p = plan(request, leftOpen, source, metric);
+      String q = p.anySample(p.settings().window());
+      probes.add(new LabelledQuery("does " + source.name() + " have data (" + metric + ")", q));
+      try {
+        QueryResult r = api.query(q, request.end());
+        if (!r.series().isEmpty() && r.series().get(0).samples().get(0).value() > 0) {
+          return true;
+        }
+      } catch (BackendException e) {
+        // a probe only informs auto's choice: a back end that refuses it has no such data to show
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The metric name each counter of the source goes by here: the first with data in the window,
+   * else its first name.
+   */
+  private List<String> metricsOf(
+      EngineRequest request, boolean leftOpen, ByteSource source, List<LabelledQuery> sent) {
+    List<String> out = new ArrayList<>();
+    for (ByteSource.Counter c : source.counters(request.names())) {
+      String found = c.metricNames().get(0);
+      if (c.metricNames().size() > 1) {
+        for (String metric : c.metricNames()) {
+          QueryPlan p = plan(request, leftOpen, source, metric);
+          String q = p.anySample(p.settings().window());
+          sent.add(new LabelledQuery("which name " + source.name() + "'s counter has here", q));
+          QueryResult r = api.query(q, request.end());
+          if (!r.series().isEmpty() && r.series().get(0).samples().get(0).value() > 0) {
+            found = metric;
+            break;
+          }
+        }
+      }
+      out.add(found);
+    }
+    return out;
+  }
+
+  private EngineResult read(
+      EngineRequest request, ByteSource source, Optional<String> version, boolean leftOpen) {
+    List<LabelledQuery> sent = Collections.synchronizedList(new ArrayList<>());
+    List<String> metrics = metricsOf(request, leftOpen, source, sent);
+    List<ByteSource.Counter> counters = source.counters(request.names());
+    QueryPlan plan = plan(request, leftOpen, source, metrics.get(0));
+    sent.addAll(plan.instantQueries());
+    List<QueryPlan> more = new ArrayList<>();
+    for (int i = 1; i < metrics.size(); i++) {
+      QueryPlan p = plan(request, leftOpen, source, metrics.get(i));
+      more.add(p);
+      sent.addAll(p.counterQueries());
+    }
+    if (source.needsWorkloadKinds()) {
+      sent.add(new LabelledQuery("pods' first owners (the kinds of workloads)", plan.podOwners()));
+    }
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, TrafficEngine::daemon);
     try {
-      var maxima = async(pool, () -> fetch(plan, plan.windowMax(), warnings));
-      var minima = async(pool, () -> fetch(plan, plan.windowMinOfSeriesBefore(), warnings));
-      var resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
-      var agents = async(pool, () -> fetch(plan, plan.agentsWithLookBehind(), warnings));
+      List<CounterRead> reads = new ArrayList<>();
+      reads.add(new CounterRead(plan, counters.get(0).role(), pool, warnings));
+      for (int i = 0; i < more.size(); i++) {
+        reads.add(new CounterRead(more.get(i), counters.get(i + 1).role(), pool, warnings));
+      }
       var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
       var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
       var services = async(pool, () -> fetch(plan, plan.serviceIps(), warnings));
       var kernel = async(pool, () -> fetch(plan, plan.kernelTransmit(), warnings));
+      var podOwners =
+          source.needsWorkloadKinds()
+              ? async(pool, () -> fetch(plan, plan.podOwners(), warnings))
+              : null;
 
       String cluster = plan.settings().names().clusterLabel();
       PodDirectory directory = new PodDirectory();
@@ -148,17 +281,94 @@ public final class TrafficEngine {
             s.label("owner_kind"),
             s.label("owner_name"));
       }
+      if (podOwners != null) {
+        for (Series s : join(podOwners).series()) {
+          resolver.addPodOwner(
+              s.label(cluster),
+              s.label("namespace"),
+              s.label("created_by_kind"),
+              s.label("created_by_name"));
+        }
+      }
 
       TrafficAggregator aggregator =
           new TrafficAggregator(
               directory,
               resolver,
-              request.dedupe(),
+              source.countsOncePerByte() ? DedupeMode.NONE : request.dedupe(),
               request.level(),
               request.selection().workloadFilter(),
               request.groupBy(),
               request.byCluster());
+      WindowEdges edges = null;
+      long resetCount = 0;
+      for (CounterRead read : reads) {
+        WindowEdges e = read.addTo(aggregator, source, request, sent);
+        edges = edges == null ? e : edges.plus(e);
+        resetCount += read.resetCount;
+      }
+      TrafficAggregator.Result result = aggregator.result();
+      Calibration calibration = null;
+      if (request.selection().equals(Selection.ALL) && !source.countsOncePerByte()) {
+        Map<String, Double> kernelByPod = new HashMap<>();
+        for (Series s : join(kernel).series()) {
+          kernelByPod.put(s.label("namespace") + "/" + s.label("pod"), s.samples().get(0).value());
+        }
+        calibration = Calibration.of(result.sentByPod(), kernelByPod, request.level());
+      }
+      return new EngineResult(
+          result.rows(),
+          result.stats(),
+          resetCount,
+          version.orElse(""),
+          leftOpen,
+          List.copyOf(sent),
+          List.copyOf(warnings),
+          edges,
+          result.sources(),
+          calibration,
+          source.name(),
+          List.of());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * One counter of the source read by the window form: its last values, the first values of its
+   * series that existed before the window, its series with a reset, and its agents' look-behind,
+   * sent in parallel; then the born rule's evidence and the raw samples of reset series.
+   */
+  private final class CounterRead {
+    final QueryPlan plan;
+    final String role;
+    final ExecutorService pool;
+    final List<String> warnings;
+    final CompletableFuture<QueryResult> maxima;
+    final CompletableFuture<QueryResult> minima;
+    final CompletableFuture<QueryResult> resets;
+    final CompletableFuture<QueryResult> agents;
+    long resetCount;
+
+    CounterRead(QueryPlan plan, String role, ExecutorService pool, List<String> warnings) {
+      this.plan = plan;
+      this.role = role;
+      this.pool = pool;
+      this.warnings = warnings;
+      maxima = async(pool, () -> fetch(plan, plan.windowMax(), warnings));
+      minima = async(pool, () -> fetch(plan, plan.windowMinOfSeriesBefore(), warnings));
+      resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
+      agents = async(pool, () -> fetch(plan, plan.agentsWithLookBehind(), warnings));
+    }
+
+    WindowEdges addTo(
+        TrafficAggregator aggregator,
+        ByteSource source,
+        EngineRequest request,
+        List<LabelledQuery> sent) {
+      String cluster = plan.settings().names().clusterLabel();
       List<Series> resetList = join(resets).series();
+      resetCount = resetList.size();
       Set<String> reset = new HashSet<>();
       resetList.forEach(s -> reset.add(identity(s.labels())));
       Map<String, Double> firstOfSeriesBefore = new HashMap<>();
@@ -203,41 +413,25 @@ public final class TrafficEngine {
           // no look-behind: born (count from zero) or the first sample of its agent's data
           first = births.born(id, s.labels()) ? 0.0 : births.firstValue(id);
         }
-        aggregator.add(RetinaSeries.observation(s.labels(), cluster, last - first));
+        add(aggregator, source.observation(role, s.labels(), cluster, last - first));
       }
       if (!resetList.isEmpty()) {
-        addResetSeries(plan, resetList, births, aggregator, sent, warnings, pool);
+        addResetSeries(plan, role, source, resetList, births, aggregator, sent, warnings, pool);
       }
-      TrafficAggregator.Result result = aggregator.result();
-      Calibration calibration = null;
-      if (request.selection().equals(Selection.ALL)) {
-        Map<String, Double> kernelByPod = new HashMap<>();
-        for (Series s : join(kernel).series()) {
-          kernelByPod.put(s.label("namespace") + "/" + s.label("pod"), s.samples().get(0).value());
-        }
-        calibration = Calibration.of(result.sentByPod(), kernelByPod, request.level());
-      }
-      WindowEdges edges =
-          new WindowEdges(
-              request.start(),
-              dataStart.orElse(null),
-              request.lookBehind(),
-              births.bornCount(),
-              births.unknowableCount(),
-              unresolved.size());
-      return new EngineResult(
-          result.rows(),
-          result.stats(),
-          resetList.size(),
-          version.orElse(""),
-          leftOpen,
-          List.copyOf(sent),
-          List.copyOf(warnings),
-          edges,
-          result.sources(),
-          calibration);
-    } finally {
-      pool.shutdownNow();
+      return new WindowEdges(
+          request.start(),
+          dataStart.orElse(null),
+          request.lookBehind(),
+          births.bornCount(),
+          births.unknowableCount(),
+          unresolved.size());
+    }
+  }
+
+  /** Adds an observation; a source's left-out copy (null) adds nothing. */
+  private static void add(TrafficAggregator aggregator, Observation o) {
+    if (o != null) {
+      aggregator.add(o);
     }
   }
 
@@ -351,6 +545,8 @@ public final class TrafficEngine {
    */
   private void addResetSeries(
       QueryPlan plan,
+      String role,
+      ByteSource source,
       List<Series> resetList,
       Births births,
       TrafficAggregator aggregator,
@@ -407,8 +603,10 @@ public final class TrafficEngine {
                 "a series with counter resets was missing from the raw-sample answer; the data"
                     + " changed while zonecost read it — run the report again");
           }
-          aggregator.add(
-              RetinaSeries.observation(
+          add(
+              aggregator,
+              source.observation(
+                  role,
                   labels,
                   plan.settings().names().clusterLabel(),
                   seg.bytes(births.born(id, labels))));

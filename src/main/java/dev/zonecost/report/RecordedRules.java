@@ -98,6 +98,12 @@ public final class RecordedRules {
           "--use-recording-rules reads series without a cluster label: drop --by-cluster and"
               + " --cluster, or report from the raw series");
     }
+    if (!request.source().equals("auto") && !request.source().equals("retina")) {
+      throw new UsageException(
+          "--use-recording-rules reads the series of `zonecost rules`, which are built on"
+              + " Retina's: drop --source "
+              + request.source());
+    }
     if (request.groupBy() != dev.zonecost.accounting.GroupBy.WORKLOAD) {
       throw new UsageException(
           "--use-recording-rules has workload pairs only: drop --group-by "

@@ -34,14 +34,18 @@ public final class ReportBuilder {
     List<String> notes = new ArrayList<>();
     notes.add(
         "bytes per window: reset-aware increase of each series over the window, not extrapolated");
-    notes.add(dedupeNote(request));
-    if (request.dedupe() == DedupeMode.AUTO) {
+    boolean retinaSource = result.byteSource().equals("retina");
+    notes.addAll(result.sourceNotes());
+    notes.add(retinaSource ? dedupeNote(request) : SourceNotes.copies(result.byteSource()));
+    if (retinaSource && request.dedupe() == DedupeMode.AUTO) {
       notes.addAll(provenanceNotes(st.provenance()));
     }
-    if (request.dedupe() == DedupeMode.INGRESS) {
+    if (retinaSource && request.dedupe() == DedupeMode.INGRESS) {
       notes.add("ingress mode misses pods talking on one node: Retina reports them as EGRESS only");
     }
-    if (st.pairsWithUnknownNode() > 0 && request.level() == DataAggregationLevel.HIGH) {
+    if (retinaSource
+        && st.pairsWithUnknownNode() > 0
+        && request.level() == DataAggregationLevel.HIGH) {
       notes.add(
           st.pairsWithUnknownNode()
               + " pod pairs without a known node for both pods were taken to be on different nodes");
@@ -51,7 +55,10 @@ public final class ReportBuilder {
           st.ambiguousPods()
               + " pod lookups matched nodes in different zones and were left unknown");
     }
-    notes.add("Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers");
+    notes.add(
+        retinaSource
+            ? "Retina counts IPv4 TCP and UDP only; IPv6 traffic is not in these numbers"
+            : SourceNotes.blindSpots(result.byteSource()));
     WindowEdges edges = result.edges();
     Calibration cal = result.calibration();
     if (cal != null && cal.disagrees()) {
@@ -76,7 +83,18 @@ public final class ReportBuilder {
               + TimeParsing.format(edges.lookBehind())
               + " look-behind): their first value is a baseline, not counted");
     }
-    ReportMetadata md = metadata(request, result, "window", zoneSource(st), notes, toolVersion);
+    // Another source has its own copy rule and no aggregation level: a baseline of one source is
+    // then refused for another.
+    ReportMetadata md =
+        metadata(
+            request,
+            result,
+            "window",
+            retinaSource ? request.dedupe().label() : result.byteSource(),
+            retinaSource ? request.level().label() : "n/a",
+            zoneSource(st, result.byteSource()),
+            notes,
+            toolVersion);
     List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
     return Report.of(md, printed, prices, printedSources(result.sources(), printed));
   }
@@ -107,7 +125,15 @@ public final class ReportBuilder {
             + "--dedupe/--data-aggregation-level); this run cannot check them");
     caveats.forEach(c -> notes.add("recording rules: " + c));
     ReportMetadata md =
-        metadata(request, result, "recording-rules", "kube-state-metrics", notes, toolVersion);
+        metadata(
+            request,
+            result,
+            "recording-rules",
+            request.dedupe().label(),
+            request.level().label(),
+            "kube-state-metrics",
+            notes,
+            toolVersion);
     List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
     return Report.of(md, printed, prices, Map.of());
   }
@@ -116,6 +142,8 @@ public final class ReportBuilder {
       EngineRequest request,
       EngineResult result,
       String algorithm,
+      String dedupe,
+      String level,
       String zoneSource,
       List<String> notes,
       String toolVersion) {
@@ -127,8 +155,8 @@ public final class ReportBuilder {
         edges.effectiveStart(),
         request.end(),
         algorithm,
-        request.dedupe().label(),
-        request.level().label(),
+        dedupe,
+        level,
         zoneSource,
         result.backendVersion(),
         st.series(),
@@ -241,12 +269,12 @@ public final class ReportBuilder {
     return notes;
   }
 
-  private static String zoneSource(TrafficAggregator.Stats st) {
+  private static String zoneSource(TrafficAggregator.Stats st, String byteSource) {
     boolean retina = st.endpointsZonedByRetina() > 0;
     boolean ksm = st.endpointsZonedByKubeStateMetrics() > 0;
     if (retina && ksm) {
       return "mixed";
     }
-    return retina ? "retina" : ksm ? "kube-state-metrics" : "none";
+    return retina ? byteSource : ksm ? "kube-state-metrics" : "none";
   }
 }

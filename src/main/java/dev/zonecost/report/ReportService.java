@@ -81,7 +81,9 @@ public final class ReportService {
             answer.warnings(),
             WindowEdges.unclipped(request.start()),
             Map.of(),
-            null);
+            null,
+            "retina",
+            List.of());
     return ReportBuilder.buildRecorded(
         request,
         result,
@@ -127,6 +129,17 @@ public final class ReportService {
     // Malformed answers (series twice, NaN, a node in two zones) are refused, never counted.
     EngineResult result = engine.engine(new SeriesValidator(api, request.names())).run(request);
     if (result.rows().isEmpty()) {
+      if (!result.byteSource().equals("retina")) {
+        throw new NoDataException(
+            "no "
+                + result.byteSource()
+                + " traffic matched in "
+                + request.start()
+                + " .. "
+                + request.end()
+                + " — check the window, the namespace selection and the source's set-up (README,"
+                + " \"Other byte sources\")");
+      }
       throw new NoDataException(
           "no Retina traffic matched in "
               + request.start()

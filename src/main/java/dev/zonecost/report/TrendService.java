@@ -62,7 +62,8 @@ public final class TrendService {
             window.groupBy(),
             window.names(),
             window.byCluster(),
-            window.lookBehind());
+            window.lookBehind(),
+            window.source());
     try {
       return Bucket.of(start, end, reports.report(r, RowOrder.SortBy.BYTES, null));
     } catch (NoDataException none) {

@@ -135,6 +135,39 @@ final class ExpectedAnswer {
     return List.copyOf(rows);
   }
 
+  /**
+   * The exact answer of a reading of another source's series ({@link BeylaWriter}, {@link
+   * IstioWriter}): DESIGN §3's window bytes of every copy the model says is kept once per byte (the
+   * sender's agent's, the client's reporter's), summed per the row the model puts its bytes in,
+   * with the born rule's evidence from every sample of the same agent.
+   */
+  List<TrafficRow> expectedOf(
+      List<SourceCounter> counters, Instant windowStart, Instant windowEnd, Duration lookBehind) {
+    Window w = new Window(windowStart, windowEnd, lookBehind);
+    Map<String, BitSet> agents = new HashMap<>();
+    for (SourceCounter x : counters) {
+      agents.computeIfAbsent(x.agent(), k -> new BitSet(c.steps() + 1)).or(x.present());
+    }
+    Map<TrafficKey, Long> sums = new LinkedHashMap<>();
+    for (SourceCounter x : counters) {
+      if (x.keptAs() != null) {
+        sums.merge(
+            x.keptAs(),
+            windowBytes(x.present(), x.from(), x.values(), agents.get(x.agent()), w),
+            Long::sum);
+      }
+    }
+    List<TrafficRow> rows = new ArrayList<>();
+    sums.forEach(
+        (k, v) -> {
+          if (v != 0) {
+            rows.add(new TrafficRow(k, v));
+          }
+        });
+    rows.sort(TrafficRow.DEFAULT_ORDER);
+    return List.copyOf(rows);
+  }
+
   private static TrafficKey key(Pod src, Pod dst) {
     return new TrafficKey(src.workload(), dst.workload(), src.zone(), dst.zone());
   }
@@ -282,7 +315,13 @@ final class ExpectedAnswer {
   /** Writes the expected answer for [windowStart, windowEnd] as JSON. Flushed, not closed. */
   public void writeExpectedJson(Writer w, Instant windowStart, Instant windowEnd)
       throws IOException {
-    List<TrafficRow> rows = expected(windowStart, windowEnd);
+    writeExpectedJson(w, windowStart, windowEnd, expected(windowStart, windowEnd), "retina");
+  }
+
+  /** Writes the given rows as the expected answer of a source's reading. */
+  void writeExpectedJson(
+      Writer w, Instant windowStart, Instant windowEnd, List<TrafficRow> rows, String source)
+      throws IOException {
     ObjectMapper mapper =
         new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -290,6 +329,9 @@ final class ExpectedAnswer {
     ObjectNode root = mapper.createObjectNode();
     root.put("schemaVersion", 1);
     root.put("scenario", c.scenario());
+    if (!source.equals("retina")) {
+      root.put("source", source);
+    }
     ObjectNode window = root.putObject("window");
     window.put("start", windowStart.toString());
     window.put("end", windowEnd.toString());

@@ -719,6 +719,73 @@ public final class SimulatedCluster {
     return answer;
   }
 
+  /** The byte sources the simulator writes: Retina's counters or another agent's. */
+  public static final List<String> SOURCES =
+      List.of("retina", "beyla", "beyla-no-agent-ip", "istio", "istio-sidecar");
+
+  private final Map<String, List<SourceCounter>> sourceCounters = new TreeMap<>();
+
+  /** Another source's series of this cluster's flows; null for Retina's. */
+  private synchronized List<SourceCounter> counters(String source) {
+    return switch (source) {
+      case "retina" -> null;
+      case "beyla" -> sourceCounters.computeIfAbsent(source, k -> BeylaWriter.counters(this));
+      case "beyla-no-agent-ip" ->
+          sourceCounters.computeIfAbsent(source, k -> BeylaWriter.counters(this, false));
+      case "istio" -> sourceCounters.computeIfAbsent(source, k -> IstioWriter.counters(this));
+      case "istio-sidecar" ->
+          sourceCounters.computeIfAbsent(source, k -> IstioWriter.sidecarCounters(this));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown source '" + source + "', expected one of " + SOURCES);
+    };
+  }
+
+  /**
+   * The cluster's series as {@code source} exports them (kube-state-metrics' the same), as
+   * OpenMetrics. Flushed, not closed.
+   */
+  public void writeOpenMetrics(Writer w, String source) throws IOException {
+    OpenMetricsWriter.write(this, w, counters(source));
+  }
+
+  /** Samples written for {@code source}: kube-state-metrics' and the source's. */
+  public long sampleCount(String source) {
+    List<SourceCounter> counters = counters(source);
+    if (counters == null) {
+      return sampleCount;
+    }
+    long n = 0;
+    for (Series s : series) {
+      if (!s.family().equals(RETINA_FORWARD_BYTES)) {
+        n += presentSteps(s).cardinality();
+      }
+    }
+    for (SourceCounter x : counters) {
+      n += x.present().cardinality();
+    }
+    return n;
+  }
+
+  /**
+   * The exact answer of a reading of {@code source}'s series over [windowStart, windowEnd] with the
+   * default look-behind: Retina's under {@code auto}, another source's by its kept copies ({@link
+   * ExpectedAnswer#expectedOf}).
+   */
+  public List<TrafficRow> expected(String source, Instant windowStart, Instant windowEnd) {
+    // Without the agent's IP a reading cannot tell the copies apart; the answer it should approach
+    // is the same flows' with the IPs selected.
+    List<SourceCounter> counters = counters(source.equals("beyla-no-agent-ip") ? "beyla" : source);
+    return counters == null
+        ? expected(windowStart, windowEnd)
+        : answer().expectedOf(counters, windowStart, windowEnd, LOOK_BEHIND);
+  }
+
+  /** Writes {@code source}'s expected answer for the whole window as JSON. */
+  public void writeExpectedJson(Writer w, String source) throws IOException {
+    answer().writeExpectedJson(w, windowStart, end(), expected(source, windowStart, end()), source);
+  }
+
   /** See {@link OpenMetricsWriter}. Flushed, not closed. */
   public void writeOpenMetrics(Writer w) throws IOException {
     OpenMetricsWriter.write(this, w);

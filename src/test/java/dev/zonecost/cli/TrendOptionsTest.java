@@ -68,5 +68,6 @@ class TrendOptionsTest {
     usage("drop --by-cluster and --cluster", "--use-recording-rules", "--by-cluster");
     usage("drop --by-cluster and --cluster", "--use-recording-rules", "--cluster", "eu-1");
     usage("drop --group-by pod", "--use-recording-rules", "--group-by", "pod");
+    usage("drop --source beyla", "--use-recording-rules", "--source", "beyla");
   }
 }

@@ -5,7 +5,6 @@ import static dev.zonecost.source.retina.PromqlStrings.quote;
 import static dev.zonecost.source.retina.PromqlStrings.regexLiteral;
 import static dev.zonecost.source.retina.PromqlStrings.unixSeconds;
 
-import dev.zonecost.accounting.Selection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,16 +41,9 @@ public final class QueryPlan {
   }
 
   private String forwardSelector(List<String> extraMatchers) {
-    List<String> m = new ArrayList<>();
-    if (s.directionRegex() != null) {
-      m.add(LabelNames.DIRECTION + "=~" + quote(s.directionRegex()));
-    }
-    Selection sel = s.selection();
-    add(m, "source_namespace=~", sel.sourceNamespaceRegex());
-    add(m, "destination_namespace=~", sel.destinationNamespaceRegex());
-    add(m, "source_namespace!~", sel.excludeSourceNamespaceRegex());
-    add(m, "destination_namespace!~", sel.excludeDestinationNamespaceRegex());
-    add(m, s.names().clusterLabel() + "=", sel.cluster());
+    List<String> m =
+        new ArrayList<>(
+            s.source().matchers(s.directionRegex(), s.selection(), s.names().clusterLabel()));
     m.addAll(extraMatchers);
     return s.names().forwardBytes() + braces(m);
   }
@@ -253,6 +245,19 @@ public final class QueryPlan {
         + "))";
   }
 
+  /**
+   * Every pod's first owner over the window: the kind of a workload a source names without one
+   * (Istio). Sent only for such a source.
+   */
+  public String podOwners() {
+    return "max by ("
+        + s.names().clusterLabel()
+        + ", namespace, created_by_kind, created_by_name) (max_over_time("
+        + info(LabelNames.POD_INFO)
+        + infoRange()
+        + "))";
+  }
+
   /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
   public String replicaSetOwners() {
     return "max by ("
@@ -284,6 +289,14 @@ public final class QueryPlan {
             "bytes each pod sent, by the kernel (cAdvisor; for the calibration note)",
             kernelTransmit()),
         new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));
+  }
+
+  /**
+   * The counter's own queries, for a source's second counter (Istio's sent bytes): the pods, nodes
+   * and owners are read once, with the first.
+   */
+  public List<LabelledQuery> counterQueries() {
+    return instantQueries().subList(0, 4);
   }
 
   public record LabelledQuery(String label, String promql) {}

@@ -1,0 +1,113 @@
+package dev.zonecost.doctor;
+
+import dev.zonecost.source.ByteSource;
+import dev.zonecost.source.ByteSources;
+import dev.zonecost.source.retina.LabelNames;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which byte sources have data in the window (Retina, Beyla / OBI, Istio) and how much of each a
+ * report can place in zones: Beyla's series with both zone labels and the attributes that make its
+ * copy rule exact, Istio's series with both zones (ztunnel) rather than none (sidecars).
+ */
+public final class SourcesCheck implements Check {
+  public static final String NAME = "byte sources";
+
+  static String count(String selector, String range) {
+    return "count(last_over_time(" + selector + "[" + range + "]))";
+  }
+
+  @Override
+  public CheckResult run(DoctorContext ctx) {
+    List<String> found = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
+    CheckResult numbers = CheckResult.info(NAME, "");
+    for (ByteSource source : ByteSources.all()) {
+      for (String metric : metrics(source)) {
+        long n = ctx.number(count(metric, ctx.range()));
+        if (n == 0) {
+          continue;
+        }
+        numbers = numbers.with(source.name() + "Series", n);
+        found.add(describe(ctx, source, metric, n, fixes));
+        break;
+      }
+    }
+    ctx.sourcesWithData = found.size();
+    if (found.isEmpty()) {
+      return CheckResult.fail(
+              NAME,
+              "no byte counters of Retina, Beyla / OBI or Istio in the window",
+              Fixes.RETINA_POD_LEVEL)
+          .hint(FixHint.RETINA_POD_LEVEL);
+    }
+    String measured =
+        String.join("; ", found)
+            + (found.size() > 1
+                ? " — report reads the first (--source auto), --source chooses another"
+                : "");
+    CheckResult r =
+        fixes.isEmpty()
+            ? CheckResult.ok(NAME, measured)
+            : CheckResult.warn(NAME, measured, String.join("; ", fixes));
+    for (var e : numbers.numbers().entrySet()) {
+      r = r.with(e.getKey(), e.getValue());
+    }
+    return r;
+  }
+
+  private static List<String> metrics(ByteSource source) {
+    return source == ByteSources.RETINA
+        ? List.of(LabelNames.FORWARD_BYTES)
+        : source.counters().get(0).metricNames();
+  }
+
+  private static String describe(
+      DoctorContext ctx, ByteSource source, String metric, long n, List<String> fixes) {
+    String head = source.name() + " (" + metric + "): " + n + " series";
+    return switch (source.name()) {
+      case "beyla" -> {
+        String pods = metric + "{k8s_src_owner_type!=\"Service\",k8s_dst_owner_type!=\"Service\"";
+        long all = ctx.number(count(pods + "}", ctx.range()));
+        long zoned = ctx.number(count(pods + ",src_zone!=\"\",dst_zone!=\"\"}", ctx.range()));
+        long agent =
+            ctx.number(count(pods + ",beyla_ip!=\"\",k8s_src_node_ip!=\"\"}", ctx.range()))
+                + ctx.number(count(pods + ",obi_ip!=\"\",k8s_src_node_ip!=\"\"}", ctx.range()));
+        if (zoned == 0) {
+          fixes.add(
+              "select src.zone and dst.zone for "
+                  + metric.replace("_total", "")
+                  + " in Beyla's attributes.select (README, \"Beyla / OBI\")");
+        }
+        if (agent == 0) {
+          fixes.add(
+              "select beyla.ip, k8s.src.node.ip and k8s.dst.node.ip so that the sender's copy is"
+                  + " kept; without them each copy between nodes counts half");
+        }
+        yield head
+            + ", "
+            + percent(zoned, all)
+            + " of pod-addressed series with both zones, "
+            + (agent > 0 ? "sender's copy selectable" : "agent IP not selected");
+      }
+      case "istio" -> {
+        long ztunnel =
+            ctx.number(
+                count(
+                    metric + "{reporter=\"source\",source_zone!=\"\",source_zone!=\"unknown\"}",
+                    ctx.range()));
+        long reported = ctx.number(count(metric + "{reporter=\"source\"}", ctx.range()));
+        yield head
+            + ", "
+            + percent(ztunnel, reported)
+            + " of source-reporter series with a known source zone (ztunnel; sidecars have none)";
+      }
+      default -> head;
+    };
+  }
+
+  private static String percent(long part, long all) {
+    return all == 0 ? "0%" : Math.round(100.0 * part / all) + "%";
+  }
+}

@@ -5,6 +5,7 @@ import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.accounting.Zones;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.ServiceTopology;
@@ -43,7 +44,7 @@ public final class AdviseService {
       KubernetesVersion version,
       Datapath datapath,
       Map<String, ServiceSpec> specs) {
-    EngineRequest byService = bySer(request);
+    EngineRequest byService = byService(request);
     Report report = reports.apply(byService);
     ServiceTopology topo = topology.apply(byService);
     NodeCapacity nodes = capacity(topo);
@@ -61,7 +62,16 @@ public final class AdviseService {
         assumptions(facts, topo));
   }
 
-  private static EngineRequest bySer(EngineRequest r) {
+  /**
+   * The request as {@code --group-by service}: the client → Service rows come from Retina's
+   * ClusterIP series, which the other sources do not have.
+   */
+  private static EngineRequest byService(EngineRequest r) {
+    if (!r.source().equals("auto") && !r.source().equals("retina")) {
+      throw new UsageException(
+          "advise reads the Services clients called from Retina's ClusterIP series: drop --source "
+              + r.source());
+    }
     return new EngineRequest(
         r.start(),
         r.end(),
@@ -71,7 +81,8 @@ public final class AdviseService {
         GroupBy.SERVICE,
         r.names(),
         false,
-        r.lookBehind());
+        r.lookBehind(),
+        "retina");
   }
 
   static NodeCapacity capacity(ServiceTopology topo) {

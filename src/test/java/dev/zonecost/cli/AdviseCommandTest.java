@@ -80,6 +80,14 @@ class AdviseCommandTest {
   }
 
   @Test
+  void needs_retinas_clusterip_series() {
+    assertUsage(
+        CliRun.run(CLOCK, "advise", "--prometheus-url", URL, "--source", "beyla"),
+        "advise reads the Services clients called from Retina's ClusterIP series: drop --source"
+            + " beyla");
+  }
+
+  @Test
   void refuses_an_unknown_datapath_and_format() {
     CliRun r = CliRun.run(CLOCK, "advise", "--prometheus-url", URL, "--datapath", "calico");
     assertEquals(ExitCodes.USAGE, r.exitCode(), r.describe());

@@ -11,7 +11,8 @@
 #      then its hourly roll-up on the recorded series;
 #   3. copy the recorded day forward with promtool and the rules `R offset Kd` for K = 1, 2, 4, 8,
 #      16 (each round doubles the recorded span), restarting Prometheus on the new blocks each time.
-# Then, medians of BENCH_REPS end-to-end runs (JVM start included):
+# Prometheus then compacts the blocks, as it would have over the month. Then, medians of
+# BENCH_REPS end-to-end runs (JVM start included):
 #   R30  report --use-recording-rules over the 30 copied days
 #   R1   report --use-recording-rules over the simulated day
 #   A1   report (exact, raw counters) over the same day
@@ -119,6 +120,17 @@ if [ ! -f "$work/complete" ]; then
   touch "$work/complete"
 fi
 start_prometheus "$work"
+# promtool writes 2-hour blocks (hundreds for a month); a Prometheus that recorded the month itself
+# would have compacted them long ago. Wait until it has (the block count stops changing).
+if [ ! -f "$work/compacted" ]; then
+  blocks=-1
+  while [ "$blocks" != "$(ls "$work/data" | wc -l)" ]; do
+    blocks=$(ls "$work/data" | wc -l)
+    echo "bench: $blocks blocks, waiting for compaction" >&2
+    sleep 30
+  done
+  touch "$work/compacted"
+fi
 
 run_report() { # LABEL ARGS...: one timed end-to-end run, wall ms to $work/LABEL.runs
   local label=$1 t0 t1

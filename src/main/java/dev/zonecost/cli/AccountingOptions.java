@@ -39,7 +39,7 @@ public final class AccountingOptions {
       names = "--dedupe",
       paramLabel = "MODE",
       defaultValue = "auto",
-      completionCandidates = LowerCaseValues.DedupeValues.class,
+      completionCandidates = Candidates.DedupeValues.class,
       description =
           "Which observations to keep: auto (default: per pod pair the server node's INGRESS, else"
               + " the opener's EGRESS; Service and masqueraded copies left out), egress (exact only"
@@ -50,7 +50,7 @@ public final class AccountingOptions {
       names = "--data-aggregation-level",
       paramLabel = "LEVEL",
       defaultValue = "low",
-      completionCandidates = LowerCaseValues.LevelValues.class,
+      completionCandidates = Candidates.LevelValues.class,
       description =
           "Retina's dataAggregationLevel: low (Helm default; each byte seen twice per node) or high"
               + " (once per node; twice for pods on one node). Default: ${DEFAULT-VALUE}.")
@@ -60,7 +60,7 @@ public final class AccountingOptions {
       names = "--group-by",
       paramLabel = "GRAIN",
       defaultValue = "workload",
-      completionCandidates = LowerCaseValues.GroupByValues.class,
+      completionCandidates = Candidates.GroupByValues.class,
       description =
           "Rows per namespace, workload (default; Deployments after roll-up), pod pair, or"
               + " service (workloads, with the Service a client called as the far end). The CSV's"

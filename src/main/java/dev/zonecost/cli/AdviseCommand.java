@@ -45,7 +45,7 @@ public final class AdviseCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      completionCandidates = LowerCaseValues.AdviceFormatValues.class,
+      completionCandidates = Candidates.AdviceFormatValues.class,
       description = "Output format: table (default), csv, json, yaml or markdown.")
   AdviceFormat format;
 

@@ -32,7 +32,7 @@ public final class AdviseOptions {
       names = "--datapath",
       paramLabel = "NAME",
       defaultValue = "kube-proxy",
-      completionCandidates = LowerCaseValues.DatapathValues.class,
+      completionCandidates = Candidates.DatapathValues.class,
       description =
           "What routes Services on the nodes: kube-proxy (default), cilium-service-topology"
               + " (Cilium's kube-proxy replacement with loadBalancer.serviceTopology=true) or"

@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      completionCandidates = LowerCaseValues.CheckFormatValues.class,
+      completionCandidates = Candidates.CheckFormatValues.class,
       description = "Verdict format on stdout: table (default) or json.")
   CheckFormat format;
 

@@ -52,7 +52,7 @@ public final class DoctorCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      completionCandidates = LowerCaseValues.DoctorFormatValues.class,
+      completionCandidates = Candidates.DoctorFormatValues.class,
       description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
   DoctorFormat format;
 
@@ -78,7 +78,7 @@ public final class DoctorCommand implements Callable<Integer> {
       names = "--data-aggregation-level",
       paramLabel = "LEVEL",
       defaultValue = "low",
-      completionCandidates = LowerCaseValues.LevelValues.class,
+      completionCandidates = Candidates.LevelValues.class,
       description =
           "The level reports use, checked against the observations per byte measured from"
               + " cAdvisor (default: ${DEFAULT-VALUE}).")

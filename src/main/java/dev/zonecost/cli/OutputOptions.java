@@ -16,7 +16,7 @@ public final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      completionCandidates = LowerCaseValues.OutputFormatValues.class,
+      completionCandidates = Candidates.OutputFormatValues.class,
       description =
           "Output format: table, wide (table with kinds and exact bytes), csv, json, yaml,"
               + " markdown, html (one self-contained page; default: ${DEFAULT-VALUE}).")
@@ -35,7 +35,7 @@ public final class OutputOptions {
       names = "--csv-layout",
       paramLabel = "LAYOUT",
       defaultValue = "tidy",
-      completionCandidates = LowerCaseValues.CsvLayoutValues.class,
+      completionCandidates = Candidates.CsvLayoutValues.class,
       description =
           "For -o csv: tidy (default: one row per workload pair and zone pair) or matrix (the"
               + " zone x zone grid of bytes and cost).")
@@ -45,7 +45,7 @@ public final class OutputOptions {
       names = "--sort-by",
       paramLabel = "KEY",
       defaultValue = "bytes",
-      completionCandidates = LowerCaseValues.SortByValues.class,
+      completionCandidates = Candidates.SortByValues.class,
       description =
           "Row order: bytes (default), cost, or cross-ratio (the workload pair's share of bytes"
               + " that crossed zones); ties by key, so the order is stable.")

@@ -31,7 +31,7 @@ public final class ReadOptions {
       names = "--range-semantics",
       paramLabel = "MODE",
       defaultValue = "auto",
-      completionCandidates = LowerCaseValues.RangeSemanticsValues.class,
+      completionCandidates = Candidates.RangeSemanticsValues.class,
       description =
           "Whether the server's [range] selectors include their first instant: closed (Prometheus"
               + " 2), left-open (Prometheus 3, VictoriaMetrics), or auto from its version"

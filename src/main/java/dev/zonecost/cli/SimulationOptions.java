@@ -17,7 +17,7 @@ final class SimulationOptions {
       names = "--scenario",
       paramLabel = "NAME",
       defaultValue = "edge",
-      completionCandidates = LowerCaseValues.ScenarioValues.class,
+      completionCandidates = Candidates.ScenarioValues.class,
       description = "seed, edge or large (default: ${DEFAULT-VALUE}).")
   Scenario scenario;
 
@@ -46,7 +46,7 @@ final class SimulationOptions {
       names = "--data-aggregation-level",
       paramLabel = "LEVEL",
       defaultValue = "low",
-      completionCandidates = LowerCaseValues.LevelValues.class,
+      completionCandidates = Candidates.LevelValues.class,
       description = "Retina's level to simulate: low or high (default: ${DEFAULT-VALUE}).")
   DataAggregationLevel level;
 
@@ -82,7 +82,7 @@ final class SimulationOptions {
       names = "--routing",
       paramLabel = "MODE",
       defaultValue = "kube-proxy",
-      completionCandidates = LowerCaseValues.RoutingValues.class,
+      completionCandidates = Candidates.RoutingValues.class,
       description =
           "How clients reach Services: kube-proxy (DNAT after Retina's hook; default), socket-lb"
               + " (Cilium: backend IPs from the client), pod-ip-only (the first landing's data).")
@@ -92,7 +92,7 @@ final class SimulationOptions {
       names = "--traffic-distribution",
       paramLabel = "MODE",
       defaultValue = "default",
-      completionCandidates = LowerCaseValues.TrafficDistributionValues.class,
+      completionCandidates = Candidates.TrafficDistributionValues.class,
       description =
           "The Services' spec.trafficDistribution: default (unset: the scenario's endpoints) or"
               + " prefer-same-zone (a client calls a ready endpoint in its zone when there is one,"

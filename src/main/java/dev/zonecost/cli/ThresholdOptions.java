@@ -43,7 +43,7 @@ public final class ThresholdOptions {
       names = "--cost-basis",
       paramLabel = "BASIS",
       defaultValue = "window",
-      completionCandidates = LowerCaseValues.CostBasisValues.class,
+      completionCandidates = Candidates.CostBasisValues.class,
       description =
           "What --max-cross-zone-cost limits: window (the window's cost, default) or month (its"
               + " linear 30-day projection).")
@@ -110,14 +110,17 @@ public final class ThresholdOptions {
     if (maxIncrease != null && baseline == null) {
       throw new UsageException("--max-increase needs --baseline");
     }
-    if (!allowEmpty
-        && maxCrossBytes == null
-        && maxCrossRatio == null
-        && maxCrossCost == null
-        && maxUnknownRatio == null
-        && maxAvoidableCost == null
-        && minCoverage == null
-        && baseline == null) {
+    boolean nothing =
+        java.util.stream.Stream.of(
+                maxCrossBytes,
+                maxCrossRatio,
+                maxCrossCost,
+                maxUnknownRatio,
+                maxAvoidableCost,
+                minCoverage,
+                baseline)
+            .allMatch(java.util.Objects::isNull);
+    if (nothing && !allowEmpty) {
       throw new UsageException(
           "check has nothing to check: give a limit (--max-cross-zone-bytes, --max-cross-zone-ratio,"
               + " --max-cross-zone-cost, --max-unknown-ratio, --max-avoidable-cost), --min-coverage"

@@ -29,18 +29,20 @@ public final class RetentionCheck implements Check {
   }
 
   public static String query(String range, Duration step) {
-    return "min(min_over_time(timestamp("
-        + LabelNames.FORWARD_BYTES
-        + ")["
-        + range
-        + ":"
-        + PromqlStrings.duration(step)
-        + "]))";
+    return sampleTime("min", range, step);
   }
 
   /** The newest Retina sample in the window, to the step. */
   public static String newestQuery(String range, Duration step) {
-    return "max(max_over_time(timestamp("
+    return sampleTime("max", range, step);
+  }
+
+  /** The oldest ({@code min}) or newest ({@code max}) Retina sample time, to the step. */
+  private static String sampleTime(String which, String range, Duration step) {
+    return which
+        + "("
+        + which
+        + "_over_time(timestamp("
         + LabelNames.FORWARD_BYTES
         + ")["
         + range

@@ -118,7 +118,7 @@ public final class ReportBuilder {
         "bytes per window: the recording rules' per-"
             + TimeParsing.format(interval)
             + " series ("
-            + RecordedRules.series(interval)
+            + dev.zonecost.monitoring.RecordedQueries.series(interval)
             + ") summed over the window, whose edges are rounded to whole intervals");
     notes.add(
         "dedupe and aggregation level are those the rules were generated with (zonecost rules "

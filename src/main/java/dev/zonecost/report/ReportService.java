@@ -9,7 +9,9 @@ import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.EngineResult;
 import dev.zonecost.engine.EngineSettings;
+import dev.zonecost.engine.RecordedRulesReader;
 import dev.zonecost.engine.SeriesValidator;
+import dev.zonecost.monitoring.RecordedQueries;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
@@ -52,13 +54,18 @@ public final class ReportService {
     RecordedRules.refuseUnsupported(request); // before anything is sent
     Optional<String> version = api.version();
     boolean leftOpen = engine.ranges().leftOpen(version);
-    RecordedRules.Answer answer =
-        RecordedRules.read(new SeriesValidator(api, request.names()), request, interval, leftOpen);
+    RecordedRulesReader.Answer answer =
+        RecordedRulesReader.read(
+            new SeriesValidator(api, request.names()),
+            request,
+            interval,
+            leftOpen,
+            engine.parallelism());
     List<TrafficRow> rows = RecordedRules.rows(answer.series(), request.selection());
     if (rows.isEmpty()) {
       throw new NoDataException(
           "no bytes in "
-              + RecordedRules.series(interval)
+              + RecordedQueries.series(interval)
               + " in "
               + request.start()
               + " .. "

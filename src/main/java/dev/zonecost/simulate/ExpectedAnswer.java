@@ -124,6 +124,11 @@ final class ExpectedAnswer {
       sums.merge(request, req, Long::sum);
       sums.merge(reply, rep, Long::sum);
     }
+    return rows(sums);
+  }
+
+  /** The rows with bytes, in the default order. */
+  private static List<TrafficRow> rows(Map<TrafficKey, Long> sums) {
     List<TrafficRow> rows = new ArrayList<>();
     sums.forEach(
         (k, v) -> {
@@ -157,15 +162,7 @@ final class ExpectedAnswer {
             Long::sum);
       }
     }
-    List<TrafficRow> rows = new ArrayList<>();
-    sums.forEach(
-        (k, v) -> {
-          if (v != 0) {
-            rows.add(new TrafficRow(k, v));
-          }
-        });
-    rows.sort(TrafficRow.DEFAULT_ORDER);
-    return List.copyOf(rows);
+    return rows(sums);
   }
 
   private static TrafficKey key(Pod src, Pod dst) {

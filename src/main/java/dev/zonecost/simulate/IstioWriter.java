@@ -58,21 +58,27 @@ final class IstioWriter {
     return out.build();
   }
 
-  private static void sidecar(
-      SourceCounters out, Flow f, String reporter, Pod proxy, boolean kept) {
-    Pod o = f.opener();
-    Pod p = f.peer();
+  /** The labels both proxies give a connection: reporter, the two workloads, the Service. */
+  private static Map<String, String> connection(Flow f, String reporter) {
     Map<String, String> l = new LinkedHashMap<>();
     l.put("reporter", reporter);
-    workload(l, "source_", o);
+    workload(l, "source_", f.opener());
     l.put(
         "destination_service",
         f.via() == null
             ? Zones.UNKNOWN
             : f.via().name() + "." + f.via().namespace() + ".svc.cluster.local");
-    workload(l, "destination_", p);
+    workload(l, "destination_", f.peer());
     l.put("request_protocol", "tcp");
-    l.put("connection_security_policy", p.external() ? "unknown" : "mutual_tls");
+    l.put("connection_security_policy", f.peer().external() ? "unknown" : "mutual_tls");
+    return l;
+  }
+
+  private static void sidecar(
+      SourceCounters out, Flow f, String reporter, Pod proxy, boolean kept) {
+    Pod o = f.opener();
+    Pod p = f.peer();
+    Map<String, String> l = connection(f, reporter);
     l.put("namespace", proxy.namespace());
     l.put("pod", proxy.name());
     String instance = proxy.ip() + ":15090";
@@ -87,17 +93,7 @@ final class IstioWriter {
   private static void add(SourceCounters out, Flow f, String reporter, Node agent, boolean kept) {
     Pod o = f.opener();
     Pod p = f.peer();
-    Map<String, String> l = new LinkedHashMap<>();
-    l.put("reporter", reporter);
-    workload(l, "source_", o);
-    l.put(
-        "destination_service",
-        f.via() == null
-            ? Zones.UNKNOWN
-            : f.via().name() + "." + f.via().namespace() + ".svc.cluster.local");
-    workload(l, "destination_", p);
-    l.put("request_protocol", "tcp");
-    l.put("connection_security_policy", p.external() ? "unknown" : "mutual_tls");
+    Map<String, String> l = connection(f, reporter);
     l.put("source_zone", o.zone());
     l.put("destination_zone", p.zone());
     l.put("instance", "ztunnel-" + agent.name());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.monitoring.RecordedQueries;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import java.time.Duration;
@@ -31,9 +32,9 @@ class RecordedRulesTest {
   @Test
   void should_leave_out_the_sample_at_the_start_on_servers_with_closed_ranges() {
     Duration day = Duration.ofDays(1);
-    String pairs = RecordedRules.series(Duration.ofMinutes(5));
-    String closed = RecordedRules.query(Selection.ALL, pairs, day, END, false);
-    String open = RecordedRules.query(Selection.ALL, pairs, day, END, true);
+    String pairs = RecordedQueries.series(Duration.ofMinutes(5));
+    String closed = RecordedQueries.query(Selection.ALL, pairs, day, END, false);
+    String open = RecordedQueries.query(Selection.ALL, pairs, day, END, true);
     assertEquals(
         "sum by (source_namespace, source_workload, source_zone, destination_namespace,"
             + " destination_workload, destination_zone)"
@@ -47,16 +48,16 @@ class RecordedRulesTest {
   void should_put_the_namespace_selection_into_matchers() {
     Selection sel = new Selection("app-.*", null, null, null, null, "kube-\"x", null, null, null);
     String matchers = "{source_namespace=~\"app-.*\", destination_namespace!~\"kube-\\\"x\"}";
-    String pairs = RecordedRules.series(Duration.ofMinutes(10));
+    String pairs = RecordedQueries.series(Duration.ofMinutes(10));
     assertEquals(
         true,
-        RecordedRules.query(sel, pairs, Duration.ofHours(1), END, true)
+        RecordedQueries.query(sel, pairs, Duration.ofHours(1), END, true)
             .contains("increase10m" + matchers + "[3600s]"));
     assertEquals(
         "max(max_over_time(timestamp(zonecost:retina_pair_zone_bytes:increase10m_sum1h"
             + matchers
             + ")[1h:1m]))",
-        RecordedRules.newestRollup(sel, pairs + "_sum1h"));
+        RecordedQueries.newestRollup(sel, pairs + "_sum1h"));
   }
 
   @Test

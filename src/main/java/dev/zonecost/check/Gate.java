@@ -15,6 +15,11 @@ import java.util.List;
  */
 public record Gate(
     Thresholds thresholds, Double minCoverage, Against baseline, boolean allowClippedWindow) {
+  /** The usage error of a gate that would check nothing. */
+  public static final String NOTHING_TO_CHECK =
+      "check has nothing to check: give a limit (--max-cross-zone-bytes, --max-cross-zone-ratio,"
+          + " --max-cross-zone-cost, --max-unknown-ratio, --max-avoidable-cost), --min-coverage"
+          + " or --baseline (--allow-empty runs anyway)";
 
   /** A baseline and how today is compared with it. */
   public record Against(Baseline saved, BaselineComparison comparison) {}

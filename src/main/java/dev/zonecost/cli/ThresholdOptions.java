@@ -8,6 +8,8 @@ import dev.zonecost.check.Quantities;
 import dev.zonecost.check.Thresholds;
 import dev.zonecost.common.UsageException;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** The limits of {@code check} and its baseline; {@link #gate} checks them all before any query. */
@@ -110,22 +112,12 @@ public final class ThresholdOptions {
     if (maxIncrease != null && baseline == null) {
       throw new UsageException("--max-increase needs --baseline");
     }
-    boolean nothing =
-        java.util.stream.Stream.of(
-                maxCrossBytes,
-                maxCrossRatio,
-                maxCrossCost,
-                maxUnknownRatio,
-                maxAvoidableCost,
-                minCoverage,
-                baseline)
-            .allMatch(java.util.Objects::isNull);
-    if (nothing && !allowEmpty) {
-      throw new UsageException(
-          "check has nothing to check: give a limit (--max-cross-zone-bytes, --max-cross-zone-ratio,"
-              + " --max-cross-zone-cost, --max-unknown-ratio, --max-avoidable-cost), --min-coverage"
-              + " or --baseline"
-              + " (--allow-empty runs anyway)");
+    if (!allowEmpty
+        && Stream.of(maxCrossBytes, maxCrossRatio, maxCrossCost, maxUnknownRatio, minCoverage)
+            .allMatch(Objects::isNull)
+        && maxAvoidableCost == null
+        && baseline == null) {
+      throw new UsageException(Gate.NOTHING_TO_CHECK);
     }
     if (baseline == null) {
       return new Gate(thresholds, coverage, null, allowClippedWindow);

@@ -224,12 +224,34 @@ final class ClusterBuilder {
   }
 
   SimulatedCluster build() {
+    requireDisjointServiceIps();
     if (distribution == TrafficDistribution.PREFER_SAME_ZONE) {
       List<Flow> routed = SameZoneRouting.apply(flows);
       flows.clear();
       flows.addAll(routed);
     }
     return new SimulatedCluster(this);
+  }
+
+  /**
+   * A ClusterIP comes from the Service CIDR, which never overlaps the pods' and nodes' addresses
+   * (kube-apiserver's --service-cluster-ip-range): a cluster where one did would make Retina's
+   * series of that pod look like a Service's.
+   */
+  private void requireDisjointServiceIps() {
+    Set<String> addresses = new HashSet<>();
+    pods.forEach(p -> addresses.add(p.ip()));
+    nodes.forEach(n -> addresses.add(n.ip()));
+    for (Service s : services) {
+      if (addresses.contains(s.clusterIp())) {
+        throw new IllegalStateException(
+            "ClusterIP "
+                + s.clusterIp()
+                + " of "
+                + s.name()
+                + " is also a pod's or node's address");
+      }
+    }
   }
 
   private void checkLife(int from, int to) {

@@ -218,7 +218,8 @@ final class LargeScenario {
                     ref.name(),
                     UUID.nameUUIDFromBytes((ref.namespace() + "/" + ref.name()).getBytes(UTF_8))
                         .toString(),
-                    "10.100." + (n / 200) + "." + (10 + n % 200));
+                    // Kubernetes' default Service CIDR, 10.96.0.0/12: apart from the pods'.
+                    "10.96." + (n / 200) + "." + (10 + n % 200));
             w.slots().forEach(slot -> slot.forEach(p -> b.backend(s, p)));
             return s;
           });

@@ -42,14 +42,7 @@ ROLLUP=${RULE}_sum1h
 [ -x /usr/bin/time ] || install_prerequisites time
 install_prerequisites curl jq
 
-jar=$repo/target/zonecost.jar
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar" >&2
-  mvn -q -B package -DskipTests
-fi
-end_epoch=$(date -u -d "$BENCH_END" +%s) || die "BENCH_END '$BENCH_END' is not a date"
-((end_epoch % INTERVAL == 0)) || die "BENCH_END must be on a multiple of 5 minutes"
-mkdir -p "$BENCH_DIR"
+bench_setup "$INTERVAL"
 
 raw=$(prepare_dataset 24)
 work=$BENCH_DIR/recorded-$(basename "$raw")

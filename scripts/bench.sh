@@ -62,15 +62,7 @@ done
 [ -x /usr/bin/time ] || install_prerequisites time
 install_prerequisites curl python3
 
-jar=$repo/target/zonecost.jar
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar" >&2
-  mvn -q -B package -DskipTests
-fi
-
-end_epoch=$(date -u -d "$BENCH_END" +%s) || die "BENCH_END '$BENCH_END' is not a date"
-((end_epoch % STEP == 0)) || die "BENCH_END must be on a whole minute"
-mkdir -p "$BENCH_DIR"
+bench_setup "$STEP"
 results=$BENCH_DIR/results
 rm -rf "$results"
 mkdir -p "$results"

@@ -9,6 +9,19 @@ die() {
 }
 
 ms_now() { date +%s%3N; }
+
+# bench_setup STEP_SECONDS: the jar (built when missing), BENCH_END as end_epoch on the grid, the
+# work dir.
+bench_setup() {
+  jar=$repo/target/zonecost.jar
+  if [ ! -f "$jar" ]; then
+    echo "bench: building $jar" >&2
+    mvn -q -B package -DskipTests
+  fi
+  end_epoch=$(date -u -d "$BENCH_END" +%s) || die "BENCH_END '$BENCH_END' is not a date"
+  ((end_epoch % $1 == 0)) || die "BENCH_END must be on a multiple of $1 seconds"
+  mkdir -p "$BENCH_DIR"
+}
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b == 0 ? 0 : a / b) }'; }
 
 # ------------------------------------------------------------------ datasets

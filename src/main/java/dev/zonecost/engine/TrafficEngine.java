@@ -539,9 +539,9 @@ public final class TrafficEngine {
       "first scrapes of agents without samples in the look-behind (sent only when there are any)";
 
   /**
-   * Reads the raw samples of the series that had a reset, and only those (selected by their own
-   * labels, {@link QueryPlan#SERIES_PER_READ} to a request, each request one time chunk), and sums
-   * them by the definition.
+   * Reads the raw samples of every agent that had a reset and sums the reset series by the
+   * definition. Other series of those agents come back too and are ignored: they are already in the
+   * max/min answers.
    */
   private void addResetSeries(
       QueryPlan plan,
@@ -554,57 +554,41 @@ public final class TrafficEngine {
       List<String> warnings,
       ExecutorService pool) {
     Map<String, Map<String, String>> wanted = new HashMap<>();
-    // Batched per agent, so that a batch's labels differ in few places and its box stays tight.
-    TreeMap<String, List<Map<String, String>>> byAgent = new TreeMap<>();
+    TreeSet<String> instances = new TreeSet<>();
     for (Series s : resetList) {
       wanted.put(identity(s.labels()), s.labels());
-      byAgent.computeIfAbsent(s.label(INSTANCE), k -> new ArrayList<>()).add(s.labels());
-    }
-    List<List<Map<String, String>>> batches = new ArrayList<>();
-    for (List<Map<String, String>> agent : byAgent.values()) {
-      for (int i = 0; i < agent.size(); i += QueryPlan.SERIES_PER_READ) {
-        batches.add(agent.subList(i, Math.min(agent.size(), i + QueryPlan.SERIES_PER_READ)));
-      }
+      instances.add(s.label(INSTANCE));
     }
     long start = plan.settings().start().toEpochMilli();
     long end = plan.settings().end().toEpochMilli();
     List<TimeChunk> chunks = TimeChunk.tile(plan.settings().start(), plan.settings().end(), chunk);
-    int reads = chunks.size() * batches.size();
     sent.add(
         new LabelledQuery(
             QueryPlan.RAW_SAMPLES_LABEL
-                + (reads > 1
-                    ? ", in "
-                        + chunks.size()
-                        + " time chunks × "
-                        + batches.size()
-                        + " batches of series"
-                    : ""),
-            plan.rawSamplesOf(batches.get(0), chunks.get(0).length())));
+                + (chunks.size() > 1 ? ", in " + chunks.size() + " time chunks" : ""),
+            plan.rawSamples(instances, chunks.get(0).length())));
     AtomicInteger done = new AtomicInteger();
     List<CompletableFuture<Map<String, Segment>>> futures = new ArrayList<>();
     for (TimeChunk c : chunks) {
-      for (List<Map<String, String>> batch : batches) {
-        futures.add(
-            async(
-                pool,
-                () -> {
-                  Map<String, Segment> segments = new HashMap<>();
-                  var info =
-                      api.query(
-                          plan.rawSamplesOf(batch, c.length()),
-                          c.end(),
-                          s -> {
-                            String id = identity(s.labels());
-                            if (wanted.containsKey(id)) {
-                              segments.put(id, Segment.of(s.samples(), start, end));
-                            }
-                          });
-                  warnings.addAll(info.warnings());
-                  progress.chunkDone(done.incrementAndGet(), reads);
-                  return segments;
-                }));
-      }
+      futures.add(
+          async(
+              pool,
+              () -> {
+                Map<String, Segment> segments = new HashMap<>();
+                var info =
+                    api.query(
+                        plan.rawSamples(instances, c.length()),
+                        c.end(),
+                        s -> {
+                          String id = identity(s.labels());
+                          if (wanted.containsKey(id)) {
+                            segments.put(id, Segment.of(s.samples(), start, end));
+                          }
+                        });
+                warnings.addAll(info.warnings());
+                progress.chunkDone(done.incrementAndGet(), chunks.size());
+                return segments;
+              }));
     }
     Map<String, Segment> joined = new HashMap<>();
     for (CompletableFuture<Map<String, Segment>> f : futures) {

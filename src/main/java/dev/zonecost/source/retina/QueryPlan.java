@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The PromQL that {@code report} sends, as pure functions of its settings. Every query is an
@@ -178,43 +175,6 @@ public final class QueryPlan {
    */
   public String rawSamples(Collection<String> instances, Duration range) {
     return forwardSelector(instanceMatcher(instances)) + "[" + duration(s.rangeFor(range)) + "]";
-  }
-
-  /** The most series one raw-sample request names, so that its matchers stay short. */
-  public static final int SERIES_PER_READ = 64;
-
-  /**
-   * Raw samples of these series only (their labels as {@link #resetSeries} answers them) over the
-   * {@code range} before the instant the query is evaluated at: per label, equality where the
-   * series share its value, else an alternation of their values ({@code ""} for a series without
-   * it). The box can hold a few more series than asked (combinations of the values); the caller
-   * keeps the ones it asked for.
-   */
-  public String rawSamplesOf(Collection<Map<String, String>> series, Duration range) {
-    TreeMap<String, TreeSet<String>> values = new TreeMap<>();
-    for (Map<String, String> labels : series) {
-      labels.forEach(
-          (k, v) -> {
-            if (!k.equals("__name__")) {
-              values.computeIfAbsent(k, x -> new TreeSet<>()).add(v);
-            }
-          });
-    }
-    List<String> m = new ArrayList<>();
-    values.forEach(
-        (label, vs) -> {
-          if (series.stream().anyMatch(l -> !l.containsKey(label))) {
-            vs.add("");
-          }
-          if (vs.size() == 1) {
-            m.add(label + "=" + quote(vs.first()));
-          } else {
-            StringJoiner alt = new StringJoiner("|");
-            vs.forEach(v -> alt.add(regexLiteral(v)));
-            m.add(label + "=~" + quote(alt.toString()));
-          }
-        });
-    return forwardSelector(m) + "[" + duration(s.rangeFor(range)) + "]";
   }
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */

@@ -116,11 +116,17 @@ start_prometheus "$work"
 # promtool writes 2-hour blocks (hundreds for a month); a Prometheus that recorded the month itself
 # would have compacted them long ago. Wait until it has (the block count stops changing).
 if [ ! -f "$work/compacted" ]; then
-  blocks=-1
-  while [ "$blocks" != "$(ls "$work/data" | wc -l)" ]; do
-    blocks=$(ls "$work/data" | wc -l)
-    echo "bench: $blocks blocks, waiting for compaction" >&2
-    sleep 30
+  # Prometheus compacts on a one-minute timer: wait for the count to fall, then to hold.
+  first_count=$(ls "$work/data" | wc -l)
+  last=$first_count
+  for _ in $(seq 1 60); do
+    sleep 15
+    now=$(ls "$work/data" | wc -l)
+    echo "bench: $now blocks (from $first_count), waiting for compaction" >&2
+    if ((now < first_count && now == last)); then
+      break
+    fi
+    last=$now
   done
   touch "$work/compacted"
 fi

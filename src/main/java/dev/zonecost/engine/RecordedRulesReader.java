@@ -2,7 +2,7 @@ package dev.zonecost.engine;
 
 import static dev.zonecost.monitoring.RecordedQueries.newestRollup;
 import static dev.zonecost.monitoring.RecordedQueries.query;
-import static dev.zonecost.monitoring.RecordedQueries.rollupCount;
+import static dev.zonecost.monitoring.RecordedQueries.rollupAt;
 import static dev.zonecost.monitoring.RecordedQueries.series;
 
 import dev.zonecost.accounting.Selection;
@@ -69,16 +69,20 @@ public final class RecordedRulesReader {
     }
     Instant hi = b;
     Instant lo = b.minus(Duration.ofHours(hours));
+    Duration span = Duration.ofHours(hours);
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.max(1, Math.min(4, parallelism)), TrafficEngine::daemon);
     try {
-      Duration span = Duration.ofHours(hours);
-      var count =
+      var first =
           TrafficEngine.async(
               pool,
               () ->
                   collect(
-                      api, rollupCount(sel, rollup, span, hi, leftOpen), end, queries, warnings));
+                      api,
+                      rollupAt(sel, rollup, lo.plus(Duration.ofHours(1)), leftOpen),
+                      end,
+                      queries,
+                      warnings));
       var whole =
           TrafficEngine.async(
               pool,
@@ -89,25 +93,15 @@ public final class RecordedRulesReader {
       var right =
           TrafficEngine.async(
               pool, () -> edge(api, sel, pairs, hi, end, leftOpen, queries, warnings));
-      List<Series> c = TrafficEngine.join(count);
-      long recorded = c.isEmpty() ? 0 : (long) c.get(0).samples().get(0).value();
-      List<Series> out = new ArrayList<>(TrafficEngine.join(right));
-      if (recorded >= hours) {
+      List<Series> f = TrafficEngine.join(first);
+      List<Series> out = new ArrayList<>();
+      if (!f.isEmpty() && f.get(0).samples().get(0).value() >= 1) {
         out.addAll(TrafficEngine.join(whole));
         out.addAll(TrafficEngine.join(left));
+        out.addAll(TrafficEngine.join(right));
       } else {
-        // The roll-up began inside the window: its hours only, the rest per interval.
-        Instant from = hi.minus(Duration.ofHours(recorded));
-        if (recorded > 0) {
-          out.addAll(
-              collect(
-                  api,
-                  query(sel, rollup, Duration.between(from, hi), hi, leftOpen),
-                  end,
-                  queries,
-                  warnings));
-        }
-        out.addAll(edge(api, sel, pairs, start, from, leftOpen, queries, warnings));
+        // The roll-up began inside the window: read it per interval instead.
+        out.addAll(edge(api, sel, pairs, start, end, leftOpen, queries, warnings));
       }
       return new Answer(List.copyOf(queries), out, List.copyOf(warnings));
     } finally {

@@ -44,14 +44,16 @@ public final class RecordedQueries {
     return "max(max_over_time(timestamp(" + selector(selection, rollup) + ")[1h:1m]))";
   }
 
-  /** How many hourly samples the roll-up's fullest series has in the span before {@code at}. */
-  public static String rollupCount(
-      Selection selection, String rollup, Duration span, Instant at, boolean leftOpen) {
-    Duration range = leftOpen ? span : span.minusMillis(1);
+  /**
+   * Whether the roll-up has a sample in the hour before {@code at} (1 when it has): the first hour
+   * of the span it is read for, so a roll-up that began later is not taken for the whole span.
+   */
+  public static String rollupAt(Selection selection, String rollup, Instant at, boolean leftOpen) {
+    Duration hour = Duration.ofHours(1);
     return "max(count_over_time("
         + selector(selection, rollup)
         + "["
-        + PromqlStrings.duration(range)
+        + PromqlStrings.duration(leftOpen ? hour : hour.minusMillis(1))
         + "] @ "
         + PromqlStrings.unixSeconds(at)
         + "))";

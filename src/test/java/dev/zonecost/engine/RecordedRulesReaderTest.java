@@ -47,9 +47,9 @@ class RecordedRulesReaderTest {
     FakePrometheus api =
         withNewest()
             .number(
-                RecordedQueries.rollupCount(
-                    Selection.ALL, ROLLUP, Duration.ofHours(hours), NEWEST, false),
-                hours)
+                RecordedQueries.rollupAt(
+                    Selection.ALL, ROLLUP, from.plus(Duration.ofHours(1)), false),
+                1)
             .series(
                 RecordedQueries.query(
                     Selection.ALL, ROLLUP, Duration.ofHours(hours), NEWEST, false),
@@ -71,24 +71,18 @@ class RecordedRulesReaderTest {
   @Test
   void should_read_per_interval_where_the_roll_up_began_inside_the_window() {
     long hours = Duration.between(START, NEWEST).toHours();
-    Instant from = NEWEST.minus(Duration.ofHours(3)); // the roll-up has 3 of the 9 hours
+    Instant from = NEWEST.minus(Duration.ofHours(hours));
     FakePrometheus api =
         withNewest()
+            // no roll-up sample in the first of the window's whole hours
             .number(
-                RecordedQueries.rollupCount(
-                    Selection.ALL, ROLLUP, Duration.ofHours(hours), NEWEST, false),
-                3)
-            .series(
-                RecordedQueries.query(Selection.ALL, ROLLUP, Duration.ofHours(3), NEWEST, false),
-                List.of(bytes(300)))
+                RecordedQueries.rollupAt(
+                    Selection.ALL, ROLLUP, from.plus(Duration.ofHours(1)), false),
+                0)
             .series(
                 RecordedQueries.query(
-                    Selection.ALL, PAIRS, Duration.between(START, from), from, false),
-                List.of(bytes(600)))
-            .series(
-                RecordedQueries.query(
-                    Selection.ALL, PAIRS, Duration.between(NEWEST, END), END, false),
-                List.of(bytes(2)));
+                    Selection.ALL, PAIRS, Duration.between(START, END), END, false),
+                List.of(bytes(902)));
     RecordedRulesReader.Answer a = RecordedRulesReader.read(api, request(START), FIVE, false, 4);
     api.assertEveryStubAsked();
     assertEquals(902, a.series().stream().mapToDouble(s -> s.samples().get(0).value()).sum());

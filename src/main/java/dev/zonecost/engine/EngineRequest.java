@@ -32,59 +32,13 @@ public record EngineRequest(
     Duration lookBehind,
     String source) {
 
-  /** Under {@code --source auto}. */
-  public EngineRequest(
-      Instant start,
-      Instant end,
-      DedupeMode dedupe,
-      DataAggregationLevel level,
-      Selection selection,
-      GroupBy groupBy,
-      MetricNames names,
-      boolean byCluster,
-      Duration lookBehind) {
-    this(
-        start,
-        end,
-        dedupe,
-        level,
-        selection,
-        groupBy,
-        names,
-        byCluster,
-        lookBehind,
-        ByteSources.AUTO);
-  }
-
   /** The same request read from another source. */
   public EngineRequest withSource(String name) {
     return new EngineRequest(
         start, end, dedupe, level, selection, groupBy, names, byCluster, lookBehind, name);
   }
 
-  /** With the default look-behind. */
-  public EngineRequest(
-      Instant start,
-      Instant end,
-      DedupeMode dedupe,
-      DataAggregationLevel level,
-      Selection selection,
-      GroupBy groupBy,
-      MetricNames names,
-      boolean byCluster) {
-    this(
-        start,
-        end,
-        dedupe,
-        level,
-        selection,
-        groupBy,
-        names,
-        byCluster,
-        QuerySettings.DEFAULT_LOOK_BEHIND);
-  }
-
-  /** With the usual metric and label names. */
+  /** With the usual metric and label names, the default look-behind, under {@code auto}. */
   public EngineRequest(
       Instant start,
       Instant end,
@@ -92,6 +46,16 @@ public record EngineRequest(
       DataAggregationLevel level,
       Selection selection,
       GroupBy groupBy) {
-    this(start, end, dedupe, level, selection, groupBy, MetricNames.DEFAULT, false);
+    this(
+        start,
+        end,
+        dedupe,
+        level,
+        selection,
+        groupBy,
+        MetricNames.DEFAULT,
+        false,
+        QuerySettings.DEFAULT_LOOK_BEHIND,
+        ByteSources.AUTO);
   }
 }

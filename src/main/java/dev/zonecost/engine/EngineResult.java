@@ -32,41 +32,24 @@ public record EngineResult(
     String byteSource,
     List<String> sourceNotes) {
 
-  /** The same result with further queries sent (auto's probes). */
-  public EngineResult withQueries(List<LabelledQuery> more) {
-    List<LabelledQuery> all = new java.util.ArrayList<>(queriesSent);
-    all.addAll(more);
+  /** The same result with further queries sent (auto's probes) and notes about the source. */
+  public EngineResult with(List<LabelledQuery> moreQueries, List<String> moreNotes) {
+    List<LabelledQuery> queries = new java.util.ArrayList<>(queriesSent);
+    queries.addAll(moreQueries);
+    List<String> notes = new java.util.ArrayList<>(sourceNotes);
+    notes.addAll(moreNotes);
     return new EngineResult(
         rows,
         stats,
         resetSeries,
         backendVersion,
         leftOpenRanges,
-        List.copyOf(all),
+        List.copyOf(queries),
         warnings,
         edges,
         sources,
         calibration,
         byteSource,
-        sourceNotes);
-  }
-
-  /** The same result with further notes about the source. */
-  public EngineResult withSourceNotes(List<String> more) {
-    List<String> all = new java.util.ArrayList<>(sourceNotes);
-    all.addAll(more);
-    return new EngineResult(
-        rows,
-        stats,
-        resetSeries,
-        backendVersion,
-        leftOpenRanges,
-        queriesSent,
-        warnings,
-        edges,
-        sources,
-        calibration,
-        byteSource,
-        List.copyOf(all));
+        List.copyOf(notes));
   }
 }

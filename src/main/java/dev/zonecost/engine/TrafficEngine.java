@@ -140,10 +140,10 @@ public final class TrafficEngine {
       }
     }
     if (retina.stats().series() > 0 || others.isEmpty()) {
-      EngineResult r = retina.withQueries(probes);
       return others.isEmpty()
-          ? r
-          : r.withSourceNotes(
+          ? retina.with(probes, List.of())
+          : retina.with(
+              probes,
               List.of(
                   "--source auto read retina; "
                       + names(others)
@@ -161,9 +161,7 @@ public final class TrafficEngine {
             + (others.size() > 1
                 ? "; " + names(others.subList(1, others.size())) + " also has data: --source"
                 : ""));
-    return read(request.withSource(chosen.name()), chosen, version, leftOpen)
-        .withQueries(probes)
-        .withSourceNotes(notes);
+    return read(request.withSource(chosen.name()), chosen, version, leftOpen).with(probes, notes);
   }
 
   private static String names(List<ByteSource> sources) {

@@ -169,7 +169,9 @@ class TrafficEngineTest {
                         "networkobservability_adv_forward_bytes",
                         "label_topology_kubernetes_io_zone",
                         "k8s_cluster"),
-                    true));
+                    true,
+                    dev.zonecost.source.retina.QuerySettings.DEFAULT_LOOK_BEHIND,
+                    "auto"));
     assertEquals(2, r.rows().size(), r.rows().toString());
     for (TrafficRow row : r.rows()) {
       assertEquals("eu-1", row.key().source().cluster(), row.toString());

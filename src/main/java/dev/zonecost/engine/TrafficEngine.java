@@ -1,14 +1,11 @@
 package dev.zonecost.engine;
 
-import static dev.zonecost.source.retina.LabelNames.INSTANCE;
-
 import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.PodDirectory;
 import dev.zonecost.accounting.PodKey;
-import dev.zonecost.accounting.Segment;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.WindowEdges;
@@ -39,7 +36,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -390,10 +386,11 @@ public final class TrafficEngine {
         }
       }
       Optional<Instant> dataStart = Optional.empty();
-      boolean noDataBefore = !maximaList.isEmpty() && agentsBefore.isEmpty() && !dataBefore(plan);
+      boolean noDataBefore =
+          !maximaList.isEmpty() && agentsBefore.isEmpty() && !new EdgeReads(api).dataBefore(plan);
       FirstScrapes firsts = new FirstScrapes();
       if (!unresolved.isEmpty() || noDataBefore) {
-        readFirstScrapes(plan, unresolved, noDataBefore, firsts, sent);
+        new EdgeReads(api).readFirstScrapes(plan, unresolved, noDataBefore, firsts, sent);
         if (noDataBefore) {
           dataStart = firsts.oldest().filter(t -> t.isAfter(request.start()));
         }
@@ -414,7 +411,8 @@ public final class TrafficEngine {
         add(aggregator, source.observation(role, s.labels(), cluster, last - first));
       }
       if (!resetList.isEmpty()) {
-        addResetSeries(plan, role, source, resetList, births, aggregator, sent, warnings, pool);
+        new ResetReads(api, chunk, progress)
+            .add(plan, role, source, resetList, births, aggregator, sent, warnings, pool);
       }
       return new WindowEdges(
           request.start(),
@@ -427,7 +425,7 @@ public final class TrafficEngine {
   }
 
   /** Adds an observation; a source's left-out copy (null) adds nothing. */
-  private static void add(TrafficAggregator aggregator, Observation o) {
+  static void add(TrafficAggregator aggregator, Observation o) {
     if (o != null) {
       aggregator.add(o);
     }
@@ -460,155 +458,6 @@ public final class TrafficEngine {
               slice.replaceFirst("-[a-z0-9]{5}$", ""));
       directory.addBackend(s.label(cluster), s.label("namespace"), service, s.label("address"));
     }
-  }
-
-  /** How far back to probe for any data before a window whose look-behind is empty. */
-  static final Duration MAX_PROBE = Duration.ofDays(3660);
-
-  /** The first stretch read for agents without look-behind; each further read doubles. */
-  static final Duration FIRST_SCRAPE_CHUNK = Duration.ofMinutes(15);
-
-  /**
-   * Whether the metric has any sample before the look-behind. Asked only when no agent has one in
-   * the look-behind: the window then starts in a long outage, or before the data (clipped). Probes
-   * ranges that double backwards, so an empty past costs a few cheap requests and a long outage
-   * reads no more than about twice its length.
-   */
-  private boolean dataBefore(QueryPlan plan) {
-    Instant at = plan.settings().start().minus(plan.settings().lookBehind()).minusMillis(1);
-    Duration range = plan.settings().lookBehind();
-    Duration probed = Duration.ZERO;
-    while (probed.compareTo(MAX_PROBE) < 0) {
-      QueryResult r = api.query(plan.anySample(range), at);
-      if (!r.series().isEmpty() && r.series().get(0).samples().get(0).value() > 0) {
-        return true;
-      }
-      probed = probed.plus(range);
-      at = at.minus(range);
-      range = range.multipliedBy(2);
-    }
-    return false;
-  }
-
-  /**
-   * Reads, from the window's start onwards in chunks that double, the samples of the agents with no
-   * look-behind until each one's first scrape is found (and the oldest sample of all, when the
-   * window starts before the data).
-   */
-  private void readFirstScrapes(
-      QueryPlan plan,
-      TreeSet<String> unresolved,
-      boolean findOldest,
-      FirstScrapes firsts,
-      List<LabelledQuery> sent) {
-    String cluster = plan.settings().names().clusterLabel();
-    Instant end = plan.settings().end();
-    Instant lo = plan.settings().start();
-    Duration length = FIRST_SCRAPE_CHUNK;
-    int reads = 0;
-    String firstQuery = null;
-    while (lo.isBefore(end)
-        && (unresolved.stream().anyMatch(a -> !firsts.found(a))
-            || (findOldest && firsts.oldest().isEmpty()))) {
-      Instant hi = lo.plus(length).isBefore(end) ? lo.plus(length) : end;
-      TreeSet<String> instances = new TreeSet<>();
-      if (!findOldest || firsts.oldest().isPresent()) {
-        unresolved.stream()
-            .filter(a -> !firsts.found(a))
-            .forEach(a -> instances.add(FirstScrapes.instanceOf(a)));
-      }
-      String q = plan.agentSamples(instances, Duration.between(lo, hi));
-      firstQuery = firstQuery == null ? q : firstQuery;
-      QueryResult r = api.query(q, hi);
-      firsts.addChunk(r.series(), cluster, lo.toEpochMilli(), hi.toEpochMilli());
-      reads++;
-      lo = hi;
-      length = length.multipliedBy(2);
-    }
-    if (reads > 0) {
-      sent.add(
-          new LabelledQuery(
-              FIRST_SCRAPES_LABEL + (reads > 1 ? ", in " + reads + " doubling reads" : ""),
-              firstQuery));
-    }
-  }
-
-  public static final String FIRST_SCRAPES_LABEL =
-      "first scrapes of agents without samples in the look-behind (sent only when there are any)";
-
-  /**
-   * Reads the raw samples of every agent that had a reset and sums the reset series by the
-   * definition. Other series of those agents come back too and are ignored: they are already in the
-   * max/min answers.
-   */
-  private void addResetSeries(
-      QueryPlan plan,
-      String role,
-      ByteSource source,
-      List<Series> resetList,
-      Births births,
-      TrafficAggregator aggregator,
-      List<LabelledQuery> sent,
-      List<String> warnings,
-      ExecutorService pool) {
-    Map<String, Map<String, String>> wanted = new HashMap<>();
-    TreeSet<String> instances = new TreeSet<>();
-    for (Series s : resetList) {
-      wanted.put(identity(s.labels()), s.labels());
-      instances.add(s.label(INSTANCE));
-    }
-    long start = plan.settings().start().toEpochMilli();
-    long end = plan.settings().end().toEpochMilli();
-    List<TimeChunk> chunks = TimeChunk.tile(plan.settings().start(), plan.settings().end(), chunk);
-    sent.add(
-        new LabelledQuery(
-            QueryPlan.RAW_SAMPLES_LABEL
-                + (chunks.size() > 1 ? ", in " + chunks.size() + " time chunks" : ""),
-            plan.rawSamples(instances, chunks.get(0).length())));
-    AtomicInteger done = new AtomicInteger();
-    List<CompletableFuture<Map<String, Segment>>> futures = new ArrayList<>();
-    for (TimeChunk c : chunks) {
-      futures.add(
-          async(
-              pool,
-              () -> {
-                Map<String, Segment> segments = new HashMap<>();
-                var info =
-                    api.query(
-                        plan.rawSamples(instances, c.length()),
-                        c.end(),
-                        s -> {
-                          String id = identity(s.labels());
-                          if (wanted.containsKey(id)) {
-                            segments.put(id, Segment.of(s.samples(), start, end));
-                          }
-                        });
-                warnings.addAll(info.warnings());
-                progress.chunkDone(done.incrementAndGet(), chunks.size());
-                return segments;
-              }));
-    }
-    Map<String, Segment> joined = new HashMap<>();
-    for (CompletableFuture<Map<String, Segment>> f : futures) {
-      // in time order, so each series' chunks are joined oldest first
-      join(f).forEach((id, seg) -> joined.merge(id, seg, Segment::then));
-    }
-    wanted.forEach(
-        (id, labels) -> {
-          Segment seg = joined.get(id);
-          if (seg == null) {
-            throw new BackendException(
-                "a series with counter resets was missing from the raw-sample answer; the data"
-                    + " changed while zonecost read it — run the report again");
-          }
-          add(
-              aggregator,
-              source.observation(
-                  role,
-                  labels,
-                  plan.settings().names().clusterLabel(),
-                  seg.bytes(births.born(id, labels))));
-        });
   }
 
   /** A series' labels without the metric name, in a stable order. */

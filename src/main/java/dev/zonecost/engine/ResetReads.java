@@ -1,0 +1,112 @@
+package dev.zonecost.engine;
+
+import static dev.zonecost.source.retina.LabelNames.INSTANCE;
+
+import dev.zonecost.accounting.Segment;
+import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.ByteSource;
+import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The raw samples of the series with a counter reset, read in time chunks of at most {@code chunk}
+ * in parallel and summed by the definition ({@link dev.zonecost.accounting.Segment}).
+ */
+final class ResetReads {
+  private final PrometheusApi api;
+  private final Duration chunk;
+  private final Progress progress;
+
+  ResetReads(PrometheusApi api, Duration chunk, Progress progress) {
+    this.api = api;
+    this.chunk = chunk;
+    this.progress = progress;
+  }
+
+  /**
+   * Reads the raw samples of every agent that had a reset and sums the reset series by the
+   * definition. Other series of those agents come back too and are ignored: they are already in the
+   * max/min answers.
+   */
+  void add(
+      QueryPlan plan,
+      String role,
+      ByteSource source,
+      List<Series> resetList,
+      Births births,
+      TrafficAggregator aggregator,
+      List<LabelledQuery> sent,
+      List<String> warnings,
+      ExecutorService pool) {
+    Map<String, Map<String, String>> wanted = new HashMap<>();
+    TreeSet<String> instances = new TreeSet<>();
+    for (Series s : resetList) {
+      wanted.put(TrafficEngine.identity(s.labels()), s.labels());
+      instances.add(s.label(INSTANCE));
+    }
+    long start = plan.settings().start().toEpochMilli();
+    long end = plan.settings().end().toEpochMilli();
+    List<TimeChunk> chunks = TimeChunk.tile(plan.settings().start(), plan.settings().end(), chunk);
+    sent.add(
+        new LabelledQuery(
+            QueryPlan.RAW_SAMPLES_LABEL
+                + (chunks.size() > 1 ? ", in " + chunks.size() + " time chunks" : ""),
+            plan.rawSamples(instances, chunks.get(0).length())));
+    AtomicInteger done = new AtomicInteger();
+    List<CompletableFuture<Map<String, Segment>>> futures = new ArrayList<>();
+    for (TimeChunk c : chunks) {
+      futures.add(
+          TrafficEngine.async(
+              pool,
+              () -> {
+                Map<String, Segment> segments = new HashMap<>();
+                var info =
+                    api.query(
+                        plan.rawSamples(instances, c.length()),
+                        c.end(),
+                        s -> {
+                          String id = TrafficEngine.identity(s.labels());
+                          if (wanted.containsKey(id)) {
+                            segments.put(id, Segment.of(s.samples(), start, end));
+                          }
+                        });
+                warnings.addAll(info.warnings());
+                progress.chunkDone(done.incrementAndGet(), chunks.size());
+                return segments;
+              }));
+    }
+    Map<String, Segment> joined = new HashMap<>();
+    for (CompletableFuture<Map<String, Segment>> f : futures) {
+      // in time order, so each series' chunks are joined oldest first
+      TrafficEngine.join(f).forEach((id, seg) -> joined.merge(id, seg, Segment::then));
+    }
+    wanted.forEach(
+        (id, labels) -> {
+          Segment seg = joined.get(id);
+          if (seg == null) {
+            throw new BackendException(
+                "a series with counter resets was missing from the raw-sample answer; the data"
+                    + " changed while zonecost read it — run the report again");
+          }
+          TrafficEngine.add(
+              aggregator,
+              source.observation(
+                  role,
+                  labels,
+                  plan.settings().names().clusterLabel(),
+                  seg.bytes(births.born(id, labels))));
+        });
+  }
+}

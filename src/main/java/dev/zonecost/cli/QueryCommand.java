@@ -104,9 +104,24 @@ public final class QueryCommand implements Callable<Integer> {
     for (LabelledQuery q : queries) {
       out.printf("%n# %d. %s%n%s%n", i++, q.label(), q.promql());
     }
+    List<String> byName = List.of(QueryPlan.anyOf("source_podname", List.of("a", "b")));
     out.printf(
-        "%n# %d. %s; for agents a and b:%n%s%n",
-        i, QueryPlan.RAW_SAMPLES_LABEL, plan.rawSamples(List.of("a", "b")));
+        "%n# Reads by name, each only for the series that need it (shown for pods a and b):%n");
+    out.printf("%n# %d. %s%n%s%n", i++, QueryPlan.LAST_BY_NAME_LABEL, plan.lastValues(byName));
+    out.printf("%n# %d. %s%n%s%n", i++, QueryPlan.FIRST_BY_NAME_LABEL, plan.firstValues(byName));
+    java.time.Duration step = TrafficEngine.resetStep(window.length());
+    out.printf(
+        "%n# %d. %s, evaluated at the end + %s%n%s%n",
+        i++,
+        QueryPlan.RESET_STEPS_LABEL,
+        PromqlStrings.duration(step),
+        plan.resetSteps(byName, step));
+    out.printf(
+        "%n# %d. %s, at each located step%n%s%n",
+        i++, QueryPlan.RESET_SAMPLES_LABEL, plan.rawSamplesOf(byName, step.multipliedBy(2)));
+    out.printf(
+        "%n# %d. %s%n%s%n",
+        i, QueryPlan.RAW_SAMPLES_LABEL, plan.rawSamplesOf(byName, window.length()));
     return ExitCodes.OK;
   }
 }

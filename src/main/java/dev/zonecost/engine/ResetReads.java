@@ -1,21 +1,18 @@
 package dev.zonecost.engine;
 
-import static dev.zonecost.source.retina.LabelNames.INSTANCE;
-
 import dev.zonecost.accounting.Segment;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
-import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,34 +33,31 @@ final class ResetReads {
   }
 
   /**
-   * Reads the raw samples of every agent that had a reset and sums the reset series by the
-   * definition. Other series of those agents come back too and are ignored: they are already in the
-   * max/min answers.
+   * Reads the raw samples of the given series (id → labels) over the whole window, selected by
+   * their own labels ({@link SeriesCover}), and sums them by the definition. Other series the
+   * matchers select come back too and are ignored.
    */
   void add(
       QueryPlan plan,
       String role,
       ByteSource source,
-      List<Series> resetList,
+      Map<String, Map<String, String>> wanted,
+      Collection<Map<String, String>> census,
       Births births,
       TrafficAggregator aggregator,
       List<LabelledQuery> sent,
       List<String> warnings,
       ExecutorService pool) {
-    Map<String, Map<String, String>> wanted = new HashMap<>();
-    TreeSet<String> instances = new TreeSet<>();
-    for (Series s : resetList) {
-      wanted.put(TrafficEngine.identity(s.labels()), s.labels());
-      instances.add(s.label(INSTANCE));
-    }
+    List<List<String>> cover = SeriesCover.of(census, wanted.values());
     long start = plan.settings().start().toEpochMilli();
     long end = plan.settings().end().toEpochMilli();
     List<TimeChunk> chunks = TimeChunk.tile(plan.settings().start(), plan.settings().end(), chunk);
     sent.add(
         new LabelledQuery(
             QueryPlan.RAW_SAMPLES_LABEL
-                + (chunks.size() > 1 ? ", in " + chunks.size() + " time chunks" : ""),
-            plan.rawSamples(instances, chunks.get(0).length())));
+                + (chunks.size() > 1 ? ", in " + chunks.size() + " time chunks" : "")
+                + (cover.size() > 1 ? ", " + cover.size() + " batches each" : ""),
+            plan.rawSamplesOf(cover.get(0), chunks.get(0).length())));
     AtomicInteger done = new AtomicInteger();
     List<CompletableFuture<Map<String, Segment>>> futures = new ArrayList<>();
     for (TimeChunk c : chunks) {
@@ -72,17 +66,19 @@ final class ResetReads {
               pool,
               () -> {
                 Map<String, Segment> segments = new HashMap<>();
-                var info =
-                    api.query(
-                        plan.rawSamples(instances, c.length()),
-                        c.end(),
-                        s -> {
-                          String id = TrafficEngine.identity(s.labels());
-                          if (wanted.containsKey(id)) {
-                            segments.put(id, Segment.of(s.samples(), start, end));
-                          }
-                        });
-                warnings.addAll(info.warnings());
+                for (List<String> m : cover) {
+                  var info =
+                      api.query(
+                          plan.rawSamplesOf(m, c.length()),
+                          c.end(),
+                          s -> {
+                            String id = TrafficEngine.identity(s.labels());
+                            if (wanted.containsKey(id)) {
+                              segments.put(id, Segment.of(s.samples(), start, end));
+                            }
+                          });
+                  warnings.addAll(info.warnings());
+                }
                 progress.chunkDone(done.incrementAndGet(), chunks.size());
                 return segments;
               }));

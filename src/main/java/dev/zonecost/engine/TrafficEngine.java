@@ -21,17 +21,13 @@ import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.source.retina.QuerySettings;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -42,10 +38,10 @@ import java.util.function.Supplier;
  * Computes a window's rows from a byte source ({@code --source}; under {@code auto} Retina first,
  * else the first other source with data in the window) with the window form of DESIGN §3: per
  * counter of the source (Istio has two) and for kube-state-metrics, instant queries sent in
- * parallel (each series' last value, the first value of series that existed before the window, the
- * series with a reset, pods' nodes, nodes' zones, ReplicaSet owners), then the raw samples of the
- * agents whose series reset, summed here by the same definition. Nothing is extrapolated and
- * nothing is sampled per step.
+ * parallel (one full read of the window, the census of its series and their resets; each series'
+ * last and first values from short reads at the window's edges; pods' nodes, nodes' zones,
+ * ReplicaSet owners), then reads by name of what the edges missed and of the resets ({@link
+ * CounterRead}). Nothing is extrapolated and nothing is sampled per step.
  */
 public final class TrafficEngine {
   /** 11,000 points at a 1-minute scrape: Prometheus' per-series limit for range queries. */
@@ -83,6 +79,11 @@ public final class TrafficEngine {
     this.chunk = chunk;
     this.progress = progress;
     this.ranges = ranges;
+  }
+
+  /** The step of the subquery that locates resets in a window this long. */
+  public static Duration resetStep(Duration window) {
+    return ResetLocator.step(window);
   }
 
   public static QueryPlan plan(EngineRequest r, boolean leftOpenRanges) {
@@ -230,9 +231,12 @@ public final class TrafficEngine {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, TrafficEngine::daemon);
     try {
       List<CounterRead> reads = new ArrayList<>();
-      reads.add(new CounterRead(plan, counters.get(0).role(), pool, warnings));
+      reads.add(
+          new CounterRead(api, plan, counters.get(0).role(), pool, warnings, chunk, progress));
       for (int i = 0; i < more.size(); i++) {
-        reads.add(new CounterRead(more.get(i), counters.get(i + 1).role(), pool, warnings));
+        reads.add(
+            new CounterRead(
+                api, more.get(i), counters.get(i + 1).role(), pool, warnings, chunk, progress));
       }
       var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
       var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
@@ -325,102 +329,6 @@ public final class TrafficEngine {
           List.of());
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  /**
-   * One counter of the source read by the window form: its last values, the first values of its
-   * series that existed before the window, its series with a reset, and its agents' look-behind,
-   * sent in parallel; then the born rule's evidence and the raw samples of reset series.
-   */
-  private final class CounterRead {
-    final QueryPlan plan;
-    final String role;
-    final ExecutorService pool;
-    final List<String> warnings;
-    final CompletableFuture<QueryResult> maxima;
-    final CompletableFuture<QueryResult> minima;
-    final CompletableFuture<QueryResult> resets;
-    final CompletableFuture<QueryResult> agents;
-    long resetCount;
-
-    CounterRead(QueryPlan plan, String role, ExecutorService pool, List<String> warnings) {
-      this.plan = plan;
-      this.role = role;
-      this.pool = pool;
-      this.warnings = warnings;
-      maxima = async(pool, () -> fetch(plan, plan.windowMax(), warnings));
-      minima = async(pool, () -> fetch(plan, plan.windowMinOfSeriesBefore(), warnings));
-      resets = async(pool, () -> fetch(plan, plan.resetSeries(), warnings));
-      agents = async(pool, () -> fetch(plan, plan.agentsWithLookBehind(), warnings));
-    }
-
-    WindowEdges addTo(
-        TrafficAggregator aggregator,
-        ByteSource source,
-        EngineRequest request,
-        List<LabelledQuery> sent) {
-      String cluster = plan.settings().names().clusterLabel();
-      List<Series> resetList = join(resets).series();
-      resetCount = resetList.size();
-      Set<String> reset = new HashSet<>();
-      resetList.forEach(s -> reset.add(identity(s.labels())));
-      Map<String, Double> firstOfSeriesBefore = new HashMap<>();
-      for (Series s : join(minima).series()) {
-        firstOfSeriesBefore.put(identity(s.labels()), s.samples().get(0).value());
-      }
-      Set<String> agentsBefore = new HashSet<>();
-      for (Series s : join(agents).series()) {
-        agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
-      }
-      List<Series> maximaList = join(maxima).series();
-
-      // Agents with series that did not exist before the window and no look-behind of their own:
-      // where their data begins tells born series from baselines.
-      TreeSet<String> unresolved = new TreeSet<>();
-      for (Series s : maximaList) {
-        String agent = FirstScrapes.agentKey(s.labels(), cluster);
-        if (!firstOfSeriesBefore.containsKey(identity(s.labels()))
-            && !agentsBefore.contains(agent)) {
-          unresolved.add(agent);
-        }
-      }
-      Optional<Instant> dataStart = Optional.empty();
-      boolean noDataBefore =
-          !maximaList.isEmpty() && agentsBefore.isEmpty() && !new EdgeReads(api).dataBefore(plan);
-      FirstScrapes firsts = new FirstScrapes();
-      if (!unresolved.isEmpty() || noDataBefore) {
-        new EdgeReads(api).readFirstScrapes(plan, unresolved, noDataBefore, firsts, sent);
-        if (noDataBefore) {
-          dataStart = firsts.oldest().filter(t -> t.isAfter(request.start()));
-        }
-      }
-
-      Births births = new Births(firstOfSeriesBefore.keySet(), agentsBefore, firsts, cluster);
-      for (Series s : maximaList) {
-        String id = identity(s.labels());
-        if (reset.contains(id)) {
-          continue;
-        }
-        double last = s.samples().get(0).value();
-        Double first = firstOfSeriesBefore.get(id);
-        if (first == null) {
-          // no look-behind: born (count from zero) or the first sample of its agent's data
-          first = births.born(id, s.labels()) ? 0.0 : births.firstValue(id);
-        }
-        add(aggregator, source.observation(role, s.labels(), cluster, last - first));
-      }
-      if (!resetList.isEmpty()) {
-        new ResetReads(api, chunk, progress)
-            .add(plan, role, source, resetList, births, aggregator, sent, warnings, pool);
-      }
-      return new WindowEdges(
-          request.start(),
-          dataStart.orElse(null),
-          request.lookBehind(),
-          births.bornCount(),
-          births.unknowableCount(),
-          unresolved.size());
     }
   }
 

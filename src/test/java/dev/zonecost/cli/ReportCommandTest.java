@@ -193,7 +193,7 @@ class ReportCommandTest {
         String body =
             java.net.URLDecoder.decode(r.getBody().utf8(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(body.contains("time=1793498400.000"), body);
-        found |= body.contains("max_over_time(networkobservability_adv_forward_bytes[7200001ms])");
+        found |= body.contains("resets(networkobservability_adv_forward_bytes[7200001ms])");
       }
     }
     assertTrue(found, "the window-bytes query was sent");

@@ -34,7 +34,7 @@ class SourceOptionTest {
     assertTrue(
         run.out()
             .contains(
-                "max_over_time(beyla_network_flow_bytes_total{k8s_src_owner_type!=\"Service\","
+                "resets(beyla_network_flow_bytes_total{k8s_src_owner_type!=\"Service\","
                     + " k8s_dst_owner_type!=\"Service\"}[3600s])"),
         run.out());
     assertTrue(run.out().contains("obi_network_flow_bytes_total"), "the other names it may have");

@@ -38,11 +38,16 @@ class SeriesValidatorTest {
   private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
 
   /** A pod pair a -> b across zones z1 -> z2; what each query answers can be replaced. */
+  private static final String LAST =
+      "last_over_time(networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}[600s]";
+
   private static final class Fake implements PrometheusApi {
     final Map<String, List<Series>> byPrefix = new HashMap<>();
 
     Fake() {
-      byPrefix.put("max_over_time(", List.of(forward(2000)));
+      // the census: one series, no reset; its last value in the window's last 10 minutes
+      byPrefix.put("resets(", List.of(forward(0)));
+      byPrefix.put(LAST, List.of(forward(2000)));
       byPrefix.put(
           "max by (cluster, namespace, pod", List.of(pod("a", "p", "n1"), pod("b", "q", "n2")));
       byPrefix.put("max by (cluster, node", List.of(node("n1", "z1"), node("n2", "z2")));
@@ -117,7 +122,7 @@ class SeriesValidatorTest {
   @Test
   void should_refuse_the_same_series_twice_rather_than_double_it() {
     Fake api = new Fake();
-    api.byPrefix.put("max_over_time(", List.of(forward(2000), forward(2000)));
+    api.byPrefix.put(LAST, List.of(forward(2000), forward(2000)));
     var e = assertThrows(MalformedResponseException.class, () -> report(api));
     assertTrue(e.getMessage().contains("the same series twice"), e.getMessage());
   }
@@ -126,7 +131,7 @@ class SeriesValidatorTest {
   @ValueSource(doubles = {Double.NaN, -5, Double.POSITIVE_INFINITY, 1e300})
   void should_refuse_a_value_no_byte_counter_has(double value) {
     Fake api = new Fake();
-    api.byPrefix.put("max_over_time(", List.of(forward(value)));
+    api.byPrefix.put(LAST, List.of(forward(value)));
     var e = assertThrows(MalformedResponseException.class, () -> report(api));
     assertTrue(
         e.getMessage().startsWith("refusing the back end's answer: it holds the value "),

@@ -46,6 +46,7 @@ class TrafficEngineTest {
     final List<long[]> rawRanges = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
+    boolean locates;
 
     FakeApi() {
       this(LABELS);
@@ -61,10 +62,26 @@ class TrafficEngineTest {
       maxInFlight.accumulateAndGet(now, Math::max);
       try {
         Thread.sleep(20);
-        if (promql.startsWith("max_over_time(") && labels.containsKey("k8s_cluster")) {
-          Map<String, String> other = new java.util.HashMap<>(labels);
-          other.put("destination_podname", "r");
-          sink.accept(new Series(other, List.of(new Sample(time.toEpochMilli(), 500))));
+        Map<String, String> other = new java.util.HashMap<>(labels);
+        other.put("destination_podname", "r");
+        boolean twoSeries = labels.containsKey("k8s_cluster");
+        if (promql.startsWith("resets(")) {
+          // the census: the series with a reset, and (renamed cluster label) one without
+          sink.accept(new Series(labels, List.of(new Sample(time.toEpochMilli(), 1))));
+          if (twoSeries) {
+            sink.accept(new Series(other, List.of(new Sample(time.toEpochMilli(), 0))));
+          }
+        } else if (promql.startsWith("last_over_time(networkobservability")
+            && !promql.contains(" unless ")) {
+          sink.accept(new Series(labels, List.of(new Sample(time.toEpochMilli(), 610))));
+          if (twoSeries) {
+            sink.accept(new Series(other, List.of(new Sample(time.toEpochMilli(), 500))));
+          }
+        } else if (promql.startsWith("(resets(") && locates) {
+          // the reset between 00:59 and 01:00 lies in the ranges of the steps at 01:00 and 01:05
+          long reset = START.plusSeconds(3600).toEpochMilli();
+          sink.accept(
+              new Series(labels, List.of(new Sample(reset, 1), new Sample(reset + 300_000, 1))));
         } else if (promql.startsWith("max by (k8s_cluster, namespace, pod")) {
           sink.accept(
               new Series(
@@ -81,15 +98,16 @@ class TrafficEngineTest {
                       "label_topology_kubernetes_io_zone",
                       "z1"),
                   List.of(new Sample(time.toEpochMilli(), 1))));
-        } else if (promql.startsWith("resets(")) {
-          sink.accept(new Series(labels, List.of(new Sample(time.toEpochMilli(), 1))));
         } else if (promql.startsWith("networkobservability_adv_forward_bytes")) {
           Matcher m = Pattern.compile("\\[(\\d+)(ms|s)]$").matcher(promql);
           assertTrue(m.find(), promql);
           long range = Long.parseLong(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1);
           long to = time.toEpochMilli();
           long from = to - range;
-          rawRanges.add(new long[] {from, to});
+          if (promql.contains("{")) {
+            // reads by name (the first scrapes' read of every agent is not one)
+            rawRanges.add(new long[] {from, to});
+          }
           List<Sample> samples = new ArrayList<>();
           for (long t = START.minusSeconds(600).toEpochMilli();
               t <= END.toEpochMilli();
@@ -149,6 +167,27 @@ class TrafficEngineTest {
     // 10/min for 59 minutes before the reset, then 10..610 after it: 590 + 10*(1+...+61)/... exact:
     long bytes = once.rows().get(0).bytes();
     assertEquals(590 + 10 + 600, bytes);
+  }
+
+  @Test
+  void should_read_only_the_ranges_around_a_located_reset_and_give_the_same_bytes() {
+    FakeApi whole = new FakeApi();
+    EngineResult read = run(whole, Duration.ofDays(1), 2);
+    FakeApi located = new FakeApi();
+    located.locates = true;
+    EngineResult found = run(located, Duration.ofDays(1), 2);
+    assertEquals(read.rows(), found.rows(), "located resets give the raw read's bytes");
+    assertTrue(
+        whole.rawRanges.stream().anyMatch(r -> r[1] - r[0] == Duration.ofHours(2).toMillis()),
+        "without a located reset the window's raw samples are read");
+    for (long[] r : located.rawRanges) {
+      assertTrue(r[1] - r[0] <= Duration.ofMinutes(15).toMillis(), "a short read: " + r[0]);
+    }
+    String sent = found.queriesSent().toString();
+    assertTrue(
+        sent.contains(
+            "raw samples around each located reset, by name (sent only when there are any), in 2 reads"),
+        sent);
   }
 
   @Test

@@ -16,10 +16,10 @@ import java.util.StringJoiner;
  * The PromQL that {@code report} sends, as pure functions of its settings. Every query is an
  * instant query evaluated at the window's end; {@code [range]} selectors reach back to its start.
  *
- * <p>The window form (DESIGN §3, "the faster forms"): a series without a reset in the window grew
- * by {@code max − min} over its in-window samples, plus {@code min} itself when it has no sample in
- * the lookback before {@code start} (it began inside the window). Series with a reset are read
- * sample by sample ({@link #rawSamples}) and summed in Java by the same definition.
+ * <p>The window form (DESIGN §3, "the faster forms"): one full read of the window ({@link
+ * #windowCensus}: every series and its resets), each series' last and first values from short reads
+ * at the window's edges, and reads by name for what the edges miss and for the resets, which are
+ * located by a subquery ({@link #resetSteps}) and read sample by sample around each.
  */
 public final class QueryPlan {
   /** Prometheus' default lookback: a series with a sample this close before start existed then. */
@@ -72,34 +72,6 @@ public final class QueryPlan {
 
   private String infoRange() {
     return "[" + duration(s.rangeFor(s.window().plus(LOOKBACK))) + "]";
-  }
-
-  /**
-   * Per series, its largest value in the window: its last, when it had no reset. Series with a
-   * reset come back too and are replaced by the sample-by-sample sum; filtering them here would
-   * make the server read the data once more.
-   */
-  public String windowMax() {
-    return "max_over_time(" + forwardSelector() + windowRange() + ")";
-  }
-
-  /**
-   * Per series that already existed before the window (a sample in the look-behind {@code [start −
-   * L, start)}), its smallest value in the window: its first, when it had no reset. A series
-   * missing here did not demonstrably exist before the window: it was born inside it, or its agent
-   * has no data before it either (DESIGN §3; decided with {@link #agentsWithLookBehind}).
-   */
-  public String windowMinOfSeriesBefore() {
-    String sel = forwardSelector();
-    return "min_over_time("
-        + sel
-        + windowRange()
-        + ") and last_over_time("
-        + sel
-        + lookBehindRange()
-        + " @ "
-        + unixSeconds(s.start().minusMillis(1))
-        + ")";
   }
 
   /**
@@ -158,23 +130,111 @@ public final class QueryPlan {
     return List.of(LabelNames.INSTANCE + "=~" + quote(alt.toString()));
   }
 
-  /** Series with at least one counter reset in the window: these are read sample by sample. */
-  public String resetSeries() {
-    return "resets(" + forwardSelector() + windowRange() + ") > 0";
+  /**
+   * The one full read of the window: every series with a sample in it, and how many counter resets
+   * it had there. Every other counter query reads a short stretch at the window's edges, or only
+   * series this answer names.
+   */
+  public String windowCensus() {
+    return "resets(" + forwardSelector() + windowRange() + ")";
   }
 
-  /** Raw samples of the series observed by the given agents over the whole window. */
-  public String rawSamples(Collection<String> instances) {
-    return rawSamples(instances, s.window());
+  /** How far the edge reads reach into the window: a series' first or last sample within it. */
+  public Duration edge() {
+    Duration w = s.window();
+    return w.compareTo(EDGE) < 0 ? w : EDGE;
+  }
+
+  /** The edge reads' reach when the window is longer. */
+  public static final Duration EDGE = Duration.ofMinutes(10);
+
+  private String edgeRange() {
+    return "[" + duration(s.rangeFor(edge())) + "]";
+  }
+
+  private String startEdge() {
+    return " @ " + unixSeconds(s.start().plus(edge()));
+  }
+
+  private String lookBehindAtStart(String sel) {
+    return "last_over_time("
+        + sel
+        + lookBehindRange()
+        + " @ "
+        + unixSeconds(s.start().minusMillis(1))
+        + ")";
   }
 
   /**
-   * Raw samples of the series observed by the given agents over the {@code range} before the
-   * instant the query is evaluated at. Chunks that tile the window keep each request's samples
-   * bounded.
+   * Each series' last sample in the window, where it lies in the window's last {@link #edge()}: the
+   * rest ended earlier and are read by name ({@link #lastValues(List)}).
    */
-  public String rawSamples(Collection<String> instances, Duration range) {
-    return forwardSelector(instanceMatcher(instances)) + "[" + duration(s.rangeFor(range)) + "]";
+  public String lastValuesAtEnd() {
+    return "last_over_time(" + forwardSelector() + edgeRange() + ")";
+  }
+
+  /**
+   * Per series that existed before the window (a sample in the look-behind), its smallest value in
+   * the window's first {@link #edge()}: its first in-window value when it had no reset there.
+   */
+  public String firstValuesAtStart() {
+    String sel = forwardSelector();
+    return "min_over_time(" + sel + edgeRange() + startEdge() + ") and " + lookBehindAtStart(sel);
+  }
+
+  /**
+   * The series with a sample in the look-behind but none in the window's first {@link #edge()} (a
+   * scrape gap across the start, or a series that ended before it): pre-existing, their first
+   * values are read by name.
+   */
+  public String seriesBeforeWithoutStartEdge() {
+    String sel = forwardSelector();
+    return lookBehindAtStart(sel)
+        + " unless min_over_time("
+        + sel
+        + edgeRange()
+        + startEdge()
+        + ")";
+  }
+
+  /** The last in-window value of the series the matchers select (a whole-window read of them). */
+  public String lastValues(List<String> matchers) {
+    return "last_over_time(" + forwardSelector(matchers) + windowRange() + ")";
+  }
+
+  /** The smallest in-window value of the series the matchers select: their first, without reset. */
+  public String firstValues(List<String> matchers) {
+    return "min_over_time(" + forwardSelector(matchers) + windowRange() + ")";
+  }
+
+  /**
+   * Where the selected series reset: {@code resets} over {@code 2·step} ranges every {@code step},
+   * as a subquery evaluated at {@code end + step}, keeping only the steps with a reset. Every pair
+   * of consecutive samples at most {@code step} apart lies inside one of the ranges, so a reset
+   * between such samples is found; the caller checks the count against {@link #windowCensus()}.
+   */
+  public String resetSteps(List<String> matchers, Duration step) {
+    return "(resets("
+        + forwardSelector(matchers)
+        + "["
+        + duration(s.rangeFor(step.multipliedBy(2)))
+        + "]) > 0)["
+        + duration(s.window().plus(step.multipliedBy(3)))
+        + ":"
+        + duration(step)
+        + "]";
+  }
+
+  /** The raw samples of the selected series over the {@code range} before the evaluation time. */
+  public String rawSamplesOf(List<String> matchers, Duration range) {
+    return forwardSelector(matchers) + "[" + duration(s.rangeFor(range)) + "]";
+  }
+
+  /** A matcher selecting the series whose {@code label} is one of {@code values}. */
+  public static String anyOf(String label, Collection<String> values) {
+    StringJoiner alt = new StringJoiner("|");
+    values.stream().sorted().distinct().forEach(v -> alt.add(regexLiteral(v)));
+    return label + "=~" + quote(alt.toString());
   }
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
@@ -269,16 +329,25 @@ public final class QueryPlan {
   }
 
   public static final String RAW_SAMPLES_LABEL =
-      "raw samples of the agents whose series reset (sent only when there are any)";
+      "raw samples of the window of reset series whose resets could not be located, by name (sent"
+          + " only when there are any)";
 
   /** The instant queries every report sends, labelled, in order; they run in parallel. */
   public List<LabelledQuery> instantQueries() {
     return List.of(
-        new LabelledQuery("last value in the window per series (max_over_time)", windowMax()),
         new LabelledQuery(
-            "first value in the window of series that existed before it (min_over_time)",
-            windowMinOfSeriesBefore()),
-        new LabelledQuery("series with a counter reset in the window", resetSeries()),
+            "every series in the window and its counter resets (the one full read)",
+            windowCensus()),
+        new LabelledQuery(
+            "last value per series, in the window's last " + minutes(edge()), lastValuesAtEnd()),
+        new LabelledQuery(
+            "first value per series that existed before the window, in its first "
+                + minutes(edge()),
+            firstValuesAtStart()),
+        new LabelledQuery(
+            "series that existed before the window without a sample in its first "
+                + minutes(edge()),
+            seriesBeforeWithoutStartEdge()),
         new LabelledQuery(
             "agents with samples in the look-behind (their new series were born in the window)",
             agentsWithLookBehind()),
@@ -291,13 +360,32 @@ public final class QueryPlan {
         new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));
   }
 
+  private static String minutes(Duration d) {
+    return d.toMillis() % 60_000 == 0 ? d.toMinutes() + " min" : duration(d);
+  }
+
   /**
    * The counter's own queries, for a source's second counter (Istio's sent bytes): the pods, nodes
    * and owners are read once, with the first.
    */
   public List<LabelledQuery> counterQueries() {
-    return instantQueries().subList(0, 4);
+    return instantQueries().subList(0, 5);
   }
+
+  /** The reads by name, sent only for the series that need them. */
+  public static final String LAST_BY_NAME_LABEL =
+      "last values of series that ended before the window's last minutes, by name (sent only when"
+          + " there are any)";
+
+  public static final String FIRST_BY_NAME_LABEL =
+      "first values of pre-existing series with a gap across the window's start, by name (sent"
+          + " only when there are any)";
+
+  public static final String RESET_STEPS_LABEL =
+      "where the series with a reset reset, by name (sent only when there are any)";
+
+  public static final String RESET_SAMPLES_LABEL =
+      "raw samples around each located reset, by name (sent only when there are any)";
 
   public record LabelledQuery(String label, String promql) {}
 

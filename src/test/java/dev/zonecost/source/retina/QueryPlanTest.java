@@ -26,19 +26,54 @@ class QueryPlanTest {
   @Test
   void should_build_the_window_queries_exactly() {
     String sel = "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}";
-    assertEquals("max_over_time(" + sel + "[7200s])", plan(null, false).windowMax());
+    QueryPlan p = plan(null, false);
+    assertEquals("resets(" + sel + "[7200s])", p.windowCensus());
+    assertEquals("last_over_time(" + sel + "[600s])", p.lastValuesAtEnd());
     assertEquals(
         "min_over_time("
             + sel
-            + "[7200s]) and last_over_time("
+            + "[600s] @ 1793491800.000) and last_over_time("
             + sel
             + "[3599999ms] @ 1793491199.999)",
-        plan(null, false).windowMinOfSeriesBefore());
+        p.firstValuesAtStart());
+    assertEquals(
+        "last_over_time("
+            + sel
+            + "[3599999ms] @ 1793491199.999) unless min_over_time("
+            + sel
+            + "[600s] @ 1793491800.000)",
+        p.seriesBeforeWithoutStartEdge());
+  }
+
+  @Test
+  void should_read_by_name_and_locate_resets_with_a_subquery() {
+    QueryPlan p = plan(null, false);
+    String sel =
+        "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
+            + " source_podname=~\"a|b\\\\.c\"}";
+    List<String> m = List.of(QueryPlan.anyOf("source_podname", List.of("b.c", "a", "a")));
+    assertEquals("last_over_time(" + sel + "[7200s])", p.lastValues(m));
+    assertEquals("min_over_time(" + sel + "[7200s])", p.firstValues(m));
+    assertEquals(
+        "(resets(" + sel + "[600s]) > 0)[8100s:300s]",
+        p.resetSteps(m, java.time.Duration.ofMinutes(5)));
+    assertEquals(sel + "[600s]", p.rawSamplesOf(m, java.time.Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void should_shorten_the_edges_to_a_window_shorter_than_them() {
+    QueryPlan p =
+        new QueryPlan(
+            new QuerySettings(
+                START, START.plusSeconds(240), null, Selection.ALL, MetricNames.DEFAULT, false));
+    assertEquals(
+        "last_over_time(networkobservability_adv_forward_bytes[240s])", p.lastValuesAtEnd());
   }
 
   @Test
   void should_lengthen_ranges_by_a_millisecond_on_left_open_servers() {
-    assertTrue(plan(null, true).resetSeries().contains("[7200001ms]"));
+    assertTrue(plan(null, true).windowCensus().contains("[7200001ms]"));
+    assertTrue(plan(null, true).lastValuesAtEnd().contains("[600001ms]"));
     assertTrue(plan(null, true).podPlacements().contains("[7500001ms]"));
   }
 
@@ -55,19 +90,11 @@ class QueryPlanTest {
 
   @Test
   void should_escape_a_namespace_regex_so_it_cannot_break_out_of_its_matcher() {
-    String q = plan("a\"} or vector(1) or {x=\"\\", false).resetSeries();
+    String q = plan("a\"} or vector(1) or {x=\"\\", false).windowCensus();
     assertEquals(
         "resets(networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
-            + " source_namespace=~\"a\\\"} or vector(1) or {x=\\\"\\\\\"}[7200s]) > 0",
+            + " source_namespace=~\"a\\\"} or vector(1) or {x=\\\"\\\\\"}[7200s])",
         q);
-  }
-
-  @Test
-  void should_select_raw_samples_by_agent_with_regex_metacharacters_escaped() {
-    assertEquals(
-        "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
-            + " instance=~\"10\\\\.0\\\\.0\\\\.1:10093|retina-b\"}[7200s]",
-        plan(null, false).rawSamples(List.of("retina-b", "10.0.0.1:10093")));
   }
 
   @Test
@@ -83,8 +110,8 @@ class QueryPlanTest {
                 false));
     assertEquals(
         "resets(retina_forward_bytes{direction=~\"(?i)egress\", source_namespace!~\"kube-.*\","
-            + " destination_namespace!~\"mon\\\"x\", cluster=\"eu\\\\1\"}[7200s]) > 0",
-        p.resetSeries());
+            + " destination_namespace!~\"mon\\\"x\", cluster=\"eu\\\\1\"}[7200s])",
+        p.windowCensus());
     assertEquals(
         "max by (cluster, node, label_zone, label_failure_domain_beta_kubernetes_io_zone)"
             + " (max_over_time(kube_node_labels{cluster=\"eu\\\\1\"}[7500s]))",
@@ -110,7 +137,7 @@ class QueryPlanTest {
                 new Selection(null, null, null, null, null, null, null, null, "eu"),
                 new MetricNames(LabelNames.FORWARD_BYTES, LabelNames.ZONE_LABEL, "k8s_cluster"),
                 false));
-    assertTrue(p.windowMax().contains("k8s_cluster=\"eu\""), p.windowMax());
+    assertTrue(p.windowCensus().contains("k8s_cluster=\"eu\""), p.windowCensus());
     assertEquals(
         "max by (k8s_cluster, namespace, pod, pod_ip, node, host_ip)"
             + " (max_over_time(kube_pod_info{k8s_cluster=\"eu\"}[7500s]))",

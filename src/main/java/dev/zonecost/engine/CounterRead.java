@@ -1,0 +1,233 @@
+package dev.zonecost.engine;
+
+import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.accounting.WindowEdges;
+import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.QueryResult;
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.ByteSource;
+import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One counter of the source read by the window form with one full read of the window: the census
+ * ({@code resets} per series), each series' last value from the window's last minutes and first
+ * value from its first minutes, the pre-existing series without a first-minutes sample, and the
+ * agents' look-behind, sent in parallel; then, by name, the values the edges missed and the resets
+ * of the series with one (located, else their raw samples). Per series without a reset the bytes
+ * are {@code last − baseline}; with resets, {@code last − baseline + Σ value before each reset}.
+ */
+final class CounterRead {
+  private final PrometheusApi api;
+  private final QueryPlan plan;
+  private final String role;
+  private final ExecutorService pool;
+  private final List<String> warnings;
+  private final Duration chunk;
+  private final Progress progress;
+  private final CompletableFuture<QueryResult> census;
+  private final CompletableFuture<QueryResult> lastEdge;
+  private final CompletableFuture<QueryResult> firstEdge;
+  private final CompletableFuture<QueryResult> gapAtStart;
+  private final CompletableFuture<QueryResult> agents;
+  long resetCount;
+
+  CounterRead(
+      PrometheusApi api,
+      QueryPlan plan,
+      String role,
+      ExecutorService pool,
+      List<String> warnings,
+      Duration chunk,
+      Progress progress) {
+    this.api = api;
+    this.plan = plan;
+    this.role = role;
+    this.pool = pool;
+    this.warnings = warnings;
+    this.chunk = chunk;
+    this.progress = progress;
+    census = fetch(plan.windowCensus());
+    lastEdge = fetch(plan.lastValuesAtEnd());
+    firstEdge = fetch(plan.firstValuesAtStart());
+    gapAtStart = fetch(plan.seriesBeforeWithoutStartEdge());
+    agents = fetch(plan.agentsWithLookBehind());
+  }
+
+  private CompletableFuture<QueryResult> fetch(String promql) {
+    return TrafficEngine.async(
+        pool,
+        () -> {
+          QueryResult r = api.query(promql, plan.evaluationTime());
+          warnings.addAll(r.info().warnings());
+          return r;
+        });
+  }
+
+  private static Map<String, Double> values(CompletableFuture<QueryResult> f) {
+    Map<String, Double> out = new HashMap<>();
+    for (Series s : TrafficEngine.join(f).series()) {
+      out.put(TrafficEngine.identity(s.labels()), s.samples().get(0).value());
+    }
+    return out;
+  }
+
+  WindowEdges addTo(
+      TrafficAggregator aggregator,
+      ByteSource source,
+      EngineRequest request,
+      List<LabelledQuery> sent) {
+    String cluster = plan.settings().names().clusterLabel();
+    Map<String, Map<String, String>> labelsOf = new LinkedHashMap<>();
+    Map<String, Integer> resets = new HashMap<>();
+    for (Series s : TrafficEngine.join(census).series()) {
+      String id = TrafficEngine.identity(s.labels());
+      labelsOf.put(id, s.labels());
+      resets.put(id, (int) Math.round(s.samples().get(0).value()));
+    }
+    var all = labelsOf.values();
+    Map<String, Double> last = values(lastEdge);
+    Map<String, Double> first = values(firstEdge);
+    Set<String> preExisting = new HashSet<>(first.keySet());
+    values(gapAtStart).keySet().stream().filter(labelsOf::containsKey).forEach(preExisting::add);
+    preExisting.retainAll(labelsOf.keySet());
+    Set<String> agentsBefore = new HashSet<>();
+    for (Series s : TrafficEngine.join(agents).series()) {
+      agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
+    }
+
+    // By name: last values the end edge missed, first values the start edge missed, resets.
+    Map<String, Map<String, String>> lastMissing = new HashMap<>();
+    Map<String, Map<String, String>> firstMissing = new HashMap<>();
+    Map<String, Map<String, String>> withReset = new HashMap<>();
+    labelsOf.forEach(
+        (id, labels) -> {
+          if (!last.containsKey(id)) {
+            lastMissing.put(id, labels);
+          }
+          if (resets.get(id) > 0) {
+            withReset.put(id, labels);
+          } else if (preExisting.contains(id) && !first.containsKey(id)) {
+            firstMissing.put(id, labels);
+          }
+        });
+    resetCount = withReset.size();
+    Instant end = plan.evaluationTime();
+    var lastByName =
+        ReadsByName.start(
+            api,
+            pool,
+            plan::lastValues,
+            end,
+            lastMissing,
+            all,
+            QueryPlan.LAST_BY_NAME_LABEL,
+            sent,
+            warnings);
+    var firstByName =
+        ReadsByName.start(
+            api,
+            pool,
+            plan::firstValues,
+            end,
+            firstMissing,
+            all,
+            QueryPlan.FIRST_BY_NAME_LABEL,
+            sent,
+            warnings);
+    Map<String, ResetLocator.Drops> located =
+        withReset.isEmpty()
+            ? Map.of()
+            : new ResetLocator(api).locate(plan, withReset, all, pool, sent, warnings);
+
+    // Agents with series that did not exist before the window and no look-behind of their own:
+    // where their data begins tells born series from baselines.
+    TreeSet<String> unresolved = new TreeSet<>();
+    labelsOf.forEach(
+        (id, labels) -> {
+          String agent = FirstScrapes.agentKey(labels, cluster);
+          if (!preExisting.contains(id) && !agentsBefore.contains(agent)) {
+            unresolved.add(agent);
+          }
+        });
+    Optional<Instant> dataStart = Optional.empty();
+    boolean noDataBefore =
+        !labelsOf.isEmpty() && agentsBefore.isEmpty() && !new EdgeReads(api).dataBefore(plan);
+    FirstScrapes firsts = new FirstScrapes();
+    if (!unresolved.isEmpty() || noDataBefore) {
+      new EdgeReads(api).readFirstScrapes(plan, unresolved, noDataBefore, firsts, sent);
+      if (noDataBefore) {
+        dataStart = firsts.oldest().filter(t -> t.isAfter(request.start()));
+      }
+    }
+    last.putAll(TrafficEngine.join(lastByName));
+    first.putAll(TrafficEngine.join(firstByName));
+
+    Births births = new Births(preExisting, agentsBefore, firsts, cluster);
+    long startEdgeEnd = plan.settings().start().plus(plan.edge()).toEpochMilli();
+    Map<String, Map<String, String>> unlocated = new HashMap<>();
+    labelsOf.forEach(
+        (id, labels) -> {
+          int n = resets.get(id);
+          double extra = 0;
+          if (n > 0) {
+            ResetLocator.Drops d = located.get(id);
+            boolean exact =
+                d != null
+                    && d.count() == n
+                    // a pre-existing series' baseline is its first-minutes minimum: no reset there
+                    && (!preExisting.contains(id)
+                        || (first.containsKey(id) && d.firstAfterTs() > startEdgeEnd));
+            if (!exact) {
+              unlocated.put(id, labels);
+              return;
+            }
+            extra = d.sumBefore();
+          }
+          double baseline;
+          if (preExisting.contains(id)) {
+            baseline = first.get(id);
+          } else {
+            // no look-behind: born (count from zero) or the first sample of its agent's data
+            baseline = births.born(id, labels) ? 0.0 : births.firstValue(id);
+          }
+          TrafficEngine.add(
+              aggregator,
+              source.observation(role, labels, cluster, last.get(id) - baseline + extra));
+        });
+    if (!unlocated.isEmpty()) {
+      new ResetReads(api, chunk, progress)
+          .add(
+              plan,
+              role,
+              source,
+              unlocated,
+              new ArrayList<>(all),
+              births,
+              aggregator,
+              sent,
+              warnings,
+              pool);
+    }
+    return new WindowEdges(
+        request.start(),
+        dataStart.orElse(null),
+        request.lookBehind(),
+        births.bornCount(),
+        births.unknowableCount(),
+        unresolved.size());
+  }
+}

@@ -1,0 +1,189 @@
+package dev.zonecost.engine;
+
+import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.Sample;
+import dev.zonecost.prometheus.Series;
+import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Finds each reset of the series with one without reading their whole window: a subquery of {@code
+ * resets} over short overlapping ranges names the steps with a reset, then the raw samples of just
+ * those ranges show the two samples around it. A series' window bytes are then {@code last − first
+ * + Σ value before each reset} (DESIGN §3's sum, regrouped), exact when every reset the census
+ * counted was found; the caller reads the rest sample by sample.
+ */
+final class ResetLocator {
+  /** The shortest step; samples further apart than the step are not paired by any range. */
+  static final Duration MIN_STEP = Duration.ofMinutes(5);
+
+  /** Beyond this many range reads the located resets are not worth it: read the window. */
+  static final int MAX_READS = 64;
+
+  /** The resets found in one series: the value before each, by the timestamp after it. */
+  record Drops(TreeMap<Long, Double> before) {
+    int count() {
+      return before.size();
+    }
+
+    double sumBefore() {
+      return before.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The timestamp of the first sample after a reset, or {@code Long.MAX_VALUE}. */
+    long firstAfterTs() {
+      return before.isEmpty() ? Long.MAX_VALUE : before.firstKey();
+    }
+  }
+
+  private final PrometheusApi api;
+
+  ResetLocator(PrometheusApi api) {
+    this.api = api;
+  }
+
+  static Duration step(Duration window) {
+    Duration byPoints = window.dividedBy(10_000);
+    return byPoints.compareTo(MIN_STEP) > 0 ? byPoints : MIN_STEP;
+  }
+
+  /**
+   * The drops found per series id among {@code resetSeries} (id → labels); series whose resets
+   * could not be located are absent, and so is everything when the server refuses the subquery.
+   */
+  Map<String, Drops> locate(
+      QueryPlan plan,
+      Map<String, Map<String, String>> resetSeries,
+      Collection<Map<String, String>> census,
+      ExecutorService pool,
+      List<LabelledQuery> sent,
+      List<String> warnings) {
+    Duration step = step(plan.settings().window());
+    Instant at = plan.settings().end().plus(step);
+    List<List<String>> cover = SeriesCover.of(census, resetSeries.values());
+    sent.add(
+        new LabelledQuery(
+            QueryPlan.RESET_STEPS_LABEL + batches(cover.size()),
+            plan.resetSteps(cover.get(0), step)));
+    Map<Long, List<String>> idsAtStep = new TreeMap<>();
+    try {
+      List<CompletableFuture<List<Series>>> steps = new ArrayList<>();
+      for (List<String> m : cover) {
+        steps.add(
+            TrafficEngine.async(
+                pool,
+                () -> {
+                  var r = api.query(plan.resetSteps(m, step), at);
+                  warnings.addAll(r.info().warnings());
+                  return r.series();
+                }));
+      }
+      for (CompletableFuture<List<Series>> f : steps) {
+        for (Series s : TrafficEngine.join(f)) {
+          String id = TrafficEngine.identity(s.labels());
+          if (resetSeries.containsKey(id)) {
+            for (Sample p : s.samples()) {
+              idsAtStep.computeIfAbsent(p.timestampMillis(), t -> new ArrayList<>()).add(id);
+            }
+          }
+        }
+      }
+    } catch (BackendException e) {
+      // a server that refuses the subquery (a sample limit): the caller reads the window instead
+      return Map.of();
+    }
+    Map<Long, List<List<String>>> reads = new TreeMap<>();
+    int count = 0;
+    for (Map.Entry<Long, List<String>> e : idsAtStep.entrySet()) {
+      List<Map<String, String>> labels = new ArrayList<>();
+      e.getValue().forEach(id -> labels.add(resetSeries.get(id)));
+      List<List<String>> c = SeriesCover.of(census, labels);
+      reads.put(e.getKey(), c);
+      count += c.size();
+    }
+    if (count > MAX_READS) {
+      return Map.of();
+    }
+    if (count > 0) {
+      var first = reads.entrySet().iterator().next();
+      sent.add(
+          new LabelledQuery(
+              QueryPlan.RESET_SAMPLES_LABEL + (count > 1 ? ", in " + count + " reads" : ""),
+              plan.rawSamplesOf(first.getValue().get(0), step.multipliedBy(2))));
+    }
+    long start = plan.settings().start().toEpochMilli();
+    long end = plan.settings().end().toEpochMilli();
+    List<CompletableFuture<Map<String, TreeMap<Long, Double>>>> futures = new ArrayList<>();
+    reads.forEach(
+        (t, batches) -> {
+          for (List<String> m : batches) {
+            futures.add(
+                TrafficEngine.async(
+                    pool,
+                    () -> {
+                      Map<String, TreeMap<Long, Double>> found = new HashMap<>();
+                      var info =
+                          api.query(
+                              plan.rawSamplesOf(m, step.multipliedBy(2)),
+                              Instant.ofEpochMilli(t),
+                              s -> {
+                                String id = TrafficEngine.identity(s.labels());
+                                if (resetSeries.containsKey(id)) {
+                                  found.put(id, drops(s.samples(), start, end));
+                                }
+                              });
+                      warnings.addAll(info.warnings());
+                      return found;
+                    }));
+          }
+        });
+    Map<String, Drops> out = new HashMap<>();
+    for (var f : futures) {
+      TrafficEngine.join(f)
+          .forEach(
+              (id, d) ->
+                  out.computeIfAbsent(id, k -> new Drops(new TreeMap<>())).before().putAll(d));
+    }
+    return out;
+  }
+
+  private static String batches(int n) {
+    return n > 1 ? ", in " + n + " batches" : "";
+  }
+
+  /**
+   * The resets among consecutive samples (timestamp order) that both lie in [start, end]: the value
+   * before each, keyed by the timestamp of the sample after it.
+   */
+  static TreeMap<Long, Double> drops(List<Sample> samples, long start, long end) {
+    TreeMap<Long, Double> out = new TreeMap<>();
+    boolean any = false;
+    long lastTs = 0;
+    double last = 0;
+    for (Sample s : samples) {
+      long t = s.timestampMillis();
+      double v = s.value();
+      if (t < start || t > end || Double.isNaN(v) || (any && t <= lastTs)) {
+        continue;
+      }
+      if (any && v < last) {
+        out.put(t, last);
+      }
+      any = true;
+      lastTs = t;
+      last = v;
+    }
+    return out;
+  }
+}

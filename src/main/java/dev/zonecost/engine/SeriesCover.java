@@ -1,0 +1,105 @@
+package dev.zonecost.engine;
+
+import dev.zonecost.source.retina.QueryPlan;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Label matchers that select a set of series by their own labels, for the reads by name: per wanted
+ * series the one label whose value selects the fewest series that are not wanted (from the census,
+ * which names every series in the window), the values of each label joined into one {@code =~}
+ * alternation, cut into batches so no query exceeds the server's length limits. The batches
+ * together select every wanted series; what else they select is ignored by the caller.
+ */
+final class SeriesCover {
+  /**
+   * The longest alternation in one matcher: VictoriaMetrics refuses queries over 16 KiB by default
+   * ({@code -search.maxQueryLen}), and a query may name its selector twice.
+   */
+  static final int MAX_MATCHER_CHARS = 6_000;
+
+  private SeriesCover() {}
+
+  /**
+   * The matcher lists, one per request, that together select every {@code wanted} series; an empty
+   * list when nothing is wanted, and one empty matcher list (the whole selector) when a wanted
+   * series has no label to select it by.
+   */
+  static List<List<String>> of(
+      Collection<Map<String, String>> census, Collection<Map<String, String>> wanted) {
+    return of(census, wanted, MAX_MATCHER_CHARS);
+  }
+
+  static List<List<String>> of(
+      Collection<Map<String, String>> census,
+      Collection<Map<String, String>> wanted,
+      int maxChars) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Integer> inCensus = counts(census);
+    Map<String, Integer> inWanted = counts(wanted);
+    Map<String, TreeSet<String>> chosen = new TreeMap<>();
+    for (Map<String, String> w : wanted) {
+      String bestLabel = null;
+      long bestOver = Long.MAX_VALUE;
+      int bestWanted = 0;
+      for (Map.Entry<String, String> e : new TreeMap<>(w).entrySet()) {
+        if (e.getKey().equals("__name__") || e.getValue().isEmpty()) {
+          continue;
+        }
+        String key = key(e.getKey(), e.getValue());
+        int wantedHere = inWanted.getOrDefault(key, 0);
+        long over = (long) inCensus.getOrDefault(key, 0) - wantedHere;
+        if (over < bestOver || (over == bestOver && wantedHere > bestWanted)) {
+          bestLabel = e.getKey();
+          bestOver = over;
+          bestWanted = wantedHere;
+        }
+      }
+      if (bestLabel == null) {
+        return List.of(List.of());
+      }
+      chosen.computeIfAbsent(bestLabel, k -> new TreeSet<>()).add(w.get(bestLabel));
+    }
+    List<List<String>> out = new ArrayList<>();
+    chosen.forEach(
+        (label, values) -> {
+          List<String> batch = new ArrayList<>();
+          int chars = 0;
+          for (String v : values) {
+            int len = QueryPlan.anyOf(label, List.of(v)).length() - label.length() - 3;
+            if (!batch.isEmpty() && chars + len + 1 > maxChars) {
+              out.add(List.of(QueryPlan.anyOf(label, batch)));
+              batch = new ArrayList<>();
+              chars = 0;
+            }
+            batch.add(v);
+            chars += len + 1;
+          }
+          out.add(List.of(QueryPlan.anyOf(label, batch)));
+        });
+    return out;
+  }
+
+  private static Map<String, Integer> counts(Collection<Map<String, String>> series) {
+    Map<String, Integer> out = new HashMap<>();
+    for (Map<String, String> s : series) {
+      for (Map.Entry<String, String> e : s.entrySet()) {
+        if (!e.getValue().isEmpty()) {
+          out.merge(key(e.getKey(), e.getValue()), 1, Integer::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String key(String label, String value) {
+    return label + '\u0000' + value;
+  }
+}

@@ -10,7 +10,6 @@ import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +97,7 @@ final class CounterRead {
       labelsOf.put(id, s.labels());
       resets.put(id, (int) Math.round(s.samples().get(0).value()));
     }
-    var all = labelsOf.values();
+    SeriesCover all = new SeriesCover(labelsOf.values());
     Map<String, Double> last = values(lastEdge);
     Map<String, Double> first = values(firstEdge);
     Set<String> preExisting = new HashSet<>(first.keySet());
@@ -210,17 +209,7 @@ final class CounterRead {
         });
     if (!unlocated.isEmpty()) {
       new ResetReads(api, chunk, progress)
-          .add(
-              plan,
-              role,
-              source,
-              unlocated,
-              new ArrayList<>(all),
-              births,
-              aggregator,
-              sent,
-              warnings,
-              pool);
+          .add(plan, role, source, unlocated, all, births, aggregator, sent, warnings, pool);
     }
     return new WindowEdges(
         request.start(),

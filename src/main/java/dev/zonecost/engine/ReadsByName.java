@@ -5,7 +5,6 @@ import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +29,14 @@ final class ReadsByName {
       Function<List<String>, String> query,
       Instant at,
       Map<String, Map<String, String>> wanted,
-      Collection<Map<String, String>> census,
+      SeriesCover census,
       String label,
       List<LabelledQuery> sent,
       List<String> warnings) {
     if (wanted.isEmpty()) {
       return CompletableFuture.completedFuture(Map.of());
     }
-    List<List<String>> cover = SeriesCover.of(census, wanted.values());
+    List<List<String>> cover = census.of(wanted.values());
     sent.add(
         new LabelledQuery(
             label + (cover.size() > 1 ? ", in " + cover.size() + " batches" : ""),

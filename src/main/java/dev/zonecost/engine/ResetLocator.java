@@ -9,7 +9,6 @@ import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +64,13 @@ final class ResetLocator {
   Map<String, Drops> locate(
       QueryPlan plan,
       Map<String, Map<String, String>> resetSeries,
-      Collection<Map<String, String>> census,
+      SeriesCover census,
       ExecutorService pool,
       List<LabelledQuery> sent,
       List<String> warnings) {
     Duration step = step(plan.settings().window());
     Instant at = plan.settings().end().plus(step);
-    List<List<String>> cover = SeriesCover.of(census, resetSeries.values());
+    List<List<String>> cover = census.of(resetSeries.values());
     sent.add(
         new LabelledQuery(
             QueryPlan.RESET_STEPS_LABEL + batches(cover.size()),
@@ -108,7 +107,7 @@ final class ResetLocator {
     for (Map.Entry<Long, List<String>> e : idsAtStep.entrySet()) {
       List<Map<String, String>> labels = new ArrayList<>();
       e.getValue().forEach(id -> labels.add(resetSeries.get(id)));
-      List<List<String>> c = SeriesCover.of(census, labels);
+      List<List<String>> c = census.of(labels);
       reads.put(e.getKey(), c);
       count += c.size();
     }

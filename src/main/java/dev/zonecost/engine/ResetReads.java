@@ -9,7 +9,6 @@ import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,13 @@ final class ResetReads {
       String role,
       ByteSource source,
       Map<String, Map<String, String>> wanted,
-      Collection<Map<String, String>> census,
+      SeriesCover census,
       Births births,
       TrafficAggregator aggregator,
       List<LabelledQuery> sent,
       List<String> warnings,
       ExecutorService pool) {
-    List<List<String>> cover = SeriesCover.of(census, wanted.values());
+    List<List<String>> cover = census.of(wanted.values());
     long start = plan.settings().start().toEpochMilli();
     long end = plan.settings().end().toEpochMilli();
     List<TimeChunk> chunks = TimeChunk.tile(plan.settings().start(), plan.settings().end(), chunk);

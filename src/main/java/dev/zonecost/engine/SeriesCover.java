@@ -23,26 +23,38 @@ final class SeriesCover {
    */
   static final int MAX_MATCHER_CHARS = 6_000;
 
-  private SeriesCover() {}
+  private final Map<String, Integer> inCensus;
 
-  /**
-   * The matcher lists, one per request, that together select every {@code wanted} series; an empty
-   * list when nothing is wanted, and one empty matcher list (the whole selector) when a wanted
-   * series has no label to select it by.
-   */
+  /** Counts, once, how many series of the census each label value selects. */
+  SeriesCover(Collection<Map<String, String>> census) {
+    this.inCensus = counts(census);
+  }
+
   static List<List<String>> of(
       Collection<Map<String, String>> census, Collection<Map<String, String>> wanted) {
-    return of(census, wanted, MAX_MATCHER_CHARS);
+    return new SeriesCover(census).of(wanted);
   }
 
   static List<List<String>> of(
       Collection<Map<String, String>> census,
       Collection<Map<String, String>> wanted,
       int maxChars) {
+    return new SeriesCover(census).of(wanted, maxChars);
+  }
+
+  /**
+   * The matcher lists, one per request, that together select every {@code wanted} series; an empty
+   * list when nothing is wanted, and one empty matcher list (the whole selector) when a wanted
+   * series has no label to select it by.
+   */
+  List<List<String>> of(Collection<Map<String, String>> wanted) {
+    return of(wanted, MAX_MATCHER_CHARS);
+  }
+
+  List<List<String>> of(Collection<Map<String, String>> wanted, int maxChars) {
     if (wanted.isEmpty()) {
       return List.of();
     }
-    Map<String, Integer> inCensus = counts(census);
     Map<String, Integer> inWanted = counts(wanted);
     Map<String, TreeSet<String>> chosen = new TreeMap<>();
     for (Map<String, String> w : wanted) {

@@ -370,9 +370,32 @@ public final class TrafficEngine {
 
   /** A series' labels without the metric name, in a stable order. */
   static String identity(Map<String, String> labels) {
-    TreeMap<String, String> sorted = new TreeMap<>(labels);
-    sorted.remove("__name__");
-    return sorted.toString();
+    // Prometheus and VictoriaMetrics send labels sorted by name: then one pass builds the key.
+    StringBuilder key = new StringBuilder(labels.size() * 32);
+    String previous = null;
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      String name = e.getKey();
+      if (previous != null && name.compareTo(previous) <= 0) {
+        return sortedIdentity(labels);
+      }
+      previous = name;
+      if (!name.equals("__name__")) {
+        key.append(name).append('=').append(e.getValue().length()).append(':').append(e.getValue());
+      }
+    }
+    return key.toString();
+  }
+
+  private static String sortedIdentity(Map<String, String> labels) {
+    StringBuilder key = new StringBuilder(labels.size() * 32);
+    new TreeMap<>(labels)
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("__name__")) {
+                key.append(name).append('=').append(value.length()).append(':').append(value);
+              }
+            });
+    return key.toString();
   }
 
   private QueryResult fetch(QueryPlan plan, String promql, List<String> warnings) {

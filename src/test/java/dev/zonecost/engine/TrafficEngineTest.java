@@ -221,4 +221,22 @@ class TrafficEngineTest {
         r.rows().stream().anyMatch(row -> row.key().destinationZone().equals("z1")),
         r.rows().toString());
   }
+
+  @Test
+  void identity_ignores_order_and_the_name_and_cannot_be_forged_by_a_value() {
+    Map<String, String> sorted = new java.util.LinkedHashMap<>();
+    sorted.put("__name__", "x");
+    sorted.put("a", "1");
+    sorted.put("b", "2");
+    Map<String, String> unsorted = new java.util.LinkedHashMap<>();
+    unsorted.put("b", "2");
+    unsorted.put("a", "1");
+    assertEquals(TrafficEngine.identity(sorted), TrafficEngine.identity(unsorted));
+    Map<String, String> forged = new java.util.LinkedHashMap<>();
+    forged.put("a", "1, b=2");
+    assertTrue(!TrafficEngine.identity(forged).equals(TrafficEngine.identity(unsorted)));
+    Map<String, String> forged2 = new java.util.LinkedHashMap<>();
+    forged2.put("a", "1b=1:2");
+    assertTrue(!TrafficEngine.identity(forged2).equals(TrafficEngine.identity(unsorted)));
+  }
 }

@@ -14,7 +14,18 @@
 # Then accuracy of A against the simulator's expected.json, and A's peak RSS per window length.
 # Prints numbers; asserts nothing about time. Loopback only; Prometheus is stopped on exit.
 #
+# Profiles (BENCH_PROFILE, opt-in; the default run is 24 h of `large` at scale 1): the window is the
+# whole simulated span, the data is simulated and backfilled in time slices (simulate
+# --samples-from/--samples-to, one promtool block per slice, each slice's file deleted before the
+# next: disk and promtool's memory stay bounded by one slice; expected.json computed once), and C,
+# C*, L and the memory table are skipped. Prometheus gets --storage.tsdb.max-block-duration=2h so it
+# does not compact the slices' blocks while the benchmark runs.
+#   scale4  24 h of `large --scale 4` (~6,000 pods, ~52k Retina series), 6 h slices
+#   week    7 days of `large`, 18 h slices
+#   month   30 days of `large --scale 0.25`, 54 h slices
+#
 # Environment (defaults in brackets):
+#   BENCH_PROFILE []                 scale4, week or month (above); overrides BENCH_SCALE
 #   BENCH_DIR [/tmp/zonecost-bench]  work dir; datasets are reused when made with the same args
 #   BENCH_REPS [3]                   repetitions per measurement; the median is printed
 #   BENCH_CSTAR_REPS [1]             repetitions of C* (about 3 minutes each on 2 cores)
@@ -27,7 +38,8 @@
 #                                    (A and D run scripts/zonecost, as users do)
 #   BENCH_KEEP_OM [0]                1 keeps the OpenMetrics file after backfilling (GBs)
 #   FIELD_QUERY_FILE [../shared/field-writeup-query.promql, relative to the repository]
-#   BENCH_ONLY []                    lookbehind: only A and L (skips B, C, C*, D, E and memory)
+#   BENCH_ONLY []                    lookbehind: only A and L (skips B, C, C*, D, E and memory);
+#                                    prepare: only make (or find) the dataset, measure nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -45,9 +57,25 @@ BENCH_HOURS=${BENCH_HOURS:-6 24}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 BENCH_KEEP_OM=${BENCH_KEEP_OM:-0}
 BENCH_ONLY=${BENCH_ONLY:-}
-[[ -z $BENCH_ONLY || $BENCH_ONLY == lookbehind ]] || die "BENCH_ONLY must be empty or lookbehind"
+[[ -z $BENCH_ONLY || $BENCH_ONLY == lookbehind || $BENCH_ONLY == prepare ]] ||
+  die "BENCH_ONLY must be empty, lookbehind or prepare"
 FIELD_QUERY_FILE=${FIELD_QUERY_FILE:-$repo/../shared/field-writeup-query.promql}
+BENCH_PROFILE=${BENCH_PROFILE:-}
 MAIN_HOURS=24
+# The slice length of a profile's backfill: one of promtool's block durations (2, 6, 18, 54, 162 h).
+PART_HOURS=
+prom_flags=()
+case $BENCH_PROFILE in
+  "") ;;
+  scale4) BENCH_SCALE=4 PART_HOURS=6 ;;
+  week) BENCH_SCALE=1 MAIN_HOURS=168 PART_HOURS=18 ;;
+  month) BENCH_SCALE=0.25 MAIN_HOURS=720 PART_HOURS=54 ;;
+  *) die "BENCH_PROFILE must be empty, scale4, week or month, not '$BENCH_PROFILE'" ;;
+esac
+if [ -n "$BENCH_PROFILE" ]; then
+  BENCH_HOURS=
+  prom_flags=(--storage.tsdb.max-block-duration=2h)
+fi
 STEP=60
 MAX_POINTS=11000
 
@@ -226,10 +254,14 @@ median() {
 
 # ------------------------------------------------------------------ the run
 
-main_dir=$(prepare_dataset $MAIN_HOURS)
+main_dir=$(prepare_dataset "$MAIN_HOURS" $PART_HOURS)
+if [ "$BENCH_ONLY" = prepare ]; then
+  echo "bench: dataset ready in $main_dir" >&2
+  exit 0
+fi
 E=$end_epoch
 S=$((E - MAIN_HOURS * 3600))
-start_prometheus "$main_dir"
+start_prometheus "$main_dir" "${prom_flags[@]}"
 
 # The field write-up's query as printed lacks one closing parenthesis; Grafana's $__rate_interval
 # becomes 4m. C* drops its namespace and workload selectors so it covers every pair, as A does.
@@ -243,7 +275,8 @@ q = open(sys.argv[1]).read()
 q = re.sub(r'(networkobservability_adv_forward_bytes|kube_pod_info)\{[^}]*\}', r'\1', q)
 open(sys.argv[2], 'w').write(q)
 PY
-printf '%s\n' 'sum by (source_namespace, source_podname, destination_namespace, destination_podname) (increase(networkobservability_adv_forward_bytes{direction=~"(?i)egress"}[24h]))' \
+# E reads every series the default rule needs once: with --dedupe auto that is both directions.
+printf '%s\n' "sum by (source_namespace, source_podname, destination_namespace, destination_podname) (increase(networkobservability_adv_forward_bytes[${MAIN_HOURS}h]))" \
   >"$results/E.promql"
 
 echo "bench: warming up (one untimed run of A and E: the first read maps the blocks)" >&2
@@ -256,13 +289,17 @@ before_look_behind "$results/queries" "$results/queries-before"
 for rep in $(seq 1 "$BENCH_REPS"); do
   echo "bench: repetition $rep of $BENCH_REPS" >&2
   run_a A "$S" "$E"
-  run_serial L "$results/queries" "$E"
-  run_serial L0 "$results/queries-before" "$E"
+  if [ -z "$BENCH_PROFILE" ]; then
+    run_serial L "$results/queries" "$E"
+    run_serial L0 "$results/queries-before" "$E"
+  fi
   [ "$BENCH_ONLY" = lookbehind ] && continue
   run_b "$results/queries" "$E"
-  run_range C "$results/C.promql" "$S" "$E"
-  if ((rep <= BENCH_CSTAR_REPS)); then
-    run_range Cstar "$results/Cstar.promql" "$S" "$E"
+  if [ -z "$BENCH_PROFILE" ]; then
+    run_range C "$results/C.promql" "$S" "$E"
+    if ((rep <= BENCH_CSTAR_REPS)); then
+      run_range Cstar "$results/Cstar.promql" "$S" "$E"
+    fi
   fi
   run_d
   run_instant E "$results/E.promql" "$E"
@@ -310,10 +347,11 @@ stop_prometheus
 {
   echo
   echo "zonecost benchmark: large cluster, scale $BENCH_SCALE, seed $BENCH_SEED, window" \
-    "$(date -u -d "@$S" +%FT%TZ) .. $(date -u -d "@$E" +%FT%TZ) (24 h), median of $BENCH_REPS (C*: of $BENCH_CSTAR_REPS)"
+    "$(date -u -d "@$S" +%FT%TZ) .. $(date -u -d "@$E" +%FT%TZ) (${MAIN_HOURS} h${BENCH_PROFILE:+, profile $BENCH_PROFILE}), median of $BENCH_REPS (C*: of $BENCH_CSTAR_REPS)"
   echo "dataset: $(grep -ho '[0-9]* series, [0-9]* samples' "$main_dir/simulate.log")" \
     "(simulate $(awk 'END{print $1}' "$main_dir/simulate.time") s," \
-    "promtool $(awk 'END{print $1}' "$main_dir/promtool.time") s)"
+    "promtool $(awk 'END{print $1}' "$main_dir/promtool.time") s," \
+    "$(find "$main_dir/data" -name meta.json | wc -l) blocks, $(du -sh "$main_dir/data" | cut -f1))"
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB;" \
     "$(java -version 2>&1 | head -1); $(prometheus --version 2>&1 | head -1)"
   echo
@@ -327,7 +365,7 @@ stop_prometheus
       C) what="field write-up, query_range 1m step" ;;
       Cstar) what="field write-up widened to every pair" ;;
       D) what="zonecost --version" ;;
-      E) what="read-once floor: increase[24h] by pod pair" ;;
+      E) what="read-once floor: increase[${MAIN_HOURS}h] by pod pair" ;;
       L) what="A's instant queries, serially (server time)" ;;
       L0) what="the same without the look-behind (5m lookback)" ;;
     esac
@@ -343,9 +381,11 @@ stop_prometheus
     [ -f "$results/$other.runs" ] || continue
     printf 'A/%-6s %6.2f\n' "${other/star/*}" "$(div "$a" "$(median $other 1)")"
   done
-  echo
-  printf 'look-behind: %s s of server time against %s s without it (L/L0 %.3f)\n' \
-    "$(div "$(median L 1)" 1000)" "$(div "$(median L0 1)" 1000)" "$(div "$(median L 1)" "$(median L0 1)")"
+  if [ -f "$results/L.runs" ]; then
+    echo
+    printf 'look-behind: %s s of server time against %s s without it (L/L0 %.3f)\n' \
+      "$(div "$(median L 1)" 1000)" "$(div "$(median L0 1)" 1000)" "$(div "$(median L 1)" "$(median L0 1)")"
+  fi
   echo
   echo "accuracy of A against expected.json: $accuracy"
   echo

@@ -64,14 +64,15 @@ enum Scenario {
     return given;
   }
 
-  /** --hours, or the scenario's default; 1 to 168. */
+  /** --hours, or the scenario's default; 1 to 720 (30 days). */
   int hours(Integer given) {
     int span =
         given != null
             ? given
             : this == LARGE ? SimulationSpec.DEFAULT_LARGE_HOURS : SimulationSpec.DEFAULT_HOURS;
     if (span < SimulationSpec.MIN_HOURS || span > SimulationSpec.MAX_HOURS) {
-      throw new UsageException("--hours must be between 1 and 168, not " + span);
+      throw new UsageException(
+          "--hours must be between 1 and " + SimulationSpec.MAX_HOURS + ", not " + span);
     }
     return span;
   }

@@ -3,13 +3,16 @@ package dev.zonecost.cli;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.render.AtomicFile;
 import dev.zonecost.simulate.CadvisorSeries;
+import dev.zonecost.simulate.SampleSlice;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.Simulator;
+import dev.zonecost.time.TimeParsing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +32,12 @@ import picocli.CommandLine.Spec;
       "  zonecost simulate --scenario edge --source beyla --out-dir beyla",
       "  promtool tsdb create-blocks-from openmetrics --max-block-duration=24h \\",
       "      cluster/cluster.om cluster/data",
+      "",
+      "In parts (a cluster too large for one promtool run: each part only the samples of its"
+          + " time slice, the same cluster; backfill and delete each before the next):",
+      "  zonecost simulate --scenario large --only expected.json --out-dir big",
+      "  zonecost simulate --scenario large --samples-from 2026-10-31T00:00:00Z \\",
+      "      --samples-to 2026-10-31T06:00:00Z --only cluster.om --out-dir big",
       "",
       "Scenarios: seed (10 client and 6 server pods over 3 zones); edge (seed plus two"
           + " kube-state-metrics replicas, a rolling restart into other zones, a node without zone"
@@ -74,8 +83,49 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Directory for cluster.om and expected.json (created if missing).")
   Path outDir;
 
+  @Option(
+      names = "--samples-from",
+      paramLabel = "TIME",
+      description =
+          "Write only the samples at or after TIME to cluster.om (a part of a backfill in parts;"
+              + " the whole cluster is still simulated).")
+  String samplesFrom;
+
+  @Option(
+      names = "--samples-to",
+      paramLabel = "TIME",
+      description =
+          "Write only the samples before TIME to cluster.om. Parts whose --samples-to is the next"
+              + " one's --samples-from hold every sample once.")
+  String samplesTo;
+
+  @Option(
+      names = "--only",
+      paramLabel = "FILE",
+      description =
+          "Write only cluster.om or only expected.json (the whole window's answer, whatever the"
+              + " slice); both by default.")
+  String only;
+
   public SimulateCommand(Clock clock) {
     this.clock = clock;
+  }
+
+  private static final String CLUSTER_OM = "cluster.om";
+  private static final String EXPECTED_JSON = "expected.json";
+
+  /** --samples-from and --samples-to, or every sample. */
+  private SampleSlice slice() {
+    if (samplesFrom == null && samplesTo == null) {
+      return SampleSlice.ALL;
+    }
+    Instant from = samplesFrom == null ? Instant.MIN : TimeParsing.instant(samplesFrom);
+    Instant to = samplesTo == null ? Instant.MAX : TimeParsing.instant(samplesTo);
+    if (!from.isBefore(to)) {
+      throw new UsageException(
+          "--samples-from (" + samplesFrom + ") must be before --samples-to (" + samplesTo + ")");
+    }
+    return new SampleSlice(from, to);
   }
 
   @Override
@@ -89,23 +139,47 @@ public final class SimulateCommand implements Callable<Integer> {
               + "' for simulate: use one of "
               + String.join(", ", SimulatedCluster.SOURCES));
     }
+    boolean writeSeries = only == null || only.equals(CLUSTER_OM);
+    boolean writeExpected = only == null || only.equals(EXPECTED_JSON);
+    if (!writeSeries && !writeExpected) {
+      throw new UsageException(
+          "--only takes " + CLUSTER_OM + " or " + EXPECTED_JSON + ", not '" + only + "'");
+    }
+    SampleSlice slice = slice();
+    if (slice != SampleSlice.ALL && !writeSeries) {
+      throw new UsageException(
+          "--samples-from and --samples-to select cluster.om's samples: not with --only "
+              + EXPECTED_JSON);
+    }
     SimulatedCluster cluster = Simulator.generate(simulation.spec(clock));
+    Instant dataEnd = cluster.end().plus(cluster.scrapeInterval());
+    if (!slice.from().isBefore(dataEnd) || !slice.to().isAfter(cluster.dataStart())) {
+      throw new UsageException(
+          "no samples between --samples-from and --samples-to: the data runs from "
+              + cluster.dataStart()
+              + " to "
+              + cluster.end());
+    }
     Files.createDirectories(outDir);
-    if (simulation.cadvisor) {
+    long[] samples = {0};
+    if (writeSeries && simulation.cadvisor) {
       AtomicFile.write(
-          outDir.resolve("cluster.om"),
+          outDir.resolve(CLUSTER_OM),
           w -> {
             StringWriter series = new StringWriter();
-            cluster.writeOpenMetrics(series, src);
-            w.write(CadvisorSeries.withCadvisor(cluster, series.toString()));
+            samples[0] = cluster.writeOpenMetrics(series, src, slice);
+            w.write(CadvisorSeries.withCadvisor(cluster, series.toString(), slice));
           });
-    } else {
-      AtomicFile.write(outDir.resolve("cluster.om"), w -> cluster.writeOpenMetrics(w, src));
+    } else if (writeSeries) {
+      AtomicFile.write(
+          outDir.resolve(CLUSTER_OM), w -> samples[0] = cluster.writeOpenMetrics(w, src, slice));
     }
-    AtomicFile.write(outDir.resolve("expected.json"), w -> cluster.writeExpectedJson(w, src));
+    if (writeExpected) {
+      AtomicFile.write(outDir.resolve(EXPECTED_JSON), w -> cluster.writeExpectedJson(w, src));
+    }
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
-        "zonecost: %s cluster%s, data from %s, window %s .. %s: %d series, %d samples -> %s%n",
+        "zonecost: %s cluster%s, data from %s, window %s .. %s: %d series, %d samples%s -> %s%n",
         simulation.scenario.specName,
         src.equals("retina") ? "" : " as " + src + " exports it",
         cluster.dataStart(),
@@ -113,6 +187,9 @@ public final class SimulateCommand implements Callable<Integer> {
         cluster.end(),
         cluster.seriesCount(),
         cluster.sampleCount(src),
+        slice == SampleSlice.ALL
+            ? ""
+            : " (" + samples[0] + " in " + slice.from() + " .. " + slice.to() + ")",
         outDir);
     if (simulation.scenario == Scenario.LARGE) {
       err.printf(

@@ -31,7 +31,7 @@ final class SimulationOptions {
       names = "--hours",
       paramLabel = "N",
       description =
-          "Hours of the window (expected.json's), 1 to 168 (default: 2; 24 for large); --history"
+          "Hours of the window (expected.json's), 1 to 720 (default: 2; 24 for large); --history"
               + " comes before it.")
   Integer hours;
 

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
 import okhttp3.FormBody;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -98,10 +100,20 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       builder.proxySelector(config.proxy()).proxyAuthenticator(config.proxy().authenticator());
     }
     tls(builder, config.tls(), config.baseUrl().host());
+    if (!config.baseUrl().isHttps() && config.tls().isDefault()) {
+      // Plain HTTP, and send() follows no redirect to another origin (scheme included): without a
+      // TLS spec OkHttp does not load the JVM's trust store and TLS provider (~230 classes).
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     if (config.sigv4() != null) {
       builder.addInterceptor(new SigV4Interceptor(config.sigv4(), masker));
     }
     this.http = builder.build();
+  }
+
+  /** For tests: the HTTP client as built. */
+  OkHttpClient http() {
+    return http;
   }
 
   @Override

@@ -26,6 +26,11 @@ public final class CadvisorSeries {
 
   /** The two families as OpenMetrics text (no {@code # EOF}), to write before the cluster's EOF. */
   public static String openMetrics(SimulatedCluster c) {
+    return openMetrics(c, SampleSlice.ALL);
+  }
+
+  /** The same, only the samples inside {@code slice}. */
+  public static String openMetrics(SimulatedCluster c, SampleSlice slice) {
     StringBuilder sb = new StringBuilder();
     for (String family : List.of(TRANSMIT, RECEIVE)) {
       sb.append("# TYPE ").append(family).append(" gauge\n");
@@ -60,9 +65,11 @@ public final class CadvisorSeries {
         long counter = 0;
         long t0 = c.dataStart().getEpochSecond();
         long dt = c.scrapeInterval().getSeconds();
+        int firstStep = slice.firstStep(t0, dt);
+        int end = slice.endStep(t0, dt);
         for (int k = p.from(); k <= p.to(); k++) {
           counter += perStep[k - p.from()];
-          if (present.get(k)) {
+          if (present.get(k) && k >= firstStep && k < end) {
             sb.append(prefix).append(counter).append(' ').append(t0 + k * dt).append('\n');
           }
         }
@@ -73,7 +80,12 @@ public final class CadvisorSeries {
 
   /** The cluster's OpenMetrics text with the cAdvisor families added before {@code # EOF}. */
   public static String withCadvisor(SimulatedCluster c, String clusterText) {
-    return clusterText.replace("# EOF\n", openMetrics(c) + "# EOF\n");
+    return withCadvisor(c, clusterText, SampleSlice.ALL);
+  }
+
+  /** The same for one part: only the cAdvisor samples inside {@code slice} are added. */
+  public static String withCadvisor(SimulatedCluster c, String clusterText, SampleSlice slice) {
+    return clusterText.replace("# EOF\n", openMetrics(c, slice) + "# EOF\n");
   }
 
   /** Bytes the pod sent (or received) in the interval ending at each step of its life. */

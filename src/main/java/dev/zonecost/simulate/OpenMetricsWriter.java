@@ -23,17 +23,22 @@ final class OpenMetricsWriter {
    * memory at a time.
    */
   static void write(SimulatedCluster c, Writer w) throws IOException {
-    write(c, w, null);
+    write(c, w, null, SampleSlice.ALL);
   }
 
   /**
    * The same, with another byte source's series in place of Retina's ({@link BeylaWriter}, {@link
-   * IstioWriter}); Retina's when {@code counters} is null.
+   * IstioWriter}); Retina's when {@code counters} is null. Only the samples inside {@code slice}
+   * are written (every family's {@code # TYPE} line is); returns how many.
    */
-  static void write(SimulatedCluster c, Writer w, List<SourceCounter> counters) throws IOException {
+  static long write(SimulatedCluster c, Writer w, List<SourceCounter> counters, SampleSlice slice)
+      throws IOException {
     Writer out = w instanceof BufferedWriter ? w : new BufferedWriter(w, 1 << 16);
     long t0 = c.dataStart().getEpochSecond();
     long dt = c.scrapeInterval().getSeconds();
+    int first = slice.firstStep(t0, dt);
+    int end = slice.endStep(t0, dt);
+    long written = 0;
     String family = null;
     StringBuilder line = new StringBuilder(512);
     for (Series s : c.series()) {
@@ -44,8 +49,15 @@ final class OpenMetricsWriter {
         family = s.family();
         out.write("# TYPE " + family + " gauge\n");
       }
+      BitSet present = c.presentSteps(s);
+      int k = present.nextSetBit(first);
+      if (k < 0 || k >= end) {
+        continue; // nothing in this slice: its values are not even computed
+      }
       long[] values = s.valuesOrNull();
-      writeSamples(out, line, s.family(), s.labels(), c.presentSteps(s), s.from(), values, t0, dt);
+      written +=
+          writeSamples(
+              out, line, s.family(), s.labels(), present, s.from(), values, t0, dt, k, end);
     }
     if (counters != null) {
       Map<String, List<SourceCounter>> byFamily = new LinkedHashMap<>();
@@ -53,16 +65,34 @@ final class OpenMetricsWriter {
       for (Map.Entry<String, List<SourceCounter>> e : byFamily.entrySet()) {
         out.write("# TYPE " + e.getKey().replaceFirst("_total$", "") + " counter\n");
         for (SourceCounter x : e.getValue()) {
-          writeSamples(
-              out, line, x.family(), x.labels(), x.present(), x.from(), x.values(), t0, dt);
+          int k = x.present().nextSetBit(first);
+          if (k >= 0 && k < end) {
+            written +=
+                writeSamples(
+                    out,
+                    line,
+                    x.family(),
+                    x.labels(),
+                    x.present(),
+                    x.from(),
+                    x.values(),
+                    t0,
+                    dt,
+                    k,
+                    end);
+          }
         }
       }
     }
     out.write("# EOF\n");
     out.flush();
+    return written;
   }
 
-  private static void writeSamples(
+  /**
+   * Writes the present steps from {@code first} (present) to before {@code end}; returns how many.
+   */
+  private static long writeSamples(
       Writer out,
       StringBuilder line,
       String family,
@@ -71,7 +101,9 @@ final class OpenMetricsWriter {
       int from,
       long[] values,
       long t0,
-      long dt)
+      long dt,
+      int firstStep,
+      int end)
       throws IOException {
     line.setLength(0);
     line.append(family).append('{');
@@ -87,7 +119,9 @@ final class OpenMetricsWriter {
     }
     line.append("} ");
     int prefix = line.length();
-    for (int k = present.nextSetBit(0); k >= 0; k = present.nextSetBit(k + 1)) {
+    long n = 0;
+    for (int k = firstStep; k >= 0 && k < end; k = present.nextSetBit(k + 1)) {
+      n++;
       line.setLength(prefix);
       line.append(values == null ? 1 : values[k - from])
           .append(' ')
@@ -95,6 +129,7 @@ final class OpenMetricsWriter {
           .append('\n');
       out.append(line);
     }
+    return n;
   }
 
   static void escapeLabelValue(StringBuilder sb, String v) {

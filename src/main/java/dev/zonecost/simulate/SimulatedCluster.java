@@ -746,7 +746,15 @@ public final class SimulatedCluster {
    * OpenMetrics. Flushed, not closed.
    */
   public void writeOpenMetrics(Writer w, String source) throws IOException {
-    OpenMetricsWriter.write(this, w, counters(source));
+    OpenMetricsWriter.write(this, w, counters(source), SampleSlice.ALL);
+  }
+
+  /**
+   * The same, only the samples inside {@code slice} (one part of a backfill in parts); returns how
+   * many samples were written.
+   */
+  public long writeOpenMetrics(Writer w, String source, SampleSlice slice) throws IOException {
+    return OpenMetricsWriter.write(this, w, counters(source), slice);
   }
 
   /** Samples written for {@code source}: kube-state-metrics' and the source's. */

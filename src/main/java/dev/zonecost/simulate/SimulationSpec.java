@@ -58,7 +58,7 @@ public record SimulationSpec(
   public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(60);
   public static final int DEFAULT_HOURS = 2;
   public static final int MIN_HOURS = 1;
-  public static final int MAX_HOURS = 168;
+  public static final int MAX_HOURS = 720;
 
   /** Data before the window when none is asked for: one look-behind (DESIGN §3). */
   public static final Duration DEFAULT_HISTORY = Duration.ofHours(1);

@@ -54,6 +54,37 @@ public final class PrometheusServer implements AutoCloseable {
     return launch(dir, tsdb);
   }
 
+  /**
+   * Backfills the parts one after another as scripts/bench.sh does (each written, backfilled with
+   * {@code --max-block-duration=blockDuration} and deleted before the next), then starts Prometheus
+   * on their blocks.
+   */
+  public static PrometheusServer startInParts(
+      Path dir, List<OpenMetricsSource> parts, Duration blockDuration)
+      throws IOException, InterruptedException {
+    Path tsdb = dir.resolve("data");
+    for (int i = 0; i < parts.size(); i++) {
+      Path om = dir.resolve("part-" + i + ".om");
+      try (Writer w = Files.newBufferedWriter(om, StandardCharsets.UTF_8)) {
+        parts.get(i).write(w);
+      }
+      run(
+          List.of(
+              binary("promtool"),
+              "tsdb",
+              "create-blocks-from",
+              "openmetrics",
+              "--max-block-duration=" + blockDuration.toHours() + "h",
+              "-q",
+              om.toString(),
+              tsdb.toString()),
+          dir.resolve("promtool-" + i + ".log"),
+          Duration.ofMinutes(3));
+      Files.delete(om);
+    }
+    return launch(dir, tsdb);
+  }
+
   /** Starts Prometheus on the blocks in {@code tsdb}, on a free port, and waits until ready. */
   private static PrometheusServer launch(Path dir, Path tsdb)
       throws IOException, InterruptedException {

@@ -92,6 +92,24 @@ class TlsAndProxyTest {
   // --- TLS ---
 
   @Test
+  void should_build_no_tls_for_a_plain_http_url_and_still_query_it() throws Exception {
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.enqueue(vector());
+    PrometheusClient plain = client(TestConfig.of(url()).build());
+    assertEquals(List.of(okhttp3.ConnectionSpec.CLEARTEXT), plain.http().connectionSpecs());
+    assertThrows(IllegalStateException.class, () -> plain.http().sslSocketFactory(), "no TLS");
+    plain.query("up", TIME);
+    assertNull(server.takeRequest(5, TimeUnit.SECONDS).getHandshake(), "in clear text");
+    PrometheusClient secure = client(TestConfig.of(HttpUrl.get("https://127.0.0.1:1/")).build());
+    assertTrue(secure.http().connectionSpecs().stream().anyMatch(okhttp3.ConnectionSpec::isTls));
+    var ca = new TlsSettings(List.of(CA.certificate()), null, List.of(), false);
+    PrometheusClient httpWithCa = client(TestConfig.of(url()).withTls(ca).build());
+    assertTrue(
+        httpWithCa.http().connectionSpecs().stream().anyMatch(okhttp3.ConnectionSpec::isTls),
+        "TLS options keep TLS");
+  }
+
+  @Test
   void should_trust_a_server_signed_by_the_ca_file() throws Exception {
     https(false);
     var tls = new TlsSettings(List.of(CA.certificate()), null, List.of(), false);

@@ -55,7 +55,7 @@ class SimulationSpecTest {
         () -> new SimulationSpec("seed", END, 0, null, null, false, 1));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("seed", END, 169, null, null, false, 1));
+        () -> new SimulationSpec("seed", END, 721, null, null, false, 1));
     assertThrows(
         IllegalArgumentException.class,
         () -> new SimulationSpec("seed", END, 2, Duration.ofMinutes(5), null, false, 1));

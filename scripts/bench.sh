@@ -3,12 +3,13 @@
 # read-once floor, on the simulator's `large` cluster backfilled into a local Prometheus.
 #
 #   A  zonecost report -o json over the window, end to end (JVM start included): wall, peak RSS
-#   B  the same PromQL zonecost sent, posted with curl: its instant queries in parallel, then the raw-sample query
+#   B  every request A sent (Prometheus' query log of the warm-up run), posted with curl at
+#      zonecost's parallelism (6): the server's share of A
 #   C  the field write-up's query, as Grafana runs it: query_range at a 1 m step
 #   C* the same query with its namespace and workload selectors removed (every pair, as A reports)
 #   D  zonecost --version: start-up alone
 #   E  one instant increase(...[window]) summed by pod pair: the price of reading the data once
-#   L  the look-behind's cost: A's instant queries one after another (server time), against the
+#   L  (BENCH_ONLY=lookbehind) the look-behind's cost: A's instant queries one after another (server time), against the
 #      same set in the form before the look-behind (5-minute lookback, no agents query)
 #
 # Then accuracy of A against the simulator's expected.json, and A's peak RSS per window length.
@@ -112,9 +113,12 @@ check_ok() {
 }
 
 # run_a LABEL START END: zonecost report, end to end.
+log_lines() { if [ -f "$query_log" ]; then wc -l <"$query_log"; else echo 0; fi; }
+
 run_a() {
   local label=$1 s=$2 e=$3 out=$results/$1.json
-  local t0 t1
+  local t0 t1 n0
+  n0=$(log_lines)
   t0=$(ms_now)
   ZONECOST_JAVA_OPTS=$BENCH_JAVA_OPTS /usr/bin/time -f '%e %M' -o "$results/$label.time" \
     "$repo/scripts/zonecost" report \
@@ -123,11 +127,13 @@ run_a() {
   t1=$(ms_now)
   local rss requests
   rss=$(awk 'END { print $2 }' "$results/$label.time")
-  requests=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["metadata"]["queries"]) + 1)' "$out")
+  sleep 0.5 # the query log is written as each query completes
+  requests=$(($(log_lines) - n0 + 1)) # + buildinfo
   record "$label" $((t1 - t0)) "$rss" "$requests" 0 "$(stat -c %s "$out")"
 }
 
-# extract_queries REPORT_JSON DIR: writes the report's queries as q1.instant.promql ... in DIR.
+# extract_queries REPORT_JSON DIR: writes the report's instant queries (its metadata) as
+# q1.instant.promql ... in DIR, for the look-behind comparison (L, L0).
 extract_queries() {
   python3 - "$1" "$2" <<'PY'
 import json, sys, pathlib
@@ -136,41 +142,55 @@ out = pathlib.Path(sys.argv[2])
 out.mkdir(parents=True, exist_ok=True)
 for old in out.glob("q*.promql"):
     old.unlink()
-# The raw-sample query goes last and alone, as zonecost sends it after the others.
-queries = doc["metadata"]["queries"]
-instant = [q for q in queries if not q["label"].startswith("raw samples")]
-raw = [q for q in queries if q["label"].startswith("raw samples")]
-for i, q in enumerate(instant + raw, 1):
-    kind = "raw" if q in raw else "instant"
-    (out / f"q{i}.{kind}.promql").write_text(q["promql"])
+queries = [q for q in doc["metadata"]["queries"] if "sent only when" not in q["label"]]
+for i, q in enumerate(queries, 1):
+    (out / f"q{i}.instant.promql").write_text(q["promql"])
 PY
 }
 
-# run_b QDIR TIME: the report's instant queries at once, then the raw-sample query if any.
+# extract_requests FROM_LINE DIR: every query Prometheus logged from line FROM_LINE of its query
+# log on (one report's requests: each read by name and each located reset, with its own evaluation
+# time), as qN.promql and qN.time in DIR, in the order they were logged.
+extract_requests() {
+  python3 - "$query_log" "$1" "$2" <<'PY'
+import datetime, json, pathlib, sys
+log, first, out = sys.argv[1], int(sys.argv[2]), pathlib.Path(sys.argv[3])
+out.mkdir(parents=True, exist_ok=True)
+for old in out.glob("q*"):
+    old.unlink()
+n = 0
+with open(log) as f:
+    for i, line in enumerate(f, 1):
+        if i < first:
+            continue
+        p = json.loads(line)["params"]
+        t = datetime.datetime.fromisoformat(p["end"].replace("Z", "+00:00")).timestamp()
+        n += 1
+        (out / f"q{n}.promql").write_text(p["query"])
+        (out / f"q{n}.time").write_text("%.3f" % t)
+if n == 0:
+    sys.exit("bench: the query log holds no query of the warm-up report")
+PY
+}
+
+# run_b RDIR: every request of the report (its query log), posted with curl at zonecost's default
+# parallelism (6) in the order logged. Later requests do not wait for the answers they depend on
+# in zonecost, so B is the server's share of A or less.
 run_b() {
-  local qdir=$1 t=$2 t0 t1 n=0 wire=0 body=0 f code size i
-  local files=()
-  mapfile -t files < <(ls "$qdir"/q*.promql | sort -V)
-  local pids=()
+  local rdir=$1 t0 t1 n=0 wire=0 body=0 code size i
   t0=$(ms_now)
-  for f in "$qdir"/q*.instant.promql; do
-    i=$(basename "$f" | cut -d. -f1)
-    post /api/v1/query "$f" "$results/b$i.out" --data-urlencode "time=$t" >"$results/b$i.code" &
-    pids+=($!)
-  done
-  # Wait for these only: a bare `wait` would also wait for Prometheus.
-  wait "${pids[@]}"
-  for f in "$qdir"/q*.raw.promql; do
-    [ -e "$f" ] || continue
-    i=$(basename "$f" | cut -d. -f1)
-    post /api/v1/query "$f" "$results/b$i.out" --data-urlencode "time=$t" >"$results/b$i.code"
-  done
+  export -f post
+  export url results
+  ls "$rdir"/q*.promql | sort -V | xargs -P 6 -I{} bash -c '
+    f={}; i=$(basename "$f" .promql)
+    post /api/v1/query "$f" "$results/b$i.out" --data-urlencode "time=$(cat "${f%.promql}.time")" \
+      >"$results/b$i.code"'
   t1=$(ms_now)
-  for f in "${files[@]}"; do
-    i=$(basename "$f" | cut -d. -f1)
+  for f in "$rdir"/q*.promql; do
+    i=$(basename "$f" .promql)
     n=$((n + 1))
     read -r code size <"$results/b$i.code"
-    check_ok "$code" "$results/b$n.out"
+    check_ok "$code" "$results/b$i.out"
     wire=$((wire + size))
     body=$((body + $(stat -c %s "$results/b$i.out")))
   done
@@ -280,7 +300,9 @@ printf '%s\n' "sum by (source_namespace, source_podname, destination_namespace, 
   >"$results/E.promql"
 
 echo "bench: warming up (one untimed run of A and E: the first read maps the blocks)" >&2
+from_line=$(($(log_lines) + 1))
 run_a warmup "$S" "$E"
+extract_requests "$from_line" "$results/requests"
 extract_queries "$results/warmup.json" "$results/queries"
 run_instant warmupE "$results/E.promql" "$E"
 
@@ -289,12 +311,12 @@ before_look_behind "$results/queries" "$results/queries-before"
 for rep in $(seq 1 "$BENCH_REPS"); do
   echo "bench: repetition $rep of $BENCH_REPS" >&2
   run_a A "$S" "$E"
-  if [ -z "$BENCH_PROFILE" ]; then
+  if [ "$BENCH_ONLY" = lookbehind ]; then
     run_serial L "$results/queries" "$E"
     run_serial L0 "$results/queries-before" "$E"
   fi
   [ "$BENCH_ONLY" = lookbehind ] && continue
-  run_b "$results/queries" "$E"
+  run_b "$results/requests"
   if [ -z "$BENCH_PROFILE" ]; then
     run_range C "$results/C.promql" "$S" "$E"
     if ((rep <= BENCH_CSTAR_REPS)); then

@@ -139,7 +139,9 @@ start_prometheus() {
     tries=$((tries + 1))
     ((tries < 200)) || die "no free loopback port in 19190..19390"
   done
-  printf 'global:\n  scrape_interval: 1m\n' >"$dir/prometheus.yml"
+  # The query log records every query zonecost sends, with its evaluation time: B replays them.
+  query_log=$dir/query.log
+  printf 'global:\n  scrape_interval: 1m\n  query_log_file: %s\n' "$query_log" >"$dir/prometheus.yml"
   # max-samples: a read-once query over days of this cluster passes the 50M default.
   prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
     --storage.tsdb.retention.time=100y --web.listen-address="127.0.0.1:$port" \

@@ -17,6 +17,24 @@ final class SeriesDecoder {
   private SeriesDecoder() {}
 
   /**
+   * One copy of each label value across answers: the census, the edge reads and the reads by name
+   * name the same series, and most values (namespaces, agents, workloads) repeat across series.
+   * Cleared when it grows past {@link #MAX_VALUES}, so a long-lived caller's memory stays bounded.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> VALUES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final int MAX_VALUES = 1 << 20;
+
+  static String canonical(String value) {
+    if (VALUES.size() > MAX_VALUES) {
+      VALUES.clear();
+    }
+    String known = VALUES.putIfAbsent(value, value);
+    return known == null ? value : known;
+  }
+
+  /**
    * Reads one series straight from the parser, positioned on its {@code START_OBJECT}; leaves it on
    * the matching {@code END_OBJECT}. No tree is built: a raw-sample answer holds hundreds of
    * thousands of samples, and a tree per sample costs more than the rest of the decoding.
@@ -43,7 +61,7 @@ final class SeriesDecoder {
             if (p.nextToken().isStructStart()) {
               throw new BadEnvelopeException("a label value is not a string: " + name);
             }
-            labels.put(name, p.getText());
+            labels.put(name, canonical(p.getText()));
           }
         }
         case "value" -> {

@@ -34,23 +34,8 @@ public final class PrometheusServer implements AutoCloseable {
 
   public static PrometheusServer start(Path dir, OpenMetricsSource data)
       throws IOException, InterruptedException {
-    Path om = dir.resolve("cluster.om");
-    try (Writer w = Files.newBufferedWriter(om, StandardCharsets.UTF_8)) {
-      data.write(w);
-    }
     Path tsdb = dir.resolve("data");
-    run(
-        List.of(
-            binary("promtool"),
-            "tsdb",
-            "create-blocks-from",
-            "openmetrics",
-            "--max-block-duration=168h",
-            "-q",
-            om.toString(),
-            tsdb.toString()),
-        dir.resolve("promtool.log"),
-        Duration.ofMinutes(3));
+    backfill(dir, "cluster.om", data, Duration.ofHours(168), tsdb, "promtool.log");
     return launch(dir, tsdb);
   }
 
@@ -64,25 +49,39 @@ public final class PrometheusServer implements AutoCloseable {
       throws IOException, InterruptedException {
     Path tsdb = dir.resolve("data");
     for (int i = 0; i < parts.size(); i++) {
-      Path om = dir.resolve("part-" + i + ".om");
-      try (Writer w = Files.newBufferedWriter(om, StandardCharsets.UTF_8)) {
-        parts.get(i).write(w);
-      }
-      run(
-          List.of(
-              binary("promtool"),
-              "tsdb",
-              "create-blocks-from",
-              "openmetrics",
-              "--max-block-duration=" + blockDuration.toHours() + "h",
-              "-q",
-              om.toString(),
-              tsdb.toString()),
-          dir.resolve("promtool-" + i + ".log"),
-          Duration.ofMinutes(3));
-      Files.delete(om);
+      Files.delete(
+          backfill(
+              dir,
+              "part-" + i + ".om",
+              parts.get(i),
+              blockDuration,
+              tsdb,
+              "promtool-" + i + ".log"));
     }
     return launch(dir, tsdb);
+  }
+
+  /** Writes {@code data} to {@code name} in {@code dir} and backfills it into {@code tsdb}. */
+  private static Path backfill(
+      Path dir, String name, OpenMetricsSource data, Duration blocks, Path tsdb, String log)
+      throws IOException, InterruptedException {
+    Path om = dir.resolve(name);
+    try (Writer w = Files.newBufferedWriter(om, StandardCharsets.UTF_8)) {
+      data.write(w);
+    }
+    run(
+        List.of(
+            binary("promtool"),
+            "tsdb",
+            "create-blocks-from",
+            "openmetrics",
+            "--max-block-duration=" + blocks.toHours() + "h",
+            "-q",
+            om.toString(),
+            tsdb.toString()),
+        dir.resolve(log),
+        Duration.ofMinutes(3));
+    return om;
   }
 
   /** Starts Prometheus on the blocks in {@code tsdb}, on a free port, and waits until ready. */

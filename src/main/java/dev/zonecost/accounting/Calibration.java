@@ -21,7 +21,7 @@ public record Calibration(double observationsPerByte, int pods, int divisor) {
   /** Null when no pod has both counts. */
   public static Calibration of(
       Map<String, Double> sentByPod, Map<String, Double> kernelByPod, DataAggregationLevel level) {
-    int divisor = level == DataAggregationLevel.LOW ? 2 : 1;
+    int divisor = ObservationsPerByte.acrossNodes(level);
     List<Double> ratios = new ArrayList<>();
     sentByPod.forEach(
         (pod, sent) -> {

@@ -39,24 +39,6 @@ public enum DedupeMode {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * How many times the kept series count one byte.
-   *
-   * @param sameNode whether both pods ran on one node; null when that is not known, in which case
-   *     they are taken to be on different nodes
-   */
-  public int observationsPerByte(DataAggregationLevel level, Boolean sameNode) {
-    if (this == NONE) {
-      return 1;
-    }
-    if (level == DataAggregationLevel.LOW) {
-      return 2;
-    }
-    // high: one observation per node, but a same-node pair is seen twice by one agent (EGRESS
-    // only).
-    return this != INGRESS && Boolean.TRUE.equals(sameNode) ? 2 : 1;
-  }
-
   public static boolean isEgress(String direction) {
     return direction.toLowerCase(Locale.ROOT).equals("egress");
   }

@@ -1,5 +1,6 @@
 package dev.zonecost.accounting;
 
+import dev.zonecost.accounting.ObservationsPerByte.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -185,17 +186,20 @@ public final class TrafficAggregator {
     return null;
   }
 
-  /** An explicit mode's kept bytes, divided by its observations per byte. */
+  /** An explicit mode's kept bytes, each kind divided by its observations per byte. */
   private double kept(double[] s, Boolean sameNode) {
-    double observed =
-        switch (dedupe) {
-          case EGRESS -> s[0];
-          case INGRESS -> s[1];
-          case MAX -> Math.max(s[0], s[1]);
-          case NONE -> s[0] + s[1] + s[2];
-          case AUTO -> throw new IllegalStateException("auto is decided per pair");
-        };
-    return observed / dedupe.observationsPerByte(level, sameNode);
+    boolean one = Boolean.TRUE.equals(sameNode);
+    return switch (dedupe) {
+      case EGRESS -> s[0] / perByte(one, Kind.EGRESS);
+      case INGRESS -> s[1] / perByte(one, Kind.INGRESS);
+      case MAX -> Math.max(s[0] / perByte(one, Kind.EGRESS), s[1] / perByte(one, Kind.INGRESS));
+      case NONE -> (s[0] + s[1] + s[2]) / perByte(one, Kind.EGRESS);
+      case AUTO -> throw new IllegalStateException("auto is decided per pair");
+    };
+  }
+
+  private int perByte(boolean sameNode, Kind kind) {
+    return ObservationsPerByte.of(dedupe, level, sameNode, kind);
   }
 
   /**
@@ -219,19 +223,20 @@ public final class TrafficAggregator {
       stats.masqueraded += all;
       return 0;
     }
+    boolean one = Boolean.TRUE.equals(sameNode);
     if (s[1] > 0) {
-      boolean twice = level == DataAggregationLevel.LOW && !Boolean.TRUE.equals(sameNode);
-      double once = s[1] / (twice ? 2 : 1);
+      double once = s[1] / perByte(one, Kind.INGRESS);
       stats.fromIngress += once;
       lastKind = 0;
       return once;
     }
     if (aUnknown || bUnknown) {
-      stats.outside += s[0];
+      double once = s[0] / perByte(one, Kind.OUTSIDE);
+      stats.outside += once;
       lastKind = 2;
-      return s[0];
+      return once;
     }
-    double once = s[0] / DedupeMode.EGRESS.observationsPerByte(level, sameNode);
+    double once = s[0] / perByte(one, Kind.EGRESS);
     stats.fromEgress += once;
     lastKind = 1;
     return once;

@@ -1,5 +1,6 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.retina.LabelNames;
 import java.util.List;
@@ -29,9 +30,7 @@ public final class NodeZoneCheck implements Check {
   public CheckResult run(DoctorContext ctx) {
     Map<String, Boolean> zoned = new TreeMap<>();
     for (Series s : ctx.query(query(ctx.range()))) {
-      boolean has =
-          !s.label(LabelNames.ZONE_LABEL).isEmpty()
-              || !s.label(LabelNames.LEGACY_ZONE_LABEL).isEmpty();
+      boolean has = !NodeZones.of(s::label, LabelNames.ZONE_LABEL).isEmpty();
       zoned.merge(s.label("node"), has, Boolean::logicalOr);
     }
     if (zoned.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.zonecost.doctor;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.ObservationsPerByte;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.Zones;
@@ -50,7 +51,7 @@ public final class ObservationsCheck implements Check {
 
   /** Observations per byte per observing node that zonecost divides by at this level. */
   public static int expected(DataAggregationLevel level) {
-    return level == DataAggregationLevel.LOW ? 2 : 1;
+    return ObservationsPerByte.acrossNodes(level);
   }
 
   @Override

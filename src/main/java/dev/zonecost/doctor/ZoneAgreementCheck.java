@@ -1,5 +1,6 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.retina.LabelNames;
 import java.util.ArrayList;
@@ -46,8 +47,7 @@ public final class ZoneAgreementCheck implements Check {
     }
     Map<String, String> nodeZone = new HashMap<>();
     for (Series s : ctx.query(NodeZoneCheck.query(ctx.range()))) {
-      String z = s.label(LabelNames.ZONE_LABEL);
-      z = z.isEmpty() ? s.label(LabelNames.LEGACY_ZONE_LABEL) : z;
+      String z = NodeZones.of(s::label, LabelNames.ZONE_LABEL);
       if (!z.isEmpty()) {
         nodeZone.put(s.label("node"), z);
       }

@@ -1,14 +1,16 @@
 package dev.zonecost.engine;
 
+import dev.zonecost.accounting.WindowBytes;
+import dev.zonecost.accounting.WindowBytes.Birth;
+import dev.zonecost.accounting.WindowBytes.BirthFacts;
 import dev.zonecost.prometheus.BackendException;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * DESIGN §3's rule for a series' first sample in the window, applied with what the engine read:
- * pre-existing (a sample in the look-behind) — a baseline; born (no look-behind, and its agent was
- * already scraped before it appeared) — counted from zero; unknowable (the agent's data begins with
- * it) — a baseline. Counts how many series fell each way, for the report's metadata.
+ * The facts DESIGN §3's born rule decides on, gathered from what the engine read (the look-behind
+ * of series and agents, the first scrapes of agents without one), handed to {@link
+ * WindowBytes#birth}. Counts how many series fell each way, for the report's metadata.
  */
 final class Births {
   private final Set<String> preExisting;
@@ -26,16 +28,19 @@ final class Births {
     this.clusterLabel = clusterLabel;
   }
 
-  /** Whether the series' first in-window value counts; call once per series. */
-  synchronized boolean born(String id, Map<String, String> labels) {
-    if (preExisting.contains(id)) {
-      return false;
-    }
+  /** How the series' first in-window value counts; call once per series. */
+  synchronized Birth born(String id, Map<String, String> labels) {
     String agent = FirstScrapes.agentKey(labels, clusterLabel);
-    boolean b = agentsBefore.contains(agent) || firsts.bornAfterAgent(id, agent).orElse(false);
-    if (b) {
+    Birth b =
+        WindowBytes.birth(
+            new BirthFacts(
+                preExisting.contains(id),
+                agentsBefore.contains(agent),
+                firsts.agentFirst(agent),
+                firsts.seriesFirst(id)));
+    if (b == Birth.BORN) {
       born++;
-    } else {
+    } else if (b == Birth.UNKNOWABLE) {
       unknowable++;
     }
     return b;

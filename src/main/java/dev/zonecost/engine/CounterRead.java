@@ -1,6 +1,8 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.accounting.WindowBytes;
+import dev.zonecost.accounting.WindowBytes.Birth;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
@@ -196,16 +198,17 @@ final class CounterRead {
             }
             extra = d.sumBefore();
           }
-          double baseline;
-          if (preExisting.contains(id)) {
-            baseline = first.get(id);
-          } else {
-            // no look-behind: born (count from zero) or the first sample of its agent's data
-            baseline = births.born(id, labels) ? 0.0 : births.firstValue(id);
-          }
+          Birth birth = births.born(id, labels);
+          // the baseline: the first-minutes value of a pre-existing series, else the first
+          // sample of its agent's data (not read for a born series: it counts from zero)
+          double baseline =
+              birth == Birth.PRE_EXISTING
+                  ? first.get(id)
+                  : birth == Birth.UNKNOWABLE ? births.firstValue(id) : 0.0;
           TrafficEngine.add(
               aggregator,
-              source.observation(role, labels, cluster, last.get(id) - baseline + extra));
+              source.observation(
+                  role, labels, cluster, WindowBytes.closed(baseline, last.get(id), extra, birth)));
         });
     if (!unlocated.isEmpty()) {
       new ResetReads(api, chunk, progress)

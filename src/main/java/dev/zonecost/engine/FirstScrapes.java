@@ -53,17 +53,18 @@ final class FirstScrapes {
     return oldest == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
   }
 
+  /** The agent's first in-window scrape (epoch ms), or null when it was never found. */
+  Long agentFirst(String agent) {
+    return agentFirst.get(agent);
+  }
+
   /**
-   * Whether the series (of an agent without look-behind) was born inside the window: its agent's
-   * first scrape came before the series' first sample. Empty when the agent was never found.
+   * The series' first in-window sample (epoch ms) among those read, or null when it had none from
+   * its agent's first scrape on (then its first sample is later).
    */
-  Optional<Boolean> bornAfterAgent(String id, String agent) {
-    Long first = agentFirst.get(agent);
-    if (first == null) {
-      return Optional.empty();
-    }
+  Long seriesFirst(String id) {
     Sample s = seriesFirst.get(id);
-    return Optional.of(s == null || s.timestampMillis() > first);
+    return s == null ? null : s.timestampMillis();
   }
 
   /**

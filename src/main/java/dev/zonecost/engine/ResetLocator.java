@@ -163,26 +163,10 @@ final class ResetLocator {
 
   /**
    * The resets among consecutive samples (timestamp order) that both lie in [start, end]: the value
-   * before each, keyed by the timestamp of the sample after it.
+   * before each, keyed by the timestamp of the sample after it ({@link
+   * dev.zonecost.accounting.WindowBytes}'s reset sum).
    */
   static TreeMap<Long, Double> drops(List<Sample> samples, long start, long end) {
-    TreeMap<Long, Double> out = new TreeMap<>();
-    boolean any = false;
-    long lastTs = 0;
-    double last = 0;
-    for (Sample s : samples) {
-      long t = s.timestampMillis();
-      double v = s.value();
-      if (t < start || t > end || Double.isNaN(v) || (any && t <= lastTs)) {
-        continue;
-      }
-      if (any && v < last) {
-        out.put(t, last);
-      }
-      any = true;
-      lastTs = t;
-      last = v;
-    }
-    return out;
+    return ResetReads.inWindow(samples, start, end).drops();
   }
 }

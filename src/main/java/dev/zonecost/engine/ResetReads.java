@@ -1,9 +1,11 @@
 package dev.zonecost.engine;
 
-import dev.zonecost.accounting.Segment;
 import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.accounting.WindowBytes;
+import dev.zonecost.accounting.WindowBytes.Segment;
 import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.Sample;
 import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
@@ -18,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The raw samples of the series with a counter reset, read in time chunks of at most {@code chunk}
- * in parallel and summed by the definition ({@link dev.zonecost.accounting.Segment}).
+ * in parallel and summed by the definition ({@link WindowBytes}).
  */
 final class ResetReads {
   private final PrometheusApi api;
@@ -29,6 +31,15 @@ final class ResetReads {
     this.api = api;
     this.chunk = chunk;
     this.progress = progress;
+  }
+
+  /** A series' samples (timestamp order) fed to the window definition for [start, end]. */
+  static WindowBytes.Samples inWindow(List<Sample> samples, long start, long end) {
+    WindowBytes.Samples w = new WindowBytes.Samples(start, end);
+    for (Sample s : samples) {
+      w.add(s.timestampMillis(), s.value());
+    }
+    return w;
   }
 
   /**
@@ -73,7 +84,7 @@ final class ResetReads {
                           s -> {
                             String id = TrafficEngine.identity(s.labels());
                             if (wanted.containsKey(id)) {
-                              segments.put(id, Segment.of(s.samples(), start, end));
+                              segments.put(id, inWindow(s.samples(), start, end).segment());
                             }
                           });
                   warnings.addAll(info.warnings());

@@ -1,5 +1,6 @@
 package dev.zonecost.engine;
 
+import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.common.TerminalText;
 import dev.zonecost.prometheus.MalformedResponseException;
 import dev.zonecost.prometheus.PrometheusApi;
@@ -100,10 +101,7 @@ public final class SeriesValidator implements PrometheusApi {
         }
       }
       if (nodeZones) {
-        String zone = s.label(names.zoneLabel());
-        if (zone.isEmpty()) {
-          zone = s.label(LabelNames.LEGACY_ZONE_LABEL);
-        }
+        String zone = NodeZones.of(s::label, names.zoneLabel());
         if (!zone.isEmpty()) {
           String node = s.label(names.clusterLabel()) + "/" + s.label("node");
           zonesByNode.computeIfAbsent(node, k -> new TreeSet<>()).add(zone);

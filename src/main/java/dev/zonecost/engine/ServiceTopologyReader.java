@@ -1,8 +1,8 @@
 package dev.zonecost.engine;
 
+import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
 import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.TopologyQueries;
 import java.util.HashMap;
@@ -66,10 +66,9 @@ public final class ServiceTopologyReader {
     }
     Map<String, String> zones = new TreeMap<>();
     for (Series s : series(plan, plan.nodeZones())) {
-      String zone = s.label(plan.settings().names().zoneLabel());
       zones.merge(
           s.label("node"),
-          zone.isEmpty() ? s.label(LabelNames.LEGACY_ZONE_LABEL) : zone,
+          NodeZones.of(s::label, plan.settings().names().zoneLabel()),
           (a, b) -> a.isEmpty() ? b : a);
     }
     return new ServiceTopology(

@@ -3,6 +3,7 @@ package dev.zonecost.engine;
 import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.PodDirectory;
 import dev.zonecost.accounting.PodKey;
@@ -16,7 +17,6 @@ import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.ByteSources;
-import dev.zonecost.source.retina.LabelNames;
 import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.source.retina.QuerySettings;
@@ -264,11 +264,10 @@ public final class TrafficEngine {
         addBackends(plan, directory, sent, warnings);
       }
       for (Series s : join(nodes).series()) {
-        String zone = s.label(plan.settings().names().zoneLabel());
         directory.addNode(
             s.label(cluster),
             s.label("node"),
-            zone.isEmpty() ? s.label(LabelNames.LEGACY_ZONE_LABEL) : zone);
+            NodeZones.of(s::label, plan.settings().names().zoneLabel()));
       }
       WorkloadResolver resolver = new WorkloadResolver();
       for (Series s : join(owners).series()) {

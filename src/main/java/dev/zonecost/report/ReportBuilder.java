@@ -3,6 +3,7 @@ package dev.zonecost.report;
 import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.ObservationsPerByte;
 import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.TrafficKey;
@@ -217,31 +218,7 @@ public final class ReportBuilder {
   }
 
   private static String dedupeNote(EngineRequest r) {
-    return switch (r.dedupe()) {
-      case EGRESS, MAX ->
-          switch (r.level()) {
-            case LOW ->
-                "kept " + r.dedupe().label() + " series, divided by 2 (dataAggregationLevel low)";
-            case HIGH ->
-                "kept "
-                    + r.dedupe().label()
-                    + " series, divided by 2 for pods on one node, else 1 (dataAggregationLevel high)";
-          };
-      case INGRESS ->
-          "kept ingress series, divided by "
-              + (r.level() == DataAggregationLevel.LOW ? "2" : "1")
-              + " (dataAggregationLevel "
-              + r.level().label()
-              + ")";
-      case NONE -> "dedupe none: every observation added, bytes counted 2 to 4 times";
-      case AUTO ->
-          "dedupe auto: per pod pair the peer node's INGRESS series (divided by 2 across nodes at"
-              + " level low), else the opener's EGRESS series (as egress counts it); ClusterIP"
-              + " series and masqueraded node-IP copies left out; EGRESS to an unknown peer counted"
-              + " once, as outside traffic (dataAggregationLevel "
-              + r.level().label()
-              + ")";
-    };
+    return ObservationsPerByte.note(r.dedupe(), r.level());
   }
 
   /** Where auto's bytes came from, and what it left out as repeats. */

@@ -1,51 +1,54 @@
 package dev.zonecost.accounting;
 
+import java.util.List;
+
 /**
- * The bytes of one series in a window, by DESIGN §3's normative definition, fed one sample at a
- * time in timestamp order: the sum over consecutive in-window samples of {@code v(i) − v(i−1)}, or
- * of {@code v(i)} alone on a reset; plus the first in-window value when the series has no sample
- * before the window (it began inside it, from zero). No extrapolation.
+ * DESIGN §3's bytes of a window, revised rule, written straight from its text and nothing else: the
+ * production forms ({@link WindowBytes}) and the engine are checked against it.
+ *
+ * <p>"For one series and a window [start, end]: the sum, over consecutive samples v(i-1), v(i)
+ * whose timestamps lie in [start, end], of v(i) − v(i-1), or of v(i) alone where v(i) < v(i-1) (a
+ * reset). A series' first sample in the window is its baseline and is not counted, except when the
+ * series was demonstrably born inside the window": no sample in the look-behind [start − L, start),
+ * and its agent had a sample of the metric in [start − L, start), or the series' first sample is
+ * later than the agent's first sample in the window.
  */
 public final class NaiveWindowBytes {
-  private final long startMillis;
-  private final long endMillis;
-  private boolean seenBefore;
-  private boolean seenInWindow;
-  private long lastTimestamp = Long.MIN_VALUE;
-  private double last;
-  private double sum;
+  private NaiveWindowBytes() {}
 
-  public NaiveWindowBytes(long startMillis, long endMillis) {
-    this.startMillis = startMillis;
-    this.endMillis = endMillis;
-  }
-
-  /** Adds one sample; samples at or before the previous timestamp are ignored (chunk overlap). */
-  public void add(long timestampMillis, double value) {
-    if (timestampMillis <= lastTimestamp || timestampMillis > endMillis || Double.isNaN(value)) {
-      return;
-    }
-    lastTimestamp = timestampMillis;
-    if (timestampMillis < startMillis) {
-      seenBefore = true;
-      return;
-    }
-    if (!seenInWindow) {
-      seenInWindow = true;
-      if (!seenBefore) {
-        sum += value;
+  /**
+   * @param ts the series' sample timestamps, ascending
+   * @param vs its values
+   * @param agentTs the timestamps of every sample of the metric its agent reported (its own too)
+   * @param lookBehind L in milliseconds
+   */
+  public static double bytes(
+      long[] ts, double[] vs, List<Long> agentTs, long start, long end, long lookBehind) {
+    double sum = 0;
+    int firstIn = -1;
+    int prev = -1;
+    boolean before = false;
+    for (int i = 0; i < ts.length; i++) {
+      if (ts[i] >= start - lookBehind && ts[i] < start) {
+        before = true;
       }
-    } else {
-      sum += value >= last ? value - last : value;
+      if (ts[i] < start || ts[i] > end) {
+        continue;
+      }
+      if (prev < 0) {
+        firstIn = i;
+      } else {
+        sum += vs[i] < vs[prev] ? vs[i] : vs[i] - vs[prev];
+      }
+      prev = i;
     }
-    last = value;
-  }
-
-  public boolean hasSamplesInWindow() {
-    return seenInWindow;
-  }
-
-  public double bytes() {
-    return sum;
+    if (firstIn < 0) {
+      return 0;
+    }
+    boolean agentBefore = agentTs.stream().anyMatch(t -> t >= start - lookBehind && t < start);
+    long agentFirst =
+        agentTs.stream().filter(t -> t >= start && t <= end).min(Long::compare).orElseThrow();
+    boolean born = !before && (agentBefore || ts[firstIn] > agentFirst);
+    return sum + (born ? vs[firstIn] : 0);
   }
 }

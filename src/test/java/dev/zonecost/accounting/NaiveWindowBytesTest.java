@@ -2,62 +2,71 @@ package dev.zonecost.accounting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The twin on DESIGN §3's own cases, each by hand. */
 class NaiveWindowBytesTest {
-  private static final long S = 1000;
+  private static final long M = 60_000;
+  private static final long L = 60 * M;
 
-  private static double bytes(long start, long end, long[] ts, double[] vs) {
-    NaiveWindowBytes c = new NaiveWindowBytes(start, end);
-    for (int i = 0; i < ts.length; i++) {
-      c.add(ts[i], vs[i]);
+  private static List<Long> every(long from, long to) {
+    List<Long> out = new ArrayList<>();
+    for (long t = from; t <= to; t += M) {
+      out.add(t);
     }
-    return c.bytes();
+    return out;
   }
 
   @Test
-  void should_count_only_differences_inside_the_window_for_a_series_that_existed_before() {
-    // samples at 0,60,...; window [60,180]: pairs (60,120) and (120,180)
-    assertEquals(
-        30,
-        bytes(
-            60 * S,
-            180 * S,
-            new long[] {0, 60 * S, 120 * S, 180 * S},
-            new double[] {5, 10, 25, 40}));
+  void a_series_with_a_sample_in_the_look_behind_counts_only_differences_inside_the_window() {
+    long[] ts = {0, M, 2 * M, 3 * M};
+    double[] vs = {5, 10, 25, 40};
+    assertEquals(30, NaiveWindowBytes.bytes(ts, vs, every(0, 3 * M), M, 3 * M, L));
   }
 
   @Test
-  void should_count_the_first_value_of_a_series_that_began_inside_the_window() {
-    assertEquals(40, bytes(0, 300 * S, new long[] {120 * S, 180 * S}, new double[] {15, 40}));
+  void a_series_born_while_its_agent_was_scraped_before_the_window_counts_its_first_value() {
+    long[] ts = {62 * M, 63 * M};
+    double[] vs = {15, 40};
+    assertEquals(40, NaiveWindowBytes.bytes(ts, vs, every(0, 70 * M), 60 * M, 70 * M, L));
   }
 
   @Test
-  void should_count_the_value_after_a_reset_alone() {
-    // 10 -> 30 (+20), reset to 7 (+7), 7 -> 12 (+5)
-    assertEquals(
-        32,
-        bytes(
-            0,
-            400 * S,
-            new long[] {-60 * S, 0, 60 * S, 120 * S, 180 * S},
-            new double[] {1, 10, 30, 7, 12}));
+  void a_series_born_after_its_agents_first_scrape_in_the_window_counts_its_first_value() {
+    // the agent's data begins at 61m (inside the window, nothing in the look-behind)
+    long[] ts = {64 * M, 65 * M};
+    double[] vs = {15, 40};
+    assertEquals(40, NaiveWindowBytes.bytes(ts, vs, every(61 * M, 70 * M), 60 * M, 70 * M, L));
   }
 
   @Test
-  void should_ignore_samples_after_the_end_and_repeated_timestamps_of_overlapping_chunks() {
-    NaiveWindowBytes c = new NaiveWindowBytes(0, 120 * S);
-    c.add(-30 * S, 1);
-    c.add(0, 2);
-    c.add(60 * S, 5);
-    c.add(60 * S, 5);
-    c.add(120 * S, 9);
-    c.add(180 * S, 100);
-    assertEquals(7, c.bytes());
+  void a_series_that_begins_with_its_agents_data_is_a_baseline() {
+    long[] ts = {61 * M, 62 * M};
+    double[] vs = {1_000_000, 1_000_040};
+    assertEquals(40, NaiveWindowBytes.bytes(ts, vs, every(61 * M, 70 * M), 60 * M, 70 * M, L));
   }
 
   @Test
-  void should_treat_a_sample_exactly_at_start_as_inside_the_window() {
-    assertEquals(9, bytes(0, 60 * S, new long[] {0, 60 * S}, new double[] {4, 9}));
+  void a_gap_longer_than_the_lookback_but_inside_the_look_behind_is_not_a_birth() {
+    // last sample 30 minutes before the window (an outage), agent back at the start
+    long[] ts = {30 * M, 60 * M, 61 * M};
+    double[] vs = {100, 130, 150};
+    assertEquals(20, NaiveWindowBytes.bytes(ts, vs, every(0, 61 * M), 60 * M, 61 * M, L));
+  }
+
+  @Test
+  void a_reset_counts_the_value_after_it_alone() {
+    long[] ts = {-M, 0, M, 2 * M, 3 * M};
+    double[] vs = {1, 10, 30, 7, 12};
+    assertEquals(32, NaiveWindowBytes.bytes(ts, vs, every(-M, 3 * M), 0, 4 * M, L));
+  }
+
+  @Test
+  void a_sample_exactly_at_start_is_inside_the_window_and_samples_after_the_end_are_not() {
+    long[] ts = {0, M, 2 * M};
+    double[] vs = {4, 9, 100};
+    assertEquals(5, NaiveWindowBytes.bytes(ts, vs, every(0, 2 * M), 0, M, L));
   }
 }

@@ -165,4 +165,26 @@ class TrafficAggregatorTest {
     assertEquals(2, together.result().rows().size(), "zones still differ, clusters are not shown");
     assertEquals("", together.result().rows().get(0).key().source().cluster());
   }
+
+  /**
+   * Service traffic between pods on one node at {@code low}: DNAT hides the client's veth pass, so
+   * the server's veth alone reports it, once, as INGRESS (DESIGN §3). {@code --dedupe ingress}
+   * counted it as two observations and halved it; {@code auto} never did.
+   */
+  @Test
+  void ingress_mode_counts_same_node_service_traffic_once_at_level_low() {
+    for (DedupeMode mode : List.of(DedupeMode.INGRESS, DedupeMode.AUTO, DedupeMode.MAX)) {
+      TrafficAggregator a = aggregator(mode, DataAggregationLevel.LOW);
+      a.add(
+          RetinaSeries.observation(
+              series("INGRESS", CLIENT, "10.0.0.1", SERVER_A, "10.0.0.3"), 700)); // both on n1
+      a.add(
+          RetinaSeries.observation(
+              series("INGRESS", CLIENT, "10.0.0.1", SERVER_B, "10.0.0.2"), 2000)); // n1 -> n2
+      assertEquals(
+          List.of(new TrafficRow(key("a", "b"), 1000), new TrafficRow(key("a", "a"), 700)),
+          a.result().rows(),
+          mode.label());
+    }
+  }
 }

@@ -3,14 +3,15 @@ package dev.zonecost.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.Segment;
+import dev.zonecost.accounting.WindowBytes.Segment;
 import dev.zonecost.prometheus.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +45,8 @@ class ResetLocatorTest {
   }
 
   @RepeatedTest(200)
-  void located_resets_give_the_definitions_bytes() {
-    Random r = new Random();
+  void located_resets_give_the_definitions_bytes(RepetitionInfo info) {
+    SplittableRandom r = new SplittableRandom(9_100L + info.getCurrentRepetition());
     List<Sample> samples = new ArrayList<>();
     long t = r.nextInt(600_000);
     double v = r.nextInt(1000);
@@ -58,7 +59,7 @@ class ResetLocatorTest {
     long start = samples.get(5 + r.nextInt(20)).timestampMillis() - r.nextInt(60_000);
     long end = samples.get(150 + r.nextInt(40)).timestampMillis() + r.nextInt(60_000);
 
-    Segment whole = Segment.of(samples, start, end);
+    Segment whole = ResetReads.inWindow(samples, start, end).segment();
     int census = ResetLocator.drops(samples, start, end).size();
     // the subquery's steps: multiples of S in [start − 2S, end + S], each range [t − 2S, t]
     TreeMap<Long, Double> found = new TreeMap<>();

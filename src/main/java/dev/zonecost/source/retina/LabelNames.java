@@ -1,5 +1,7 @@
 package dev.zonecost.source.retina;
 
+import dev.zonecost.accounting.NodeZones;
+
 /** The metric and label names zonecost reads (Retina remote context and kube-state-metrics). */
 public final class LabelNames {
   public static final String FORWARD_BYTES = "networkobservability_adv_forward_bytes";
@@ -24,7 +26,7 @@ public final class LabelNames {
   public static final String ZONE = "zone";
 
   public static final String ZONE_LABEL = "label_topology_kubernetes_io_zone";
-  public static final String LEGACY_ZONE_LABEL = "label_failure_domain_beta_kubernetes_io_zone";
+  public static final String LEGACY_ZONE_LABEL = NodeZones.LEGACY_LABEL;
 
   private LabelNames() {}
 }

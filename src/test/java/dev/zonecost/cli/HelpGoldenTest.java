@@ -26,6 +26,8 @@ class HelpGoldenTest {
         "check",
         "advise",
         "query",
+        "rules",
+        "dashboard",
         "doctor",
         "simulate",
         "config",

@@ -4,6 +4,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulationSpec;
+import dev.zonecost.simulate.TrafficDistribution;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,21 +31,22 @@ enum Scenario {
       long seed,
       double scale,
       Duration history,
-      Routing routing) {
+      Routing routing,
+      TrafficDistribution distribution) {
     long ms = interval.toMillis();
     Instant floored = Instant.ofEpochMilli(Math.floorDiv(end.toEpochMilli(), ms) * ms);
     try {
-      return new SimulationSpec(
-          specName,
-          floored,
-          hours(hours),
-          interval,
-          level,
-          nativeZones,
-          seed,
-          scale(scale),
-          history(history, interval),
-          routing);
+      return SimulationSpec.builder(specName, floored)
+          .hours(hours(hours))
+          .scrapeInterval(interval)
+          .level(level)
+          .nativeZones(nativeZones)
+          .seed(seed)
+          .scale(scale(scale))
+          .history(history(history, interval))
+          .routing(routing)
+          .distribution(distribution)
+          .build();
     } catch (IllegalArgumentException e) {
       // The spec's own checks (interval range, intervals dividing the span) are usage errors.
       throw new UsageException(e.getMessage(), e);

@@ -1,18 +1,10 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.common.UsageException;
-import dev.zonecost.render.AtomicFile;
-import dev.zonecost.simulate.CadvisorSeries;
-import dev.zonecost.simulate.SampleSlice;
 import dev.zonecost.simulate.SimulatedCluster;
-import dev.zonecost.simulate.Simulator;
-import dev.zonecost.time.TimeParsing;
+import dev.zonecost.simulate.SimulationWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,90 +103,16 @@ public final class SimulateCommand implements Callable<Integer> {
     this.clock = clock;
   }
 
-  private static final String CLUSTER_OM = "cluster.om";
-  private static final String EXPECTED_JSON = "expected.json";
-
-  /** --samples-from and --samples-to, or every sample. */
-  private SampleSlice slice() {
-    if (samplesFrom == null && samplesTo == null) {
-      return SampleSlice.ALL;
-    }
-    Instant from = samplesFrom == null ? Instant.MIN : TimeParsing.instant(samplesFrom);
-    Instant to = samplesTo == null ? Instant.MAX : TimeParsing.instant(samplesTo);
-    if (!from.isBefore(to)) {
-      throw new UsageException(
-          "--samples-from (" + samplesFrom + ") must be before --samples-to (" + samplesTo + ")");
-    }
-    return new SampleSlice(from, to);
-  }
-
   @Override
   public Integer call() throws Exception {
-    long began = System.nanoTime();
-    String src = source.toLowerCase(java.util.Locale.ROOT);
-    if (!SimulatedCluster.SOURCES.contains(src)) {
-      throw new UsageException(
-          "unknown --source '"
-              + source
-              + "' for simulate: use one of "
-              + String.join(", ", SimulatedCluster.SOURCES));
-    }
-    boolean writeSeries = only == null || only.equals(CLUSTER_OM);
-    boolean writeExpected = only == null || only.equals(EXPECTED_JSON);
-    if (!writeSeries && !writeExpected) {
-      throw new UsageException(
-          "--only takes " + CLUSTER_OM + " or " + EXPECTED_JSON + ", not '" + only + "'");
-    }
-    SampleSlice slice = slice();
-    if (slice != SampleSlice.ALL && !writeSeries) {
-      throw new UsageException(
-          "--samples-from and --samples-to select cluster.om's samples: not with --only "
-              + EXPECTED_JSON);
-    }
-    SimulatedCluster cluster = Simulator.generate(simulation.spec(clock));
-    Instant dataEnd = cluster.end().plus(cluster.scrapeInterval());
-    if (!slice.from().isBefore(dataEnd) || !slice.to().isAfter(cluster.dataStart())) {
-      throw new UsageException(
-          "no samples between --samples-from and --samples-to: the data runs from "
-              + cluster.dataStart()
-              + " to "
-              + cluster.end());
-    }
-    Files.createDirectories(outDir);
-    long[] samples = {0};
-    if (writeSeries && simulation.cadvisor) {
-      AtomicFile.write(
-          outDir.resolve(CLUSTER_OM),
-          w -> {
-            StringWriter series = new StringWriter();
-            samples[0] = cluster.writeOpenMetrics(series, src, slice);
-            w.write(CadvisorSeries.withCadvisor(cluster, series.toString(), slice));
-          });
-    } else if (writeSeries) {
-      AtomicFile.write(
-          outDir.resolve(CLUSTER_OM), w -> samples[0] = cluster.writeOpenMetrics(w, src, slice));
-    }
-    if (writeExpected) {
-      AtomicFile.write(outDir.resolve(EXPECTED_JSON), w -> cluster.writeExpectedJson(w, src));
-    }
+    SimulationWriter.Request request =
+        SimulationWriter.Request.of(
+            source, outDir, only, samplesFrom, samplesTo, simulation.cadvisor);
+    SimulationWriter.Written written = SimulationWriter.write(simulation.spec(clock), request);
     PrintWriter err = spec.commandLine().getErr();
-    err.printf(
-        "zonecost: %s cluster%s, data from %s, window %s .. %s: %d series, %d samples%s -> %s%n",
-        simulation.scenario.specName,
-        src.equals("retina") ? "" : " as " + src + " exports it",
-        cluster.dataStart(),
-        cluster.start(),
-        cluster.end(),
-        cluster.seriesCount(),
-        cluster.sampleCount(src),
-        slice == SampleSlice.ALL
-            ? ""
-            : " (" + samples[0] + " in " + slice.from() + " .. " + slice.to() + ")",
-        outDir);
-    if (simulation.scenario == Scenario.LARGE) {
-      err.printf(
-          "zonecost: series by family %s; written in %.1f s%n",
-          cluster.seriesCountByFamily(), (System.nanoTime() - began) / 1e9);
+    err.println(written.summary());
+    if (written.details() != null) {
+      err.println(written.details());
     }
     return ExitCodes.OK;
   }

@@ -124,17 +124,16 @@ final class SimulationOptions {
     if (cadvisor && scenario == Scenario.LARGE) {
       throw new UsageException("--cadvisor is for the seed and edge scenarios");
     }
-    return scenario
-        .spec(
-            last,
-            hours,
-            interval,
-            overlayCni ? DataAggregationLevel.HIGH : level,
-            nativeZones,
-            seed,
-            scale,
-            history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
-            routing)
-        .withTrafficDistribution(distribution);
+    return scenario.spec(
+        last,
+        hours,
+        interval,
+        overlayCni ? DataAggregationLevel.HIGH : level,
+        nativeZones,
+        seed,
+        scale,
+        history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
+        routing,
+        distribution);
   }
 }

@@ -1,9 +1,9 @@
 package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.TrafficKey;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +92,7 @@ final class BeylaWriter {
     return new TrafficKey(src.workload(), dst.workload(), src.zone(), dst.zone());
   }
 
-  private static void service(Map<String, String> l, String prefix, SimulatedCluster.Service v) {
+  private static void service(Map<String, String> l, String prefix, ClusterModel.Service v) {
     l.put(prefix + "owner_name", v.name());
     l.put(prefix + "owner_type", "Service");
     l.put(prefix + "namespace", v.namespace());

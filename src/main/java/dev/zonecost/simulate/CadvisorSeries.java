@@ -1,7 +1,7 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Pod;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +50,7 @@ public final class CadvisorSeries {
         l.put("node", p.node().name());
         l.put("job", "kubelet");
         l.put("metrics_path", "/metrics/cadvisor");
-        SimulatedCluster.Series s =
-            new SimulatedCluster.Series(family, l, p.from(), p.to(), () -> perStep);
+        ClusterModel.Series s = new ClusterModel.Series(family, l, p.from(), p.to(), () -> perStep);
         BitSet present = c.presentSteps(s);
         StringBuilder prefix = new StringBuilder(family).append('{');
         boolean first = true;

@@ -2,11 +2,11 @@ package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.simulate.SimulatedCluster.ReplicaSet;
-import dev.zonecost.simulate.SimulatedCluster.Service;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
+import dev.zonecost.simulate.ClusterModel.ReplicaSet;
+import dev.zonecost.simulate.ClusterModel.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,10 +11,10 @@ import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.simulate.SimulatedCluster.Series;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
+import dev.zonecost.simulate.ClusterModel.Series;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import java.util.Objects;
  * level) and the workload grouping; other dedupe modes and groupings are checked against it in the
  * tests by how they must relate to it.
  */
-final class ExpectedAnswer {
+public final class ExpectedAnswer {
   private final SimulatedCluster c;
 
   ExpectedAnswer(SimulatedCluster c) {
@@ -138,6 +138,21 @@ final class ExpectedAnswer {
         });
     rows.sort(TrafficRow.DEFAULT_ORDER);
     return List.copyOf(rows);
+  }
+
+  /**
+   * The exact answer of a reading of {@code source}'s series over [windowStart, windowEnd] with the
+   * default look-behind: Retina's under {@code auto}, another source's by its kept copies ({@link
+   * #expectedOf}).
+   */
+  public List<TrafficRow> expected(String source, Instant windowStart, Instant windowEnd) {
+    // Without the agent's IP a reading cannot tell the copies apart; the answer it should approach
+    // is the same flows' with the IPs selected.
+    List<SourceCounter> counters =
+        c.counters(source.equals("beyla-no-agent-ip") ? "beyla" : source);
+    return counters == null
+        ? expected(windowStart, windowEnd)
+        : expectedOf(counters, windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND);
   }
 
   /**
@@ -313,6 +328,11 @@ final class ExpectedAnswer {
   public void writeExpectedJson(Writer w, Instant windowStart, Instant windowEnd)
       throws IOException {
     writeExpectedJson(w, windowStart, windowEnd, expected(windowStart, windowEnd), "retina");
+  }
+
+  /** Writes {@code source}'s expected answer for the whole window as JSON. */
+  public void writeExpectedJson(Writer w, String source) throws IOException {
+    writeExpectedJson(w, c.start(), c.end(), expected(source, c.start(), c.end()), source);
   }
 
   /** Writes the given rows as the expected answer of a source's reading. */

@@ -2,9 +2,9 @@ package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.Zones;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

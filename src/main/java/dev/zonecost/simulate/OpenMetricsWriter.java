@@ -1,6 +1,6 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.simulate.SimulatedCluster.Series;
+import dev.zonecost.simulate.ClusterModel.Series;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

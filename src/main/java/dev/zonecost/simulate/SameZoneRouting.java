@@ -1,7 +1,7 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Pod;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -115,97 +115,121 @@ public record SimulationSpec(
     }
   }
 
-  /** A spec with the default history. */
-  public SimulationSpec(
-      String scenario,
-      Instant end,
-      int hours,
-      Duration scrapeInterval,
-      DataAggregationLevel level,
-      boolean nativeZones,
-      long seed,
-      double scale) {
-    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, null, null);
+  /** The seed of a spec that names none. */
+  public static final long DEFAULT_SEED = 1;
+
+  /**
+   * A spec of {@code scenario} ending at {@code end}, with the defaults until set: {@value
+   * #DEFAULT_HOURS} hours, 60 s scrapes, level low, no native zones, seed {@value #DEFAULT_SEED},
+   * scale 1, one hour of history, kube-proxy routing, no traffic distribution.
+   */
+  public static Builder builder(String scenario, Instant end) {
+    return new Builder(scenario, end);
   }
 
-  /** A spec with Service traffic (the default). */
-  public SimulationSpec(
-      String scenario,
-      Instant end,
-      int hours,
-      Duration scrapeInterval,
-      DataAggregationLevel level,
-      boolean nativeZones,
-      long seed,
-      double scale,
-      Duration history) {
-    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, null);
+  /** A builder holding this spec's values: to make the same cluster with a change or two. */
+  public Builder toBuilder() {
+    return builder(scenario, end)
+        .hours(hours)
+        .scrapeInterval(scrapeInterval)
+        .level(level)
+        .nativeZones(nativeZones)
+        .seed(seed)
+        .scale(scale)
+        .history(history)
+        .routing(routing)
+        .distribution(distribution);
   }
 
-  /** A spec with the Services' default traffic distribution. */
-  public SimulationSpec(
-      String scenario,
-      Instant end,
-      int hours,
-      Duration scrapeInterval,
-      DataAggregationLevel level,
-      boolean nativeZones,
-      long seed,
-      double scale,
-      Duration history,
-      Routing routing) {
-    this(
-        scenario,
-        end,
-        hours,
-        scrapeInterval,
-        level,
-        nativeZones,
-        seed,
-        scale,
-        history,
-        routing,
-        null);
-  }
-
-  /** The same spec with another routing. */
-  public SimulationSpec withRouting(Routing r) {
-    return new SimulationSpec(
-        scenario,
-        end,
-        hours,
-        scrapeInterval,
-        level,
-        nativeZones,
-        seed,
-        scale,
-        history,
-        r,
-        distribution);
-  }
-
-  /** The same cluster with the Services' trafficDistribution set (or unset). */
-  public SimulationSpec withTrafficDistribution(TrafficDistribution d) {
-    return new SimulationSpec(
-        scenario, end, hours, scrapeInterval, level, nativeZones, seed, scale, history, routing, d);
-  }
-
-  /** A spec at scale 1. */
-  public SimulationSpec(
-      String scenario,
-      Instant end,
-      int hours,
-      Duration scrapeInterval,
-      DataAggregationLevel level,
-      boolean nativeZones,
-      long seed) {
-    this(scenario, end, hours, scrapeInterval, level, nativeZones, seed, 1);
-  }
-
-  /** A spec with the defaults: 2 hours, 60 s scrapes, level low, no native zones, seed 1. */
+  /** A spec with the defaults of {@link #builder}. */
   public static SimulationSpec of(String scenario, Instant end) {
-    return new SimulationSpec(
-        scenario, end, DEFAULT_HOURS, DEFAULT_SCRAPE_INTERVAL, DataAggregationLevel.LOW, false, 1L);
+    return builder(scenario, end).build();
+  }
+
+  /** Collects a spec's values; {@link #build} checks them (as the record's constructor does). */
+  public static final class Builder {
+    private final String scenario;
+    private final Instant end;
+    private int hours = DEFAULT_HOURS;
+    private Duration scrapeInterval;
+    private DataAggregationLevel level;
+    private boolean nativeZones;
+    private long seed = DEFAULT_SEED;
+    private double scale = 1;
+    private Duration history;
+    private Routing routing;
+    private TrafficDistribution distribution;
+
+    private Builder(String scenario, Instant end) {
+      this.scenario = scenario;
+      this.end = end;
+    }
+
+    public Builder hours(int hours) {
+      this.hours = hours;
+      return this;
+    }
+
+    /** Null means {@link #DEFAULT_SCRAPE_INTERVAL}. */
+    public Builder scrapeInterval(Duration scrapeInterval) {
+      this.scrapeInterval = scrapeInterval;
+      return this;
+    }
+
+    /** Null means {@code low}. */
+    public Builder level(DataAggregationLevel level) {
+      this.level = level;
+      return this;
+    }
+
+    public Builder nativeZones(boolean nativeZones) {
+      this.nativeZones = nativeZones;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder scale(double scale) {
+      this.scale = scale;
+      return this;
+    }
+
+    /** Null means {@link #DEFAULT_HISTORY}. */
+    public Builder history(Duration history) {
+      this.history = history;
+      return this;
+    }
+
+    /** Null means {@link Routing#KUBE_PROXY}. */
+    public Builder routing(Routing routing) {
+      this.routing = routing;
+      return this;
+    }
+
+    /** Null means {@link TrafficDistribution#DEFAULT}. */
+    public Builder distribution(TrafficDistribution distribution) {
+      this.distribution = distribution;
+      return this;
+    }
+
+    /** The spec; throws {@link IllegalArgumentException} when a value is out of range. */
+    public SimulationSpec build() {
+      return new SimulationSpec(
+          scenario,
+          end,
+          hours,
+          scrapeInterval,
+          level,
+          nativeZones,
+          seed,
+          scale,
+          history,
+          routing,
+          distribution);
+    }
   }
 
   /** Floors {@code t} to a multiple of {@code interval} since the epoch (whole seconds). */

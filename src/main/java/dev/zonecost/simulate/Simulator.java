@@ -1,10 +1,10 @@
 package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.simulate.SimulatedCluster.Service;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
+import dev.zonecost.simulate.ClusterModel.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.TrafficKey;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;

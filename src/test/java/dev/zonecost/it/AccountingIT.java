@@ -31,7 +31,12 @@ class AccountingIT {
       throws Exception {
     SimulatedCluster cluster =
         Simulator.generate(
-            new SimulationSpec(scenario, END, 2, Duration.ofSeconds(60), level, nativeZones, 42));
+            SimulationSpec.builder(scenario, END)
+                .hours(2)
+                .level(level)
+                .nativeZones(nativeZones)
+                .seed(42)
+                .build());
     try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
       assertExact(prom, cluster, level, cluster.start(), cluster.end(), nativeZones);
       // Raw samples of the reset series read in 6 chunks of 20 minutes give the same answer.

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -36,9 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdviseIT {
   static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
-  static final SimulationSpec SPEC =
-      new SimulationSpec(
-          "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 38);
+  static final SimulationSpec SPEC = SimulationSpec.builder("edge", END).hours(2).seed(38).build();
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -50,7 +47,9 @@ class AdviseIT {
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     before = Simulator.generate(SPEC);
-    after = Simulator.generate(SPEC.withTrafficDistribution(TrafficDistribution.PREFER_SAME_ZONE));
+    after =
+        Simulator.generate(
+            SPEC.toBuilder().distribution(TrafficDistribution.PREFER_SAME_ZONE).build());
     off = Backend.prometheus(dir.resolve("off"), before);
     on = Backend.prometheus(dir.resolve("on"), after);
   }

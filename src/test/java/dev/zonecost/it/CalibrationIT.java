@@ -14,7 +14,6 @@ import dev.zonecost.simulate.Simulator;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ class CalibrationIT {
   private static JsonNode report(Path dir, DataAggregationLevel emitted) throws Exception {
     SimulatedCluster c =
         Simulator.generate(
-            new SimulationSpec("edge", END, 2, Duration.ofSeconds(60), emitted, false, 42));
+            SimulationSpec.builder("edge", END).hours(2).level(emitted).seed(42).build());
     StringWriter w = new StringWriter();
     c.writeOpenMetrics(w);
     String text = CadvisorSeries.withCadvisor(c, w.toString());

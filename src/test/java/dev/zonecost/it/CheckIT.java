@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -16,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,10 +44,7 @@ class CheckIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 7));
+    cluster = Simulator.generate(SimulationSpec.builder("edge", END).hours(2).seed(7).build());
     prom = PrometheusServer.start(dir, cluster::writeOpenMetrics);
     CliRun r = run("report", "-o", "json");
     assertEquals(0, r.exitCode(), r.describe());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -53,10 +52,7 @@ class DoctorIT {
 
   @BeforeAll
   static void generate() throws Exception {
-    cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 7));
+    cluster = Simulator.generate(SimulationSpec.builder("edge", END).hours(2).seed(7).build());
     StringWriter w = new StringWriter();
     cluster.writeOpenMetrics(w);
     healthyText = w.toString();

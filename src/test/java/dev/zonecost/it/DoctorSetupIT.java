@@ -61,8 +61,7 @@ class DoctorSetupIT {
 
   private static SimulatedCluster edge(boolean zones) {
     return Simulator.generate(
-        new SimulationSpec(
-            "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, zones, 7));
+        SimulationSpec.builder("edge", END).hours(2).nativeZones(zones).seed(7).build());
   }
 
   private static String text(SimulatedCluster c) throws Exception {
@@ -395,8 +394,11 @@ class DoctorSetupIT {
     // observed once per node, exactly as the simulator's high level has it.
     SimulatedCluster overlay =
         Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.HIGH, false, 7));
+            SimulationSpec.builder("edge", END)
+                .hours(2)
+                .level(DataAggregationLevel.HIGH)
+                .seed(7)
+                .build());
     String text = dev.zonecost.simulate.CadvisorSeries.withCadvisor(overlay, text(overlay));
     CliRun run = doctor(text, "-o", "json", "--data-aggregation-level", "low");
     JsonNode c = check(run, "observations");

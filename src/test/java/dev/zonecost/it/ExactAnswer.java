@@ -51,7 +51,15 @@ final class ExactAnswer {
       String... extra)
       throws Exception {
     return assertRows(
-        backend, url, cluster, level, start, end, nativeZones, cluster.expected(start, end), extra);
+        backend,
+        url,
+        cluster,
+        level,
+        start,
+        end,
+        nativeZones,
+        cluster.answer().expected(start, end),
+        extra);
   }
 
   /** The same, against rows the caller took from the simulator (another look-behind, say). */

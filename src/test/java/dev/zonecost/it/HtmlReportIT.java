@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -13,7 +12,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,9 +37,7 @@ class HtmlReportIT {
   @Test
   void the_page_loads_without_errors_and_holds_the_json_totals(@TempDir Path tmp) throws Exception {
     SimulatedCluster cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 3, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42));
+        Simulator.generate(SimulationSpec.builder("edge", END).hours(3).seed(42).build());
     try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
       String[] window = {
         "--prometheus-url",

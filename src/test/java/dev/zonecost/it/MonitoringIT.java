@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -47,9 +46,7 @@ class MonitoringIT {
   @Test
   void every_rule_and_panel_query_answers_on_real_data(@TempDir Path tmp) throws Exception {
     SimulatedCluster cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 3, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42));
+        Simulator.generate(SimulationSpec.builder("edge", END).hours(3).seed(42).build());
     try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
       JsonNode report =
           new ObjectMapper()

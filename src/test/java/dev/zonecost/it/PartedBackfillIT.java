@@ -3,7 +3,6 @@ package dev.zonecost.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.simulate.SampleSlice;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
@@ -39,7 +38,7 @@ class PartedBackfillIT {
   void should_answer_from_two_parts_as_from_one_file(@TempDir Path tmp) throws Exception {
     SimulatedCluster c =
         Simulator.generate(
-            new SimulationSpec("edge", END, 2, null, DataAggregationLevel.LOW, true, 7L));
+            SimulationSpec.builder("edge", END).hours(2).nativeZones(true).seed(7L).build());
     assertTrue(c.dataStart().isBefore(CUT) && c.end().isAfter(CUT), "the cut is inside the data");
     List<PrometheusServer.OpenMetricsSource> parts =
         List.of(

@@ -29,9 +29,7 @@ class RandomWindowsIT {
   private static final int WINDOWS = 8;
 
   private static SimulatedCluster cluster() {
-    return Simulator.generate(
-        new SimulationSpec(
-            "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42));
+    return Simulator.generate(SimulationSpec.builder("edge", END).hours(2).seed(42).build());
   }
 
   private static void randomWindows(String backend, String url, SimulatedCluster cluster)
@@ -56,7 +54,7 @@ class RandomWindowsIT {
         long from = r.nextInt((int) (span - length) + 1);
         start = cluster.start().plusSeconds(from).plusMillis(r.nextInt(1000));
         end = start.plusSeconds(length);
-      } while (cluster.expected(start, end).stream().allMatch(row -> row.bytes() == 0));
+      } while (cluster.answer().expected(start, end).stream().allMatch(row -> row.bytes() == 0));
       ExactAnswer.assertExact(backend, url, cluster, DataAggregationLevel.LOW, start, end, false);
     }
   }

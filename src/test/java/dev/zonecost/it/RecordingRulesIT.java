@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cli.CliRun;
@@ -54,10 +53,7 @@ class RecordingRulesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 3, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42));
+    cluster = Simulator.generate(SimulationSpec.builder("edge", END).hours(3).seed(42).build());
     Path rawDir = Files.createDirectories(tmp.resolve("raw"));
     raw = PrometheusServer.start(rawDir, cluster::writeOpenMetrics);
     Path recordedDir = Files.createDirectories(tmp.resolve("recorded"));
@@ -215,7 +211,7 @@ class RecordingRulesIT {
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.out().contains("from recording rules (approximate)"), r.out());
     long exactCross = 0;
-    for (TrafficRow row : cluster.expected(start, END)) {
+    for (TrafficRow row : cluster.answer().expected(start, END)) {
       if (row.locality() == Locality.CROSS_ZONE) {
         exactCross += row.bytes();
       }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
@@ -54,10 +53,7 @@ class ReportFeaturesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 7));
+    cluster = Simulator.generate(SimulationSpec.builder("edge", END).hours(2).seed(7).build());
     prom = PrometheusServer.start(dir, cluster::writeOpenMetrics);
   }
 
@@ -102,7 +98,9 @@ class ReportFeaturesIT {
     long csvSum = records.stream().mapToLong(r -> Long.parseLong(r.get("bytes"))).sum();
     assertEquals(fromJson.values().stream().mapToLong(Long::longValue).sum(), csvSum);
     assertEquals(
-        ReportRows.rows(cluster.expected()).values().stream().mapToLong(Long::longValue).sum(),
+        ReportRows.rows(cluster.answer().expected()).values().stream()
+            .mapToLong(Long::longValue)
+            .sum(),
         csvSum);
   }
 
@@ -113,7 +111,7 @@ class ReportFeaturesIT {
     JsonNode doc = ReportRows.parse(run.out());
     Map<TrafficKey, Long> rows = ReportRows.rows(doc);
     Map<TrafficKey, Long> want =
-        cluster.expected().stream()
+        cluster.answer().expected().stream()
             .filter(r -> r.key().source().name().equals("client"))
             .filter(r -> r.key().destination().name().equals("server"))
             .collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
@@ -210,7 +208,7 @@ class ReportFeaturesIT {
       }
     }
     long exact =
-        cluster.expected().stream()
+        cluster.answer().expected().stream()
             .filter(r -> r.locality() == Locality.CROSS_ZONE)
             .mapToLong(TrafficRow::bytes)
             .sum();
@@ -228,7 +226,7 @@ class ReportFeaturesIT {
     assertEquals(0, run.exitCode(), run.describe());
     JsonNode cost = ReportRows.parse(run.out()).get("cost");
     long cross =
-        cluster.expected().stream()
+        cluster.answer().expected().stream()
             .filter(r -> r.locality() == Locality.CROSS_ZONE)
             .mapToLong(TrafficRow::bytes)
             .sum();
@@ -267,7 +265,9 @@ class ReportFeaturesIT {
   @Test
   void should_group_by_namespace_and_by_pod_with_the_same_totals() throws Exception {
     long all =
-        ReportRows.rows(cluster.expected()).values().stream().mapToLong(Long::longValue).sum();
+        ReportRows.rows(cluster.answer().expected()).values().stream()
+            .mapToLong(Long::longValue)
+            .sum();
     CliRun ns = report("--group-by", "namespace", "-o", "csv");
     assertEquals(0, ns.exitCode(), ns.describe());
     List<CSVRecord> records =
@@ -291,14 +291,14 @@ class ReportFeaturesIT {
     long nsSum = records.stream().mapToLong(r -> Long.parseLong(r.get("bytes"))).sum();
     // rounding happens once per row, so coarser rows may differ from the sum of finer ones by
     // half a byte per finer row at most
-    assertTrue(Math.abs(nsSum - all) <= cluster.expected().size(), nsSum + " vs " + all);
+    assertTrue(Math.abs(nsSum - all) <= cluster.answer().expected().size(), nsSum + " vs " + all);
     CliRun pods = report("--group-by", "pod", "-o", "json");
     assertEquals(0, pods.exitCode(), pods.describe());
     JsonNode doc = ReportRows.parse(pods.out());
     assertTrue(doc.get("rows").get(0).has("source_pod"), pods.describe());
     long podSum = doc.get("totals").get("all").asLong();
     assertTrue(
-        Math.abs(podSum - all) <= doc.get("rows").size() + cluster.expected().size(),
+        Math.abs(podSum - all) <= doc.get("rows").size() + cluster.answer().expected().size(),
         podSum + " vs " + all);
   }
 
@@ -315,7 +315,7 @@ class ReportFeaturesIT {
     assertEquals(0, run.exitCode(), run.describe());
     Map<TrafficKey, Long> rows = ReportRows.rows(ReportRows.parse(run.out()));
     Map<TrafficKey, Long> want =
-        cluster.expected().stream()
+        cluster.answer().expected().stream()
             .filter(r -> !r.key().source().namespace().matches("app-(client|db)"))
             .filter(r -> !r.key().destination().name().equals("server"))
             .collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));

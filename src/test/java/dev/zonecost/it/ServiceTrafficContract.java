@@ -15,7 +15,6 @@ import dev.zonecost.simulate.Simulator;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -39,8 +38,12 @@ abstract class ServiceTrafficContract {
 
   static SimulatedCluster edge(DataAggregationLevel level, Routing routing) {
     return Simulator.generate(
-        new SimulationSpec("edge", END, 2, Duration.ofSeconds(60), level, false, 42)
-            .withRouting(routing));
+        SimulationSpec.builder("edge", END)
+            .hours(2)
+            .level(level)
+            .seed(42)
+            .routing(routing)
+            .build());
   }
 
   @ParameterizedTest
@@ -63,7 +66,7 @@ abstract class ServiceTrafficContract {
       // The old default on the same data: what it cost, printed for the note.
       Map<TrafficKey, Long> egress =
           ReportRows.rows(ReportRows.parse(report(b, c, level, "--dedupe", "egress").out()));
-      Map<TrafficKey, Long> truth = ReportRows.rows(c.expected());
+      Map<TrafficKey, Long> truth = ReportRows.rows(c.answer().expected());
       double worst = 0;
       long truthAll = 0;
       long egressAll = 0;
@@ -102,7 +105,7 @@ abstract class ServiceTrafficContract {
               c.start(),
               c.end(),
               false,
-              c.expectedByService(c.start(), c.end()),
+              c.answer().expectedByService(c.start(), c.end()),
               "--group-by",
               "service");
       assertTrue(
@@ -133,7 +136,7 @@ abstract class ServiceTrafficContract {
           c.start(),
           c.end(),
           false,
-          c.expected(c.start(), c.end(), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS),
+          c.answer().expected(c.start(), c.end(), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS),
           "--dedupe",
           "egress");
     }

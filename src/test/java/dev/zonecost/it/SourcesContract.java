@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cli.CliRun;
+import dev.zonecost.simulate.ExpectedAnswer;
 import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,9 +45,7 @@ abstract class SourcesContract {
 
   static SimulatedCluster edge() {
     return Simulator.generate(
-        new SimulationSpec(
-                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42)
-            .withRouting(Routing.KUBE_PROXY));
+        SimulationSpec.builder("edge", END).hours(2).seed(42).routing(Routing.KUBE_PROXY).build());
   }
 
   static CliRun report(Backend b, SimulatedCluster c, String... extra) {
@@ -77,7 +74,8 @@ abstract class SourcesContract {
       assertEquals(0, run.exitCode(), run.describe());
       JsonNode doc = ReportRows.parse(run.out());
       Map<TrafficKey, Long> actual = ReportRows.rows(doc);
-      Map<TrafficKey, Long> exact = ReportRows.rows(c.expected(source, c.start(), c.end()));
+      Map<TrafficKey, Long> exact =
+          ReportRows.rows(c.answer().expected(source, c.start(), c.end()));
       assertEquals(keys(exact), keys(actual), "rows differ\n" + run.describe());
       for (var e : exact.entrySet()) {
         assertEquals(e.getValue(), actual.get(e.getKey()), source + ": bytes of " + e.getKey());
@@ -89,7 +87,7 @@ abstract class SourcesContract {
       assertEquals(source, doc.get("metadata").get("dedupe").asText(), "the source's copy rule");
 
       // The same cluster read from Retina: the same rows, bytes off only by agent restarts.
-      List<TrafficRow> retinaRows = c.expected(c.start(), c.end());
+      List<TrafficRow> retinaRows = c.answer().expected(c.start(), c.end());
       Map<TrafficKey, Long> retina = ReportRows.rows(retinaRows);
       assertEquals(keys(retina), keys(actual), source + " and Retina give the same rows");
       double worst = 0;
@@ -101,7 +99,7 @@ abstract class SourcesContract {
           worstKey = e.getKey();
         }
       }
-      Map<Locality, Long> t = SimulatedCluster.totals(retinaRows);
+      Map<Locality, Long> t = ExpectedAnswer.totals(retinaRows);
       System.out.printf(
           "%s edge --source %s: %d rows exact to the source's answer; against Retina's answer"
               + " worst row error %.4f%% (%s), cross-zone bytes %d vs %d%n",
@@ -125,7 +123,7 @@ abstract class SourcesContract {
       JsonNode doc = ReportRows.parse(run.out());
       Map<TrafficKey, Long> actual = ReportRows.rows(doc);
       Map<TrafficKey, Long> exact =
-          ReportRows.rows(c.expected("istio-sidecar", c.start(), c.end()));
+          ReportRows.rows(c.answer().expected("istio-sidecar", c.start(), c.end()));
       assertEquals(keys(exact), keys(actual), "rows differ\n" + run.describe());
       for (var e : exact.entrySet()) {
         assertEquals(e.getValue(), actual.get(e.getKey()), "sidecar: bytes of " + e.getKey());
@@ -133,7 +131,8 @@ abstract class SourcesContract {
       assertEquals(0, doc.get("totals").get("cross-zone").asLong(), "one zone is never known");
       // Per workload pair, the same bytes as Retina's answer within the sidecars' own edges.
       Map<String, Long> byPair = byWorkloads(actual);
-      Map<String, Long> retina = byWorkloads(ReportRows.rows(c.expected(c.start(), c.end())));
+      Map<String, Long> retina =
+          byWorkloads(ReportRows.rows(c.answer().expected(c.start(), c.end())));
       assertEquals(retina.keySet(), byPair.keySet());
       double worst = 0;
       for (var e : retina.entrySet()) {
@@ -163,7 +162,8 @@ abstract class SourcesContract {
       CliRun run = report(b, c, "--source", "beyla");
       assertEquals(0, run.exitCode(), run.describe());
       Map<TrafficKey, Long> actual = ReportRows.rows(ReportRows.parse(run.out()));
-      Map<TrafficKey, Long> truth = ReportRows.rows(c.expected("beyla", c.start(), c.end()));
+      Map<TrafficKey, Long> truth =
+          ReportRows.rows(c.answer().expected("beyla", c.start(), c.end()));
       assertEquals(keys(truth), keys(actual));
       double worstCross = 0;
       double worstSame = 0;
@@ -198,7 +198,8 @@ abstract class SourcesContract {
       CliRun run = report(b, c, "--source", "beyla");
       assertEquals(0, run.exitCode(), run.describe());
       JsonNode doc = ReportRows.parse(run.out());
-      assertEquals(ReportRows.rows(c.expected("beyla", c.start(), c.end())), ReportRows.rows(doc));
+      assertEquals(
+          ReportRows.rows(c.answer().expected("beyla", c.start(), c.end())), ReportRows.rows(doc));
       assertTrue(
           doc.get("metadata").get("queries").toString().contains(prefix + "network_flow_bytes"));
     }
@@ -241,7 +242,8 @@ abstract class SourcesContract {
       CliRun run = report(b, c);
       assertEquals(0, run.exitCode(), run.describe());
       JsonNode doc = ReportRows.parse(run.out());
-      assertEquals(ReportRows.rows(c.expected("beyla", c.start(), c.end())), ReportRows.rows(doc));
+      assertEquals(
+          ReportRows.rows(c.answer().expected("beyla", c.start(), c.end())), ReportRows.rows(doc));
       String notes = doc.get("metadata").get("notes").toString();
       assertTrue(notes.contains("--source auto read beyla"), notes);
     }
@@ -299,7 +301,7 @@ abstract class SourcesContract {
       CliRun run = report(b, c);
       assertEquals(0, run.exitCode(), run.describe());
       JsonNode doc = ReportRows.parse(run.out());
-      assertEquals(ReportRows.rows(c.expected(c.start(), c.end())), ReportRows.rows(doc));
+      assertEquals(ReportRows.rows(c.answer().expected(c.start(), c.end())), ReportRows.rows(doc));
       String notes = doc.get("metadata").get("notes").toString();
       assertTrue(
           notes.contains("--source auto read retina; beyla also has data in the window"), notes);
@@ -307,7 +309,7 @@ abstract class SourcesContract {
       CliRun chosen = report(b, c, "--source", "beyla");
       assertEquals(0, chosen.exitCode(), chosen.describe());
       assertEquals(
-          ReportRows.rows(c.expected("beyla", c.start(), c.end())),
+          ReportRows.rows(c.answer().expected("beyla", c.start(), c.end())),
           ReportRows.rows(ReportRows.parse(chosen.out())));
     }
   }

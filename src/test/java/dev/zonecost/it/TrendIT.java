@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cli.CliRun;
@@ -43,10 +42,7 @@ class TrendIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 3, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 42));
+    cluster = Simulator.generate(SimulationSpec.builder("edge", END).hours(3).seed(42).build());
     prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics);
   }
 
@@ -71,7 +67,7 @@ class TrendIT {
 
   static Map<String, Long> expected(Instant start, Instant end) {
     Map<String, Long> out = new TreeMap<>();
-    for (TrafficRow r : cluster.expected(start, end)) {
+    for (TrafficRow r : cluster.answer().expected(start, end)) {
       out.merge(
           key(
               r.key().source().namespace(),
@@ -210,7 +206,8 @@ class TrendIT {
                 .out());
     Map<String, long[]> want = new HashMap<>();
     for (int side = 0; side < 2; side++) {
-      List<TrafficRow> rows = side == 0 ? cluster.expected(a, b) : cluster.expected(c, END);
+      List<TrafficRow> rows =
+          side == 0 ? cluster.answer().expected(a, b) : cluster.answer().expected(c, END);
       for (TrafficRow r : rows) {
         String k =
             r.key().source().namespace()

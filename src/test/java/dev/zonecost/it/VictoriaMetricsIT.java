@@ -31,7 +31,12 @@ class VictoriaMetricsIT {
       throws Exception {
     SimulatedCluster cluster =
         Simulator.generate(
-            new SimulationSpec(scenario, END, 2, Duration.ofSeconds(60), level, nativeZones, 42));
+            SimulationSpec.builder(scenario, END)
+                .hours(2)
+                .level(level)
+                .nativeZones(nativeZones)
+                .seed(42)
+                .build());
     try (VictoriaMetricsServer prom = VictoriaMetricsServer.start(tmp)) {
       prom.importOpenMetrics(cluster::writeOpenMetrics);
       prom.awaitSamples(

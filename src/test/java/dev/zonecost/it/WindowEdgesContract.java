@@ -26,7 +26,7 @@ abstract class WindowEdgesContract {
   static final DataAggregationLevel LEVEL = DataAggregationLevel.LOW;
   static final SimulatedCluster CLUSTER =
       Simulator.generate(
-          new SimulationSpec("edge", END, 2, Duration.ofSeconds(60), LEVEL, false, 42));
+          SimulationSpec.builder("edge", END).hours(2).level(LEVEL).seed(42).build());
 
   abstract String backend();
 
@@ -57,7 +57,8 @@ abstract class WindowEdgesContract {
     Instant oldest = CLUSTER.oldestForwardSample();
     Instant asked = oldest.minus(Duration.ofHours(6));
     JsonNode doc = exact(asked, CLUSTER.end());
-    assertEquals(ReportRows.rows(CLUSTER.expected(oldest, CLUSTER.end())), ReportRows.rows(doc));
+    assertEquals(
+        ReportRows.rows(CLUSTER.answer().expected(oldest, CLUSTER.end())), ReportRows.rows(doc));
     JsonNode w = doc.get("metadata").get("window");
     assertTrue(w.get("clipped").asBoolean(), w.toString());
     assertEquals(oldest.toString(), w.get("start").asText());
@@ -133,7 +134,7 @@ abstract class WindowEdgesContract {
         CLUSTER.start(),
         CLUSTER.end(),
         false,
-        CLUSTER.expected(CLUSTER.start(), CLUSTER.end(), Duration.ofMinutes(10)),
+        CLUSTER.answer().expected(CLUSTER.start(), CLUSTER.end(), Duration.ofMinutes(10)),
         "--look-behind",
         "10m");
   }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Pod;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -31,8 +30,11 @@ class LargeScenarioTest {
 
   private static SimulatedCluster large(int hours, double scale, long seed) {
     return Simulator.generate(
-        new SimulationSpec(
-            SimulationSpec.LARGE, END, hours, null, DataAggregationLevel.LOW, false, seed, scale));
+        SimulationSpec.builder(SimulationSpec.LARGE, END)
+            .hours(hours)
+            .seed(seed)
+            .scale(scale)
+            .build());
   }
 
   @Test
@@ -82,7 +84,7 @@ class LargeScenarioTest {
                 new WorkloadRef("app-server", "Deployment", "server"))),
         "the field write-up's pair");
     Set<Locality> localities =
-        c.expected().stream().map(TrafficRow::locality).collect(Collectors.toSet());
+        c.answer().expected().stream().map(TrafficRow::locality).collect(Collectors.toSet());
     assertEquals(Set.of(Locality.values()), localities);
   }
 
@@ -109,7 +111,7 @@ class LargeScenarioTest {
     large(1, 0.1, 7).writeOpenMetrics(again);
     assertEquals(w.toString(), again.toString());
     // Writing draws the flows' bytes again: the expected answer does not change by it.
-    assertEquals(large(1, 0.1, 7).expected(), c.expected());
+    assertEquals(large(1, 0.1, 7).answer().expected(), c.answer().expected());
     // IPs stay unique among pods whose lives overlap, also after the restarts.
     assertEquals(
         om.family(SimulatedCluster.KUBE_POD_INFO).size(),
@@ -123,7 +125,7 @@ class LargeScenarioTest {
   void should_reject_a_scale_outside_large_or_out_of_range() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("edge", END, 2, null, null, false, 1, 2));
+        () -> SimulationSpec.builder("edge", END).hours(2).seed(1).scale(2).build());
     assertThrows(IllegalArgumentException.class, () -> large(2, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> large(2, 17, 1));
     assertThrows(IllegalArgumentException.class, () -> large(2, Double.NaN, 1));
@@ -135,15 +137,16 @@ class LargeScenarioTest {
     Instant split = c.start().plus(Duration.ofMinutes(1));
     Map<Object, Long> sum = new java.util.HashMap<>();
     for (List<TrafficRow> part :
-        List.of(c.expected(c.start(), split), c.expected(split, c.end()))) {
+        List.of(c.answer().expected(c.start(), split), c.answer().expected(split, c.end()))) {
       part.forEach(r -> sum.merge(r.key(), r.bytes(), Long::sum));
     }
     Map<Object, Long> whole =
-        c.expected().stream().collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
+        c.answer().expected().stream()
+            .collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
     assertEquals(whole, sum);
   }
 
   private static Set<String> zones(SimulatedCluster c) {
-    return c.nodes().stream().map(SimulatedCluster.Node::zone).collect(Collectors.toSet());
+    return c.nodes().stream().map(ClusterModel.Node::zone).collect(Collectors.toSet());
   }
 }

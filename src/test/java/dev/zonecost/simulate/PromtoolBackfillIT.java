@@ -3,7 +3,6 @@ package dev.zonecost.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +27,11 @@ class PromtoolBackfillIT {
     assumeTrue(Files.isExecutable(PROMTOOL), "promtool not installed");
     SimulatedCluster c =
         Simulator.generate(
-            new SimulationSpec(
-                "edge",
-                Instant.parse("2024-06-01T12:00:00Z"),
-                2,
-                null,
-                DataAggregationLevel.LOW,
-                true,
-                7L));
+            SimulationSpec.builder("edge", Instant.parse("2024-06-01T12:00:00Z"))
+                .hours(2)
+                .nativeZones(true)
+                .seed(7L)
+                .build());
     Path om = dir.resolve("cluster.om");
     try (Writer w = Files.newBufferedWriter(om, StandardCharsets.UTF_8)) {
       c.writeOpenMetrics(w);

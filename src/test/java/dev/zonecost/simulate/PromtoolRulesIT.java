@@ -3,12 +3,11 @@ package dev.zonecost.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cli.CliRun;
-import dev.zonecost.simulate.SimulatedCluster.Series;
+import dev.zonecost.simulate.ClusterModel.Series;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,17 +40,12 @@ class PromtoolRulesIT {
       throws IOException, InterruptedException {
     SimulatedCluster c =
         Simulator.generate(
-            new SimulationSpec(
-                "seed",
-                Instant.parse("2026-11-01T02:00:00Z"),
-                1,
-                Duration.ofSeconds(60),
-                DataAggregationLevel.LOW,
-                false,
-                42,
-                1,
-                Duration.ofHours(1),
-                Routing.POD_IP_ONLY));
+            SimulationSpec.builder("seed", Instant.parse("2026-11-01T02:00:00Z"))
+                .hours(1)
+                .seed(42)
+                .history(Duration.ofHours(1))
+                .routing(Routing.POD_IP_ONLY)
+                .build());
     CliRun rules =
         CliRun.run(
             Clock.systemUTC(),
@@ -81,7 +75,7 @@ class PromtoolRulesIT {
     for (Instant end : evals) {
       Map<String, Long> want = new TreeMap<>();
       for (TrafficRow r :
-          c.expected(end.minus(INTERVAL), end, Duration.ofHours(1), DedupeMode.EGRESS)) {
+          c.answer().expected(end.minus(INTERVAL), end, Duration.ofHours(1), DedupeMode.EGRESS)) {
         if (r.locality() == Locality.UNKNOWN_ZONE || r.bytes() == 0) {
           continue; // external peers drop out of the rules' join (README)
         }

@@ -7,10 +7,10 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.simulate.SimulatedCluster.Flow;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
-import dev.zonecost.simulate.SimulatedCluster.Service;
+import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
+import dev.zonecost.simulate.ClusterModel.Service;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -64,14 +64,14 @@ class SameZoneRoutingTest {
   }
 
   static long cross(SimulatedCluster c) {
-    return c.expected().stream()
+    return c.answer().expected().stream()
         .filter(r -> r.locality() == Locality.CROSS_ZONE)
         .mapToLong(TrafficRow::bytes)
         .sum();
   }
 
   static long all(SimulatedCluster c) {
-    return c.expected().stream().mapToLong(TrafficRow::bytes).sum();
+    return c.answer().expected().stream().mapToLong(TrafficRow::bytes).sum();
   }
 
   @Test

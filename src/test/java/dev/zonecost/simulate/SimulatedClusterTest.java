@@ -8,8 +8,8 @@ import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
-import dev.zonecost.simulate.SimulatedCluster.Node;
-import dev.zonecost.simulate.SimulatedCluster.Pod;
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class SimulatedClusterTest {
             new TrafficRow(new TrafficKey(FRONT, BACK, "zone-a", "zone-b"), 180),
             new TrafficRow(new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 18),
             new TrafficRow(new TrafficKey(FRONT, LATE, "zone-a", "zone-a"), 17)),
-        c.expected(c.start(), c.end(), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
+        c.answer().expected(c.start(), c.end(), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
   }
 
   @Test
@@ -78,19 +78,22 @@ class SimulatedClusterTest {
     // [2, 5]: step 1 lies in the lookback, so step 2's value is not added: 20 + 50 + 60 = 130,
     // replies 2 + 5 + 6 = 13; front→late began at step 2 itself: 5 + 2 + 5 + 5 = 17.
     Map<TrafficKey, Long> from2 =
-        byKey(c.expected(step(2), step(5), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
+        byKey(
+            c.answer().expected(step(2), step(5), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
     assertEquals(130L, from2.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
     assertEquals(13L, from2.get(new TrafficKey(BACK, FRONT, "zone-b", "zone-a")));
     assertEquals(17L, from2.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
     // [2.5, 4]: only samples 3 and 4 are inside; 3's predecessor is in the lookback: 70 - 20.
     Map<TrafficKey, Long> mid =
-        byKey(c.expected(step(2.5), step(4), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
+        byKey(
+            c.answer()
+                .expected(step(2.5), step(4), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
     assertEquals(50L, mid.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
     assertEquals(5L, mid.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
     // A window between two samples holds no bytes at all.
     assertEquals(
         List.of(),
-        c.expected(step(4.2), step(4.8), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
+        c.answer().expected(step(4.2), step(4.8), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
   }
 
   @Test
@@ -201,7 +204,7 @@ class SimulatedClusterTest {
             new TrafficKey(BACK, FRONT, "zone-b", "zone-a"), 9L,
             new TrafficKey(FRONT, outside, "zone-a", "unknown"), 15L,
             new TrafficKey(outside, FRONT, "unknown", "zone-a"), 21L),
-        byKey(c.expected()));
+        byKey(c.answer().expected()));
   }
 
   @Test
@@ -242,14 +245,10 @@ class SimulatedClusterTest {
     for (String scenario : SimulationSpec.ALL_SCENARIOS) {
       SimulatedCluster c =
           Simulator.generate(
-              new SimulationSpec(
-                  scenario,
-                  T0.plus(Duration.ofHours(2)),
-                  scenario.equals(SimulationSpec.LARGE) ? 1 : 2,
-                  Duration.ofSeconds(60),
-                  DataAggregationLevel.LOW,
-                  false,
-                  42));
+              SimulationSpec.builder(scenario, T0.plus(Duration.ofHours(2)))
+                  .hours(scenario.equals(SimulationSpec.LARGE) ? 1 : 2)
+                  .seed(42)
+                  .build());
       assertTrue(c.seriesCount() > 0, scenario);
     }
   }

@@ -27,15 +27,13 @@ class SimulationSpecTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                new SimulationSpec(
-                    "edge", END.plusSeconds(30), 2, null, DataAggregationLevel.LOW, false, 1));
+            () -> SimulationSpec.builder("edge", END.plusSeconds(30)).hours(2).seed(1).build());
     assertEquals(true, e.getMessage().contains("alignDown"), e.getMessage());
   }
 
   @Test
   void should_apply_defaults_for_missing_interval_and_level() {
-    SimulationSpec spec = new SimulationSpec("seed", END, 2, null, null, false, 1);
+    SimulationSpec spec = SimulationSpec.builder("seed", END).hours(2).seed(1).build();
     assertEquals(Duration.ofSeconds(60), spec.scrapeInterval());
     assertEquals(DataAggregationLevel.LOW, spec.level());
     assertEquals(END.minusSeconds(7200), spec.start());
@@ -49,21 +47,62 @@ class SimulationSpecTest {
   void should_reject_bad_scenarios_hours_and_intervals() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("big", END, 2, null, null, false, 1));
+        () -> SimulationSpec.builder("big", END).hours(2).seed(1).build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("seed", END, 0, null, null, false, 1));
+        () -> SimulationSpec.builder("seed", END).hours(0).seed(1).build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("seed", END, 721, null, null, false, 1));
+        () -> SimulationSpec.builder("seed", END).hours(721).seed(1).build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("seed", END, 2, Duration.ofMinutes(5), null, false, 1));
+        () ->
+            SimulationSpec.builder("seed", END)
+                .hours(2)
+                .scrapeInterval(Duration.ofMinutes(5))
+                .seed(1)
+                .build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("seed", END, 2, Duration.ofMillis(1500), null, false, 1));
+        () ->
+            SimulationSpec.builder("seed", END)
+                .hours(2)
+                .scrapeInterval(Duration.ofMillis(1500))
+                .seed(1)
+                .build());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SimulationSpec("seed", END, 1, Duration.ofSeconds(7 * 7), null, false, 1));
+        () ->
+            SimulationSpec.builder("seed", END)
+                .hours(1)
+                .scrapeInterval(Duration.ofSeconds(7 * 7))
+                .seed(1)
+                .build());
+  }
+
+  @Test
+  void should_build_with_the_defaults_and_copy_a_spec_with_a_change() {
+    SimulationSpec spec = SimulationSpec.builder("edge", END).build();
+    assertEquals(
+        new SimulationSpec(
+            "edge",
+            END,
+            SimulationSpec.DEFAULT_HOURS,
+            SimulationSpec.DEFAULT_SCRAPE_INTERVAL,
+            DataAggregationLevel.LOW,
+            false,
+            SimulationSpec.DEFAULT_SEED,
+            1,
+            SimulationSpec.DEFAULT_HISTORY,
+            Routing.KUBE_PROXY,
+            TrafficDistribution.DEFAULT),
+        spec);
+    assertEquals(spec, SimulationSpec.of("edge", END));
+    assertEquals(spec, spec.toBuilder().build());
+    SimulationSpec other = spec.toBuilder().seed(7).routing(Routing.SOCKET_LB).build();
+    assertEquals(7, other.seed());
+    assertEquals(Routing.SOCKET_LB, other.routing());
+    assertEquals(spec.toBuilder().seed(7).routing(Routing.SOCKET_LB).build(), other);
+    assertEquals(spec.hours(), other.hours());
   }
 }

@@ -29,7 +29,12 @@ class SimulatorTest {
   private static final Instant END = Instant.parse("2024-06-01T12:00:00Z");
 
   private static SimulationSpec spec(String scenario, DataAggregationLevel level, boolean zones) {
-    return new SimulationSpec(scenario, END, 2, null, level, zones, 42L);
+    return SimulationSpec.builder(scenario, END)
+        .hours(2)
+        .level(level)
+        .nativeZones(zones)
+        .seed(42L)
+        .build();
   }
 
   private static String openMetrics(SimulatedCluster c) throws IOException {
@@ -44,7 +49,8 @@ class SimulatorTest {
       SimulationSpec spec = spec(scenario, DataAggregationLevel.LOW, true);
       String first = openMetrics(Simulator.generate(spec));
       assertEquals(first, openMetrics(Simulator.generate(spec)), scenario);
-      SimulationSpec other = new SimulationSpec(scenario, END, 2, null, null, true, 43L);
+      SimulationSpec other =
+          SimulationSpec.builder(scenario, END).hours(2).nativeZones(true).seed(43L).build();
       assertNotEquals(first, openMetrics(Simulator.generate(other)), "seed must matter");
     }
   }
@@ -93,7 +99,7 @@ class SimulatorTest {
   @Test
   void should_produce_cross_same_and_unknown_rows_in_edge() {
     List<TrafficRow> rows =
-        Simulator.generate(spec("edge", DataAggregationLevel.LOW, false)).expected();
+        Simulator.generate(spec("edge", DataAggregationLevel.LOW, false)).answer().expected();
     Set<Locality> localities = rows.stream().map(TrafficRow::locality).collect(Collectors.toSet());
     assertEquals(Set.of(Locality.values()), localities);
     WorkloadRef external = SimulatedCluster.EXTERNAL_WORKLOAD;
@@ -127,10 +133,10 @@ class SimulatorTest {
   @Test
   void should_give_the_same_answer_for_every_level_and_zone_source() {
     List<TrafficRow> reference =
-        Simulator.generate(spec("edge", DataAggregationLevel.LOW, false)).expected();
+        Simulator.generate(spec("edge", DataAggregationLevel.LOW, false)).answer().expected();
     for (DataAggregationLevel level : DataAggregationLevel.values()) {
       for (boolean zones : new boolean[] {false, true}) {
-        assertEquals(reference, Simulator.generate(spec("edge", level, zones)).expected());
+        assertEquals(reference, Simulator.generate(spec("edge", level, zones)).answer().expected());
       }
     }
   }
@@ -141,14 +147,16 @@ class SimulatorTest {
         OpenMetricsText.parse(
             openMetrics(
                 Simulator.generate(
-                    spec("edge", DataAggregationLevel.LOW, false)
-                        .withRouting(Routing.POD_IP_ONLY))));
+                    spec("edge", DataAggregationLevel.LOW, false).toBuilder()
+                        .routing(Routing.POD_IP_ONLY)
+                        .build())));
     OpenMetricsText high =
         OpenMetricsText.parse(
             openMetrics(
                 Simulator.generate(
-                    spec("edge", DataAggregationLevel.HIGH, false)
-                        .withRouting(Routing.POD_IP_ONLY))));
+                    spec("edge", DataAggregationLevel.HIGH, false).toBuilder()
+                        .routing(Routing.POD_IP_ONLY)
+                        .build())));
     Map<String, String> nodeOfIp = new HashMap<>();
     for (OpenMetricsText.Series s : low.family(SimulatedCluster.KUBE_POD_INFO)) {
       nodeOfIp.put(s.label("pod_ip"), s.label("node"));
@@ -196,14 +204,15 @@ class SimulatorTest {
     Instant split = c.start().plus(Duration.ofMinutes(70));
     Map<TrafficKey, Long> sum = new HashMap<>();
     for (List<TrafficRow> part :
-        List.of(c.expected(c.start(), split), c.expected(split, c.end()))) {
+        List.of(c.answer().expected(c.start(), split), c.answer().expected(split, c.end()))) {
       part.forEach(r -> sum.merge(r.key(), r.bytes(), Long::sum));
     }
     Map<TrafficKey, Long> whole =
-        c.expected().stream().collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
+        c.answer().expected().stream()
+            .collect(Collectors.toMap(TrafficRow::key, TrafficRow::bytes));
     assertEquals(whole, sum);
-    long late = total(c.expected(split, c.end()));
-    assertTrue(late > 0 && late < total(c.expected()));
+    long late = total(c.answer().expected(split, c.end()));
+    assertTrue(late > 0 && late < total(c.answer().expected()));
   }
 
   @Test
@@ -258,7 +267,7 @@ class SimulatorTest {
   void should_write_expected_json_whose_totals_add_up() throws IOException {
     SimulatedCluster c = Simulator.generate(spec("edge", DataAggregationLevel.HIGH, true));
     StringWriter w = new StringWriter();
-    c.writeExpectedJson(w);
+    c.answer().writeExpectedJson(w);
     JsonNode json = new ObjectMapper().readTree(w.toString());
     assertEquals(1, json.get("schemaVersion").asInt());
     assertEquals("edge", json.get("scenario").asText());
@@ -266,7 +275,7 @@ class SimulatorTest {
     assertEquals("2024-06-01T12:00:00Z", json.get("window").get("end").asText());
     assertEquals("high", json.get("dataAggregationLevel").asText());
     assertTrue(json.get("nativeZones").asBoolean());
-    List<TrafficRow> rows = c.expected();
+    List<TrafficRow> rows = c.answer().expected();
     assertEquals(rows.size(), json.get("rows").size());
     Map<String, Long> byLocality = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -303,7 +312,7 @@ class SimulatorTest {
     assertEquals(2, families.get(SimulatedCluster.KUBE_REPLICASET_OWNER));
     assertTrue(c.restarts().isEmpty());
     Set<String> zones =
-        c.expected().stream().map(r -> r.key().sourceZone()).collect(Collectors.toSet());
+        c.answer().expected().stream().map(r -> r.key().sourceZone()).collect(Collectors.toSet());
     assertEquals(Set.copyOf(Simulator.ZONES), zones);
   }
 

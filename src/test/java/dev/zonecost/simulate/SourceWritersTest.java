@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,15 +20,11 @@ import org.junit.jupiter.api.Test;
 class SourceWritersTest {
   private static SimulatedCluster edge(Routing routing) {
     return Simulator.generate(
-        new SimulationSpec(
-                "edge",
-                Instant.parse("2026-11-01T02:00:00Z"),
-                2,
-                Duration.ofSeconds(60),
-                DataAggregationLevel.LOW,
-                false,
-                42)
-            .withRouting(routing));
+        SimulationSpec.builder("edge", Instant.parse("2026-11-01T02:00:00Z"))
+            .hours(2)
+            .seed(42)
+            .routing(routing)
+            .build());
   }
 
   private static Map<String, String> without(Map<String, String> l, String... keys) {
@@ -108,9 +102,9 @@ class SourceWritersTest {
   @Test
   void every_source_gives_the_rows_retina_gives_within_the_agents_own_losses() {
     SimulatedCluster c = edge(Routing.KUBE_PROXY);
-    Map<TrafficKey, Long> retina = rows(c.expected(c.start(), c.end()));
+    Map<TrafficKey, Long> retina = rows(c.answer().expected(c.start(), c.end()));
     for (String source : List.of("beyla", "istio")) {
-      Map<TrafficKey, Long> rows = rows(c.expected(source, c.start(), c.end()));
+      Map<TrafficKey, Long> rows = rows(c.answer().expected(source, c.start(), c.end()));
       assertEquals(retina.keySet(), rows.keySet(), source);
       retina.forEach(
           (k, v) ->
@@ -123,17 +117,13 @@ class SourceWritersTest {
   void without_agent_restarts_or_window_edges_every_source_gives_retinas_answer_exactly() {
     SimulatedCluster c =
         Simulator.generate(
-            new SimulationSpec(
-                "seed",
-                Instant.parse("2026-11-01T02:00:00Z"),
-                2,
-                Duration.ofSeconds(60),
-                DataAggregationLevel.LOW,
-                false,
-                42));
-    List<TrafficRow> retina = c.expected(c.start(), c.end());
-    assertEquals(retina, c.expected("beyla", c.start(), c.end()));
-    assertEquals(retina, c.expected("istio", c.start(), c.end()));
+            SimulationSpec.builder("seed", Instant.parse("2026-11-01T02:00:00Z"))
+                .hours(2)
+                .seed(42)
+                .build());
+    List<TrafficRow> retina = c.answer().expected(c.start(), c.end());
+    assertEquals(retina, c.answer().expected("beyla", c.start(), c.end()));
+    assertEquals(retina, c.answer().expected("istio", c.start(), c.end()));
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.zonecost.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import java.time.Duration;
@@ -28,10 +27,7 @@ class WindowPropertiesTest {
 
   @BeforeAll
   static void cluster() {
-    edge =
-        Simulator.generate(
-            new SimulationSpec(
-                "edge", END, 2, Duration.ofSeconds(60), DataAggregationLevel.LOW, false, 7));
+    edge = Simulator.generate(SimulationSpec.builder("edge", END).hours(2).seed(7).build());
   }
 
   /** A random instant in [from, to], to the millisecond. */
@@ -50,8 +46,8 @@ class WindowPropertiesTest {
     Instant b = between(r, a, edge.end());
     Instant a2 = between(r, a, b);
     Instant b2 = between(r, a2, b);
-    Map<TrafficKey, Long> whole = rows(edge.expected(a, b));
-    for (TrafficRow row : edge.expected(a2, b2)) {
+    Map<TrafficKey, Long> whole = rows(edge.answer().expected(a, b));
+    for (TrafficRow row : edge.answer().expected(a2, b2)) {
       long outer = whole.getOrDefault(row.key(), 0L);
       assertTrue(
           row.bytes() <= outer,
@@ -74,12 +70,14 @@ class WindowPropertiesTest {
       return;
     }
     Map<TrafficKey, Long> sum = new HashMap<>();
-    for (List<TrafficRow> part : List.of(edge.expected(a, t), edge.expected(t, b))) {
+    for (List<TrafficRow> part :
+        List.of(edge.answer().expected(a, t), edge.answer().expected(t, b))) {
       part.forEach(row -> sum.merge(row.key(), row.bytes(), Long::sum));
     }
-    edge.straddling(a, b, t).forEach((k, v) -> sum.merge(k, v, Long::sum));
+    edge.answer().straddling(a, b, t).forEach((k, v) -> sum.merge(k, v, Long::sum));
     sum.values().removeIf(v -> v == 0);
-    assertEquals(rows(edge.expected(a, b)), sum, "[" + a + ", " + t + "] + [" + t + ", " + b + "]");
+    assertEquals(
+        rows(edge.answer().expected(a, b)), sum, "[" + a + ", " + t + "] + [" + t + ", " + b + "]");
   }
 
   @RepeatedTest(200)
@@ -88,6 +86,6 @@ class WindowPropertiesTest {
     Instant oldest = edge.oldestForwardSample();
     Instant before = oldest.minus(Duration.ofSeconds(1 + r.nextLong(30L * 86_400)));
     Instant end = between(r, oldest, edge.end());
-    assertEquals(edge.expected(oldest, end), edge.expected(before, end));
+    assertEquals(edge.answer().expected(oldest, end), edge.answer().expected(before, end));
   }
 }

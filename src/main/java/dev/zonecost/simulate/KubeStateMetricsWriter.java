@@ -1,0 +1,224 @@
+package dev.zonecost.simulate;
+
+import static dev.zonecost.simulate.SimulatedCluster.KSM_JOB;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_ENDPOINTSLICE_ENDPOINTS;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_ENDPOINTSLICE_HINTS;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_ENDPOINTSLICE_LABELS;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_NODE_ALLOCATABLE;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_NODE_LABELS;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_POD_INFO;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_REPLICASET_CREATED;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_REPLICASET_OWNER;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_SERVICE_INFO;
+import static dev.zonecost.simulate.SimulatedCluster.NODE_CPU_CORES;
+import static dev.zonecost.simulate.SimulatedCluster.ZONE_LABEL;
+
+import dev.zonecost.simulate.ClusterModel.Node;
+import dev.zonecost.simulate.ClusterModel.Pod;
+import dev.zonecost.simulate.ClusterModel.ReplicaSet;
+import dev.zonecost.simulate.ClusterModel.Series;
+import dev.zonecost.simulate.ClusterModel.Service;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model's objects as kube-state-metrics exports them, once per replica ({@code instance}):
+ * nodes and their zone labels, allocatable CPU (the small scenarios), pods, ReplicaSets and their
+ * Deployments, Services, EndpointSlices and, under PreferSameZone, the endpoints' zone hints. Every
+ * series is constant over the object's life ({@code 1}, or the ReplicaSet's creation time).
+ */
+final class KubeStateMetricsWriter {
+  private final SimulatedCluster c;
+
+  private KubeStateMetricsWriter(SimulatedCluster c) {
+    this.c = c;
+  }
+
+  /** The cluster's kube-state-metrics series, in the order they are written. */
+  static List<Series> series(SimulatedCluster c) {
+    return new KubeStateMetricsWriter(c).series();
+  }
+
+  private List<Series> series() {
+    List<Series> out = new ArrayList<>();
+    for (String instance : c.ksmInstances()) {
+      for (Node n : c.nodes()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("node", n.name());
+        if (n.zone() != null) {
+          l.put(ZONE_LABEL, n.zone());
+        }
+        l.put("label_kubernetes_io_os", "linux");
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_NODE_LABELS, l, n.from(), c.steps(), null));
+      }
+    }
+    if (!c.scenario().equals(SimulationSpec.LARGE)) {
+      nodeCpu(out);
+    }
+    for (String instance : c.ksmInstances()) {
+      for (Pod p : c.pods()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", p.namespace());
+        l.put("pod", p.name());
+        l.put("uid", p.uid());
+        l.put("host_ip", p.node().ip());
+        l.put("pod_ip", p.ip());
+        l.put("node", p.node().name());
+        l.put("created_by_kind", p.ownerKind());
+        l.put("created_by_name", p.ownerName());
+        l.put("priority_class", "");
+        l.put("host_network", "false");
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_POD_INFO, l, p.from(), p.to(), null));
+      }
+    }
+    for (String instance : c.ksmInstances()) {
+      for (ReplicaSet rs : c.replicaSets()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", rs.namespace());
+        l.put("replicaset", rs.name());
+        l.put("owner_kind", "Deployment");
+        l.put("owner_name", rs.deployment());
+        l.put("owner_is_controller", "true");
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_REPLICASET_OWNER, l, rs.from(), rs.to(), null));
+      }
+    }
+    for (String instance : c.ksmInstances()) {
+      for (ReplicaSet rs : c.replicaSets()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", rs.namespace());
+        l.put("replicaset", rs.name());
+        ksmTarget(l, instance);
+        long created = c.created(rs).getEpochSecond();
+        int n = rs.to() - rs.from() + 1;
+        out.add(
+            new Series(
+                KUBE_REPLICASET_CREATED,
+                l,
+                rs.from(),
+                rs.to(),
+                () -> {
+                  long[] v = new long[n];
+                  Arrays.fill(v, created);
+                  return v;
+                }));
+      }
+    }
+    serviceInfo(out);
+    hints(out);
+    return out;
+  }
+
+  /** kube-state-metrics' allocatable CPU per node (what topology-mode Auto weighs zones by). */
+  private void nodeCpu(List<Series> out) {
+    for (String instance : c.ksmInstances()) {
+      for (Node n : c.nodes()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("node", n.name());
+        l.put("resource", "cpu");
+        l.put("unit", "core");
+        ksmTarget(l, instance);
+        int length = c.steps() - n.from() + 1;
+        out.add(
+            new Series(
+                KUBE_NODE_ALLOCATABLE,
+                l,
+                n.from(),
+                c.steps(),
+                () -> {
+                  long[] v = new long[length];
+                  Arrays.fill(v, NODE_CPU_CORES);
+                  return v;
+                }));
+      }
+    }
+  }
+
+  /**
+   * Under PreferSameZone, the zone hint the EndpointSlice controller puts on every ready endpoint
+   * with a zone ({@code staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as
+   * kube-state-metrics exports it (its {@code internal/store/endpointslice.go}).
+   */
+  private void hints(List<Series> out) {
+    if (c.distribution() != TrafficDistribution.PREFER_SAME_ZONE) {
+      return;
+    }
+    for (String instance : c.ksmInstances()) {
+      for (Service s : c.services()) {
+        for (Pod p : s.backends()) {
+          if (p.node().zone() == null) {
+            continue;
+          }
+          Map<String, String> l = new LinkedHashMap<>();
+          l.put("endpointslice", s.slice());
+          l.put("namespace", s.namespace());
+          l.put("address", p.ip());
+          l.put("for_zone", p.node().zone());
+          ksmTarget(l, instance);
+          out.add(new Series(KUBE_ENDPOINTSLICE_HINTS, l, p.from(), p.to(), null));
+        }
+      }
+    }
+  }
+
+  /** kube-state-metrics' Services, their EndpointSlices and the slices' Service names. */
+  private void serviceInfo(List<Series> out) {
+    for (String instance : c.ksmInstances()) {
+      for (Service s : c.services()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", s.namespace());
+        l.put("service", s.name());
+        l.put("uid", s.uid());
+        l.put("cluster_ip", s.clusterIp());
+        l.put("external_name", "");
+        l.put("load_balancer_ip", "");
+        l.put("external_traffic_policy", "Cluster");
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_SERVICE_INFO, l, 0, c.steps(), null));
+      }
+    }
+    for (String instance : c.ksmInstances()) {
+      for (Service s : c.services()) {
+        for (Pod p : s.backends()) {
+          Map<String, String> l = new LinkedHashMap<>();
+          l.put("endpointslice", s.slice());
+          l.put("namespace", s.namespace());
+          l.put("ready", "true");
+          l.put("serving", "true");
+          l.put("terminating", "false");
+          l.put("hostname", "");
+          l.put("targetref_kind", "Pod");
+          l.put("targetref_name", p.name());
+          l.put("targetref_namespace", p.namespace());
+          l.put("endpoint_nodename", p.node().name());
+          if (p.node().zone() != null) {
+            l.put("endpoint_zone", p.node().zone());
+          }
+          l.put("address", p.ip());
+          ksmTarget(l, instance);
+          out.add(new Series(KUBE_ENDPOINTSLICE_ENDPOINTS, l, p.from(), p.to(), null));
+        }
+      }
+    }
+    for (String instance : c.ksmInstances()) {
+      for (Service s : c.services()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("endpointslice", s.slice());
+        l.put("namespace", s.namespace());
+        l.put("label_kubernetes_io_service_name", s.name());
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_ENDPOINTSLICE_LABELS, l, 0, c.steps(), null));
+      }
+    }
+  }
+
+  private static void ksmTarget(Map<String, String> l, String instance) {
+    l.put("instance", instance);
+    l.put("job", KSM_JOB);
+  }
+}

@@ -1,10 +1,10 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.advise.AdviceReport;
+import dev.zonecost.common.AtomicFile;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.render.AdviceFormat;
 import dev.zonecost.render.AdviceRenderers;
-import dev.zonecost.render.AtomicFile;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.zonecost.check.Gate;
 import dev.zonecost.check.MarkdownSummary;
 import dev.zonecost.check.Verdict;
 import dev.zonecost.check.VerdictRenderer;
-import dev.zonecost.render.AtomicFile;
+import dev.zonecost.common.AtomicFile;
 import dev.zonecost.report.RowOrder;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;

@@ -1,12 +1,12 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.check.Baseline;
+import dev.zonecost.common.AtomicFile;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.compare.CompareService;
 import dev.zonecost.compare.Comparison;
 import dev.zonecost.compare.ComparisonRenderers;
 import dev.zonecost.engine.EngineRequest;
-import dev.zonecost.render.AtomicFile;
 import dev.zonecost.render.Output;
 import dev.zonecost.render.Renderer;
 import dev.zonecost.render.TrendRenderers;

@@ -1,5 +1,6 @@
 package dev.zonecost.render;
 
+import dev.zonecost.common.AtomicFile;
 import dev.zonecost.report.Report;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package dev.zonecost.simulate;
 
+import dev.zonecost.common.AtomicFile;
 import dev.zonecost.common.UsageException;
-import dev.zonecost.render.AtomicFile;
 import dev.zonecost.time.TimeParsing;
 import java.io.IOException;
 import java.io.StringWriter;

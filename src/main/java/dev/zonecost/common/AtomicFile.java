@@ -1,6 +1,5 @@
-package dev.zonecost.render;
+package dev.zonecost.common;
 
-import dev.zonecost.common.UsageException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -27,6 +27,7 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 source scripts/lib/install.sh
 source scripts/lib/bench-common.sh
+source scripts/lib/expected.sh
 
 BENCH_DIR=${BENCH_DIR:-/tmp/zonecost-bench}
 BENCH_REPS=${BENCH_REPS:-3}
@@ -65,7 +66,7 @@ backfill_rule() {
     --eval-interval=${INTERVAL}s --output-dir="$out" "$file" >"$work/promtool-rules.log" 2>&1 ||
     die "promtool rules backfill failed: $(tail -5 "$work/promtool-rules.log")"
   echo "bench: recorded $(date -u -d @"$from" +%FT%TZ) .. $(date -u -d @"$to" +%FT%TZ) in $(cat "$work/promtool-rules.time") s" >&2
-  stop_prometheus
+  prom_stop
   mv "$out"/* "$work/data/"
   rm -rf "$out"
   start_prometheus "$work"
@@ -109,7 +110,7 @@ if [ ! -f "$work/complete" ]; then
     backfill_rule "$work/rollup.yml" "$from" "$to"
     covered=$((covered * 2))
   done
-  stop_prometheus
+  prom_stop
   touch "$work/complete"
 fi
 start_prometheus "$work"
@@ -157,5 +158,8 @@ printf '%-4s %-44s %9s %16s %6s\n' "" "what" "wall ms" "cross-zone bytes" "rows"
 printf '%-4s %-44s %9s %16s %6s\n' R30 "recorded, 30-day window" "$(median_of R30)" "$(cross R30)" "$(rows R30)"
 printf '%-4s %-44s %9s %16s %6s\n' R1 "recorded, the simulated day" "$(median_of R1)" "$(cross R1)" "$(rows R1)"
 printf '%-4s %-44s %9s %16s %6s\n' A1 "exact report (raw counters), the same day" "$(median_of A1)" "$(cross A1)" "$(rows A1)"
+accuracy=$(compare_with_expected "$work/A1.json" "$raw/expected.json") || (($? == 1)) ||
+  die "cannot compare A1's report with $raw/expected.json"
+echo "A1 against the simulator's expected answer: $accuracy"
 awk -v r="$(cross R1)" -v a="$(cross A1)" -v m="$(cross R30)" 'BEGIN {
   printf "recorded day vs exact: %+.2f%% cross-zone bytes; 30 days / recorded day: %.3f\n", 100 * (r - a) / a, m / r }'

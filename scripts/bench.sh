@@ -47,6 +47,7 @@ repo=$(pwd)
 source scripts/lib/install.sh
 
 source scripts/lib/bench-common.sh
+source scripts/lib/expected.sh
 
 BENCH_DIR=${BENCH_DIR:-/tmp/zonecost-bench}
 BENCH_REPS=${BENCH_REPS:-3}
@@ -89,7 +90,7 @@ done
 
 # /usr/bin/time (Debian's `time`), not the shell keyword, measures peak RSS.
 [ -x /usr/bin/time ] || install_prerequisites time
-install_prerequisites curl python3
+install_prerequisites curl jq python3
 
 bench_setup "$STEP"
 results=$BENCH_DIR/results
@@ -328,23 +329,8 @@ for rep in $(seq 1 "$BENCH_REPS"); do
 done
 
 # Accuracy: A's rows against the simulator's exact answer for the same window.
-accuracy=$(python3 - "$results/A.json" "$main_dir/expected.json" <<'PY'
-import json, sys
-def rows(path):
-    out = {}
-    for r in json.load(open(path))["rows"]:
-        k = (r["source_namespace"], r["source_workload_kind"], r["source_workload"],
-             r["destination_namespace"], r["destination_workload_kind"], r["destination_workload"],
-             r["source_zone"], r["destination_zone"])
-        out[k] = out.get(k, 0) + int(r["bytes"])
-    return out
-got, want = rows(sys.argv[1]), rows(sys.argv[2])
-exact = sum(1 for k, v in want.items() if got.get(k) == v)
-worst = max((abs(got.get(k, 0) - v) / v for k, v in want.items() if v), default=0.0)
-extra = len(set(got) - set(want))
-print(f"{exact} of {len(want)} rows exact, {extra} extra rows, worst row error {worst * 100:.6f}%")
-PY
-)
+accuracy=$(compare_with_expected "$results/A.json" "$main_dir/expected.json") || (($? == 1)) ||
+  die "cannot compare A's report with $main_dir/expected.json"
 
 # Memory: A's peak RSS per window length, each window ending at the data's end.
 max_hours=$MAIN_HOURS
@@ -352,7 +338,7 @@ max_hours=$MAIN_HOURS
 for h in $BENCH_HOURS; do ((h > max_hours)) && max_hours=$h; done
 mem_dir=$main_dir
 if ((max_hours > MAIN_HOURS)); then
-  stop_prometheus
+  prom_stop
   mem_dir=$(prepare_dataset "$max_hours")
   start_prometheus "$mem_dir"
   run_a warmupM $((E - max_hours * 3600)) "$E"
@@ -362,7 +348,7 @@ for h in $BENCH_HOURS; do
     run_a "M$h" $((E - h * 3600)) "$E"
   done
 done
-stop_prometheus
+prom_stop
 
 # ------------------------------------------------------------------ report
 

@@ -4,20 +4,22 @@
 #  2. the archive, unpacked into an empty directory, runs on a PATH without any `java`: it
 #     simulates the edge cluster, and `report` over HTTPS (an EC certificate: jdk.crypto.ec), with
 #     SigV4 signing (the AWS SDK) and from a YAML config file (Jackson) matches the simulator's
-#     exact cross-zone bytes, read from a real Prometheus on a free loopback port;
+#     exact answer row by row (scripts/lib/expected.sh), read from a real Prometheus on a free
+#     loopback port (scripts/lib/prometheus.sh);
 #  3. the OCI image: blobs match their digests, non-root user, ENTRYPOINT ["zonecost"], OCI labels;
 #     then podman loads it and runs the same report from the container.
 # Needs prometheus, promtool, openssl, curl, jq, podman and runc (scripts/test.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+source scripts/lib/prometheus.sh
+source scripts/lib/expected.sh
 say() { echo "== release test: $*" >&2; }
 fail() { echo "release test FAILED: $*" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/zonecost-release-test.XXXXXX)
-prom_pid=
 cleanup() {
-  [ -z "$prom_pid" ] || { kill "$prom_pid" 2>/dev/null; wait "$prom_pid" 2>/dev/null || true; }
+  prom_stop
   if [ -d "$work/podman" ]; then
     timeout 60 podman "${podman_opts[@]}" rmi -a -f >/dev/null 2>&1 || true
   fi
@@ -80,29 +82,15 @@ openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -
   -out "$tls/server.pem" -days 2 -extfile "$tls/san.ext" 2>/dev/null
 chmod 0644 "$tls"/*
 printf 'tls_server_config:\n  cert_file: %s\n  key_file: %s\n' "$tls/server.pem" "$tls/server.key" >"$work/web.yml"
-printf 'global:\n  scrape_interval: 1m\n' >"$work/prometheus.yml"
-port=19190
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-prometheus --config.file="$work/prometheus.yml" --web.config.file="$work/web.yml" \
-  --storage.tsdb.path="$work/sim/data" --storage.tsdb.retention.time=100y \
-  --web.listen-address="127.0.0.1:$port" >"$work/prometheus.log" 2>&1 &
-prom_pid=$!
-url=https://127.0.0.1:$port
-for i in $(seq 1 300); do
-  curl -sf --cacert "$tls/ca.pem" "$url/-/ready" >/dev/null 2>&1 && break
-  kill -0 "$prom_pid" 2>/dev/null || fail "prometheus exited: $(tail -5 "$work/prometheus.log")"
-  [ "$i" -lt 300 ] || fail "Prometheus not ready after 60 s"
-  sleep 0.2
-done
+PROM_CA_FILE=$tls/ca.pem prom_start "$work/sim/data" --web.config.file="$work/web.yml" ||
+  fail "Prometheus did not start"
+url=$PROM_URL
 
-cross_zone() { grep -o '"cross-zone" : [0-9]*' "$1" | head -1 | grep -o '[0-9]*$'; }
-want=$(cross_zone "$work/sim/expected.json")
-[ -n "$want" ] || fail "no cross-zone total in expected.json"
 expect_exact() { # what file
-  local got
-  got=$(cross_zone "$2")
-  [ "$got" = "$want" ] || fail "$1: cross-zone bytes $got, the simulator's answer is $want"
-  say "$1: cross-zone bytes $got = the simulator's answer"
+  local verdict
+  verdict=$(compare_with_expected "$2" "$work/sim/expected.json") ||
+    fail "$1: not the simulator's answer: $verdict"
+  say "$1: $verdict"
 }
 window=(--start "$start" --end "$end")
 

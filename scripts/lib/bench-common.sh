@@ -1,7 +1,8 @@
 # Shared by the benchmarks (scripts/bench.sh, scripts/bench-recording-rules.sh): the dataset
 # (the simulator's `large` cluster backfilled by promtool, reused when made with the same
-# arguments) and a Prometheus on a free loopback port, stopped on exit. The caller sets BENCH_DIR,
-# BENCH_SCALE, BENCH_SEED, BENCH_KEEP_OM, jar and end_epoch before calling prepare_dataset.
+# arguments) and a Prometheus on a free loopback port (scripts/lib/prometheus.sh), stopped on
+# exit. The caller sets BENCH_DIR, BENCH_SCALE, BENCH_SEED, BENCH_KEEP_OM, jar and end_epoch
+# before calling prepare_dataset.
 
 die() {
   echo "bench: $*" >&2
@@ -113,50 +114,26 @@ prepare_parts() {
 
 # ------------------------------------------------------------------ Prometheus
 
-prom_pid=
+# shellcheck source=scripts/lib/prometheus.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prometheus.sh"
+# The benchmarks' URL of the running Prometheus, and its query log.
 url=
-stop_prometheus() {
-  if [ -n "$prom_pid" ]; then
-    kill "$prom_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$prom_pid" 2>/dev/null || break
-      sleep 0.2
-    done
-    kill -9 "$prom_pid" 2>/dev/null || true
-    wait "$prom_pid" 2>/dev/null || true
-    prom_pid=
-  fi
-}
-trap stop_prometheus EXIT
+query_log=
+trap prom_stop EXIT
 trap 'exit 130' INT TERM
 
-# start_prometheus DIR [FLAG...]: the extra flags go to Prometheus.
+# start_prometheus DIR [FLAG...]: Prometheus on DIR/data (scripts/lib/prometheus.sh), the extra
+# flags passed on; sets url and query_log.
 start_prometheus() {
-  local dir=$1 port=19190 tries=0
+  local dir=$1
   shift
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-    port=$((port + 1))
-    tries=$((tries + 1))
-    ((tries < 200)) || die "no free loopback port in 19190..19390"
-  done
   # The query log records every query zonecost sends, with its evaluation time: B replays them.
   query_log=$dir/query.log
-  printf 'global:\n  scrape_interval: 1m\n  query_log_file: %s\n' "$query_log" >"$dir/prometheus.yml"
   # max-samples: a read-once query over days of this cluster passes the 50M default.
-  prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
-    --storage.tsdb.retention.time=100y --web.listen-address="127.0.0.1:$port" \
-    --query.max-samples=1000000000 --query.timeout=10m "$@" >"$dir/prometheus.log" 2>&1 &
-  prom_pid=$!
-  url=http://127.0.0.1:$port
-  for _ in $(seq 1 600); do
-    if curl -fsS -o /dev/null "$url/-/ready" 2>/dev/null; then
-      echo "bench: Prometheus on $url (pid $prom_pid, data $dir/data)" >&2
-      return
-    fi
-    kill -0 "$prom_pid" 2>/dev/null || die "prometheus exited: $(tail -5 "$dir/prometheus.log")"
-    sleep 0.2
-  done
-  die "prometheus not ready after 120 s: $(tail -5 "$dir/prometheus.log")"
+  PROM_QUERY_LOG=$query_log prom_start "$dir/data" \
+    --query.max-samples=1000000000 --query.timeout=10m "$@" || die "Prometheus did not start"
+  # shellcheck disable=SC2034 # read by the benchmarks
+  url=$PROM_URL
 }
 
 # ------------------------------------------------------------------ measurements

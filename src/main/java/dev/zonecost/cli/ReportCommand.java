@@ -86,8 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
               verbose.verbose,
               service -> {
                 Report whole = service.report(request, output.sortBy(), output.top());
-                List<Bucket> buckets =
-                    new TrendService(service, analysis.parallelism()).buckets(request, every);
+                List<Bucket> buckets = new TrendService(service).buckets(request, every);
                 return new Trended(whole, Trend.of(every, buckets, whole));
               });
       write(TrendRenderers.of(output.format, done.trend(), headers, color), done.report(), err);

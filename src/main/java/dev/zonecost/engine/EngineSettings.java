@@ -16,4 +16,14 @@ public record EngineSettings(
   public TrafficEngine engine(dev.zonecost.prometheus.PrometheusApi api) {
     return new TrafficEngine(api, parallelism, chunk, progress, ranges);
   }
+
+  /** An engine that shares {@code run}'s pool and bound with its other engines. */
+  public TrafficEngine engine(dev.zonecost.prometheus.PrometheusApi api, EngineRun run) {
+    return new TrafficEngine(api, run, chunk, progress, ranges);
+  }
+
+  /** A run of several engines (a trend's buckets) that together keep to {@code parallelism}. */
+  public EngineRun newRun() {
+    return new EngineRun(parallelism);
+  }
 }

@@ -31,7 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +51,7 @@ public final class TrafficEngine {
   private final Duration chunk;
   private final Progress progress;
   private final RangeSemantics ranges;
+  private final EngineRun shared; // null: each run() has a pool of its own
 
   public TrafficEngine(PrometheusApi api, int parallelism) {
     this(api, parallelism, DEFAULT_CHUNK, Progress.NONE, RangeSemantics.AUTO);
@@ -74,11 +74,31 @@ public final class TrafficEngine {
       Duration chunk,
       Progress progress,
       RangeSemantics ranges) {
+    this(api, parallelism, chunk, progress, ranges, null);
+  }
+
+  /**
+   * An engine that shares {@code run}'s pool and its bound on requests in flight with the run's
+   * other engines (a trend's buckets).
+   */
+  public TrafficEngine(
+      PrometheusApi api, EngineRun run, Duration chunk, Progress progress, RangeSemantics ranges) {
+    this(run.limit(api), run.parallelism(), chunk, progress, ranges, run);
+  }
+
+  private TrafficEngine(
+      PrometheusApi api,
+      int parallelism,
+      Duration chunk,
+      Progress progress,
+      RangeSemantics ranges,
+      EngineRun shared) {
     this.api = api;
     this.parallelism = Math.max(1, parallelism);
     this.chunk = chunk;
     this.progress = progress;
     this.ranges = ranges;
+    this.shared = shared;
   }
 
   /** The step of the subquery that locates resets in a window this long. */
@@ -119,6 +139,11 @@ public final class TrafficEngine {
   }
 
   public EngineResult run(EngineRequest request) {
+    if (shared == null) {
+      try (EngineRun own = new EngineRun(parallelism)) {
+        return new TrafficEngine(api, own, chunk, progress, ranges).run(request);
+      }
+    }
     Optional<String> version = api.version();
     // No version: VictoriaMetrics 1.79 answers buildinfo with empty data, and its ranges are
     // left-open. Assuming left-open elsewhere only errs for a sample exactly 1 ms before start.
@@ -228,7 +253,7 @@ public final class TrafficEngine {
     }
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, TrafficEngine::daemon);
+    ExecutorService pool = shared.share();
     try {
       List<CounterRead> reads = new ArrayList<>();
       reads.add(

@@ -8,6 +8,7 @@ import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.EngineResult;
+import dev.zonecost.engine.EngineRun;
 import dev.zonecost.engine.EngineSettings;
 import dev.zonecost.engine.RecordedRulesReader;
 import dev.zonecost.engine.SeriesValidator;
@@ -132,9 +133,24 @@ public final class ReportService {
 
   /** The report with its rows ordered by {@code sortBy}, past {@code top} folded into others. */
   public Report report(EngineRequest request, RowOrder.SortBy sortBy, Integer top) {
+    return report(request, sortBy, top, null);
+  }
+
+  /** A run that several reports share (a trend's buckets), keeping to one parallelism. */
+  public EngineRun newRun() {
+    return engine.newRun();
+  }
+
+  /**
+   * The report as one engine of {@code run}, sharing its pool and bound on queries in flight with
+   * the run's other reports; null: a run of its own.
+   */
+  public Report report(EngineRequest request, RowOrder.SortBy sortBy, Integer top, EngineRun run) {
     requireBoundedChunks(request);
     // Malformed answers (series twice, NaN, a node in two zones) are refused, never counted.
-    EngineResult result = engine.engine(new SeriesValidator(api, request.names())).run(request);
+    SeriesValidator validated = new SeriesValidator(api, request.names());
+    EngineResult result =
+        (run == null ? engine.engine(validated) : engine.engine(validated, run)).run(request);
     if (result.rows().isEmpty()) {
       if (!result.byteSource().equals("retina")) {
         throw new NoDataException(

@@ -2,56 +2,38 @@ package dev.zonecost.report;
 
 import dev.zonecost.common.NoDataException;
 import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.EngineRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * {@code report --every}: the whole window's report, and one report per aligned bucket, each its
- * own request set (so each is exact by DESIGN §3), run a few at a time.
+ * own request set (so each is exact by DESIGN §3). The buckets are one engine run: they share its
+ * pool, and however many buckets there are, no more queries are in flight than its parallelism.
  */
 public final class TrendService {
   private final ReportService reports;
-  private final int parallelBuckets;
 
-  public TrendService(ReportService reports, int parallelBuckets) {
+  public TrendService(ReportService reports) {
     this.reports = reports;
-    this.parallelBuckets = Math.max(1, parallelBuckets);
   }
 
   /** The buckets of the window {@code request} asks for; a bucket without traffic is empty. */
   public List<Bucket> buckets(EngineRequest request, Duration every) {
     List<Instant[]> edges = BucketEdges.cut(request.start(), request.end(), every);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelBuckets, edges.size()));
-    try {
-      List<Future<Bucket>> futures = new ArrayList<>();
+    try (EngineRun run = reports.newRun()) {
+      List<Supplier<Bucket>> work = new ArrayList<>();
       for (Instant[] e : edges) {
-        futures.add(pool.submit(() -> bucket(request, e[0], e[1])));
+        work.add(() -> bucket(request, e[0], e[1], run));
       }
-      List<Bucket> out = new ArrayList<>();
-      for (Future<Bucket> f : futures) {
-        out.add(f.get());
-      }
-      return List.copyOf(out);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading buckets", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+      return List.copyOf(run.all(work));
     }
   }
 
-  private Bucket bucket(EngineRequest window, Instant start, Instant end) {
+  private Bucket bucket(EngineRequest window, Instant start, Instant end, EngineRun run) {
     EngineRequest r =
         new EngineRequest(
             start,
@@ -65,7 +47,7 @@ public final class TrendService {
             window.lookBehind(),
             window.source());
     try {
-      return Bucket.of(start, end, reports.report(r, RowOrder.SortBy.BYTES, null));
+      return Bucket.of(start, end, reports.report(r, RowOrder.SortBy.BYTES, null, run));
     } catch (NoDataException none) {
       return Bucket.empty(start, end);
     }

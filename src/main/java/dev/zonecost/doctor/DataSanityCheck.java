@@ -2,8 +2,8 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.prometheus.MalformedResponseException;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.MetricNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
 
 /**
  * Would a report refuse this data: a Retina series twice with the same labels, a value that no byte

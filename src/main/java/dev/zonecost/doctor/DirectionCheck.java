@@ -1,7 +1,7 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 import java.util.Locale;
 import java.util.TreeMap;
 

@@ -3,7 +3,7 @@ package dev.zonecost.doctor;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.PromqlStrings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

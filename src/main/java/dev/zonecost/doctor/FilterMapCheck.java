@@ -1,8 +1,8 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.PromqlStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

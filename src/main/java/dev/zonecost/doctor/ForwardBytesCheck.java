@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 
 /** Is Retina's pod-level byte metric in the window at all. */
 public final class ForwardBytesCheck implements Check {

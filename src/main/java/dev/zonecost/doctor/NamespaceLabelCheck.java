@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 
 /**
  * Do Retina's pod-pair series carry the pods' namespaces. A MetricsConfiguration label list emits

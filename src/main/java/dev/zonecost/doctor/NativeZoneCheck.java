@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 
 /** Does Retina (≥ 1.2) label the zones itself; if not, zones come from kube-state-metrics. */
 public final class NativeZoneCheck implements Check {

@@ -9,7 +9,7 @@ import dev.zonecost.accounting.Zones;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.TrafficEngine;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 
 /** Is kube_pod_info there (pod -> node), and is it duplicated by several KSM instances. */
 public final class PodInfoCheck implements Check {

@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 
 /** Do Retina's series name both pods of a pair (remote context), or only the local pod. */
 public final class RemoteContextCheck implements Check {

@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 
 /** Is kube_replicaset_owner there, for rolling ReplicaSets up to their Deployment. */
 public final class ReplicaSetOwnerCheck implements Check {

@@ -2,8 +2,8 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.PromqlStrings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

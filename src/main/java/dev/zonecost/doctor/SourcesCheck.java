@@ -1,8 +1,8 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.promql.LabelNames;
 import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.ByteSources;
-import dev.zonecost.source.retina.LabelNames;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.zonecost.engine;
 
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
 import dev.zonecost.source.retina.QueryPlan;
 import dev.zonecost.source.retina.TopologyQueries;
 import java.util.HashMap;

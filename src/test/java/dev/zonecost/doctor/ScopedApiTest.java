@@ -3,7 +3,7 @@ package dev.zonecost.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zonecost.prometheus.FakePrometheus;
-import dev.zonecost.source.retina.MetricNames;
+import dev.zonecost.promql.MetricNames;
 import org.junit.jupiter.api.Test;
 
 /** Doctor's queries under renamed names and one cluster. */

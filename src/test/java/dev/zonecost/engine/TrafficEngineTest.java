@@ -204,7 +204,7 @@ class TrafficEngineTest {
                     DataAggregationLevel.LOW,
                     Selection.ALL,
                     GroupBy.WORKLOAD,
-                    new dev.zonecost.source.retina.MetricNames(
+                    new dev.zonecost.promql.MetricNames(
                         "networkobservability_adv_forward_bytes",
                         "label_topology_kubernetes_io_zone",
                         "k8s_cluster"),

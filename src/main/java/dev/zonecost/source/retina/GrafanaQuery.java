@@ -1,6 +1,6 @@
 package dev.zonecost.source.retina;
 
-import static dev.zonecost.source.retina.PromqlStrings.quote;
+import static dev.zonecost.promql.PromqlStrings.quote;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;

@@ -1,10 +1,13 @@
 package dev.zonecost.source.retina;
 
-import static dev.zonecost.source.retina.PromqlStrings.duration;
-import static dev.zonecost.source.retina.PromqlStrings.quote;
-import static dev.zonecost.source.retina.PromqlStrings.regexLiteral;
-import static dev.zonecost.source.retina.PromqlStrings.unixSeconds;
+import static dev.zonecost.promql.PromqlStrings.duration;
+import static dev.zonecost.promql.PromqlStrings.quote;
+import static dev.zonecost.promql.PromqlStrings.regexLiteral;
+import static dev.zonecost.promql.PromqlStrings.unixSeconds;
 
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.promql.Matchers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,9 +235,7 @@ public final class QueryPlan {
 
   /** A matcher selecting the series whose {@code label} is one of {@code values}. */
   public static String anyOf(String label, Collection<String> values) {
-    StringJoiner alt = new StringJoiner("|");
-    values.stream().sorted().distinct().forEach(v -> alt.add(regexLiteral(v)));
-    return label + "=~" + quote(alt.toString());
+    return Matchers.anyOf(label, values);
   }
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
@@ -386,8 +387,6 @@ public final class QueryPlan {
 
   public static final String RESET_SAMPLES_LABEL =
       "raw samples around each located reset, by name (sent only when there are any)";
-
-  public record LabelledQuery(String label, String promql) {}
 
   /** When the queries are evaluated: always at the window's end. */
   public Instant evaluationTime() {

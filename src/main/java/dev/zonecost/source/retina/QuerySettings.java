@@ -1,6 +1,7 @@
 package dev.zonecost.source.retina;
 
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.MetricNames;
 import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.ByteSources;
 import java.time.Duration;

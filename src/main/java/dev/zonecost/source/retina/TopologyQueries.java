@@ -1,7 +1,10 @@
 package dev.zonecost.source.retina;
 
-import static dev.zonecost.source.retina.PromqlStrings.duration;
+import static dev.zonecost.promql.PromqlStrings.duration;
 
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.promql.PromqlStrings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,15 +126,15 @@ public final class TopologyQueries {
   }
 
   /** The queries in the order {@code advise} sends them, labelled. */
-  public List<QueryPlan.LabelledQuery> all() {
+  public List<LabelledQuery> all() {
     return List.of(
-        new QueryPlan.LabelledQuery(
+        new LabelledQuery(
             "ready endpoints per slice and zone, averaged over the window",
             averageReadyEndpoints()),
-        new QueryPlan.LabelledQuery(
+        new LabelledQuery(
             "share of the window with a ready endpoint per slice and zone", zoneCoverage()),
-        new QueryPlan.LabelledQuery("slices with zone hints", hintedSlices()),
-        new QueryPlan.LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
-        new QueryPlan.LabelledQuery("allocatable CPU per node", nodeCpu()));
+        new LabelledQuery("slices with zone hints", hintedSlices()),
+        new LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
+        new LabelledQuery("allocatable CPU per node", nodeCpu()));
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

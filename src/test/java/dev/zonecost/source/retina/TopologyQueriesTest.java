@@ -3,6 +3,7 @@ package dev.zonecost.source.retina;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.MetricNames;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.promql;
 
 /** The metric and label names zonecost reads (Retina remote context and kube-state-metrics). */
 public final class LabelNames {

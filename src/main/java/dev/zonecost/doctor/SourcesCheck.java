@@ -1,8 +1,8 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.engine.ByteSources;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.ByteSources;
 import java.util.ArrayList;
 import java.util.List;
 

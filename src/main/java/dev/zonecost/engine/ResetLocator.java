@@ -5,7 +5,7 @@ import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelledQuery;
-import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.QueryPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.QueryPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

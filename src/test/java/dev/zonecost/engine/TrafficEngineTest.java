@@ -209,7 +209,7 @@ class TrafficEngineTest {
                         "label_topology_kubernetes_io_zone",
                         "k8s_cluster"),
                     true,
-                    dev.zonecost.source.retina.QuerySettings.DEFAULT_LOOK_BEHIND,
+                    dev.zonecost.source.QuerySettings.DEFAULT_LOOK_BEHIND,
                     "auto"));
     assertEquals(2, r.rows().size(), r.rows().toString());
     for (TrafficRow row : r.rows()) {

@@ -4,6 +4,8 @@ import static dev.zonecost.promql.PromqlStrings.quote;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.source.QueryPlan;
+import dev.zonecost.source.QuerySettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +55,8 @@ public final class GrafanaQuery {
                 s.selection(),
                 s.names(),
                 s.leftOpenRanges(),
-                s.lookBehind()))
+                s.lookBehind(),
+                s.source()))
         .forwardSelector();
   }
 

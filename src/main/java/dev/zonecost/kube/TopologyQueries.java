@@ -1,10 +1,12 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.kube;
 
 import static dev.zonecost.promql.PromqlStrings.duration;
 
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.LabelledQuery;
-import dev.zonecost.promql.PromqlStrings;
+import dev.zonecost.promql.Matchers;
+import dev.zonecost.promql.QueryWindow;
+import dev.zonecost.promql.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,33 +25,33 @@ public final class TopologyQueries {
   /** Grid points per window at most; the step grows for long windows. */
   static final long MAX_POINTS = 720;
 
-  private final QuerySettings s;
+  private final Scope scope;
+  private final QueryWindow window;
 
-  public TopologyQueries(QuerySettings settings) {
-    this.s = settings;
+  public TopologyQueries(Scope scope, QueryWindow window) {
+    this.scope = scope;
+    this.window = window;
   }
 
   /** The subquery step: one minute, or longer so a window has at most {@link #MAX_POINTS}. */
   public Duration step() {
-    long minutes = Math.max(1, (s.window().toMinutes() + MAX_POINTS - 1) / MAX_POINTS);
+    long minutes = Math.max(1, (window.length().toMinutes() + MAX_POINTS - 1) / MAX_POINTS);
     return Duration.ofMinutes(minutes);
   }
 
   private String cluster() {
-    return s.names().clusterLabel();
+    return scope.clusterLabel();
   }
 
   private String selector(String metric, String... extra) {
     List<String> m = new ArrayList<>();
-    if (s.selection().cluster() != null) {
-      m.add(cluster() + "=" + PromqlStrings.quote(s.selection().cluster()));
-    }
+    Matchers.add(m, cluster() + "=", scope.cluster());
     m.addAll(List.of(extra));
     return metric + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
   }
 
   private String grid() {
-    return "[" + duration(s.window()) + ":" + duration(step()) + "]";
+    return "[" + duration(window.length()) + ":" + duration(step()) + "]";
   }
 
   /**
@@ -99,7 +101,7 @@ public final class TopologyQueries {
         + ", namespace, endpointslice) (max_over_time("
         + selector(ENDPOINT_HINTS)
         + "["
-        + duration(s.rangeFor(s.window()))
+        + duration(window.rangeFor(window.length()))
         + "]))";
   }
 
@@ -110,7 +112,7 @@ public final class TopologyQueries {
         + ", namespace, service, cluster_ip, external_name) (max_over_time("
         + selector(LabelNames.SERVICE_INFO)
         + "["
-        + duration(s.rangeFor(s.window()))
+        + duration(window.rangeFor(window.length()))
         + "]))";
   }
 
@@ -121,7 +123,7 @@ public final class TopologyQueries {
         + ", node) (max_over_time("
         + selector(NODE_ALLOCATABLE, "resource=\"cpu\"")
         + "["
-        + duration(s.rangeFor(s.window()))
+        + duration(window.rangeFor(window.length()))
         + "]))";
   }
 

@@ -7,8 +7,8 @@ import dev.zonecost.doctor.DoctorContext;
 import dev.zonecost.doctor.DoctorFormat;
 import dev.zonecost.doctor.DoctorReport;
 import dev.zonecost.doctor.FixHintsYaml;
-import dev.zonecost.doctor.ScopedApi;
 import dev.zonecost.prometheus.PrometheusClient;
+import dev.zonecost.promql.Scope;
 import dev.zonecost.time.TimeWindow;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -105,10 +105,11 @@ public final class DoctorCommand implements Callable<Integer> {
       report =
           Doctor.run(
               new DoctorContext(
-                      new ScopedApi(client, names.names(), cluster),
+                      client,
                       window.start(),
                       window.end(),
-                      prometheus.parallelism())
+                      prometheus.parallelism(),
+                      new Scope(names.names(), cluster))
                   .settings(filterMapMaxEntries, level),
               Doctor.defaultChecks());
     }

@@ -1,7 +1,7 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.MetricNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
 import picocli.CommandLine.Option;
 
 /** The names a scrape config may have changed: Retina's metric, the zone and cluster labels. */

@@ -8,6 +8,8 @@ import dev.zonecost.common.AtomicFile;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.TrafficEngine;
+import dev.zonecost.monitoring.PairExpression;
+import dev.zonecost.source.QueryPlan;
 import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.time.TimeWindow;
 import java.io.IOException;
@@ -34,13 +36,23 @@ final class MonitoringOutput {
       description = "Write here instead of stdout (atomically).")
   Path file;
 
-  /** {@code query --grafana}'s expression for these accounting options ($__range). */
-  String expression() {
+  /** {@code query --grafana}'s expression for these accounting options, over any range. */
+  PairExpression expression() {
     Instant now = Instant.EPOCH.plusSeconds(7200);
     EngineRequest request = accounting.request(new TimeWindow(now.minusSeconds(3600), now));
     QueryCommand.requireRetina(request, "rules and dashboard");
-    return GrafanaQuery.expression(
-        TrafficEngine.plan(request, false), request.dedupe(), request.level());
+    QueryPlan plan = TrafficEngine.plan(request, false);
+    return new PairExpression() {
+      @Override
+      public String over(String range) {
+        return GrafanaQuery.over(plan, request.dedupe(), request.level(), range);
+      }
+
+      @Override
+      public String tiled(String step) {
+        return GrafanaQuery.tiled(plan, request.dedupe(), request.level(), step);
+      }
+    };
   }
 
   BigDecimal pricePerByte() {

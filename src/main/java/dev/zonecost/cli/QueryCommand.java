@@ -1,14 +1,15 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.common.UsageException;
+import dev.zonecost.engine.ByteSources;
 import dev.zonecost.engine.EngineRequest;
+import dev.zonecost.engine.ReportQueries;
 import dev.zonecost.engine.TrafficEngine;
+import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.promql.Matchers;
+import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.ByteSources;
 import dev.zonecost.source.retina.GrafanaQuery;
-import dev.zonecost.source.retina.PromqlStrings;
-import dev.zonecost.source.retina.QueryPlan;
-import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -79,8 +80,7 @@ public final class QueryCommand implements Callable<Integer> {
     }
     ByteSource named = ByteSources.byName(request.source());
     ByteSource source = named == null ? ByteSources.RETINA : named;
-    List<QueryPlan> plans = TrafficEngine.plans(request, false, source);
-    QueryPlan plan = plans.get(0);
+    ReportQueries queries = ReportQueries.firstNames(request, false, source);
     out.printf(
         "# zonecost report: instant queries at the window's end, %s (%s), sent in parallel.%n",
         window.end(), PromqlStrings.unixSeconds(window.end()));
@@ -92,36 +92,16 @@ public final class QueryCommand implements Callable<Integer> {
               + " (%s).%n",
           source.name(), String.join(", ", source.counters(request.names()).get(0).metricNames()));
     }
-    List<LabelledQuery> queries = new java.util.ArrayList<>(plan.instantQueries());
-    for (QueryPlan more : plans.subList(1, plans.size())) {
-      queries.addAll(more.counterQueries());
-    }
-    if (source.needsWorkloadKinds()) {
-      queries.add(
-          new LabelledQuery("pods' first owners (the kinds of workloads)", plan.podOwners()));
-    }
     int i = 1;
-    for (LabelledQuery q : queries) {
+    for (LabelledQuery q : queries.instantQueries()) {
       out.printf("%n# %d. %s%n%s%n", i++, q.label(), q.promql());
     }
-    List<String> byName = List.of(QueryPlan.anyOf("source_podname", List.of("a", "b")));
     out.printf(
         "%n# Reads by name, each only for the series that need it (shown for pods a and b):%n");
-    out.printf("%n# %d. %s%n%s%n", i++, QueryPlan.LAST_BY_NAME_LABEL, plan.lastValues(byName));
-    out.printf("%n# %d. %s%n%s%n", i++, QueryPlan.FIRST_BY_NAME_LABEL, plan.firstValues(byName));
-    java.time.Duration step = TrafficEngine.resetStep(window.length());
-    out.printf(
-        "%n# %d. %s, evaluated at the end + %s%n%s%n",
-        i++,
-        QueryPlan.RESET_STEPS_LABEL,
-        PromqlStrings.duration(step),
-        plan.resetSteps(byName, step));
-    out.printf(
-        "%n# %d. %s, at each located step%n%s%n",
-        i++, QueryPlan.RESET_SAMPLES_LABEL, plan.rawSamplesOf(byName, step.multipliedBy(2)));
-    out.printf(
-        "%n# %d. %s%n%s%n",
-        i, QueryPlan.RAW_SAMPLES_LABEL, plan.rawSamplesOf(byName, window.length()));
+    for (LabelledQuery q :
+        queries.readsByName(List.of(Matchers.anyOf("source_podname", List.of("a", "b"))))) {
+      out.printf("%n# %d. %s%n%s%n", i++, q.label(), q.promql());
+    }
     return ExitCodes.OK;
   }
 }

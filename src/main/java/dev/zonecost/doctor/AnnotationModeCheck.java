@@ -1,7 +1,7 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,28 +19,31 @@ public final class AnnotationModeCheck implements Check {
   private static final Pattern VERSION = Pattern.compile(":v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
   /** The labels the MetricsConfiguration can add and annotation mode never has. */
-  public static String optionalLabels(String range) {
+  public static String optionalLabels(Scope scope, String range) {
     return "count by (source_zone, destination_zone, source_port, source_service, is_reply)"
         + " (last_over_time("
-        + LabelNames.FORWARD_BYTES
-        + "{source_podname!=\"\"}["
+        + scope.counter("source_podname!=\"\"")
+        + "["
         + range
         + "]))";
   }
 
   /** The annotation-mode labels: series with all of them. */
-  public static String fixedLabels(String range) {
+  public static String fixedLabels(Scope scope, String range) {
     return "count(last_over_time("
-        + LabelNames.FORWARD_BYTES
-        + "{source_ip!=\"\",source_namespace!=\"\",source_podname!=\"\","
-        + "source_workload_kind!=\"\",source_workload_name!=\"\"}["
+        + scope.counter(
+            "source_ip!=\"\",source_namespace!=\"\",source_podname!=\"\","
+                + "source_workload_kind!=\"\",source_workload_name!=\"\"")
+        + "["
         + range
         + "]))";
   }
 
   /** The Retina agents' image, from kube-state-metrics (container "retina" in the chart). */
-  public static String images(String range) {
-    return "count by (image) (last_over_time(kube_pod_container_info{container=\"retina\"}["
+  public static String images(Scope scope, String range) {
+    return "count by (image) (last_over_time("
+        + scope.selector("kube_pod_container_info", "container=\"retina\"")
+        + "["
         + range
         + "]))";
   }
@@ -50,7 +53,7 @@ public final class AnnotationModeCheck implements Check {
     if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
       return CheckResult.info(NAME, "not measured: no Retina pod pairs");
     }
-    List<Series> optional = ctx.query(optionalLabels(ctx.range()));
+    List<Series> optional = ctx.query(optionalLabels(ctx.scope(), ctx.range()));
     boolean anyOptional =
         optional.stream()
             .anyMatch(
@@ -60,10 +63,10 @@ public final class AnnotationModeCheck implements Check {
                         || !s.label("source_port").isEmpty()
                         || !s.label("source_service").isEmpty()
                         || !s.label("is_reply").isEmpty());
-    long fixed = ctx.number(fixedLabels(ctx.range()));
+    long fixed = ctx.number(fixedLabels(ctx.scope(), ctx.range()));
     String version = "";
     int[] v = null;
-    for (Series s : ctx.query(images(ctx.range()))) {
+    for (Series s : ctx.query(images(ctx.scope(), ctx.range()))) {
       Matcher m = VERSION.matcher(s.label("image"));
       if (m.find()) {
         int[] w = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};

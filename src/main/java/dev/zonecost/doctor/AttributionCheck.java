@@ -1,11 +1,8 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
-import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficRow;
-import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.EngineResult;
 import dev.zonecost.engine.TrafficEngine;
 import java.util.List;
@@ -39,15 +36,7 @@ public final class AttributionCheck implements Check {
       return CheckResult.info(NAME, "not measured: no zone anywhere");
     }
     EngineResult result =
-        new TrafficEngine(ctx.api(), ctx.parallelism())
-            .run(
-                new EngineRequest(
-                    ctx.start(),
-                    ctx.end(),
-                    DedupeMode.AUTO,
-                    ctx.level,
-                    Selection.ALL,
-                    GroupBy.WORKLOAD));
+        new TrafficEngine(ctx.api(), ctx.parallelism()).run(ctx.engineRequest(GroupBy.WORKLOAD));
     ctx.provenance = result.stats().provenance();
     return judge(result.rows());
   }

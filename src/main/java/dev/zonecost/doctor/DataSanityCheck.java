@@ -2,8 +2,8 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.prometheus.MalformedResponseException;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.MetricNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /**
  * Would a report refuse this data: a Retina series twice with the same labels, a value that no byte
@@ -13,23 +13,23 @@ import dev.zonecost.source.retina.MetricNames;
 public final class DataSanityCheck implements Check {
   public static final String NAME = "data sanity";
 
-  public static String largest(String range) {
-    return "max_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "])";
+  public static String largest(Scope scope, String range) {
+    return "max_over_time(" + scope.counter() + "[" + range + "])";
   }
 
-  public static String smallest(String range) {
-    return "min_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "])";
+  public static String smallest(Scope scope, String range) {
+    return "min_over_time(" + scope.counter() + "[" + range + "])";
   }
 
-  public static String nodeZones(String range) {
+  public static String nodeZones(Scope scope, String range) {
     return "max by ("
-        + LabelNames.CLUSTER
+        + scope.clusterLabel()
         + ", node, "
-        + LabelNames.ZONE_LABEL
+        + scope.zoneLabel()
         + ", "
         + LabelNames.LEGACY_ZONE_LABEL
         + ") (max_over_time("
-        + LabelNames.NODE_LABELS
+        + scope.selector(LabelNames.NODE_LABELS)
         + "["
         + range
         + "]))";
@@ -42,8 +42,12 @@ public final class DataSanityCheck implements Check {
     }
     try {
       for (String q :
-          new String[] {largest(ctx.range()), smallest(ctx.range()), nodeZones(ctx.range())}) {
-        SeriesValidator.check(q, ctx.query(q), MetricNames.DEFAULT);
+          new String[] {
+            largest(ctx.scope(), ctx.range()),
+            smallest(ctx.scope(), ctx.range()),
+            nodeZones(ctx.scope(), ctx.range())
+          }) {
+        SeriesValidator.check(q, ctx.query(q), ctx.answerNames());
       }
     } catch (MalformedResponseException e) {
       return CheckResult.fail(

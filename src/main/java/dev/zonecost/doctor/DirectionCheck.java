@@ -1,7 +1,8 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.Locale;
 import java.util.TreeMap;
 
@@ -9,8 +10,8 @@ import java.util.TreeMap;
 public final class DirectionCheck implements Check {
   public static final String NAME = "direction";
 
-  public static String query(String range) {
-    return "count by (direction) (last_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "]))";
+  public static String query(Scope scope, String range) {
+    return "count by (direction) (last_over_time(" + scope.counter() + "[" + range + "]))";
   }
 
   @Override
@@ -19,7 +20,7 @@ public final class DirectionCheck implements Check {
       return CheckResult.info(NAME, "not measured: no Retina series");
     }
     TreeMap<String, Long> counts = new TreeMap<>();
-    for (Series s : ctx.query(query(ctx.range()))) {
+    for (Series s : ctx.query(query(ctx.scope(), ctx.range()))) {
       String d = s.label(LabelNames.DIRECTION);
       counts.put(d.isEmpty() ? "(none)" : d, Math.round(s.samples().get(0).value()));
     }

@@ -1,12 +1,24 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficAggregator;
+import dev.zonecost.engine.ByteSources;
+import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
+import dev.zonecost.promql.PromqlStrings;
+import dev.zonecost.promql.Scope;
+import dev.zonecost.source.QuerySettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every check sees: the API, the window, and the facts earlier checks found (later checks skip
@@ -17,6 +29,7 @@ public final class DoctorContext {
   private final Instant start;
   private final Instant end;
   private final int parallelism;
+  private final Scope scope;
 
   /** Series of the Retina metric in the window; -1 until measured. */
   long forwardSeries = -1;
@@ -57,11 +70,50 @@ public final class DoctorContext {
     return this;
   }
 
+  /** Every cluster, the usual names. */
   public DoctorContext(PrometheusApi api, Instant start, Instant end, int parallelism) {
+    this(api, start, end, parallelism, Scope.ALL);
+  }
+
+  /**
+   * @param scope the user's names and the one cluster to check: every check builds its queries in
+   *     it, and the engine the attribution checks run reads it
+   */
+  public DoctorContext(
+      PrometheusApi api, Instant start, Instant end, int parallelism, Scope scope) {
     this.api = api;
     this.start = start;
     this.end = end;
     this.parallelism = parallelism;
+    this.scope = scope;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  /**
+   * The names the answers of {@link #query} carry: the user's, but the zone label under the name
+   * the checks read ({@link LabelNames#ZONE_LABEL}).
+   */
+  public MetricNames answerNames() {
+    MetricNames n = scope.names();
+    return new MetricNames(n.forwardBytes(), LabelNames.ZONE_LABEL, n.clusterLabel());
+  }
+
+  /** What a report with {@code --dedupe auto} at the doctor's level would ask of the engine. */
+  public EngineRequest engineRequest(GroupBy groupBy) {
+    return new EngineRequest(
+        start,
+        end,
+        DedupeMode.AUTO,
+        level,
+        new Selection(null, null, null, null, null, null, null, null, scope.cluster()),
+        groupBy,
+        scope.names(),
+        false,
+        QuerySettings.DEFAULT_LOOK_BEHIND,
+        ByteSources.AUTO);
   }
 
   public PrometheusApi api() {
@@ -85,9 +137,26 @@ public final class DoctorContext {
     return PromqlStrings.duration(Duration.between(start, end));
   }
 
-  /** Instant query at the window's end. */
+  /**
+   * Instant query at the window's end. The answers name the zone label as the checks read it
+   * ({@link LabelNames#ZONE_LABEL}), whatever the user's set-up calls it.
+   */
   public List<Series> query(String promql) {
-    return api.query(promql, end).series();
+    List<Series> answer = api.query(promql, end).series();
+    String zone = scope.zoneLabel();
+    if (zone.equals(LabelNames.ZONE_LABEL)) {
+      return answer;
+    }
+    List<Series> out = new ArrayList<>(answer.size());
+    for (Series s : answer) {
+      if (s.labels().containsKey(zone)) {
+        Map<String, String> labels = new HashMap<>(s.labels());
+        labels.put(LabelNames.ZONE_LABEL, labels.remove(zone));
+        s = new Series(labels, s.samples());
+      }
+      out.add(s);
+    }
+    return out;
   }
 
   /** The value of a single-number answer (a {@code count(...)}), 0 when the answer is empty. */

@@ -1,7 +1,7 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,18 +18,18 @@ public final class DoubleScrapeCheck implements Check {
       "direction, source_ip, source_namespace, source_podname, destination_ip,"
           + " destination_namespace, destination_podname";
 
-  public static String perJob(String range) {
-    return "count by (job) (last_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "]))";
+  public static String perJob(Scope scope, String range) {
+    return "count by (job) (last_over_time(" + scope.counter() + "[" + range + "]))";
   }
 
   /** Pair series (direction and both endpoints) that exist under more than one job. */
-  public static String duplicated(String range) {
+  public static String duplicated(Scope scope, String range) {
     return "count(count by ("
         + PAIR
         + ") (count by (job, "
         + PAIR
         + ") (last_over_time("
-        + LabelNames.FORWARD_BYTES
+        + scope.counter()
         + "["
         + range
         + "]))) > 1)";
@@ -41,7 +41,7 @@ public final class DoubleScrapeCheck implements Check {
       return CheckResult.info(NAME, "not measured: no Retina series");
     }
     Map<String, Long> jobs = new TreeMap<>();
-    for (Series s : ctx.query(perJob(ctx.range()))) {
+    for (Series s : ctx.query(perJob(ctx.scope(), ctx.range()))) {
       jobs.put(s.label("job"), Math.round(s.samples().get(0).value()));
     }
     StringBuilder list = new StringBuilder();
@@ -57,7 +57,7 @@ public final class DoubleScrapeCheck implements Check {
           .with("seriesByJob", jobs)
           .with("duplicated", 0L);
     }
-    long dup = ctx.number(duplicated(ctx.range()));
+    long dup = ctx.number(duplicated(ctx.scope(), ctx.range()));
     String measured = dup + " pod-pair series exist under more than one job (" + list + " series)";
     if (dup == 0) {
       return CheckResult.ok(NAME, "several jobs, no series in two of them (" + list + ")")

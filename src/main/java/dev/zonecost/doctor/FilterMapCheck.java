@@ -1,8 +1,9 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.PromqlStrings;
+import dev.zonecost.promql.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,22 +20,22 @@ public final class FilterMapCheck implements Check {
   /** WARN from this share of the map: a rollout can double a Deployment's pods for a while. */
   public static final double WARN_FROM = 0.8;
 
-  public static String namespaces(String range) {
+  public static String namespaces(Scope scope, String range) {
     return "count by (source_namespace) (last_over_time("
-        + LabelNames.FORWARD_BYTES
-        + "{source_namespace!=\"\",source_namespace!=\"unknown\",source_podname!=\"unknown\"}["
+        + scope.counter(
+            "source_namespace!=\"\",source_namespace!=\"unknown\",source_podname!=\"unknown\"")
+        + "["
         + range
         + "]))";
   }
 
-  public static String pods(List<String> namespaces) {
+  public static String pods(Scope scope, List<String> namespaces) {
     List<String> alt = new ArrayList<>();
     namespaces.forEach(n -> alt.add(PromqlStrings.regexLiteral(n)));
     return "count(max by (namespace, pod) ("
-        + LabelNames.POD_INFO
-        + "{namespace=~"
-        + PromqlStrings.quote(String.join("|", alt))
-        + "}))";
+        + scope.selector(
+            LabelNames.POD_INFO, "namespace=~" + PromqlStrings.quote(String.join("|", alt)))
+        + "))";
   }
 
   @Override
@@ -43,13 +44,13 @@ public final class FilterMapCheck implements Check {
       return CheckResult.info(NAME, "not measured: no Retina pod pairs");
     }
     List<String> ns = new ArrayList<>();
-    for (Series s : ctx.query(namespaces(ctx.range()))) {
+    for (Series s : ctx.query(namespaces(ctx.scope(), ctx.range()))) {
       ns.add(s.label("source_namespace"));
     }
     if (ns.isEmpty()) {
       return CheckResult.info(NAME, "not measured: no observed namespace on Retina's series");
     }
-    long pods = ctx.number(pods(ns));
+    long pods = ctx.number(pods(ctx.scope(), ns));
     int limit = ctx.filterMapMaxEntries;
     double share = (double) pods / limit;
     String measured =

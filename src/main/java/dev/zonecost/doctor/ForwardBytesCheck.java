@@ -1,18 +1,19 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /** Is Retina's pod-level byte metric in the window at all. */
 public final class ForwardBytesCheck implements Check {
   public static final String NAME = "retina metric";
 
-  public static String query(String range) {
-    return "count(last_over_time(" + LabelNames.FORWARD_BYTES + "[" + range + "]))";
+  public static String query(Scope scope, String range) {
+    return "count(last_over_time(" + scope.counter() + "[" + range + "]))";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    long n = ctx.number(query(ctx.range()));
+    long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.forwardSeries = n;
     if (n == 0 && ctx.sourcesWithData > 0) {
       return CheckResult.warn(

@@ -1,6 +1,7 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.Scope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,15 +13,15 @@ import java.util.List;
 public final class HubbleCheck implements Check {
   public static final String NAME = "hubble";
 
-  public static String names(String range) {
-    return "count by (__name__) ({__name__=~\"hubble_.+\"})";
+  public static String names(Scope scope, String range) {
+    return "count by (__name__) (" + scope.selector("", "__name__=~\"hubble_.+\"") + ")";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
     List<String> names = new ArrayList<>();
     long series = 0;
-    for (Series s : ctx.query(names(ctx.range()))) {
+    for (Series s : ctx.query(names(ctx.scope(), ctx.range()))) {
       names.add(s.label("__name__"));
       series += Math.round(s.samples().get(0).value());
     }

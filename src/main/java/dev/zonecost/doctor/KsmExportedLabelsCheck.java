@@ -1,7 +1,8 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.List;
 
 /**
@@ -13,25 +14,25 @@ import java.util.List;
 public final class KsmExportedLabelsCheck implements Check {
   public static final String NAME = "ksm labels";
 
-  public static String exported(String range) {
+  public static String exported(Scope scope, String range) {
     return "count by (namespace) (last_over_time("
-        + LabelNames.POD_INFO
-        + "{exported_namespace!=\"\"}["
+        + scope.selector(LabelNames.POD_INFO, "exported_namespace!=\"\"")
+        + "["
         + range
         + "]) or last_over_time("
-        + LabelNames.POD_INFO
-        + "{exported_pod!=\"\"}["
+        + scope.selector(LabelNames.POD_INFO, "exported_pod!=\"\"")
+        + "["
         + range
         + "]))";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    long all = ctx.number(PodInfoCheck.seriesQuery(ctx.range()));
+    long all = ctx.number(PodInfoCheck.seriesQuery(ctx.scope(), ctx.range()));
     if (all == 0) {
       return CheckResult.info(NAME, "not measured: no kube_pod_info");
     }
-    List<Series> ex = ctx.query(exported(ctx.range()));
+    List<Series> ex = ctx.query(exported(ctx.scope(), ctx.range()));
     long n = 0;
     String target = "";
     for (Series s : ex) {

@@ -1,6 +1,7 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.Scope;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,22 +15,22 @@ public final class LostEventsCheck implements Check {
   public static final String NAME = "lost events";
   public static final String METRIC = "controlplane_networkobservability_lost_events_counter";
 
-  public static String present(String range) {
-    return "count(last_over_time(" + METRIC + "[" + range + "]))";
+  public static String present(Scope scope, String range) {
+    return "count(last_over_time(" + scope.selector(METRIC) + "[" + range + "]))";
   }
 
-  public static String perAgent(String range) {
-    return "sum by (instance, type) (increase(" + METRIC + "[" + range + "]))";
+  public static String perAgent(Scope scope, String range) {
+    return "sum by (instance, type) (increase(" + scope.selector(METRIC) + "[" + range + "]))";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.number(present(ctx.range())) == 0) {
+    if (ctx.number(present(ctx.scope(), ctx.range())) == 0) {
       return CheckResult.info(NAME, METRIC + ": no series (agents not scraped, or Retina too old)");
     }
     Map<String, Long> byAgent = new TreeMap<>();
     Map<String, Long> byType = new TreeMap<>();
-    for (Series s : ctx.query(perAgent(ctx.range()))) {
+    for (Series s : ctx.query(perAgent(ctx.scope(), ctx.range()))) {
       double v = s.samples().isEmpty() ? 0 : s.samples().get(0).value();
       long n = Double.isNaN(v) ? 0 : Math.round(v);
       if (n > 0) {

@@ -1,6 +1,6 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /**
  * Do Retina's pod-pair series carry the pods' namespaces. A MetricsConfiguration label list emits
@@ -10,15 +10,14 @@ import dev.zonecost.source.retina.LabelNames;
 public final class NamespaceLabelCheck implements Check {
   public static final String NAME = "namespace labels";
 
-  public static String query(String range) {
-    String fb = LabelNames.FORWARD_BYTES;
+  public static String query(Scope scope, String range) {
     return "count(last_over_time("
-        + fb
-        + "{source_podname!=\"\",source_namespace=\"\"}["
+        + scope.counter("source_podname!=\"\",source_namespace=\"\"")
+        + "["
         + range
         + "]) or last_over_time("
-        + fb
-        + "{destination_podname!=\"\",destination_namespace=\"\"}["
+        + scope.counter("destination_podname!=\"\",destination_namespace=\"\"")
+        + "["
         + range
         + "]))";
   }
@@ -28,7 +27,7 @@ public final class NamespaceLabelCheck implements Check {
     if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
       return CheckResult.info(NAME, "not measured: no Retina pod pairs");
     }
-    long n = ctx.number(query(ctx.range()));
+    long n = ctx.number(query(ctx.scope(), ctx.range()));
     String measured =
         n
             + " of "

@@ -1,15 +1,15 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /** Does Retina (≥ 1.2) label the zones itself; if not, zones come from kube-state-metrics. */
 public final class NativeZoneCheck implements Check {
   public static final String NAME = "native zones";
 
-  public static String query(String range) {
+  public static String query(Scope scope, String range) {
     return "count(last_over_time("
-        + LabelNames.FORWARD_BYTES
-        + "{source_zone!=\"\",source_zone!=\"unknown\"}["
+        + scope.counter("source_zone!=\"\",source_zone!=\"unknown\"")
+        + "["
         + range
         + "]))";
   }
@@ -19,7 +19,7 @@ public final class NativeZoneCheck implements Check {
     if (ctx.forwardSeries <= 0) {
       return CheckResult.info(NAME, "not measured: no Retina series");
     }
-    long n = ctx.number(query(ctx.range()));
+    long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.nativeZones = n > 0;
     if (n > 0) {
       return CheckResult.ok(NAME, n + " series carry source_zone (Retina >= 1.2): no join needed")

@@ -2,7 +2,8 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,13 +15,13 @@ public final class NodeZoneCheck implements Check {
   /** How many unlabelled nodes are named; the rest are counted. */
   public static final int MAX_LISTED = 5;
 
-  public static String query(String range) {
+  public static String query(Scope scope, String range) {
     return "max by (node, "
-        + LabelNames.ZONE_LABEL
+        + scope.zoneLabel()
         + ", "
         + LabelNames.LEGACY_ZONE_LABEL
         + ") (last_over_time("
-        + LabelNames.NODE_LABELS
+        + scope.selector(LabelNames.NODE_LABELS)
         + "["
         + range
         + "]))";
@@ -29,7 +30,7 @@ public final class NodeZoneCheck implements Check {
   @Override
   public CheckResult run(DoctorContext ctx) {
     Map<String, Boolean> zoned = new TreeMap<>();
-    for (Series s : ctx.query(query(ctx.range()))) {
+    for (Series s : ctx.query(query(ctx.scope(), ctx.range()))) {
       boolean has = !NodeZones.of(s::label, LabelNames.ZONE_LABEL).isEmpty();
       zoned.merge(s.label("node"), has, Boolean::logicalOr);
     }

@@ -1,16 +1,14 @@
 package dev.zonecost.doctor;
 
 import dev.zonecost.accounting.DataAggregationLevel;
-import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.ObservationsPerByte;
-import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.Zones;
-import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.TrafficEngine;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,16 +32,17 @@ public final class ObservationsCheck implements Check {
   /** A measured count further than this from the level's is reported. */
   public static final double TOLERANCE = 0.10;
 
-  public static String kernel(String range) {
+  public static String kernel(Scope scope, String range) {
     return "sum by (namespace, pod) (max by (namespace, pod, interface, id) (increase("
-        + "container_network_transmit_bytes_total{pod!=\"\",interface!=\"lo\"}["
+        + scope.selector(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\",interface!=\"lo\"")
+        + "["
         + range
         + "])))";
   }
 
-  public static String nodes(String range) {
+  public static String nodes(Scope scope, String range) {
     return "count by (namespace, pod, node) (last_over_time("
-        + LabelNames.POD_INFO
+        + scope.selector(LabelNames.POD_INFO)
         + "["
         + range
         + "]))";
@@ -60,7 +59,7 @@ public final class ObservationsCheck implements Check {
       return CheckResult.info(NAME, "not measured: no Retina pod pairs");
     }
     Map<String, Double> kernel = new HashMap<>();
-    for (Series s : ctx.query(kernel(ctx.range()))) {
+    for (Series s : ctx.query(kernel(ctx.scope(), ctx.range()))) {
       kernel.put(s.label("namespace") + "/" + s.label("pod"), value(s));
     }
     if (kernel.isEmpty()) {
@@ -70,7 +69,7 @@ public final class ObservationsCheck implements Check {
               + " /metrics/cadvisor to measure the observations per byte)");
     }
     Map<String, String> node = new HashMap<>();
-    for (Series s : ctx.query(nodes(ctx.range()))) {
+    for (Series s : ctx.query(nodes(ctx.scope(), ctx.range()))) {
       node.putIfAbsent(s.label("namespace") + "/" + s.label("pod"), s.label("node"));
     }
     Map<String, List<Double>> ratios = new TreeMap<>();
@@ -80,11 +79,7 @@ public final class ObservationsCheck implements Check {
     double kernelAll = 0;
     Map<String, Double> attributed = new TreeMap<>();
     List<TrafficRow> rows =
-        new TrafficEngine(ctx.api(), ctx.parallelism())
-            .run(
-                new EngineRequest(
-                    ctx.start(), ctx.end(), DedupeMode.AUTO, ctx.level, Selection.ALL, GroupBy.POD))
-            .rows();
+        new TrafficEngine(ctx.api(), ctx.parallelism()).run(ctx.engineRequest(GroupBy.POD)).rows();
     for (TrafficRow row : rows) {
       if (!Zones.isUnknown(row.key().source().namespace())) {
         attributed.merge(

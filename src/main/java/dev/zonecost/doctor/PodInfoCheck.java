@@ -1,18 +1,19 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /** Is kube_pod_info there (pod -> node), and is it duplicated by several KSM instances. */
 public final class PodInfoCheck implements Check {
   public static final String NAME = "kube_pod_info";
 
-  public static String seriesQuery(String range) {
-    return "count(last_over_time(" + LabelNames.POD_INFO + "[" + range + "]))";
+  public static String seriesQuery(Scope scope, String range) {
+    return "count(last_over_time(" + scope.selector(LabelNames.POD_INFO) + "[" + range + "]))";
   }
 
-  public static String podsQuery(String range) {
+  public static String podsQuery(Scope scope, String range) {
     return "count(count by (namespace, pod, uid) (last_over_time("
-        + LabelNames.POD_INFO
+        + scope.selector(LabelNames.POD_INFO)
         + "["
         + range
         + "])))";
@@ -20,7 +21,7 @@ public final class PodInfoCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    long series = ctx.number(seriesQuery(ctx.range()));
+    long series = ctx.number(seriesQuery(ctx.scope(), ctx.range()));
     if (series == 0) {
       String measured = "no series in the window";
       return ctx.nativeZones
@@ -30,7 +31,7 @@ public final class PodInfoCheck implements Check {
               Fixes.KSM_INSTALL)
           : CheckResult.fail(NAME, measured + ": no pod can be given a node", Fixes.KSM_INSTALL);
     }
-    long pods = ctx.number(podsQuery(ctx.range()));
+    long pods = ctx.number(podsQuery(ctx.scope(), ctx.range()));
     String measured = series + " series for " + pods + " pods";
     if (series > pods) {
       return CheckResult.warn(

@@ -1,15 +1,15 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /** Do Retina's series name both pods of a pair (remote context), or only the local pod. */
 public final class RemoteContextCheck implements Check {
   public static final String NAME = "remote context";
 
-  public static String query(String range) {
+  public static String query(Scope scope, String range) {
     return "count(last_over_time("
-        + LabelNames.FORWARD_BYTES
-        + "{source_podname!=\"\",destination_podname!=\"\"}["
+        + scope.counter("source_podname!=\"\",destination_podname!=\"\"")
+        + "["
         + range
         + "]))";
   }
@@ -19,7 +19,7 @@ public final class RemoteContextCheck implements Check {
     if (ctx.forwardSeries <= 0) {
       return CheckResult.fail(NAME, "not measured: no Retina series", Fixes.RETINA_POD_LEVEL);
     }
-    long n = ctx.number(query(ctx.range()));
+    long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.remoteContext = n > 0;
     if (n == 0) {
       return CheckResult.fail(

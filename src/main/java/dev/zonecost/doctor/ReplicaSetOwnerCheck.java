@@ -1,18 +1,23 @@
 package dev.zonecost.doctor;
 
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 
 /** Is kube_replicaset_owner there, for rolling ReplicaSets up to their Deployment. */
 public final class ReplicaSetOwnerCheck implements Check {
   public static final String NAME = "replicaset owners";
 
-  public static String query(String range) {
-    return "count(last_over_time(" + LabelNames.REPLICASET_OWNER + "[" + range + "]))";
+  public static String query(Scope scope, String range) {
+    return "count(last_over_time("
+        + scope.selector(LabelNames.REPLICASET_OWNER)
+        + "["
+        + range
+        + "]))";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    long n = ctx.number(query(ctx.range()));
+    long n = ctx.number(query(ctx.scope(), ctx.range()));
     if (n == 0) {
       return CheckResult.warn(
           NAME,

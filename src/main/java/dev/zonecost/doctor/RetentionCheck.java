@@ -2,8 +2,8 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.PromqlStrings;
+import dev.zonecost.promql.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,22 +28,22 @@ public final class RetentionCheck implements Check {
     return s.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : s.withNanos(0);
   }
 
-  public static String query(String range, Duration step) {
-    return sampleTime("min", range, step);
+  public static String query(Scope scope, String range, Duration step) {
+    return sampleTime(scope, "min", range, step);
   }
 
   /** The newest Retina sample in the window, to the step. */
-  public static String newestQuery(String range, Duration step) {
-    return sampleTime("max", range, step);
+  public static String newestQuery(Scope scope, String range, Duration step) {
+    return sampleTime(scope, "max", range, step);
   }
 
   /** The oldest ({@code min}) or newest ({@code max}) Retina sample time, to the step. */
-  private static String sampleTime(String which, String range, Duration step) {
+  private static String sampleTime(Scope scope, String which, String range, Duration step) {
     return which
         + "("
         + which
         + "_over_time(timestamp("
-        + LabelNames.FORWARD_BYTES
+        + scope.counter()
         + ")["
         + range
         + ":"
@@ -52,8 +52,8 @@ public final class RetentionCheck implements Check {
   }
 
   /** The raw samples of one step: the oldest sample is among them, with its own timestamp. */
-  public static String rawStep(Duration step) {
-    return LabelNames.FORWARD_BYTES + "[" + PromqlStrings.duration(step) + "]";
+  public static String rawStep(Scope scope, Duration step) {
+    return scope.counter() + "[" + PromqlStrings.duration(step) + "]";
   }
 
   /** More than this between the newest sample and the window's end: the end has no data. */
@@ -65,7 +65,7 @@ public final class RetentionCheck implements Check {
       return CheckResult.info(NAME, "not measured: no Retina series");
     }
     Duration step = step(Duration.between(ctx.start(), ctx.end()));
-    var s = ctx.query(query(ctx.range(), step));
+    var s = ctx.query(query(ctx.scope(), ctx.range(), step));
     if (s.isEmpty()) {
       return CheckResult.info(NAME, "oldest sample not found");
     }
@@ -132,7 +132,7 @@ public final class RetentionCheck implements Check {
    */
   private static Instant exact(DoctorContext ctx, Instant approximate, Duration step) {
     Instant oldest = null;
-    for (Series series : ctx.api().query(rawStep(step), approximate).series()) {
+    for (Series series : ctx.api().query(rawStep(ctx.scope(), step), approximate).series()) {
       for (Sample sample : series.samples()) {
         Instant t = Instant.ofEpochMilli(sample.timestampMillis());
         if ((oldest == null || t.isBefore(oldest)) && !t.isBefore(ctx.start())) {
@@ -144,7 +144,7 @@ public final class RetentionCheck implements Check {
   }
 
   private static Instant newest(DoctorContext ctx, Duration step) {
-    List<Series> s = ctx.query(newestQuery(ctx.range(), step));
+    List<Series> s = ctx.query(newestQuery(ctx.scope(), ctx.range(), step));
     if (s.isEmpty() || s.get(0).samples().isEmpty()) {
       return null;
     }

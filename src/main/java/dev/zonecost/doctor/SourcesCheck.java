@@ -1,8 +1,8 @@
 package dev.zonecost.doctor;
 
+import dev.zonecost.engine.ByteSources;
+import dev.zonecost.promql.Scope;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.ByteSources;
-import dev.zonecost.source.retina.LabelNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +24,8 @@ public final class SourcesCheck implements Check {
     List<String> fixes = new ArrayList<>();
     CheckResult numbers = CheckResult.info(NAME, "");
     for (ByteSource source : ByteSources.all()) {
-      for (String metric : metrics(source)) {
-        long n = ctx.number(count(metric, ctx.range()));
+      for (String metric : metrics(ctx.scope(), source)) {
+        long n = ctx.number(count(ctx.scope().selector(metric), ctx.range()));
         if (n == 0) {
           continue;
         }
@@ -57,9 +57,9 @@ public final class SourcesCheck implements Check {
     return r;
   }
 
-  private static List<String> metrics(ByteSource source) {
+  private static List<String> metrics(Scope scope, ByteSource source) {
     return source == ByteSources.RETINA
-        ? List.of(LabelNames.FORWARD_BYTES)
+        ? List.of(scope.names().forwardBytes())
         : source.counters().get(0).metricNames();
   }
 
@@ -68,12 +68,22 @@ public final class SourcesCheck implements Check {
     String head = source.name() + " (" + metric + "): " + n + " series";
     return switch (source.name()) {
       case "beyla" -> {
-        String pods = metric + "{k8s_src_owner_type!=\"Service\",k8s_dst_owner_type!=\"Service\"";
-        long all = ctx.number(count(pods + "}", ctx.range()));
-        long zoned = ctx.number(count(pods + ",src_zone!=\"\",dst_zone!=\"\"}", ctx.range()));
+        Scope scope = ctx.scope();
+        String pods = "k8s_src_owner_type!=\"Service\",k8s_dst_owner_type!=\"Service\"";
+        long all = ctx.number(count(scope.selector(metric, pods), ctx.range()));
+        long zoned =
+            ctx.number(
+                count(
+                    scope.selector(metric, pods + ",src_zone!=\"\",dst_zone!=\"\""), ctx.range()));
         long agent =
-            ctx.number(count(pods + ",beyla_ip!=\"\",k8s_src_node_ip!=\"\"}", ctx.range()))
-                + ctx.number(count(pods + ",obi_ip!=\"\",k8s_src_node_ip!=\"\"}", ctx.range()));
+            ctx.number(
+                    count(
+                        scope.selector(metric, pods + ",beyla_ip!=\"\",k8s_src_node_ip!=\"\""),
+                        ctx.range()))
+                + ctx.number(
+                    count(
+                        scope.selector(metric, pods + ",obi_ip!=\"\",k8s_src_node_ip!=\"\""),
+                        ctx.range()));
         if (zoned == 0) {
           fixes.add(
               "select src.zone and dst.zone for "
@@ -95,9 +105,13 @@ public final class SourcesCheck implements Check {
         long ztunnel =
             ctx.number(
                 count(
-                    metric + "{reporter=\"source\",source_zone!=\"\",source_zone!=\"unknown\"}",
+                    ctx.scope()
+                        .selector(
+                            metric,
+                            "reporter=\"source\",source_zone!=\"\",source_zone!=\"unknown\""),
                     ctx.range()));
-        long reported = ctx.number(count(metric + "{reporter=\"source\"}", ctx.range()));
+        long reported =
+            ctx.number(count(ctx.scope().selector(metric, "reporter=\"source\""), ctx.range()));
         yield head
             + ", "
             + percent(ztunnel, reported)

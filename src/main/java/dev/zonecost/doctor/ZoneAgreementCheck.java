@@ -2,7 +2,8 @@ package dev.zonecost.doctor;
 
 import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.LabelNames;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,17 +25,17 @@ public final class ZoneAgreementCheck implements Check {
   /** How many disagreeing pods are named. */
   public static final int MAX_LISTED = 3;
 
-  public static String retinaZones(String range) {
+  public static String retinaZones(Scope scope, String range) {
     return "count by (source_namespace, source_podname, source_zone) (last_over_time("
-        + LabelNames.FORWARD_BYTES
-        + "{source_zone!=\"\",source_zone!=\"unknown\",source_podname!=\"unknown\"}["
+        + scope.counter("source_zone!=\"\",source_zone!=\"unknown\",source_podname!=\"unknown\"")
+        + "["
         + range
         + "]))";
   }
 
-  public static String podNodes(String range) {
+  public static String podNodes(Scope scope, String range) {
     return "count by (namespace, pod, node) (last_over_time("
-        + LabelNames.POD_INFO
+        + scope.selector(LabelNames.POD_INFO)
         + "["
         + range
         + "]))";
@@ -46,14 +47,14 @@ public final class ZoneAgreementCheck implements Check {
       return CheckResult.info(NAME, "not measured: needs Retina's zone labels and node zones");
     }
     Map<String, String> nodeZone = new HashMap<>();
-    for (Series s : ctx.query(NodeZoneCheck.query(ctx.range()))) {
+    for (Series s : ctx.query(NodeZoneCheck.query(ctx.scope(), ctx.range()))) {
       String z = NodeZones.of(s::label, LabelNames.ZONE_LABEL);
       if (!z.isEmpty()) {
         nodeZone.put(s.label("node"), z);
       }
     }
     Map<String, Set<String>> ksm = new HashMap<>();
-    for (Series s : ctx.query(podNodes(ctx.range()))) {
+    for (Series s : ctx.query(podNodes(ctx.scope(), ctx.range()))) {
       String z = nodeZone.get(s.label("node"));
       if (z != null) {
         ksm.computeIfAbsent(s.label("namespace") + "/" + s.label("pod"), k -> new HashSet<>())
@@ -61,7 +62,7 @@ public final class ZoneAgreementCheck implements Check {
       }
     }
     Map<String, Set<String>> retina = new TreeMap<>();
-    for (Series s : ctx.query(retinaZones(ctx.range()))) {
+    for (Series s : ctx.query(retinaZones(ctx.scope(), ctx.range()))) {
       retina
           .computeIfAbsent(
               s.label("source_namespace") + "/" + s.label("source_podname"), k -> new TreeSet<>())

@@ -2,8 +2,8 @@ package dev.zonecost.engine;
 
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
-import dev.zonecost.source.retina.QueryPlan;
-import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.source.QueryPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

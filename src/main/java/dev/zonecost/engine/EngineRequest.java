@@ -4,9 +4,8 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
-import dev.zonecost.source.ByteSources;
-import dev.zonecost.source.retina.MetricNames;
-import dev.zonecost.source.retina.QuerySettings;
+import dev.zonecost.promql.MetricNames;
+import dev.zonecost.source.QuerySettings;
 import java.time.Duration;
 import java.time.Instant;
 

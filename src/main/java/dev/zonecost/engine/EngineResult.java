@@ -6,7 +6,7 @@ import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WindowEdges;
-import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import dev.zonecost.promql.LabelledQuery;
 import java.util.List;
 import java.util.Map;
 

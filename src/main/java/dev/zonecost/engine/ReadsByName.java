@@ -2,7 +2,7 @@ package dev.zonecost.engine;
 
 import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
-import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import dev.zonecost.promql.LabelledQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

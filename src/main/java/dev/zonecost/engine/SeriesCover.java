@@ -1,6 +1,6 @@
 package dev.zonecost.engine;
 
-import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.QueryPlan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,10 +1,11 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.accounting.NodeZones;
+import dev.zonecost.kube.KubeQueries;
+import dev.zonecost.kube.TopologyQueries;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.QueryPlan;
-import dev.zonecost.source.retina.TopologyQueries;
+import dev.zonecost.source.QueryPlan;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +28,11 @@ public final class ServiceTopologyReader {
   public ServiceTopology read(EngineRequest request) {
     boolean leftOpen = RangeSemantics.AUTO.leftOpen(api.version());
     QueryPlan plan = TrafficEngine.plan(request, leftOpen);
-    TopologyQueries q = new TopologyQueries(plan.settings());
+    TopologyQueries q = new TopologyQueries(plan.settings().scope(), plan.settings().queryWindow());
+    KubeQueries kube = new KubeQueries(plan.settings().scope(), plan.settings().queryWindow());
     String cluster = plan.settings().names().clusterLabel();
     Map<String, String> serviceOfSlice = new HashMap<>();
-    for (Series s : series(plan, plan.sliceServices())) {
+    for (Series s : series(plan, kube.sliceServices())) {
       serviceOfSlice.put(
           s.label("namespace") + "/" + s.label("endpointslice"),
           s.label("label_kubernetes_io_service_name"));
@@ -65,7 +67,7 @@ public final class ServiceTopologyReader {
       cpu.put(s.label("node"), value(s));
     }
     Map<String, String> zones = new TreeMap<>();
-    for (Series s : series(plan, plan.nodeZones())) {
+    for (Series s : series(plan, kube.nodeZones())) {
       zones.merge(
           s.label("node"),
           NodeZones.of(s::label, plan.settings().names().zoneLabel()),

@@ -11,15 +11,15 @@ import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.accounting.WorkloadResolver;
+import dev.zonecost.kube.KubeQueries;
 import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.ByteSources;
-import dev.zonecost.source.retina.QueryPlan;
-import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
-import dev.zonecost.source.retina.QuerySettings;
+import dev.zonecost.source.QueryPlan;
+import dev.zonecost.source.QuerySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,18 +126,6 @@ public final class TrafficEngine {
             .withMetric(metric));
   }
 
-  /**
-   * The plan a command prints for a source without asking the back end: each counter's first metric
-   * name ({@code report} reads the first name with data).
-   */
-  public static List<QueryPlan> plans(EngineRequest r, boolean leftOpenRanges, ByteSource source) {
-    List<QueryPlan> out = new ArrayList<>();
-    for (ByteSource.Counter c : source.counters(r.names())) {
-      out.add(plan(r, leftOpenRanges, source, c.metricNames().get(0)));
-    }
-    return out;
-  }
-
   public EngineResult run(EngineRequest request) {
     if (shared == null) {
       try (EngineRun own = new EngineRun(parallelism)) {
@@ -240,17 +228,11 @@ public final class TrafficEngine {
     List<LabelledQuery> sent = Collections.synchronizedList(new ArrayList<>());
     List<String> metrics = metricsOf(request, leftOpen, source, sent);
     List<ByteSource.Counter> counters = source.counters(request.names());
-    QueryPlan plan = plan(request, leftOpen, source, metrics.get(0));
-    sent.addAll(plan.instantQueries());
-    List<QueryPlan> more = new ArrayList<>();
-    for (int i = 1; i < metrics.size(); i++) {
-      QueryPlan p = plan(request, leftOpen, source, metrics.get(i));
-      more.add(p);
-      sent.addAll(p.counterQueries());
-    }
-    if (source.needsWorkloadKinds()) {
-      sent.add(new LabelledQuery("pods' first owners (the kinds of workloads)", plan.podOwners()));
-    }
+    ReportQueries queries = ReportQueries.of(request, leftOpen, source, metrics);
+    QueryPlan plan = queries.plan();
+    KubeQueries kube = queries.kube();
+    sent.addAll(queries.instantQueries());
+    List<QueryPlan> more = queries.counters().subList(1, queries.counters().size());
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     ExecutorService pool = shared.share();
@@ -263,14 +245,14 @@ public final class TrafficEngine {
             new CounterRead(
                 api, more.get(i), counters.get(i + 1).role(), pool, warnings, chunk, progress));
       }
-      var pods = async(pool, () -> fetch(plan, plan.podPlacements(), warnings));
-      var nodes = async(pool, () -> fetch(plan, plan.nodeZones(), warnings));
-      var owners = async(pool, () -> fetch(plan, plan.replicaSetOwners(), warnings));
-      var services = async(pool, () -> fetch(plan, plan.serviceIps(), warnings));
-      var kernel = async(pool, () -> fetch(plan, plan.kernelTransmit(), warnings));
+      var pods = async(pool, () -> fetch(plan, kube.pods().promql(), warnings));
+      var nodes = async(pool, () -> fetch(plan, kube.nodes().promql(), warnings));
+      var owners = async(pool, () -> fetch(plan, kube.owners().promql(), warnings));
+      var services = async(pool, () -> fetch(plan, kube.services().promql(), warnings));
+      var kernel = async(pool, () -> fetch(plan, kube.kernel().promql(), warnings));
       var podOwners =
           source.needsWorkloadKinds()
-              ? async(pool, () -> fetch(plan, plan.podOwners(), warnings))
+              ? async(pool, () -> fetch(plan, kube.firstOwners().promql(), warnings))
               : null;
 
       String cluster = plan.settings().names().clusterLabel();
@@ -286,7 +268,7 @@ public final class TrafficEngine {
             s.label(cluster), s.label("cluster_ip"), s.label("namespace"), s.label("service"));
       }
       if (request.groupBy() == GroupBy.SERVICE) {
-        addBackends(plan, directory, sent, warnings);
+        addBackends(plan, kube, directory, sent, warnings);
       }
       for (Series s : join(nodes).series()) {
         directory.addNode(
@@ -369,20 +351,21 @@ public final class TrafficEngine {
    * generated suffix.
    */
   private void addBackends(
-      QueryPlan plan, PodDirectory directory, List<LabelledQuery> sent, List<String> warnings) {
+      QueryPlan plan,
+      KubeQueries kube,
+      PodDirectory directory,
+      List<LabelledQuery> sent,
+      List<String> warnings) {
     String cluster = plan.settings().names().clusterLabel();
-    sent.add(
-        new LabelledQuery(
-            "EndpointSlice endpoints (for --group-by service)", plan.sliceEndpoints()));
-    sent.add(
-        new LabelledQuery("EndpointSlice Services (for --group-by service)", plan.sliceServices()));
+    sent.add(kube.endpoints());
+    sent.add(kube.slices());
     Map<String, String> serviceOfSlice = new HashMap<>();
-    for (Series s : fetch(plan, plan.sliceServices(), warnings).series()) {
+    for (Series s : fetch(plan, kube.slices().promql(), warnings).series()) {
       serviceOfSlice.put(
           s.label(cluster) + "/" + s.label("namespace") + "/" + s.label("endpointslice"),
           s.label("label_kubernetes_io_service_name"));
     }
-    for (Series s : fetch(plan, plan.sliceEndpoints(), warnings).series()) {
+    for (Series s : fetch(plan, kube.endpoints().promql(), warnings).series()) {
       String slice = s.label("endpointslice");
       String service =
           serviceOfSlice.getOrDefault(

@@ -18,10 +18,9 @@ public final class Dashboard {
 
   private Dashboard() {}
 
-  public static List<PanelQuery> queries(
-      String grafanaExpression, BigDecimal pricePerByte, int top) {
-    String range = Expressions.pairs(grafanaExpression, "$__range");
-    String step = Expressions.tiled(grafanaExpression, "$__interval");
+  public static List<PanelQuery> queries(PairExpression pairs, BigDecimal pricePerByte, int top) {
+    String range = pairs.over("$__range");
+    String step = pairs.tiled("$__interval");
     return List.of(
         new PanelQuery("Bytes by zone pair (the range)", Expressions.byZones(range), true),
         new PanelQuery(
@@ -40,7 +39,7 @@ public final class Dashboard {
   }
 
   public static ObjectNode model(
-      String grafanaExpression,
+      PairExpression pairs,
       BigDecimal pricePerByte,
       String currency,
       int top,
@@ -64,7 +63,7 @@ public final class Dashboard {
         .put("query", "prometheus")
         .put("label", "Prometheus");
     ArrayNode panels = d.putArray("panels");
-    List<PanelQuery> qs = queries(grafanaExpression, pricePerByte, top);
+    List<PanelQuery> qs = queries(pairs, pricePerByte, top);
     String[] types = {"table", "timeseries", "table", "stat"};
     int[][] pos = {{0, 0, 12, 10}, {12, 0, 12, 10}, {0, 10, 16, 12}, {16, 10, 8, 6}};
     for (int i = 0; i < qs.size(); i++) {

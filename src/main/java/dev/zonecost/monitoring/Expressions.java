@@ -1,11 +1,9 @@
 package dev.zonecost.monitoring;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * PromQL pieces shared by the recording rules and the dashboard, built on {@code zonecost query
- * --grafana}'s expression (the same plan as {@code report}, with its caveats).
+ * --grafana}'s expression ({@link PairExpression}: the same plan as {@code report}, with its
+ * caveats).
  */
 public final class Expressions {
   public static final String PAIR_BYTES = "zonecost:retina_pair_zone_bytes:increase";
@@ -27,11 +25,6 @@ public final class Expressions {
     return "sum_over_time(" + pairSeries + "[1h])";
   }
 
-  /** The per-pair expression over {@code range} (a PromQL duration or Grafana variable). */
-  public static String pairs(String grafanaExpression, String range) {
-    return grafanaExpression.replace("$__range", range);
-  }
-
   /**
    * The series of {@code expr} (labelled by zones) whose two zones differ: those whose destination
    * zone is not their own source zone. A series without a zone label (node without one) is kept
@@ -43,39 +36,6 @@ public final class Expressions {
         + ") unless on (source_zone, destination_zone) label_replace(group by (source_zone) ("
         + expr
         + "), \"destination_zone\", \"$1\", \"source_zone\", \"(.*)\")";
-  }
-
-  private static final Pattern INCREASE = Pattern.compile("increase\\((.+?)\\[\\$__range\\]\\)");
-
-  /**
-   * The per-pair expression over consecutive steps of {@code step} that tile time: each step's
-   * value difference {@code x - x offset step} where it is not negative, else {@code x} (a reset),
-   * as in DESIGN §3's reference algorithm; unlike {@code increase()} it does not extrapolate. A
-   * series counts from its second sample (the bytes before it in its first step are missed).
-   */
-  public static String tiled(String grafanaExpression, String step) {
-    Matcher m = INCREASE.matcher(grafanaExpression);
-    if (!m.find()) {
-      throw new IllegalStateException("no increase(...[$__range]) in " + grafanaExpression);
-    }
-    String x = m.group(1);
-    String delta =
-        "(("
-            + x
-            + " - "
-            + x
-            + " offset "
-            + step
-            + ") >= 0 or ("
-            + x
-            + " and "
-            + x
-            + " offset "
-            + step
-            + "))";
-    return pairs(
-        grafanaExpression.substring(0, m.start()) + delta + grafanaExpression.substring(m.end()),
-        step);
   }
 
   /** Sums of {@code expr} by zone pair. */

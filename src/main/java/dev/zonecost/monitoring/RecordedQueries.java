@@ -1,7 +1,7 @@
 package dev.zonecost.monitoring;
 
 import dev.zonecost.accounting.Selection;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
 import java.time.Instant;

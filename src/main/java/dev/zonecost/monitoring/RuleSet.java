@@ -17,11 +17,11 @@ public final class RuleSet {
   private RuleSet() {}
 
   /**
-   * @param grafanaExpression {@code query --grafana}'s expression, with {@code $__range}
+   * @param pairs {@code query --grafana}'s expression, for each interval
    * @param pricePerByte the cross-zone price of one byte, in {@code currency}
    */
   public static ObjectNode groups(
-      String grafanaExpression,
+      PairExpression pairs,
       Duration interval,
       BigDecimal pricePerByte,
       String currency,
@@ -39,7 +39,7 @@ public final class RuleSet {
     rec.put("name", "zonecost.recording");
     rec.put("interval", i);
     ArrayNode rules = rec.putArray("rules");
-    rules.addObject().put("record", pair).put("expr", Expressions.tiled(grafanaExpression, i));
+    rules.addObject().put("record", pair).put("expr", pairs.tiled(i));
     rules.addObject().put("record", zone).put("expr", Expressions.byZones(pair));
     rules
         .addObject()

@@ -4,7 +4,7 @@ import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.WindowEdges;
-import dev.zonecost.source.retina.QueryPlan.LabelledQuery;
+import dev.zonecost.promql.LabelledQuery;
 import java.time.Instant;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Series;
-import dev.zonecost.source.retina.PromqlStrings;
+import dev.zonecost.promql.PromqlStrings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

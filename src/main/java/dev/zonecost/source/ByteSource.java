@@ -2,7 +2,7 @@ package dev.zonecost.source;
 
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.Selection;
-import dev.zonecost.source.retina.MetricNames;
+import dev.zonecost.promql.MetricNames;
 import java.util.List;
 import java.util.Map;
 

@@ -12,6 +12,7 @@ import dev.zonecost.prometheus.BackendUnreachableException;
 import dev.zonecost.prometheus.FakePrometheus;
 import dev.zonecost.prometheus.ResultInfo;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class ChecksTest {
     CheckResult none = new ForwardBytesCheck().run(ctx);
     assertEquals(Status.FAIL, none.status());
     assertTrue(none.fix().contains("enablePodLevel=true"), none.fix());
-    api.number(ForwardBytesCheck.query(R), 120);
+    api.number(ForwardBytesCheck.query(Scope.ALL, R), 120);
     CheckResult some = new ForwardBytesCheck().run(ctx);
     assertEquals(Status.OK, some.status());
     assertTrue(some.measured().contains("120 series"), some.measured());
@@ -80,9 +81,9 @@ class ChecksTest {
     assertEquals(Status.FAIL, r.status());
     assertTrue(r.fix().contains("remoteContext=true"), r.fix());
     assertTrue(r.fix().contains("metrics-configuration.yaml"), r.fix());
-    api.number(RemoteContextCheck.query(R), 4);
+    api.number(RemoteContextCheck.query(Scope.ALL, R), 4);
     assertEquals(Status.WARN, new RemoteContextCheck().run(ctx).status());
-    api.number(RemoteContextCheck.query(R), 10);
+    api.number(RemoteContextCheck.query(Scope.ALL, R), 10);
     assertEquals(Status.OK, new RemoteContextCheck().run(ctx).status());
     assertTrue(ctx.remoteContext);
   }
@@ -91,7 +92,7 @@ class ChecksTest {
   void direction_names_the_dedupe_it_implies() {
     ctx.forwardSeries = 10;
     api.series(
-        DirectionCheck.query(R),
+        DirectionCheck.query(Scope.ALL, R),
         List.of(
             FakePrometheus.series(Map.of("direction", "EGRESS"), 6),
             FakePrometheus.series(Map.of("direction", "INGRESS"), 4)));
@@ -101,13 +102,15 @@ class ChecksTest {
     assertTrue(both.measured().contains("--dedupe auto"), both.measured());
 
     api.series(
-        DirectionCheck.query(R), List.of(FakePrometheus.series(Map.of("direction", "INGRESS"), 4)));
+        DirectionCheck.query(Scope.ALL, R),
+        List.of(FakePrometheus.series(Map.of("direction", "INGRESS"), 4)));
     CheckResult ingressOnly = new DirectionCheck().run(ctx);
     assertEquals(Status.WARN, ingressOnly.status());
     assertTrue(ingressOnly.fix().contains("--dedupe auto counts the INGRESS"), ingressOnly.fix());
 
     api.series(
-        DirectionCheck.query(R), List.of(FakePrometheus.series(Map.of("direction", "egress"), 4)));
+        DirectionCheck.query(Scope.ALL, R),
+        List.of(FakePrometheus.series(Map.of("direction", "egress"), 4)));
     CheckResult local = new DirectionCheck().run(ctx);
     assertEquals(Status.WARN, local.status());
     assertTrue(local.measured().contains("local context"), local.measured());
@@ -118,7 +121,7 @@ class ChecksTest {
     ctx.forwardSeries = 10;
     assertEquals(Status.INFO, new NativeZoneCheck().run(ctx).status());
     assertFalse(ctx.nativeZones);
-    api.number(NativeZoneCheck.query(R), 10);
+    api.number(NativeZoneCheck.query(Scope.ALL, R), 10);
     assertEquals(Status.OK, new NativeZoneCheck().run(ctx).status());
     assertTrue(ctx.nativeZones);
   }
@@ -126,11 +129,12 @@ class ChecksTest {
   @Test
   void pod_info_fails_when_absent_and_warns_when_duplicated() {
     assertEquals(Status.FAIL, new PodInfoCheck().run(ctx).status());
-    api.number(PodInfoCheck.seriesQuery(R), 40).number(PodInfoCheck.podsQuery(R), 20);
+    api.number(PodInfoCheck.seriesQuery(Scope.ALL, R), 40)
+        .number(PodInfoCheck.podsQuery(Scope.ALL, R), 20);
     CheckResult dup = new PodInfoCheck().run(ctx);
     assertEquals(Status.WARN, dup.status());
     assertTrue(dup.fix().contains("folds"), dup.fix());
-    api.number(PodInfoCheck.seriesQuery(R), 20);
+    api.number(PodInfoCheck.seriesQuery(Scope.ALL, R), 20);
     assertEquals(Status.OK, new PodInfoCheck().run(ctx).status());
   }
 
@@ -152,7 +156,7 @@ class ChecksTest {
     for (int i = 0; i < unlabelled; i++) {
       s.add(FakePrometheus.series(Map.of("node", "bare-" + i), 1));
     }
-    api.series(NodeZoneCheck.query(R), s);
+    api.series(NodeZoneCheck.query(Scope.ALL, R), s);
   }
 
   @Test
@@ -194,7 +198,7 @@ class ChecksTest {
     CheckResult r = new ReplicaSetOwnerCheck().run(ctx);
     assertEquals(Status.WARN, r.status());
     assertTrue(r.measured().contains("by name only"), r.measured());
-    api.number(ReplicaSetOwnerCheck.query(R), 3);
+    api.number(ReplicaSetOwnerCheck.query(Scope.ALL, R), 3);
     assertEquals(Status.OK, new ReplicaSetOwnerCheck().run(ctx).status());
   }
 
@@ -227,7 +231,8 @@ class ChecksTest {
   @Test
   void retention_warns_when_the_data_begins_after_the_window_start() {
     ctx.forwardSeries = 3;
-    String q = RetentionCheck.query(R, RetentionCheck.step(java.time.Duration.ofHours(1)));
+    String q =
+        RetentionCheck.query(Scope.ALL, R, RetentionCheck.step(java.time.Duration.ofHours(1)));
     api.number(q, START.plusSeconds(1800).getEpochSecond());
     CheckResult late = new RetentionCheck().run(ctx);
     assertEquals(Status.WARN, late.status());

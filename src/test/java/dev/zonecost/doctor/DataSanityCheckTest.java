@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.prometheus.FakePrometheus;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,14 @@ class DataSanityCheckTest {
 
   @Test
   void should_pass_clean_data() {
-    api.series(DataSanityCheck.largest(R), List.of(FakePrometheus.series(POD_PAIR, 10)));
+    api.series(DataSanityCheck.largest(Scope.ALL, R), List.of(FakePrometheus.series(POD_PAIR, 10)));
     assertEquals(Status.OK, run().status());
   }
 
   @Test
   void should_fail_on_a_duplicated_series() {
     Series s = FakePrometheus.series(POD_PAIR, 10);
-    api.series(DataSanityCheck.largest(R), List.of(s, s));
+    api.series(DataSanityCheck.largest(Scope.ALL, R), List.of(s, s));
     CheckResult r = run();
     assertEquals(Status.FAIL, r.status());
     assertTrue(r.measured().startsWith("the same series twice"), r.measured());
@@ -43,11 +44,13 @@ class DataSanityCheckTest {
   @Test
   void should_fail_on_nan_infinite_negative_or_huge_values() {
     for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 1e300}) {
-      api.series(DataSanityCheck.largest(R), List.of(FakePrometheus.series(POD_PAIR, v)));
+      api.series(
+          DataSanityCheck.largest(Scope.ALL, R), List.of(FakePrometheus.series(POD_PAIR, v)));
       assertEquals(Status.FAIL, run().status(), "value " + v);
     }
-    api.series(DataSanityCheck.largest(R), List.of());
-    api.series(DataSanityCheck.smallest(R), List.of(FakePrometheus.series(POD_PAIR, -3)));
+    api.series(DataSanityCheck.largest(Scope.ALL, R), List.of());
+    api.series(
+        DataSanityCheck.smallest(Scope.ALL, R), List.of(FakePrometheus.series(POD_PAIR, -3)));
     CheckResult negative = run();
     assertEquals(Status.FAIL, negative.status());
     assertTrue(negative.measured().contains("-3.0"), negative.measured());
@@ -56,7 +59,7 @@ class DataSanityCheckTest {
   @Test
   void should_fail_on_a_node_with_two_zones() {
     api.series(
-        DataSanityCheck.nodeZones(R),
+        DataSanityCheck.nodeZones(Scope.ALL, R),
         List.of(
             FakePrometheus.series(
                 Map.of("node", "n1", "label_topology_kubernetes_io_zone", "a"), 1),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zonecost.prometheus.FakePrometheus;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,9 @@ class RetentionCheckTest {
     ctx.forwardSeries = 1;
     // The subquery sees 00:40:00 (a later sample); the raw step holds the real first, 00:39:20.
     Instant seen = START.plusSeconds(600);
-    api.number(RetentionCheck.query(R, STEP), seen.getEpochSecond());
-    api.series(RetentionCheck.rawStep(STEP), List.of(samples(seen.minusSeconds(40), seen)));
+    api.number(RetentionCheck.query(Scope.ALL, R, STEP), seen.getEpochSecond());
+    api.series(
+        RetentionCheck.rawStep(Scope.ALL, STEP), List.of(samples(seen.minusSeconds(40), seen)));
     CheckResult r = new RetentionCheck().run(ctx);
     assertEquals(Status.WARN, r.status());
     assertTrue(
@@ -44,8 +46,9 @@ class RetentionCheckTest {
   @Test
   void should_warn_when_the_window_ends_well_after_the_newest_sample() {
     ctx.forwardSeries = 1;
-    api.number(RetentionCheck.query(R, STEP), START.getEpochSecond());
-    api.number(RetentionCheck.newestQuery(R, STEP), END.minusSeconds(1800).getEpochSecond());
+    api.number(RetentionCheck.query(Scope.ALL, R, STEP), START.getEpochSecond());
+    api.number(
+        RetentionCheck.newestQuery(Scope.ALL, R, STEP), END.minusSeconds(1800).getEpochSecond());
     CheckResult stale = new RetentionCheck().run(ctx);
     assertEquals(Status.WARN, stale.status());
     assertTrue(
@@ -53,7 +56,8 @@ class RetentionCheckTest {
         stale.measured());
     assertTrue(stale.fix().contains("stale"), stale.fix());
 
-    api.number(RetentionCheck.newestQuery(R, STEP), END.minusSeconds(60).getEpochSecond());
+    api.number(
+        RetentionCheck.newestQuery(Scope.ALL, R, STEP), END.minusSeconds(60).getEpochSecond());
     assertEquals(Status.OK, new RetentionCheck().run(ctx).status());
   }
 }

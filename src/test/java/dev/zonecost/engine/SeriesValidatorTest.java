@@ -159,8 +159,7 @@ class SeriesValidatorTest {
         assertThrows(
             MalformedResponseException.class,
             () ->
-                SeriesValidator.check(
-                    "x", List.of(evil), dev.zonecost.source.retina.MetricNames.DEFAULT));
+                SeriesValidator.check("x", List.of(evil), dev.zonecost.promql.MetricNames.DEFAULT));
     assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
     assertTrue(e.getMessage().contains("\\u001b[2J"), e.getMessage());
   }

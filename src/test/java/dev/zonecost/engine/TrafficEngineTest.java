@@ -204,12 +204,12 @@ class TrafficEngineTest {
                     DataAggregationLevel.LOW,
                     Selection.ALL,
                     GroupBy.WORKLOAD,
-                    new dev.zonecost.source.retina.MetricNames(
+                    new dev.zonecost.promql.MetricNames(
                         "networkobservability_adv_forward_bytes",
                         "label_topology_kubernetes_io_zone",
                         "k8s_cluster"),
                     true,
-                    dev.zonecost.source.retina.QuerySettings.DEFAULT_LOOK_BEHIND,
+                    dev.zonecost.source.QuerySettings.DEFAULT_LOOK_BEHIND,
                     "auto"));
     assertEquals(2, r.rows().size(), r.rows().toString());
     for (TrafficRow row : r.rows()) {

@@ -7,7 +7,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
-import dev.zonecost.source.retina.QueryPlan;
+import dev.zonecost.source.QueryPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

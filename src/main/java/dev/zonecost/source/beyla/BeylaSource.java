@@ -9,9 +9,9 @@ import dev.zonecost.accounting.Endpoint;
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.PodKey;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.Matchers;
+import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.retina.PromqlStrings;
-import dev.zonecost.source.retina.RetinaSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +47,11 @@ public final class BeylaSource implements ByteSource {
     List<String> m = new ArrayList<>();
     m.add(SRC + OWNER_TYPE + "!=" + PromqlStrings.quote(BeylaLabels.SERVICE_OWNER));
     m.add(DST + OWNER_TYPE + "!=" + PromqlStrings.quote(BeylaLabels.SERVICE_OWNER));
-    RetinaSource.add(m, SRC + NAMESPACE + "=~", sel.sourceNamespaceRegex());
-    RetinaSource.add(m, DST + NAMESPACE + "=~", sel.destinationNamespaceRegex());
-    RetinaSource.add(m, SRC + NAMESPACE + "!~", sel.excludeSourceNamespaceRegex());
-    RetinaSource.add(m, DST + NAMESPACE + "!~", sel.excludeDestinationNamespaceRegex());
-    RetinaSource.add(m, clusterLabel + "=", sel.cluster());
+    Matchers.add(m, SRC + NAMESPACE + "=~", sel.sourceNamespaceRegex());
+    Matchers.add(m, DST + NAMESPACE + "=~", sel.destinationNamespaceRegex());
+    Matchers.add(m, SRC + NAMESPACE + "!~", sel.excludeSourceNamespaceRegex());
+    Matchers.add(m, DST + NAMESPACE + "!~", sel.excludeDestinationNamespaceRegex());
+    Matchers.add(m, clusterLabel + "=", sel.cluster());
     return m;
   }
 

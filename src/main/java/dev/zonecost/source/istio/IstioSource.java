@@ -10,9 +10,9 @@ import dev.zonecost.accounting.Endpoint;
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.PodKey;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.Matchers;
+import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.retina.PromqlStrings;
-import dev.zonecost.source.retina.RetinaSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +50,12 @@ public final class IstioSource implements ByteSource {
   public List<String> matchers(String directionRegex, Selection sel, String clusterLabel) {
     List<String> m = new ArrayList<>();
     m.add(IstioLabels.REPORTER + "=" + PromqlStrings.quote(IstioLabels.SOURCE_REPORTER));
-    RetinaSource.add(m, SOURCE + WORKLOAD_NAMESPACE + "=~", sel.sourceNamespaceRegex());
-    RetinaSource.add(m, DESTINATION + WORKLOAD_NAMESPACE + "=~", sel.destinationNamespaceRegex());
-    RetinaSource.add(m, SOURCE + WORKLOAD_NAMESPACE + "!~", sel.excludeSourceNamespaceRegex());
-    RetinaSource.add(
+    Matchers.add(m, SOURCE + WORKLOAD_NAMESPACE + "=~", sel.sourceNamespaceRegex());
+    Matchers.add(m, DESTINATION + WORKLOAD_NAMESPACE + "=~", sel.destinationNamespaceRegex());
+    Matchers.add(m, SOURCE + WORKLOAD_NAMESPACE + "!~", sel.excludeSourceNamespaceRegex());
+    Matchers.add(
         m, DESTINATION + WORKLOAD_NAMESPACE + "!~", sel.excludeDestinationNamespaceRegex());
-    RetinaSource.add(m, clusterLabel + "=", sel.cluster());
+    Matchers.add(m, clusterLabel + "=", sel.cluster());
     return m;
   }
 

@@ -1,20 +1,21 @@
 package dev.zonecost.source.retina;
 
-import static dev.zonecost.source.retina.LabelNames.DESTINATION_PREFIX;
-import static dev.zonecost.source.retina.LabelNames.DIRECTION;
-import static dev.zonecost.source.retina.LabelNames.IP;
-import static dev.zonecost.source.retina.LabelNames.NAMESPACE;
-import static dev.zonecost.source.retina.LabelNames.PODNAME;
-import static dev.zonecost.source.retina.LabelNames.SOURCE_PREFIX;
-import static dev.zonecost.source.retina.LabelNames.WORKLOAD_KIND;
-import static dev.zonecost.source.retina.LabelNames.WORKLOAD_NAME;
-import static dev.zonecost.source.retina.LabelNames.ZONE;
+import static dev.zonecost.promql.LabelNames.DESTINATION_PREFIX;
+import static dev.zonecost.promql.LabelNames.DIRECTION;
+import static dev.zonecost.promql.LabelNames.IP;
+import static dev.zonecost.promql.LabelNames.NAMESPACE;
+import static dev.zonecost.promql.LabelNames.PODNAME;
+import static dev.zonecost.promql.LabelNames.SOURCE_PREFIX;
+import static dev.zonecost.promql.LabelNames.WORKLOAD_KIND;
+import static dev.zonecost.promql.LabelNames.WORKLOAD_NAME;
+import static dev.zonecost.promql.LabelNames.ZONE;
 
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.Endpoint;
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.Observation.Direction;
 import dev.zonecost.accounting.PodKey;
+import dev.zonecost.promql.LabelNames;
 import java.util.Map;
 
 /**

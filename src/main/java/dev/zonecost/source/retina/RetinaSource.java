@@ -2,6 +2,10 @@ package dev.zonecost.source.retina;
 
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.Matchers;
+import dev.zonecost.promql.MetricNames;
+import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +40,12 @@ public final class RetinaSource implements ByteSource {
     if (directionRegex != null) {
       m.add(LabelNames.DIRECTION + "=~" + PromqlStrings.quote(directionRegex));
     }
-    add(m, "source_namespace=~", sel.sourceNamespaceRegex());
-    add(m, "destination_namespace=~", sel.destinationNamespaceRegex());
-    add(m, "source_namespace!~", sel.excludeSourceNamespaceRegex());
-    add(m, "destination_namespace!~", sel.excludeDestinationNamespaceRegex());
-    add(m, clusterLabel + "=", sel.cluster());
+    Matchers.add(m, "source_namespace=~", sel.sourceNamespaceRegex());
+    Matchers.add(m, "destination_namespace=~", sel.destinationNamespaceRegex());
+    Matchers.add(m, "source_namespace!~", sel.excludeSourceNamespaceRegex());
+    Matchers.add(m, "destination_namespace!~", sel.excludeDestinationNamespaceRegex());
+    Matchers.add(m, clusterLabel + "=", sel.cluster());
     return m;
-  }
-
-  /** Appends {@code matcher"value"} when the value is set. */
-  public static void add(List<String> matchers, String matcher, String value) {
-    if (value != null) {
-      matchers.add(matcher + PromqlStrings.quote(value));
-    }
   }
 
   @Override

@@ -1,6 +1,4 @@
-package dev.zonecost.source.retina;
-
-import dev.zonecost.accounting.NodeZones;
+package dev.zonecost.promql;
 
 /** The metric and label names zonecost reads (Retina remote context and kube-state-metrics). */
 public final class LabelNames {
@@ -26,7 +24,7 @@ public final class LabelNames {
   public static final String ZONE = "zone";
 
   public static final String ZONE_LABEL = "label_topology_kubernetes_io_zone";
-  public static final String LEGACY_ZONE_LABEL = NodeZones.LEGACY_LABEL;
+  public static final String LEGACY_ZONE_LABEL = "label_failure_domain_beta_kubernetes_io_zone";
 
   private LabelNames() {}
 }

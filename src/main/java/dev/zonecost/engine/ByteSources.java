@@ -1,13 +1,18 @@
-package dev.zonecost.source;
+package dev.zonecost.engine;
 
 import dev.zonecost.common.UsageException;
+import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.beyla.BeylaSource;
 import dev.zonecost.source.istio.IstioSource;
 import dev.zonecost.source.retina.RetinaSource;
 import java.util.List;
 import java.util.Locale;
 
-/** Every byte source, in the order {@code --source auto} tries them: Retina first. */
+/**
+ * Every byte source, in the order {@code --source auto} tries them: Retina first. The one list that
+ * names the implementations, kept out of {@code source/} so that the interface does not depend on
+ * them.
+ */
 public final class ByteSources {
   public static final String AUTO = "auto";
 

@@ -1,4 +1,4 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.promql;
 
 import dev.zonecost.common.UsageException;
 import java.util.regex.Pattern;

@@ -1,8 +1,9 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.source;
 
 import dev.zonecost.accounting.Selection;
-import dev.zonecost.source.ByteSource;
-import dev.zonecost.source.ByteSources;
+import dev.zonecost.promql.MetricNames;
+import dev.zonecost.promql.QueryWindow;
+import dev.zonecost.promql.Scope;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,8 +15,8 @@ import java.time.Instant;
  *     millisecond longer so they still begin exactly at the window's start
  * @param lookBehind how far before the window a sample proves that a series (or its agent) already
  *     existed: DESIGN §3's look-behind {@code [start − L, start)}
- * @param source the byte source whose counter {@code names().forwardBytes()} is (Retina unless
- *     {@code --source} says otherwise): it adds its own matchers to the counter's selector
+ * @param source the byte source whose counter {@code names().forwardBytes()} is: it adds its own
+ *     matchers to the counter's selector
  */
 public record QuerySettings(
     Instant start,
@@ -30,26 +31,6 @@ public record QuerySettings(
   /** The look-behind when none is given: one hour (DESIGN §3). */
   public static final Duration DEFAULT_LOOK_BEHIND = Duration.ofHours(1);
 
-  /** Retina's counter. */
-  public QuerySettings(
-      Instant start,
-      Instant end,
-      String directionRegex,
-      Selection selection,
-      MetricNames names,
-      boolean leftOpenRanges,
-      Duration lookBehind) {
-    this(
-        start,
-        end,
-        directionRegex,
-        selection,
-        names,
-        leftOpenRanges,
-        lookBehind,
-        ByteSources.RETINA);
-  }
-
   /** The same settings for another counter of the source (Istio's second metric). */
   public QuerySettings withMetric(String metric) {
     return new QuerySettings(
@@ -63,22 +44,20 @@ public record QuerySettings(
         source);
   }
 
-  /** With the default look-behind. */
-  public QuerySettings(
-      Instant start,
-      Instant end,
-      String directionRegex,
-      Selection selection,
-      MetricNames names,
-      boolean leftOpenRanges) {
-    this(start, end, directionRegex, selection, names, leftOpenRanges, DEFAULT_LOOK_BEHIND);
-  }
-
   public Duration window() {
     return Duration.between(start, end);
   }
 
   Duration rangeFor(Duration d) {
-    return leftOpenRanges ? d.plusMillis(1) : d;
+    return queryWindow().rangeFor(d);
+  }
+
+  /** The user's names and the selected cluster, as every builder takes them. */
+  public Scope scope() {
+    return new Scope(names, selection.cluster());
+  }
+
+  public QueryWindow queryWindow() {
+    return new QueryWindow(start, end, leftOpenRanges);
   }
 }

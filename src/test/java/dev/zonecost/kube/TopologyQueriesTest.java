@@ -1,8 +1,9 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.zonecost.accounting.Selection;
+import dev.zonecost.promql.QueryWindow;
+import dev.zonecost.promql.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,7 @@ class TopologyQueriesTest {
   static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
 
   static TopologyQueries q(Duration window, boolean leftOpen) {
-    return new TopologyQueries(
-        new QuerySettings(
-            END.minus(window), END, null, Selection.ALL, MetricNames.DEFAULT, leftOpen));
+    return new TopologyQueries(Scope.ALL, new QueryWindow(END.minus(window), END, leftOpen));
   }
 
   @Test

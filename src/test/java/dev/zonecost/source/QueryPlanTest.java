@@ -1,9 +1,13 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.kube.KubeQueries;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.MetricNames;
+import dev.zonecost.source.retina.RetinaSource;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,9 +16,33 @@ class QueryPlanTest {
   private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
   private static final Instant END = Instant.parse("2026-11-01T02:00:00Z");
 
+  /** Retina's counter, the default look-behind. */
+  static QuerySettings settings(
+      Instant start,
+      Instant end,
+      String directionRegex,
+      Selection selection,
+      MetricNames names,
+      boolean leftOpen) {
+    return new QuerySettings(
+        start,
+        end,
+        directionRegex,
+        selection,
+        names,
+        leftOpen,
+        QuerySettings.DEFAULT_LOOK_BEHIND,
+        new RetinaSource());
+  }
+
+  /** The kube-state-metrics queries sent with the plan's. */
+  static KubeQueries kube(QueryPlan plan) {
+    return new KubeQueries(plan.settings().scope(), plan.settings().queryWindow());
+  }
+
   private static QueryPlan plan(String srcNs, boolean leftOpen) {
     return new QueryPlan(
-        new QuerySettings(
+        settings(
             START,
             END,
             "(?i)egress",
@@ -64,7 +92,7 @@ class QueryPlanTest {
   void should_shorten_the_edges_to_a_window_shorter_than_them() {
     QueryPlan p =
         new QueryPlan(
-            new QuerySettings(
+            settings(
                 START, START.plusSeconds(240), null, Selection.ALL, MetricNames.DEFAULT, false));
     assertEquals(
         "last_over_time(networkobservability_adv_forward_bytes[240s])", p.lastValuesAtEnd());
@@ -74,18 +102,18 @@ class QueryPlanTest {
   void should_lengthen_ranges_by_a_millisecond_on_left_open_servers() {
     assertTrue(plan(null, true).windowCensus().contains("[7200001ms]"));
     assertTrue(plan(null, true).lastValuesAtEnd().contains("[600001ms]"));
-    assertTrue(plan(null, true).podPlacements().contains("[7500001ms]"));
+    assertTrue(kube(plan(null, true)).podPlacements().contains("[7500001ms]"));
   }
 
   @Test
   void should_fold_kube_state_metrics_replicas_and_join_keys_in_the_info_queries() {
     assertEquals(
         "max by (cluster, namespace, pod, pod_ip, node, host_ip) (max_over_time(kube_pod_info[7500s]))",
-        plan(null, false).podPlacements());
+        kube(plan(null, false)).podPlacements());
     assertEquals(
         "max by (cluster, node, label_topology_kubernetes_io_zone,"
             + " label_failure_domain_beta_kubernetes_io_zone) (max_over_time(kube_node_labels[7500s]))",
-        plan(null, false).nodeZones());
+        kube(plan(null, false)).nodeZones());
   }
 
   @Test
@@ -101,7 +129,7 @@ class QueryPlanTest {
   void should_exclude_select_a_cluster_and_use_renamed_names_all_escaped() {
     QueryPlan p =
         new QueryPlan(
-            new QuerySettings(
+            settings(
                 START,
                 END,
                 "(?i)egress",
@@ -115,7 +143,7 @@ class QueryPlanTest {
     assertEquals(
         "max by (cluster, node, label_zone, label_failure_domain_beta_kubernetes_io_zone)"
             + " (max_over_time(kube_node_labels{cluster=\"eu\\\\1\"}[7500s]))",
-        p.nodeZones());
+        kube(p).nodeZones());
   }
 
   @Test
@@ -130,7 +158,7 @@ class QueryPlanTest {
   void should_use_a_renamed_cluster_label_in_matchers_and_joins() {
     QueryPlan p =
         new QueryPlan(
-            new QuerySettings(
+            settings(
                 START,
                 END,
                 "(?i)egress",
@@ -141,6 +169,6 @@ class QueryPlanTest {
     assertEquals(
         "max by (k8s_cluster, namespace, pod, pod_ip, node, host_ip)"
             + " (max_over_time(kube_pod_info{k8s_cluster=\"eu\"}[7500s]))",
-        p.podPlacements());
+        kube(p).podPlacements());
   }
 }

@@ -1,10 +1,13 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.source;
 
-import static dev.zonecost.source.retina.PromqlStrings.duration;
-import static dev.zonecost.source.retina.PromqlStrings.quote;
-import static dev.zonecost.source.retina.PromqlStrings.regexLiteral;
-import static dev.zonecost.source.retina.PromqlStrings.unixSeconds;
+import static dev.zonecost.promql.PromqlStrings.duration;
+import static dev.zonecost.promql.PromqlStrings.quote;
+import static dev.zonecost.promql.PromqlStrings.regexLiteral;
+import static dev.zonecost.promql.PromqlStrings.unixSeconds;
 
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.promql.Matchers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +16,11 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * The PromQL that {@code report} sends, as pure functions of its settings. Every query is an
- * instant query evaluated at the window's end; {@code [range]} selectors reach back to its start.
+ * The PromQL of one byte source's counter that {@code report} sends, as pure functions of its
+ * settings: the source adds its own matchers ({@link ByteSource#matchers}) to the selector, the
+ * window form is the same for every source; kube-state-metrics is read by {@code kube/}. Every
+ * query is an instant query evaluated at the window's end; {@code [range]} selectors reach back to
+ * its start.
  *
  * <p>The window form (DESIGN §3, "the faster forms"): one full read of the window ({@link
  * #windowCensus}: every series and its resets), each series' last and first values from short reads
@@ -22,9 +28,6 @@ import java.util.StringJoiner;
  * located by a subquery ({@link #resetSteps}) and read sample by sample around each.
  */
 public final class QueryPlan {
-  /** Prometheus' default lookback: a series with a sample this close before start existed then. */
-  public static final Duration LOOKBACK = Duration.ofMinutes(5);
-
   private final QuerySettings s;
 
   public QueryPlan(QuerySettings settings) {
@@ -58,20 +61,8 @@ public final class QueryPlan {
     return matchers.isEmpty() ? "" : "{" + String.join(", ", matchers) + "}";
   }
 
-  /** A kube-state-metrics metric, restricted to the selected cluster when there is one. */
-  private String info(String metric, String... extraMatchers) {
-    List<String> m = new ArrayList<>();
-    add(m, s.names().clusterLabel() + "=", s.selection().cluster());
-    m.addAll(List.of(extraMatchers));
-    return metric + braces(m);
-  }
-
   private String windowRange() {
     return "[" + duration(s.rangeFor(s.window())) + "]";
-  }
-
-  private String infoRange() {
-    return "[" + duration(s.rangeFor(s.window().plus(LOOKBACK))) + "]";
   }
 
   /**
@@ -232,108 +223,18 @@ public final class QueryPlan {
 
   /** A matcher selecting the series whose {@code label} is one of {@code values}. */
   public static String anyOf(String label, Collection<String> values) {
-    StringJoiner alt = new StringJoiner("|");
-    values.stream().sorted().distinct().forEach(v -> alt.add(regexLiteral(v)));
-    return label + "=~" + quote(alt.toString());
-  }
-
-  /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
-  public String podPlacements() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", namespace, pod, pod_ip, node, host_ip) (max_over_time("
-        + info(LabelNames.POD_INFO)
-        + infoRange()
-        + "))";
-  }
-
-  /** Every node's zone label (current and legacy), replicas folded together. */
-  public String nodeZones() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", node, "
-        + s.names().zoneLabel()
-        + ", "
-        + LabelNames.LEGACY_ZONE_LABEL
-        + ") (max_over_time("
-        + info(LabelNames.NODE_LABELS)
-        + infoRange()
-        + "))";
-  }
-
-  /**
-   * Every Service's ClusterIP over the window: series naming one name the Service a client called,
-   * not a pod pair (DESIGN §3, {@code --dedupe auto}).
-   */
-  public String serviceIps() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", namespace, service, cluster_ip) (max_over_time("
-        + info(LabelNames.SERVICE_INFO)
-        + infoRange()
-        + "))";
-  }
-
-  /**
-   * The bytes the kernel counted leaving each pod in the window (kubelet's cAdvisor, every
-   * interface but loopback, its scrape replicas folded): the calibration's reference.
-   */
-  public String kernelTransmit() {
-    return "sum by (namespace, pod) (max by (namespace, pod, interface, id) (increase("
-        + info(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\"", "interface!=\"lo\"")
-        + windowRange()
-        + ")))";
-  }
-
-  /** Every ready endpoint's address in each EndpointSlice over the window. */
-  public String sliceEndpoints() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", namespace, endpointslice, address) (max_over_time("
-        + info(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
-        + infoRange()
-        + "))";
-  }
-
-  /** Each EndpointSlice's Service (kube-state-metrics' label allowlist for slices). */
-  public String sliceServices() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", namespace, endpointslice, label_kubernetes_io_service_name) (max_over_time("
-        + info(LabelNames.ENDPOINTSLICE_LABELS)
-        + infoRange()
-        + "))";
-  }
-
-  /**
-   * Every pod's first owner over the window: the kind of a workload a source names without one
-   * (Istio). Sent only for such a source.
-   */
-  public String podOwners() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", namespace, created_by_kind, created_by_name) (max_over_time("
-        + info(LabelNames.POD_INFO)
-        + infoRange()
-        + "))";
-  }
-
-  /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
-  public String replicaSetOwners() {
-    return "max by ("
-        + s.names().clusterLabel()
-        + ", namespace, replicaset, owner_kind, owner_name) (max_over_time("
-        + info(LabelNames.REPLICASET_OWNER)
-        + infoRange()
-        + "))";
+    return Matchers.anyOf(label, values);
   }
 
   public static final String RAW_SAMPLES_LABEL =
       "raw samples of the window of reset series whose resets could not be located, by name (sent"
           + " only when there are any)";
 
-  /** The instant queries every report sends, labelled, in order; they run in parallel. */
-  public List<LabelledQuery> instantQueries() {
+  /**
+   * The counter's instant queries, labelled, in the order a report lists them; they run in parallel
+   * with the kube-state-metrics ones.
+   */
+  public List<LabelledQuery> counterQueries() {
     return List.of(
         new LabelledQuery(
             "every series in the window and its counter resets (the one full read)",
@@ -350,26 +251,11 @@ public final class QueryPlan {
             seriesBeforeWithoutStartEdge()),
         new LabelledQuery(
             "agents with samples in the look-behind (their new series were born in the window)",
-            agentsWithLookBehind()),
-        new LabelledQuery("pod placements (pod, IP -> node)", podPlacements()),
-        new LabelledQuery("node zones (node -> zone)", nodeZones()),
-        new LabelledQuery("Service ClusterIPs (kube_service_info)", serviceIps()),
-        new LabelledQuery(
-            "bytes each pod sent, by the kernel (cAdvisor; for the calibration note)",
-            kernelTransmit()),
-        new LabelledQuery("ReplicaSet owners (ReplicaSet -> Deployment)", replicaSetOwners()));
+            agentsWithLookBehind()));
   }
 
   private static String minutes(Duration d) {
     return d.toMillis() % 60_000 == 0 ? d.toMinutes() + " min" : duration(d);
-  }
-
-  /**
-   * The counter's own queries, for a source's second counter (Istio's sent bytes): the pods, nodes
-   * and owners are read once, with the first.
-   */
-  public List<LabelledQuery> counterQueries() {
-    return instantQueries().subList(0, 5);
   }
 
   /** The reads by name, sent only for the series that need them. */
@@ -386,8 +272,6 @@ public final class QueryPlan {
 
   public static final String RESET_SAMPLES_LABEL =
       "raw samples around each located reset, by name (sent only when there are any)";
-
-  public record LabelledQuery(String label, String promql) {}
 
   /** When the queries are evaluated: always at the window's end. */
   public Instant evaluationTime() {

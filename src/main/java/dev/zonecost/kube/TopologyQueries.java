@@ -1,7 +1,12 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.kube;
 
-import static dev.zonecost.source.retina.PromqlStrings.duration;
+import static dev.zonecost.promql.PromqlStrings.duration;
 
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.promql.Matchers;
+import dev.zonecost.promql.QueryWindow;
+import dev.zonecost.promql.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,33 +25,33 @@ public final class TopologyQueries {
   /** Grid points per window at most; the step grows for long windows. */
   static final long MAX_POINTS = 720;
 
-  private final QuerySettings s;
+  private final Scope scope;
+  private final QueryWindow window;
 
-  public TopologyQueries(QuerySettings settings) {
-    this.s = settings;
+  public TopologyQueries(Scope scope, QueryWindow window) {
+    this.scope = scope;
+    this.window = window;
   }
 
   /** The subquery step: one minute, or longer so a window has at most {@link #MAX_POINTS}. */
   public Duration step() {
-    long minutes = Math.max(1, (s.window().toMinutes() + MAX_POINTS - 1) / MAX_POINTS);
+    long minutes = Math.max(1, (window.length().toMinutes() + MAX_POINTS - 1) / MAX_POINTS);
     return Duration.ofMinutes(minutes);
   }
 
   private String cluster() {
-    return s.names().clusterLabel();
+    return scope.clusterLabel();
   }
 
   private String selector(String metric, String... extra) {
     List<String> m = new ArrayList<>();
-    if (s.selection().cluster() != null) {
-      m.add(cluster() + "=" + PromqlStrings.quote(s.selection().cluster()));
-    }
+    Matchers.add(m, cluster() + "=", scope.cluster());
     m.addAll(List.of(extra));
     return metric + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
   }
 
   private String grid() {
-    return "[" + duration(s.window()) + ":" + duration(step()) + "]";
+    return "[" + duration(window.length()) + ":" + duration(step()) + "]";
   }
 
   /**
@@ -96,7 +101,7 @@ public final class TopologyQueries {
         + ", namespace, endpointslice) (max_over_time("
         + selector(ENDPOINT_HINTS)
         + "["
-        + duration(s.rangeFor(s.window()))
+        + duration(window.rangeFor(window.length()))
         + "]))";
   }
 
@@ -107,7 +112,7 @@ public final class TopologyQueries {
         + ", namespace, service, cluster_ip, external_name) (max_over_time("
         + selector(LabelNames.SERVICE_INFO)
         + "["
-        + duration(s.rangeFor(s.window()))
+        + duration(window.rangeFor(window.length()))
         + "]))";
   }
 
@@ -118,20 +123,20 @@ public final class TopologyQueries {
         + ", node) (max_over_time("
         + selector(NODE_ALLOCATABLE, "resource=\"cpu\"")
         + "["
-        + duration(s.rangeFor(s.window()))
+        + duration(window.rangeFor(window.length()))
         + "]))";
   }
 
   /** The queries in the order {@code advise} sends them, labelled. */
-  public List<QueryPlan.LabelledQuery> all() {
+  public List<LabelledQuery> all() {
     return List.of(
-        new QueryPlan.LabelledQuery(
+        new LabelledQuery(
             "ready endpoints per slice and zone, averaged over the window",
             averageReadyEndpoints()),
-        new QueryPlan.LabelledQuery(
+        new LabelledQuery(
             "share of the window with a ready endpoint per slice and zone", zoneCoverage()),
-        new QueryPlan.LabelledQuery("slices with zone hints", hintedSlices()),
-        new QueryPlan.LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
-        new QueryPlan.LabelledQuery("allocatable CPU per node", nodeCpu()));
+        new LabelledQuery("slices with zone hints", hintedSlices()),
+        new LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
+        new LabelledQuery("allocatable CPU per node", nodeCpu()));
   }
 }

@@ -1,4 +1,4 @@
-package dev.zonecost.source.retina;
+package dev.zonecost.promql;
 
 import java.math.BigDecimal;
 import java.time.Duration;

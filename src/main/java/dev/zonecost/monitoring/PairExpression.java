@@ -1,0 +1,14 @@
+package dev.zonecost.monitoring;
+
+/**
+ * The per-pair expression the rules and the dashboard are built on ({@code query --grafana}'s,
+ * bytes by workload and zone pair), as the query builder makes it for a range or a step: nothing
+ * here edits its text.
+ */
+public interface PairExpression {
+  /** The bytes over {@code range} (a PromQL duration or a Grafana variable), by increase(). */
+  String over(String range);
+
+  /** The bytes of each consecutive {@code step}, tiling time without extrapolation. */
+  String tiled(String step);
+}

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,7 @@ class ArchitectureTest {
   void should_import_only_what_the_code_map_allows() throws IOException {
     Map<String, Set<String>> map = codeMap();
     List<String> violations = new ArrayList<>();
+    Map<String, Set<String>> used = new TreeMap<>();
     try (Stream<Path> files = Files.walk(ROOT)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         String pkg = packageOf(file.getParent());
@@ -66,12 +68,24 @@ class ArchitectureTest {
             continue;
           }
           String target = m.group(1).isEmpty() ? ROOT_PACKAGE : m.group(1).substring(1);
+          if (!target.equals(pkg)) {
+            used.computeIfAbsent(pkg, k -> new TreeSet<>()).add(target);
+          }
           if (!target.equals(pkg) && !allowed.contains(target)) {
             violations.add(ROOT.relativize(file) + " (" + pkg + ") imports " + target);
           }
         }
       }
     }
+    // the map is exact: a listed import that no file makes any more is stale
+    map.forEach(
+        (pkg, allowed) -> {
+          for (String a : allowed) {
+            if (!used.getOrDefault(pkg, Set.of()).contains(a)) {
+              violations.add(pkg + " no longer imports " + a + " (remove it from its imports: line)");
+            }
+          }
+        });
     assertTrue(
         violations.isEmpty(),
         "imports the code map in "

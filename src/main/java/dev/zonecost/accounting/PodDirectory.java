@@ -70,6 +70,56 @@ public final class PodDirectory {
     }
   }
 
+  private final Map<String, Set<String>> nodesByIp = new HashMap<>();
+
+  /**
+   * A node's address ({@code kube_node_info}'s {@code internal_ip}, {@code kube_pod_info}'s {@code
+   * host_ip} with its {@code node}): an end with that IP that is not a pod is that node.
+   */
+  public void addNodeAddress(String cluster, String ip, String node) {
+    if (ip.isEmpty() || node.isEmpty()) {
+      return;
+    }
+    addNodeIp(cluster, ip);
+    nodesByIp.computeIfAbsent(cluster + "\u0000" + ip, k -> new TreeSet<>()).add(node);
+  }
+
+  /**
+   * The node an end is, when it is not a pod and its IP is one node's (a kubelet, a host-network
+   * pod, a node forwarding NodePort traffic); null otherwise, or when the IP was two nodes'.
+   */
+  public String nodeAt(PodKey endpoint) {
+    if (!Zones.isUnknown(endpoint.namespace()) && !endpoint.namespace().isEmpty()) {
+      return null;
+    }
+    Set<String> nodes = nodesByIp.get(endpoint.cluster() + "\u0000" + endpoint.ip());
+    return nodes != null && nodes.size() == 1 ? nodes.iterator().next() : null;
+  }
+
+  /**
+   * The node an agent runs on, from its {@code instance}: a node's name (Retina's chart relabels it
+   * so) or a node's IP, with or without a port (an agent in host network scraped by its pod's
+   * address); null when it is neither.
+   */
+  public String agentNode(String cluster, String instance) {
+    if (instance == null || instance.isEmpty()) {
+      return null;
+    }
+    if (zoneByNode.containsKey(nodeKey(cluster, instance))) {
+      return instance;
+    }
+    int colon = instance.lastIndexOf(':');
+    String host =
+        colon > 0 && instance.indexOf(':') == colon ? instance.substring(0, colon) : instance;
+    Set<String> nodes = nodesByIp.get(cluster + "\u0000" + host);
+    return nodes != null && nodes.size() == 1 ? nodes.iterator().next() : null;
+  }
+
+  /** A node's zone, {@link Zones#UNKNOWN} when it has none. */
+  public String zoneOfNode(String cluster, String node) {
+    return zoneOf(cluster, node);
+  }
+
   public boolean isServiceIp(PodKey endpoint) {
     return serviceIps.contains(endpoint.cluster() + "\u0000" + endpoint.ip());
   }

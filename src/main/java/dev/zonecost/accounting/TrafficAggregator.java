@@ -29,7 +29,15 @@ public final class TrafficAggregator {
   private final BiPredicate<WorkloadRef, WorkloadRef> filter;
   private final GroupBy groupBy;
   private final boolean byCluster;
+  private final NodeTraffic nodeTraffic;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
+
+  /**
+   * Pairs with a node end (an IP that is a node's, not a pod's), their bytes already divided by
+   * where the observing agent saw them: seen by the pod's node, by the node end's own agent, or by
+   * an agent zonecost could not place.
+   */
+  private final Map<Endpoints, double[]> byNodePair = new HashMap<>();
 
   /** Per client pod, the Services (namespace, name) it called: from its ClusterIP series. */
   private final Map<PodKey, Set<List<String>>> calls = new HashMap<>();
@@ -62,6 +70,22 @@ public final class TrafficAggregator {
       BiPredicate<WorkloadRef, WorkloadRef> filter,
       GroupBy groupBy,
       boolean byCluster) {
+    this(pods, workloads, dedupe, level, filter, groupBy, byCluster, NodeTraffic.NAME);
+  }
+
+  /**
+   * @param nodeTraffic whether an end that is a node is named as the node or booked as unknown
+   */
+  public TrafficAggregator(
+      PodDirectory pods,
+      WorkloadResolver workloads,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      BiPredicate<WorkloadRef, WorkloadRef> filter,
+      GroupBy groupBy,
+      boolean byCluster,
+      NodeTraffic nodeTraffic) {
+    this.nodeTraffic = nodeTraffic;
     this.pods = pods;
     this.workloads = workloads;
     this.dedupe = dedupe;
@@ -82,63 +106,110 @@ public final class TrafficAggregator {
     if (replying != null) {
       calls.computeIfAbsent(o.destination().pod(), k -> new HashSet<>()).add(List.of(replying));
     }
+    if (dedupe != DedupeMode.NONE && addNodePair(o)) {
+      return;
+    }
     double[] sums =
         byPair.computeIfAbsent(new Endpoints(o.source(), o.destination()), k -> new double[3]);
     sums[o.direction().ordinal()] += o.bytes();
   }
 
+  /** The node an end is (an IP that is a node's and not a pod's or a Service's), else null. */
+  private String nodeOf(Endpoint e) {
+    return pods.isServiceIp(e.pod()) ? null : pods.nodeAt(e.pod());
+  }
+
+  /**
+   * A series with one end a node and the other a pod, or the outside: its bytes once, by where it
+   * was seen (DESIGN §3, "Ends that are nodes"). Between a node and a pod on it the bytes pass the
+   * pod's veth only: once. Across nodes the pod's node sees them at its veth and, at {@code low},
+   * its host interface too (twice); the node end's own agent sees them at its host interface only
+   * (once, at {@code low}; not at all at {@code high}, which watches veths only). A series between
+   * a node and the outside is, when INGRESS, traffic that entered the node from outside (NodePort,
+   * LoadBalancer), once; when EGRESS, the masqueraded copy of a pod's outside traffic, a repeat.
+   *
+   * @return whether the observation was such a series
+   */
+  private boolean addNodePair(Observation o) {
+    String srcNode = nodeOf(o.source());
+    String dstNode = nodeOf(o.destination());
+    if ((srcNode == null) == (dstNode == null)) {
+      return false;
+    }
+    String node = srcNode != null ? srcNode : dstNode;
+    Endpoint other = srcNode != null ? o.destination() : o.source();
+    boolean outside = Zones.isUnknown(other.pod().namespace());
+    if (outside && (dedupe != DedupeMode.AUTO || pods.isServiceIp(other.pod()))) {
+      return false; // explicit modes and ClusterIPs: as any unknown end
+    }
+    double[] sums =
+        byNodePair.computeIfAbsent(new Endpoints(o.source(), o.destination()), k -> new double[4]);
+    if (outside) {
+      if (o.direction() == Observation.Direction.INGRESS) {
+        sums[0] += o.bytes();
+      } else {
+        sums[3] += o.bytes(); // masqueraded copy
+      }
+      return true;
+    }
+    String podNode = pods.placement(other.pod()).node();
+    String observer = pods.agentNode(o.source().pod().cluster(), o.observer());
+    int hostAndVeth = level == DataAggregationLevel.LOW ? 2 : 1;
+    if (podNode.equals(node)) {
+      sums[0] += o.bytes(); // the pod's veth only
+    } else if (!podNode.isEmpty() && podNode.equals(observer)) {
+      sums[0] += o.bytes() / hostAndVeth;
+    } else if (node.equals(observer)) {
+      sums[1] += o.bytes();
+    } else {
+      sums[2] += o.bytes() / hostAndVeth; // taken as seen by the pod's node
+    }
+    return true;
+  }
+
   public Result result() {
-    Map<TrafficKey, Long> halves = new HashMap<>();
-    Map<TrafficKey, double[]> kinds = new HashMap<>();
-    Map<String, Double> sent = new HashMap<>();
-    Tally stats = new Tally();
+    Booking b = new Booking();
     for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
       double[] s = entry.getValue();
       Endpoints pair = entry.getKey();
       Placement src = pods.placement(pair.source().pod());
       Placement dst = pods.placement(pair.destination().pod());
       Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
-      double once = dedupe == DedupeMode.AUTO ? auto(pair, s, sameNode, stats) : kept(s, sameNode);
-      if (once <= 0) {
-        continue;
-      }
-      String srcZone = zone(pair.source(), src);
-      String dstZone = zone(pair.destination(), dst);
-      WorkloadRef srcWorkload = workload(pair.source());
-      WorkloadRef dstWorkload = workload(pair.destination());
-      if (!filter.test(srcWorkload, dstWorkload)) {
-        continue;
-      }
-      if (byCluster) {
-        srcWorkload = srcWorkload.withCluster(pair.source().pod().cluster());
-        dstWorkload = dstWorkload.withCluster(pair.destination().pod().cluster());
-      }
-      WorkloadRef srcEnd = groupBy.of(srcWorkload, pair.source().pod().pod());
-      WorkloadRef dstEnd = groupBy.of(dstWorkload, pair.destination().pod().pod());
-      if (groupBy == GroupBy.SERVICE) {
-        List<String> v = calledThrough(pair.source().pod(), pair.destination().pod());
-        if (v != null) {
-          dstEnd = GroupBy.service(v.get(0), v.get(1), dstEnd.cluster());
-        } else if ((v = calledThrough(pair.destination().pod(), pair.source().pod())) != null) {
-          srcEnd = GroupBy.service(v.get(0), v.get(1), srcEnd.cluster());
-        }
-      }
-      TrafficKey key = new TrafficKey(srcEnd, dstEnd, srcZone, dstZone);
-      if (sameNode == null) {
-        stats.pairsWithUnknownNode++;
-      }
-      count(pair.source(), srcZone, stats);
-      count(pair.destination(), dstZone, stats);
-      halves.merge(key, Math.round(once * 2), Long::sum);
-      PodKey from = pair.source().pod();
-      if (!Zones.isUnknown(from.namespace()) && !from.pod().isEmpty()) {
-        sent.merge(from.namespace() + "/" + from.pod(), once, Double::sum);
-      }
-      if (dedupe == DedupeMode.AUTO) {
-        kinds.computeIfAbsent(key, k -> new double[3])[lastKind] += once;
-      }
-      stats.podPairs++;
+      double once =
+          dedupe == DedupeMode.AUTO ? auto(pair, s, sameNode, b.stats) : kept(s, sameNode);
+      book(b, pair, once, src, dst, sameNode, null, null, lastKind);
     }
+    for (Map.Entry<Endpoints, double[]> entry : byNodePair.entrySet()) {
+      double[] s = entry.getValue();
+      Endpoints pair = entry.getKey();
+      String srcNode = nodeOf(pair.source());
+      String dstNode = nodeOf(pair.destination());
+      // The pod's node sees every byte at both levels (at low the node's own agent does too):
+      // its series, else the node's. One direction alone (egress, ingress) is split between the
+      // two agents by who opened each connection: both sides then add up.
+      double podSide = s[0] + s[2];
+      double once =
+          dedupe == DedupeMode.EGRESS || dedupe == DedupeMode.INGRESS
+              ? podSide + s[1]
+              : podSide > 0 ? podSide : s[1];
+      b.stats.masqueraded += s[3];
+      b.stats.nodeEnds += once;
+      String cluster = pair.source().pod().cluster();
+      Placement src =
+          srcNode != null
+              ? new Placement(srcNode, pods.zoneOfNode(cluster, srcNode))
+              : pods.placement(pair.source().pod());
+      Placement dst =
+          dstNode != null
+              ? new Placement(dstNode, pods.zoneOfNode(cluster, dstNode))
+              : pods.placement(pair.destination().pod());
+      Boolean sameNode = src.knowsNode() && dst.knowsNode() ? src.node().equals(dst.node()) : null;
+      book(b, pair, once, src, dst, sameNode, srcNode, dstNode, 3);
+    }
+    Tally stats = b.stats;
+    Map<TrafficKey, Long> halves = b.halves;
+    Map<TrafficKey, double[]> kinds = b.kinds;
+    Map<String, Double> sent = b.sent;
     List<TrafficRow> rows = new ArrayList<>();
     halves.forEach(
         (key, h) -> {
@@ -151,7 +222,10 @@ public final class TrafficAggregator {
     Map<TrafficKey, Sources> sources = new HashMap<>();
     kinds.forEach(
         (k, v) ->
-            sources.put(k, new Sources(Math.round(v[0]), Math.round(v[1]), Math.round(v[2]))));
+            sources.put(
+                k,
+                new Sources(
+                    Math.round(v[0]), Math.round(v[1]), Math.round(v[2]), Math.round(v[3]))));
     return new Result(
         rows,
         new Stats(
@@ -162,6 +236,7 @@ public final class TrafficAggregator {
             stats.byKubeStateMetrics,
             stats.withoutZone,
             pods.ambiguousLookups(),
+            Math.round(stats.nodeEnds),
             new Provenance(
                 Math.round(stats.fromIngress),
                 Math.round(stats.fromEgress),
@@ -171,6 +246,86 @@ public final class TrafficAggregator {
                 pods.knowsServices())),
         Map.copyOf(sources),
         Map.copyOf(sent));
+  }
+
+  /** The rows being built, and how they were attributed. */
+  private static final class Booking {
+    final Map<TrafficKey, Long> halves = new HashMap<>();
+    final Map<TrafficKey, double[]> kinds = new HashMap<>();
+    final Map<String, Double> sent = new HashMap<>();
+    final Tally stats = new Tally();
+  }
+
+  /**
+   * Books one pair's bytes (once per byte) to its row: zones, workloads, the selection, the grain.
+   *
+   * @param srcNode the node the source end is, when it is one (else null); likewise {@code dstNode}
+   * @param kind where the bytes came from under auto (0 INGRESS, 1 EGRESS, 2 outside, 3 node end)
+   */
+  private void book(
+      Booking b,
+      Endpoints pair,
+      double once,
+      Placement src,
+      Placement dst,
+      Boolean sameNode,
+      String srcNode,
+      String dstNode,
+      int kind) {
+    if (once <= 0) {
+      return;
+    }
+    boolean named = nodeTraffic == NodeTraffic.NAME;
+    String srcZone =
+        srcNode == null ? zone(pair.source(), src) : named ? src.zone() : Zones.UNKNOWN;
+    String dstZone =
+        dstNode == null ? zone(pair.destination(), dst) : named ? dst.zone() : Zones.UNKNOWN;
+    String cluster = pair.source().pod().cluster();
+    WorkloadRef srcWorkload =
+        srcNode != null && named ? NodeTraffic.node(srcNode) : workload(pair.source());
+    WorkloadRef dstWorkload =
+        dstNode != null && named ? NodeTraffic.node(dstNode) : workload(pair.destination());
+    if (!filter.test(srcWorkload, dstWorkload)) {
+      return;
+    }
+    if (byCluster) {
+      srcWorkload = srcWorkload.withCluster(cluster);
+      dstWorkload = dstWorkload.withCluster(pair.destination().pod().cluster());
+    }
+    WorkloadRef srcEnd = end(srcWorkload, pair.source(), srcNode != null && named);
+    WorkloadRef dstEnd = end(dstWorkload, pair.destination(), dstNode != null && named);
+    if (groupBy == GroupBy.SERVICE) {
+      List<String> v = calledThrough(pair.source().pod(), pair.destination().pod());
+      if (v != null) {
+        dstEnd = GroupBy.service(v.get(0), v.get(1), dstEnd.cluster());
+      } else if ((v = calledThrough(pair.destination().pod(), pair.source().pod())) != null) {
+        srcEnd = GroupBy.service(v.get(0), v.get(1), srcEnd.cluster());
+      }
+    }
+    TrafficKey key = new TrafficKey(srcEnd, dstEnd, srcZone, dstZone);
+    Tally stats = b.stats;
+    if (sameNode == null) {
+      stats.pairsWithUnknownNode++;
+    }
+    count(pair.source(), srcZone, stats);
+    count(pair.destination(), dstZone, stats);
+    b.halves.merge(key, Math.round(once * 2), Long::sum);
+    PodKey from = pair.source().pod();
+    if (!Zones.isUnknown(from.namespace()) && !from.pod().isEmpty()) {
+      b.sent.merge(from.namespace() + "/" + from.pod(), once, Double::sum);
+    }
+    if (dedupe == DedupeMode.AUTO) {
+      b.kinds.computeIfAbsent(key, k -> new double[4])[kind] += once;
+    }
+    stats.podPairs++;
+  }
+
+  /** A row end at the report's grain; a node stays a node at every grain but namespace. */
+  private WorkloadRef end(WorkloadRef workload, Endpoint e, boolean node) {
+    if (node && groupBy != GroupBy.NAMESPACE) {
+      return workload;
+    }
+    return groupBy.of(workload, e.pod().pod());
   }
 
   /**
@@ -288,6 +443,7 @@ public final class TrafficAggregator {
       long endpointsZonedByKubeStateMetrics,
       long endpointsWithoutZone,
       int ambiguousPods,
+      long nodeEndBytes,
       Provenance provenance) {}
 
   /**
@@ -317,5 +473,6 @@ public final class TrafficAggregator {
     long byRetina;
     long byKubeStateMetrics;
     long withoutZone;
+    double nodeEnds;
   }
 }

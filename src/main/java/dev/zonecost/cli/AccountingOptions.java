@@ -3,6 +3,7 @@ package dev.zonecost.cli;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.NodeTraffic;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.ByteSources;
 import dev.zonecost.engine.EngineRequest;
@@ -75,6 +76,16 @@ public final class AccountingOptions {
   boolean byCluster;
 
   @Option(
+      names = "--node-traffic",
+      paramLabel = "MODE",
+      defaultValue = "name",
+      description =
+          "An end that is a node (kubelet, host-network pods, NodePort traffic forwarded by a"
+              + " node): name (default: the node, kind Node, with its zone) or unknown (booked as"
+              + " an unknown end; the bytes are the same).")
+  String nodeTraffic;
+
+  @Option(
       names = "--look-behind",
       paramLabel = "DURATION",
       defaultValue = "1h",
@@ -116,6 +127,7 @@ public final class AccountingOptions {
         names.names(),
         byCluster,
         lookBehind(),
-        source());
+        source(),
+        NodeTraffic.parse(nodeTraffic));
   }
 }

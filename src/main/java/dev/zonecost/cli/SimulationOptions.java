@@ -100,6 +100,13 @@ final class SimulationOptions {
   TrafficDistribution distribution;
 
   @Option(
+      names = "--host-traffic",
+      description =
+          "Add traffic with a node at one end: kubelet probes, host-network clients and servers,"
+              + " NodePort traffic a node forwards to a pod in another zone (seed and edge).")
+  boolean hostTraffic;
+
+  @Option(
       names = "--history",
       paramLabel = "DURATION",
       defaultValue = "1h",
@@ -124,16 +131,23 @@ final class SimulationOptions {
     if (cadvisor && scenario == Scenario.LARGE) {
       throw new UsageException("--cadvisor is for the seed and edge scenarios");
     }
-    return scenario.spec(
-        last,
-        hours,
-        interval,
-        overlayCni ? DataAggregationLevel.HIGH : level,
-        nativeZones,
-        seed,
-        scale,
-        history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
-        routing,
-        distribution);
+    if (hostTraffic && scenario == Scenario.LARGE) {
+      throw new UsageException("--host-traffic is for the seed and edge scenarios");
+    }
+    return scenario
+        .spec(
+            last,
+            hours,
+            interval,
+            overlayCni ? DataAggregationLevel.HIGH : level,
+            nativeZones,
+            seed,
+            scale,
+            history.equals("0") ? Duration.ZERO : TimeParsing.duration(history),
+            routing,
+            distribution)
+        .toBuilder()
+        .hostTraffic(hostTraffic)
+        .build();
   }
 }

@@ -3,6 +3,7 @@ package dev.zonecost.engine;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.NodeTraffic;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.promql.MetricNames;
 import dev.zonecost.source.QuerySettings;
@@ -18,6 +19,7 @@ import java.time.Instant;
  *     series (or its agent) existed before it
  * @param source {@code retina}, {@code beyla}, {@code istio}, or {@code auto} (the first with data
  *     in the window, Retina first)
+ * @param nodeTraffic whether an end that is a node is named as the node (default) or unknown
  */
 public record EngineRequest(
     Instant start,
@@ -29,12 +31,49 @@ public record EngineRequest(
     MetricNames names,
     boolean byCluster,
     Duration lookBehind,
-    String source) {
+    String source,
+    NodeTraffic nodeTraffic) {
+
+  /** Nodes named as nodes. */
+  public EngineRequest(
+      Instant start,
+      Instant end,
+      DedupeMode dedupe,
+      DataAggregationLevel level,
+      Selection selection,
+      GroupBy groupBy,
+      MetricNames names,
+      boolean byCluster,
+      Duration lookBehind,
+      String source) {
+    this(
+        start,
+        end,
+        dedupe,
+        level,
+        selection,
+        groupBy,
+        names,
+        byCluster,
+        lookBehind,
+        source,
+        NodeTraffic.NAME);
+  }
 
   /** The same request read from another source. */
   public EngineRequest withSource(String name) {
     return new EngineRequest(
-        start, end, dedupe, level, selection, groupBy, names, byCluster, lookBehind, name);
+        start,
+        end,
+        dedupe,
+        level,
+        selection,
+        groupBy,
+        names,
+        byCluster,
+        lookBehind,
+        name,
+        nodeTraffic);
   }
 
   /** With the usual metric and label names, the default look-behind, under {@code auto}. */

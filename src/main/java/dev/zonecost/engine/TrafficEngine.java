@@ -261,7 +261,7 @@ public final class TrafficEngine {
         directory.addPod(
             new PodKey(s.label(cluster), s.label("namespace"), s.label("pod"), s.label("pod_ip")),
             s.label("node"));
-        directory.addNodeIp(s.label(cluster), s.label("host_ip"));
+        directory.addNodeAddress(s.label(cluster), s.label("host_ip"), s.label("node"));
       }
       for (Series s : join(services).series()) {
         directory.addService(
@@ -303,7 +303,8 @@ public final class TrafficEngine {
               request.level(),
               request.selection().workloadFilter(),
               request.groupBy(),
-              request.byCluster());
+              request.byCluster(),
+              request.nodeTraffic());
       WindowEdges edges = null;
       long resetCount = 0;
       for (CounterRead read : reads) {

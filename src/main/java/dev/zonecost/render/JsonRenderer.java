@@ -86,10 +86,14 @@ public final class JsonRenderer implements Renderer {
       o.put(Columns.COST, CostText.data(report.costOf(r)));
       Sources from = report.sources().get(r.key());
       if (from != null) {
-        o.putObject("sources")
-            .put("ingress", from.ingress())
-            .put("egress", from.egress())
-            .put("outside", from.outside());
+        ObjectNode f =
+            o.putObject("sources")
+                .put("ingress", from.ingress())
+                .put("egress", from.egress())
+                .put("outside", from.outside());
+        if (from.node() > 0) {
+          f.put("node", from.node());
+        }
       }
     }
     ArrayNode matrix = root.putArray("zoneMatrix");

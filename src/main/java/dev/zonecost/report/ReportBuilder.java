@@ -3,6 +3,7 @@ package dev.zonecost.report;
 import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.accounting.NodeTraffic;
 import dev.zonecost.accounting.ObservationsPerByte;
 import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficAggregator;
@@ -50,6 +51,15 @@ public final class ReportBuilder {
       notes.add(
           st.pairsWithUnknownNode()
               + " pod pairs without a known node for both pods were taken to be on different nodes");
+    }
+    if (retinaSource && st.nodeEndBytes() > 0) {
+      notes.add(
+          st.nodeEndBytes()
+              + " bytes went to or from nodes (kubelet, host-network pods, NodePort traffic a node"
+              + " forwarded), counted once by where they were seen"
+              + (request.nodeTraffic() == NodeTraffic.NAME
+                  ? ": rows of kind Node, in namespace " + NodeTraffic.NAMESPACE
+                  : ": booked as unknown ends (--node-traffic unknown)"));
     }
     if (st.ambiguousPods() > 0) {
       notes.add(

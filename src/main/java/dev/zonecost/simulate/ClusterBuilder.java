@@ -1,6 +1,7 @@
 package dev.zonecost.simulate;
 
 import dev.zonecost.accounting.DataAggregationLevel;
+import dev.zonecost.accounting.NodeTraffic;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.ClusterModel.Flow;
 import dev.zonecost.simulate.ClusterModel.Node;
@@ -39,6 +40,8 @@ final class ClusterBuilder {
   final Map<String, List<Pod>> podsByIp = new HashMap<>();
   final Set<List<Pod>> pairs = new HashSet<>();
   final List<Service> services = new ArrayList<>();
+  final Map<Node, Pod> hosts = new HashMap<>();
+  final Map<List<Pod>, String> nodePortClients = new HashMap<>();
   Routing routing = Routing.KUBE_PROXY;
   TrafficDistribution distribution = TrafficDistribution.DEFAULT;
 
@@ -136,6 +139,37 @@ final class ClusterBuilder {
     pods.add(p);
     sameIp.add(p);
     return p;
+  }
+
+  /** The node itself as an end (its IP): no kube_pod_info of its own; Retina names it by its IP. */
+  Pod host(Node n) {
+    return hosts.computeIfAbsent(
+        n,
+        k ->
+            new Pod(
+                "",
+                k.name(),
+                "",
+                k.ip(),
+                k,
+                ClusterModel.HOST_KIND,
+                k.name(),
+                NodeTraffic.node(k.name()),
+                k.from(),
+                steps));
+  }
+
+  /**
+   * A NodePort (or LoadBalancer) connection from {@code clientIp} outside the cluster that the node
+   * {@code via} forwards to {@code backend} on another node, SNATed to its own IP
+   * (externalTrafficPolicy Cluster): the forwarded leg is a flow from the node to the pod; the
+   * node's host interface also sees the client's leg (at {@code low}).
+   */
+  Flow nodePort(String clientIp, Node via, Pod backend, long[] request, long[] reply) {
+    Pod h = host(via);
+    Flow f = flow(h, backend, request, reply, null);
+    nodePortClients.put(List.of(h, backend), clientIp);
+    return f;
   }
 
   /** An endpoint outside the cluster: no node, no kube-state-metrics series, unknown zone. */

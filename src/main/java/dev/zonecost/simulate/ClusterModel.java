@@ -14,6 +14,9 @@ import java.util.function.Supplier;
 final class ClusterModel {
   private ClusterModel() {}
 
+  /** The owner kind of an end that is a node ({@link Pod#host()}). */
+  static final String HOST_KIND = "Node";
+
   /**
    * A node; {@code zone} is null when the node has no zone label. It (and its Retina agent) exists
    * from step {@code from}: a node added to the cluster later has a later one.
@@ -23,8 +26,9 @@ final class ClusterModel {
       return zone == null ? Zones.UNKNOWN : zone;
     }
 
+    /** The agent's {@code instance}: the node's name, as Retina's chart relabels it. */
     String agent() {
-      return "retina-" + name;
+      return name;
     }
   }
 
@@ -47,6 +51,14 @@ final class ClusterModel {
 
     boolean external() {
       return node == null;
+    }
+
+    /**
+     * Whether this end is a node itself (its IP is the node's): the kubelet, a host-network pod, a
+     * node forwarding NodePort traffic. Retina names it by its IP alone.
+     */
+    boolean host() {
+      return node != null && HOST_KIND.equals(ownerKind);
     }
 
     String zone() {
@@ -104,6 +116,16 @@ final class ClusterModel {
 
     boolean sameNode() {
       return !peer.external() && opener.node().equals(peer.node());
+    }
+
+    /** Whether one end is a node itself ({@link Pod#host()}). */
+    boolean withHost() {
+      return opener.host() || peer.host();
+    }
+
+    /** The end of a flow with a node that is a pod: the end whose node sees every byte. */
+    Pod podEnd() {
+      return opener.host() ? peer : opener;
     }
 
     /** Whether the peer's node reports the pod pair as INGRESS (pod-IP across nodes, Services). */

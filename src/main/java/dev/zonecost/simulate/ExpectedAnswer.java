@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
+import dev.zonecost.accounting.Zones;
 import dev.zonecost.simulate.ClusterModel.Flow;
 import dev.zonecost.simulate.ClusterModel.Node;
 import dev.zonecost.simulate.ClusterModel.Pod;
@@ -71,6 +73,10 @@ public final class ExpectedAnswer {
    * it count once per byte.
    */
   static Node agent(Flow f, DedupeMode rule) {
+    if (f.withHost()) {
+      // the pod's node sees every byte of a node end at both levels
+      return f.podEnd().node();
+    }
     return switch (rule) {
       case AUTO -> f.hasIngress() ? f.peer().node() : f.opener().node();
       case EGRESS -> f.opener().node();
@@ -123,6 +129,42 @@ public final class ExpectedAnswer {
       }
       sums.merge(request, req, Long::sum);
       sums.merge(reply, rep, Long::sum);
+      String client = c.nodePortClient(f);
+      if (client != null && c.level() == DataAggregationLevel.LOW) {
+        // the outside client's leg into the forwarding node: its host interface, at low only
+        Node via = f.opener().node();
+        BitSet viaSteps = agents.get(via.agent());
+        Pod outside = SimulatedCluster.address(client, c.steps());
+        sums.merge(
+            key(outside, f.opener()),
+            windowBytes(present, f.from(), c.agentCounter(via, f, f.request()), viaSteps, w),
+            Long::sum);
+        sums.merge(
+            key(f.opener(), outside),
+            windowBytes(present, f.from(), c.agentCounter(via, f, f.reply()), viaSteps, w),
+            Long::sum);
+      }
+    }
+    return rows(sums);
+  }
+
+  /**
+   * The answer of {@code --node-traffic unknown}: the same bytes, an end that is a node booked as
+   * Retina names it (unknown workload, unknown zone).
+   */
+  public static List<TrafficRow> nodesAsUnknown(List<TrafficRow> rows) {
+    Map<TrafficKey, Long> sums = new LinkedHashMap<>();
+    for (TrafficRow r : rows) {
+      TrafficKey k = r.key();
+      boolean src = k.source().kind().equals(ClusterModel.HOST_KIND);
+      boolean dst = k.destination().kind().equals(ClusterModel.HOST_KIND);
+      TrafficKey key =
+          new TrafficKey(
+              src ? SimulatedCluster.EXTERNAL_WORKLOAD : k.source(),
+              dst ? SimulatedCluster.EXTERNAL_WORKLOAD : k.destination(),
+              src ? Zones.UNKNOWN : k.sourceZone(),
+              dst ? Zones.UNKNOWN : k.destinationZone());
+      sums.merge(key, r.bytes(), Long::sum);
     }
     return rows(sums);
   }

@@ -38,7 +38,9 @@ final class RetinaWriter {
   private List<Series> series() {
     List<Series> out = new ArrayList<>();
     for (Flow f : cluster.flows()) {
-      if (f.via() != null) {
+      if (f.withHost()) {
+        withHost(out, f);
+      } else if (f.via() != null) {
         throughService(out, f);
       } else if (f.peer().external() && cluster.routing().masquerades()) {
         toOutside(out, f);
@@ -93,6 +95,47 @@ final class RetinaWriter {
       Pod host = address(c.node().ip());
       out.add(retina(host, ext, EGRESS, c.node(), 1, f, f::request));
       out.add(retina(ext, host, EGRESS, c.node(), 1, f, f::reply));
+    }
+  }
+
+  /**
+   * A connection with a node at one end (DESIGN §3, "Ends that are nodes"; Retina's packetparser
+   * hooks every pod's veth, and the node's default interface only at {@code low}). On one node the
+   * bytes pass the pod's veth alone: once, {@code INGRESS} when the node opened the connection
+   * (they enter the pod first), else {@code EGRESS}. Across nodes the node end's own agent sees its
+   * host interface only (once, at {@code low}; nothing at {@code high}); the pod's node sees its
+   * host interface and the pod's veth (twice at {@code low}, once at {@code high}). A NodePort
+   * connection forwarded by the node also shows, on that node at {@code low}, the outside client's
+   * leg entering its host interface: {@code INGRESS}, once.
+   */
+  private void withHost(List<Series> out, Flow f) {
+    Pod o = f.opener();
+    Pod p = f.peer();
+    Pod pod = f.podEnd();
+    Node podNode = pod.node();
+    Node hostNode = (o.host() ? o : p).node();
+    boolean low = cluster.level() == DataAggregationLevel.LOW;
+    if (podNode.equals(hostNode)) {
+      String dir = o.host() ? INGRESS : EGRESS;
+      out.add(retina(o, p, dir, podNode, 1, f, f::request));
+      out.add(retina(p, o, dir, podNode, 1, f, f::reply));
+      return;
+    }
+    int m = low ? 2 : 1;
+    // the opener's node says EGRESS, the peer's INGRESS
+    String atPod = o.host() ? INGRESS : EGRESS;
+    String atHost = o.host() ? EGRESS : INGRESS;
+    out.add(retina(o, p, atPod, podNode, m, f, f::request));
+    out.add(retina(p, o, atPod, podNode, m, f, f::reply));
+    if (low) {
+      out.add(retina(o, p, atHost, hostNode, 1, f, f::request));
+      out.add(retina(p, o, atHost, hostNode, 1, f, f::reply));
+      String client = cluster.nodePortClient(f);
+      if (client != null) {
+        Pod outside = address(client);
+        out.add(retina(outside, o, INGRESS, hostNode, 1, f, f::request));
+        out.add(retina(o, outside, INGRESS, hostNode, 1, f, f::reply));
+      }
     }
   }
 
@@ -169,14 +212,16 @@ final class RetinaWriter {
     return new Series(RETINA_FORWARD_BYTES, l, f.from(), f.to(), values, f, agent);
   }
 
+  /** Retina names pods only: an address outside, or a node's (it skips host-network pods). */
   private void endpoint(Map<String, String> l, String prefix, Pod p) {
+    boolean unnamed = p.external() || p.host();
     l.put(prefix + "ip", p.ip());
-    l.put(prefix + "namespace", p.external() ? Zones.UNKNOWN : p.namespace());
-    l.put(prefix + "podname", p.external() ? Zones.UNKNOWN : p.name());
-    l.put(prefix + "workload_kind", p.external() ? Zones.UNKNOWN : p.ownerKind());
-    l.put(prefix + "workload_name", p.external() ? Zones.UNKNOWN : p.ownerName());
+    l.put(prefix + "namespace", unnamed ? Zones.UNKNOWN : p.namespace());
+    l.put(prefix + "podname", unnamed ? Zones.UNKNOWN : p.name());
+    l.put(prefix + "workload_kind", unnamed ? Zones.UNKNOWN : p.ownerKind());
+    l.put(prefix + "workload_name", unnamed ? Zones.UNKNOWN : p.ownerName());
     if (cluster.nativeZones()) {
-      l.put(prefix + "zone", p.zone());
+      l.put(prefix + "zone", unnamed ? Zones.UNKNOWN : p.zone());
     }
   }
 }

@@ -77,6 +77,7 @@ public final class SimulatedCluster {
   private final List<Pod> pods;
   private final List<Flow> flows;
   private final List<Service> services;
+  private final Map<List<Pod>, String> nodePortClients;
   private final Routing routing;
   private final TrafficDistribution distribution;
   private final Map<String, TreeSet<Integer>> restartsByNode;
@@ -98,6 +99,7 @@ public final class SimulatedCluster {
     this.pods = List.copyOf(b.pods);
     this.flows = List.copyOf(b.flows);
     this.services = List.copyOf(b.services);
+    this.nodePortClients = Map.copyOf(b.nodePortClients);
     this.routing = b.routing;
     this.distribution = b.distribution;
     Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
@@ -239,6 +241,14 @@ public final class SimulatedCluster {
     List<Series> out = new ArrayList<>(KubeStateMetricsWriter.series(this));
     out.addAll(RetinaWriter.series(this));
     return out;
+  }
+
+  /**
+   * The outside client of a NodePort connection the flow's opener (a node) forwarded, or null when
+   * the flow is not one.
+   */
+  String nodePortClient(Flow f) {
+    return nodePortClients.get(List.of(f.opener(), f.peer()));
   }
 
   /** An address living over the whole span [0, steps]: no node, unknown everything but its IP. */

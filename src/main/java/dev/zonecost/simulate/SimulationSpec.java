@@ -27,6 +27,8 @@ import java.util.Objects;
  *     first scrape
  * @param distribution the Services' {@code trafficDistribution} (null means unset: the scenario's
  *     own choice of endpoint)
+ * @param hostTraffic whether the cluster also has traffic with a node at one end: kubelet probes,
+ *     host-network clients and servers, NodePort traffic a node forwards to another zone
  */
 public record SimulationSpec(
     String scenario,
@@ -39,7 +41,8 @@ public record SimulationSpec(
     double scale,
     Duration history,
     Routing routing,
-    TrafficDistribution distribution) {
+    TrafficDistribution distribution,
+    boolean hostTraffic) {
 
   public static final String SEED = "seed";
   public static final String EDGE = "edge";
@@ -138,7 +141,8 @@ public record SimulationSpec(
         .scale(scale)
         .history(history)
         .routing(routing)
-        .distribution(distribution);
+        .distribution(distribution)
+        .hostTraffic(hostTraffic);
   }
 
   /** A spec with the defaults of {@link #builder}. */
@@ -159,6 +163,7 @@ public record SimulationSpec(
     private Duration history;
     private Routing routing;
     private TrafficDistribution distribution;
+    private boolean hostTraffic;
 
     private Builder(String scenario, Instant end) {
       this.scenario = scenario;
@@ -215,6 +220,11 @@ public record SimulationSpec(
       return this;
     }
 
+    public Builder hostTraffic(boolean hostTraffic) {
+      this.hostTraffic = hostTraffic;
+      return this;
+    }
+
     /** The spec; throws {@link IllegalArgumentException} when a value is out of range. */
     public SimulationSpec build() {
       return new SimulationSpec(
@@ -228,7 +238,8 @@ public record SimulationSpec(
           scale,
           history,
           routing,
-          distribution);
+          distribution,
+          hostTraffic);
     }
   }
 

@@ -36,6 +36,9 @@ public final class Simulator {
   private static final String DB_NS = "app-db";
   private static final String CACHE_NS = "app-cache";
 
+  /** The outside client of the NodePort traffic a node forwards ({@code --host-traffic}). */
+  static final String NODE_PORT_CLIENT_IP = "203.0.113.50";
+
   private Simulator() {}
 
   public static SimulatedCluster generate(SimulationSpec spec) {
@@ -115,7 +118,50 @@ public final class Simulator {
       if (edge) {
         edge(unlabelled, clientRs, clients, peersOfClient, serverRs, servers, rollout);
       }
+      if (spec.hostTraffic()) {
+        hostTraffic(clients, servers);
+      }
       return b.build();
+    }
+
+    /**
+     * Traffic with a node at one end (DESIGN §3, "Ends that are nodes"): the kubelet probing pods
+     * on its node, a host-network client calling a pod on a node in another zone, pods calling
+     * host-network servers on their own node and on a node in another zone, and NodePort traffic
+     * from outside that a node forwards to a pod in another zone (SNATed to the node's IP).
+     */
+    private void hostTraffic(List<Pod> clients, List<Pod> servers) {
+      for (Pod s : servers.subList(0, 2)) {
+        hostFlow(b.host(s.node()), s);
+      }
+      Pod c = clients.get(2);
+      hostFlow(b.host(randomZonedExcept(c.node().zone())), c);
+      Pod caller = clients.get(4);
+      hostFlow(caller, b.host(randomZonedExcept(caller.node().zone())));
+      Pod local = clients.get(5);
+      hostFlow(local, b.host(local.node()));
+      Pod backend = servers.get(3);
+      Node via = randomZonedExcept(backend.node().zone());
+      long[][] bytes =
+          randomBytes(ClusterBuilder.overlapTo(b.host(via), backend) + 1 - backend.from());
+      b.nodePort(NODE_PORT_CLIENT_IP, via, backend, bytes[0], bytes[1]);
+    }
+
+    /** A connection by IP (no Service) between a node and a pod. */
+    private void hostFlow(Pod opener, Pod peer) {
+      int n = ClusterBuilder.overlapTo(opener, peer) - ClusterBuilder.overlapFrom(opener, peer) + 1;
+      long[][] bytes = randomBytes(n);
+      flowsSoFar.add(b.flow(opener, peer, bytes[0], bytes[1], null));
+    }
+
+    private long[][] randomBytes(int n) {
+      SplittableRandom r = rng.split();
+      long[][] out = new long[2][n];
+      for (int i = 0; i < n; i++) {
+        out[0][i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
+        out[1][i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
+      }
+      return out;
     }
 
     private void edge(

@@ -107,13 +107,13 @@ class SimulatedClusterTest {
       assertEquals(6, retina.size(), level.label());
       long m = level == DataAggregationLevel.LOW ? 2 : 1;
       OpenMetricsText.Series egress = find(retina, "EGRESS", "front-x", "back-x");
-      assertEquals("retina-node-a", egress.label("instance"));
+      assertEquals("node-a", egress.label("instance"));
       assertEquals(
           List.of(10 * m, 30 * m, 60 * m, 20 * m, 70 * m, 130 * m),
           egress.samples().stream().map(OpenMetricsText.Sample::value).toList());
       // Agent b restarted at step 1 with half of 20: 10, then 40, 80, 130, 190.
       OpenMetricsText.Series ingress = find(retina, "INGRESS", "front-x", "back-x");
-      assertEquals("retina-node-b", ingress.label("instance"));
+      assertEquals("node-b", ingress.label("instance"));
       assertEquals(
           List.of(10 * m, 10 * m, 40 * m, 80 * m, 130 * m, 190 * m),
           ingress.samples().stream().map(OpenMetricsText.Sample::value).toList());
@@ -169,7 +169,7 @@ class SimulatedClusterTest {
           OpenMetricsText.parse(w.toString()).family(SimulatedCluster.RETINA_FORWARD_BYTES);
       // The client's veth, before DNAT: the ClusterIP, once, on the client's node.
       OpenMetricsText.Series toVip = byIp(retina, "EGRESS", "10.0.11.1", "10.100.0.1");
-      assertEquals("retina-node-a", toVip.label("instance"));
+      assertEquals("node-a", toVip.label("instance"));
       assertEquals("unknown", toVip.label("destination_podname"));
       assertEquals(List.of(10L, 30L, 60L, 100L), values(toVip));
       // Leaving node a after DNAT: only the host interface (low) sees the pod pair as EGRESS.
@@ -177,7 +177,7 @@ class SimulatedClusterTest {
       assertEquals(low, hostOut != null, level.label());
       // Node b: host interface and the backend's veth (low), the veth alone (high), INGRESS.
       OpenMetricsText.Series in = byIp(retina, "INGRESS", "10.0.11.1", "10.0.21.1");
-      assertEquals("retina-node-b", in.label("instance"));
+      assertEquals("node-b", in.label("instance"));
       long m = low ? 2 : 1;
       assertEquals(List.of(10 * m, 30 * m, 60 * m, 100 * m), values(in));
       // Outside: the veth once; at low the host interface again, masqueraded to the node's IP.
@@ -187,7 +187,7 @@ class SimulatedClusterTest {
       // The backend's node never sees the ClusterIP: DNAT happened on the client's node.
       assertTrue(
           retina.stream()
-              .filter(s -> s.label("instance").equals("retina-node-b"))
+              .filter(s -> s.label("instance").equals("node-b"))
               .noneMatch(s -> s.labels().containsValue("10.100.0.1")));
     }
   }

@@ -95,7 +95,8 @@ class SimulationSpecTest {
             1,
             SimulationSpec.DEFAULT_HISTORY,
             Routing.KUBE_PROXY,
-            TrafficDistribution.DEFAULT),
+            TrafficDistribution.DEFAULT,
+            false),
         spec);
     assertEquals(spec, SimulationSpec.of("edge", END));
     assertEquals(spec, spec.toBuilder().build());

@@ -181,7 +181,7 @@ class SimulatorTest {
         sameNode++;
         sameNodePairs.add(s.label("source_ip") + ">" + s.label("destination_ip"));
         assertEquals("EGRESS", s.label("direction"), "same-node pairs have no INGRESS series");
-        assertEquals("retina-" + srcNode, s.label("instance"));
+        assertEquals(srcNode, s.label("instance"));
       } else {
         crossNode++;
       }

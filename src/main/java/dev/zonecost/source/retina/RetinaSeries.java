@@ -40,7 +40,8 @@ public final class RetinaSeries {
         DedupeMode.isEgress(direction)
             ? Direction.EGRESS
             : direction.equalsIgnoreCase("ingress") ? Direction.INGRESS : Direction.OTHER,
-        bytes);
+        bytes,
+        labels.getOrDefault("instance", ""));
   }
 
   /** With the usual {@code cluster} label. */

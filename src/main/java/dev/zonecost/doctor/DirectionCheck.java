@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.Scope;
@@ -11,7 +13,7 @@ public final class DirectionCheck implements Check {
   public static final String NAME = "direction";
 
   public static String query(Scope scope, String range) {
-    return "count by (direction) (last_over_time(" + scope.counter() + "[" + range + "]))";
+    return countSeriesBy("direction", scope.counter(), range);
   }
 
   @Override

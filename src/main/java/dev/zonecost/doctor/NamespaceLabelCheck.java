@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.last;
+
 import dev.zonecost.promql.Scope;
 
 /**
@@ -11,15 +13,11 @@ public final class NamespaceLabelCheck implements Check {
   public static final String NAME = "namespace labels";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter("source_podname!=\"\",source_namespace=\"\"")
-        + "["
-        + range
-        + "]) or last_over_time("
-        + scope.counter("destination_podname!=\"\",destination_namespace=\"\"")
-        + "["
-        + range
-        + "]))";
+    return "count("
+        + last(scope.counter("source_podname!=\"\",source_namespace=\"\""), range)
+        + " or "
+        + last(scope.counter("destination_podname!=\"\",destination_namespace=\"\""), range)
+        + ")";
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+
 import dev.zonecost.promql.Scope;
 
 /** Does Retina (≥ 1.2) label the zones itself; if not, zones come from kube-state-metrics. */
@@ -7,11 +9,7 @@ public final class NativeZoneCheck implements Check {
   public static final String NAME = "native zones";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter("source_zone!=\"\",source_zone!=\"unknown\"")
-        + "["
-        + range
-        + "]))";
+    return countSeries(scope.counter("source_zone!=\"\",source_zone!=\"unknown\""), range);
   }
 
   @Override

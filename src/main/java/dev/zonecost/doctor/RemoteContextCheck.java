@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+
 import dev.zonecost.promql.Scope;
 
 /** Do Retina's series name both pods of a pair (remote context), or only the local pod. */
@@ -7,11 +9,7 @@ public final class RemoteContextCheck implements Check {
   public static final String NAME = "remote context";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter("source_podname!=\"\",destination_podname!=\"\"")
-        + "["
-        + range
-        + "]))";
+    return countSeries(scope.counter("source_podname!=\"\",destination_podname!=\"\""), range);
   }
 
   @Override

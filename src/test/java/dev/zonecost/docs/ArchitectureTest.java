@@ -82,7 +82,8 @@ class ArchitectureTest {
         (pkg, allowed) -> {
           for (String a : allowed) {
             if (!used.getOrDefault(pkg, Set.of()).contains(a)) {
-              violations.add(pkg + " no longer imports " + a + " (remove it from its imports: line)");
+              violations.add(
+                  pkg + " no longer imports " + a + " (remove it from its imports: line)");
             }
           }
         });

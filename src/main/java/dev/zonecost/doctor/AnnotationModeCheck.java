@@ -46,8 +46,8 @@ public final class AnnotationModeCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     List<Series> optional = ctx.query(optionalLabels(ctx.scope(), ctx.range()));
     boolean anyOptional =

@@ -33,8 +33,8 @@ public final class DataSanityCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     try {
       for (String q :

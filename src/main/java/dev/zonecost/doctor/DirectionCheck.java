@@ -18,8 +18,8 @@ public final class DirectionCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     TreeMap<String, Long> counts = new TreeMap<>();
     for (Series s : ctx.query(query(ctx.scope(), ctx.range()))) {

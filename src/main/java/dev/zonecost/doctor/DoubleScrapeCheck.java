@@ -35,8 +35,8 @@ public final class DoubleScrapeCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     Map<String, Long> jobs = new TreeMap<>();
     for (Series s : ctx.query(perJob(ctx.scope(), ctx.range()))) {

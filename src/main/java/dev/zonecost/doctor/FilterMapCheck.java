@@ -41,8 +41,8 @@ public final class FilterMapCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     List<String> ns = new ArrayList<>();
     for (Series s : ctx.query(namespaces(ctx.scope(), ctx.range()))) {

@@ -22,8 +22,8 @@ public final class NamespaceLabelCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     String measured =

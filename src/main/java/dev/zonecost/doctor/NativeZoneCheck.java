@@ -14,8 +14,8 @@ public final class NativeZoneCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.nativeZones = n > 0;

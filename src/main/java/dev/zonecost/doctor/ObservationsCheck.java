@@ -50,8 +50,8 @@ public final class ObservationsCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     Map<String, Double> kernel = new HashMap<>();
     for (Series s : ctx.query(kernel(ctx.scope(), ctx.range()))) {

@@ -14,8 +14,8 @@ public final class RemoteContextCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.fail(NAME, "not measured: no Retina series", Fixes.RETINA_POD_LEVEL);
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.fail(NAME, DoctorContext.NO_RETINA_SERIES, Fixes.RETINA_POD_LEVEL);
     }
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.remoteContext = n > 0;

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -209,34 +211,26 @@ public record Baseline(
     return v == null || v.isNull() ? null : v.asText();
   }
 
+  /** Each selection flag with the value it set, in the order the description names them. */
+  private static final List<Map.Entry<String, Function<Selection, String>>> SELECTION_FLAGS =
+      List.of(
+          Map.entry("--from-namespace", Selection::sourceNamespaceRegex),
+          Map.entry("--to-namespace", Selection::destinationNamespaceRegex),
+          Map.entry("--from-workload", Selection::sourceWorkloadRegex),
+          Map.entry("--to-workload", Selection::destinationWorkloadRegex),
+          Map.entry("--exclude-from-namespace", Selection::excludeSourceNamespaceRegex),
+          Map.entry("--exclude-to-namespace", Selection::excludeDestinationNamespaceRegex),
+          Map.entry("--exclude-from-workload", Selection::excludeSourceWorkloadRegex),
+          Map.entry("--exclude-to-workload", Selection::excludeDestinationWorkloadRegex),
+          Map.entry("--cluster", Selection::cluster));
+
   private static String describe(Selection s) {
     List<String> parts = new ArrayList<>();
-    if (s.sourceNamespaceRegex() != null) {
-      parts.add("--from-namespace " + s.sourceNamespaceRegex());
-    }
-    if (s.destinationNamespaceRegex() != null) {
-      parts.add("--to-namespace " + s.destinationNamespaceRegex());
-    }
-    if (s.sourceWorkloadRegex() != null) {
-      parts.add("--from-workload " + s.sourceWorkloadRegex());
-    }
-    if (s.destinationWorkloadRegex() != null) {
-      parts.add("--to-workload " + s.destinationWorkloadRegex());
-    }
-    if (s.excludeSourceNamespaceRegex() != null) {
-      parts.add("--exclude-from-namespace " + s.excludeSourceNamespaceRegex());
-    }
-    if (s.excludeDestinationNamespaceRegex() != null) {
-      parts.add("--exclude-to-namespace " + s.excludeDestinationNamespaceRegex());
-    }
-    if (s.excludeSourceWorkloadRegex() != null) {
-      parts.add("--exclude-from-workload " + s.excludeSourceWorkloadRegex());
-    }
-    if (s.excludeDestinationWorkloadRegex() != null) {
-      parts.add("--exclude-to-workload " + s.excludeDestinationWorkloadRegex());
-    }
-    if (s.cluster() != null) {
-      parts.add("--cluster " + s.cluster());
+    for (Map.Entry<String, Function<Selection, String>> flag : SELECTION_FLAGS) {
+      String value = flag.getValue().apply(s);
+      if (value != null) {
+        parts.add(flag.getKey() + " " + value);
+      }
     }
     return parts.isEmpty() ? "(everything)" : String.join(" ", parts);
   }

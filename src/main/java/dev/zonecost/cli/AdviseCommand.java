@@ -1,7 +1,6 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.advise.AdviceReport;
-import dev.zonecost.common.AtomicFile;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.render.AdviceFormat;
 import dev.zonecost.render.AdviceRenderers;
@@ -78,12 +77,7 @@ public final class AdviseCommand implements Callable<Integer> {
     AdviceRenderers.View view = format.view(!noHeaders);
     PrintWriter err = spec.commandLine().getErr();
     AdviceReport report = prepared.advise(analysis, window, env, err, verbose.verbose);
-    if (file != null) {
-      AtomicFile.write(file, w -> view.render(report, w));
-      err.println("zonecost: wrote " + file);
-    } else {
-      view.render(report, spec.commandLine().getOut());
-    }
+    DataOutput.write(file, spec.commandLine().getOut(), err, w -> view.render(report, w));
     return ExitCodes.OK;
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.zonecost.common.AtomicFile;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.TrafficEngine;
@@ -85,13 +84,7 @@ final class MonitoringOutput {
     if (!text.endsWith("\n")) {
       text += "\n";
     }
-    if (file != null) {
-      String t = text;
-      AtomicFile.write(file, w -> w.write(t));
-      err.println("zonecost: wrote " + file);
-    } else {
-      out.print(text);
-      out.flush();
-    }
+    String t = text;
+    DataOutput.write(file, out, err, w -> w.write(t));
   }
 }

@@ -1,13 +1,11 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.check.Baseline;
-import dev.zonecost.common.AtomicFile;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.compare.CompareService;
 import dev.zonecost.compare.Comparison;
 import dev.zonecost.compare.ComparisonRenderers;
 import dev.zonecost.engine.EngineRequest;
-import dev.zonecost.render.Output;
 import dev.zonecost.render.Renderer;
 import dev.zonecost.render.TrendRenderers;
 import dev.zonecost.report.Bucket;
@@ -107,12 +105,8 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private void write(Renderer renderer, Report report, PrintWriter err) throws IOException {
-    if (output.file != null) {
-      Output.toFile(renderer, report, output.file);
-      err.println("zonecost: wrote " + output.file);
-    } else {
-      Output.toWriter(renderer, report, spec.commandLine().getOut());
-    }
+    DataOutput.write(
+        output.file, spec.commandLine().getOut(), err, w -> renderer.render(report, w));
   }
 
   private record Trended(Report report, Trend trend) {}
@@ -135,14 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
                         .against(analysis.request(window), analysis.request(earlier))
                     : new CompareService(service)
                         .against(analysis.request(window), saved, earlierFile.toString()));
-    if (output.file != null) {
-      AtomicFile.write(output.file, w -> view.render(c, w));
-      err.println("zonecost: wrote " + output.file);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      view.render(c, out);
-      out.flush();
-    }
+    DataOutput.write(output.file, spec.commandLine().getOut(), err, w -> view.render(c, w));
     return ExitCodes.OK;
   }
 }

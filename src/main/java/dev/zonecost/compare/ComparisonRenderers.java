@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.check.Traffic;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.Money;
+import dev.zonecost.render.CsvRenderer;
 import dev.zonecost.render.HumanUnits;
 import dev.zonecost.report.Rollout;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The views of a {@link Comparison}: a table for people, JSON and CSV for programs. */
@@ -185,32 +185,32 @@ public final class ComparisonRenderers {
   }
 
   private static void csv(Comparison c, boolean headers, Writer out) throws IOException {
-    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
-    if (headers) {
-      format.setHeader(
-          "source_namespace",
-          "source_workload",
-          "destination_namespace",
-          "destination_workload",
-          "status",
-          "cross_before",
-          "cross_after",
-          "cross_change",
-          "all_before",
-          "all_after",
-          "cost_before",
-          "cost_after",
-          "cost_change",
-          "currency",
-          "rollouts");
-    }
-    CSVPrinter p = new CSVPrinter(out, format.get());
+    CSVPrinter p =
+        CsvRenderer.printer(
+            out,
+            headers,
+            List.of(
+                "source_namespace",
+                "source_workload",
+                "destination_namespace",
+                "destination_workload",
+                "status",
+                "cross_before",
+                "cross_after",
+                "cross_change",
+                "all_before",
+                "all_after",
+                "cost_before",
+                "cost_after",
+                "cost_change",
+                "currency",
+                "rollouts"));
     for (Comparison.Change ch : c.changes()) {
       p.printRecord(
-          guard(ch.pair().source().namespace()),
-          guard(ch.pair().source().name()),
-          guard(ch.pair().destination().namespace()),
-          guard(ch.pair().destination().name()),
+          CsvRenderer.cell(ch.pair().source().namespace()),
+          CsvRenderer.cell(ch.pair().source().name()),
+          CsvRenderer.cell(ch.pair().destination().namespace()),
+          CsvRenderer.cell(ch.pair().destination().name()),
           ch.status().label(),
           ch.crossBefore(),
           ch.crossAfter(),
@@ -221,12 +221,8 @@ public final class ComparisonRenderers {
           data(ch.costAfter()),
           data(ch.costDelta()),
           c.currency(),
-          guard(rolloutList(c.rollouts().getOrDefault(ch.pair(), List.of()), "")));
+          CsvRenderer.cell(rolloutList(c.rollouts().getOrDefault(ch.pair(), List.of()), "")));
     }
     p.flush();
-  }
-
-  private static String guard(String v) {
-    return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
   }
 }

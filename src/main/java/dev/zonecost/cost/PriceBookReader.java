@@ -5,11 +5,12 @@ import dev.zonecost.cost.YamlTree.Mapping;
 import dev.zonecost.cost.YamlTree.Node;
 import dev.zonecost.cost.YamlTree.Scalar;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a pricing document into a {@link PriceBook}, strictly: unknown keys, missing fields and bad
@@ -140,25 +141,24 @@ final class PriceBookReader {
   }
 
   private static PriceUnit unit(Entry e, String where) {
-    if (e.value() instanceof Scalar s && s.isText()) {
-      try {
-        return PriceUnit.parse(s.text());
-      } catch (IllegalArgumentException notAUnit) {
-        // Reported below with the line.
-      }
-    }
-    throw bad(e, where, "GB (10^9 bytes) or GiB (2^30 bytes)");
+    return parsedText(e, where, PriceUnit::parse, "GB (10^9 bytes) or GiB (2^30 bytes)");
   }
 
   private static YearMonth month(Entry e, String where) {
+    return parsedText(e, where, YearMonth::parse, "a year and month such as 2026-11");
+  }
+
+  /** A text value as {@code parser} reads it, or the line's problem naming what was expected. */
+  private static <T> T parsedText(
+      Entry e, String where, Function<String, T> parser, String expected) {
     if (e.value() instanceof Scalar s && s.isText()) {
       try {
-        return YearMonth.parse(s.text());
-      } catch (DateTimeParseException notAMonth) {
+        return parser.apply(s.text());
+      } catch (IllegalArgumentException | DateTimeException notParsed) {
         // Reported below with the line.
       }
     }
-    throw bad(e, where, "a year and month such as 2026-11");
+    throw bad(e, where, expected);
   }
 
   private static PricingProblem bad(Entry e, String where, String expected) {

@@ -1,5 +1,8 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.Scope;
 import java.util.List;
@@ -20,38 +23,31 @@ public final class AnnotationModeCheck implements Check {
 
   /** The labels the MetricsConfiguration can add and annotation mode never has. */
   public static String optionalLabels(Scope scope, String range) {
-    return "count by (source_zone, destination_zone, source_port, source_service, is_reply)"
-        + " (last_over_time("
-        + scope.counter("source_podname!=\"\"")
-        + "["
-        + range
-        + "]))";
+    return countSeriesBy(
+        "source_zone, destination_zone, source_port, source_service, is_reply",
+        scope.counter("source_podname!=\"\""),
+        range);
   }
 
   /** The annotation-mode labels: series with all of them. */
   public static String fixedLabels(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter(
+    return countSeries(
+        scope.counter(
             "source_ip!=\"\",source_namespace!=\"\",source_podname!=\"\","
-                + "source_workload_kind!=\"\",source_workload_name!=\"\"")
-        + "["
-        + range
-        + "]))";
+                + "source_workload_kind!=\"\",source_workload_name!=\"\""),
+        range);
   }
 
   /** The Retina agents' image, from kube-state-metrics (container "retina" in the chart). */
   public static String images(Scope scope, String range) {
-    return "count by (image) (last_over_time("
-        + scope.selector("kube_pod_container_info", "container=\"retina\"")
-        + "["
-        + range
-        + "]))";
+    return countSeriesBy(
+        "image", scope.selector("kube_pod_container_info", "container=\"retina\""), range);
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     List<Series> optional = ctx.query(optionalLabels(ctx.scope(), ctx.range()));
     boolean anyOptional =

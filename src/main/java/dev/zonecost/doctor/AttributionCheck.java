@@ -29,8 +29,8 @@ public final class AttributionCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     if (!ctx.nativeZones && !ctx.nodeZones) {
       return CheckResult.info(NAME, "not measured: no zone anywhere");

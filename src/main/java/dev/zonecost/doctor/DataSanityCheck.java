@@ -1,5 +1,8 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.maxBy;
+import static dev.zonecost.promql.RangeFunctions.over;
+
 import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.prometheus.MalformedResponseException;
 import dev.zonecost.promql.LabelNames;
@@ -14,31 +17,24 @@ public final class DataSanityCheck implements Check {
   public static final String NAME = "data sanity";
 
   public static String largest(Scope scope, String range) {
-    return "max_over_time(" + scope.counter() + "[" + range + "])";
+    return over("max_over_time", scope.counter(), range);
   }
 
   public static String smallest(Scope scope, String range) {
-    return "min_over_time(" + scope.counter() + "[" + range + "])";
+    return over("min_over_time", scope.counter(), range);
   }
 
   public static String nodeZones(Scope scope, String range) {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", node, "
-        + scope.zoneLabel()
-        + ", "
-        + LabelNames.LEGACY_ZONE_LABEL
-        + ") (max_over_time("
-        + scope.selector(LabelNames.NODE_LABELS)
-        + "["
-        + range
-        + "]))";
+    return maxBy(
+        scope.clusterLabel() + ", " + scope.nodeZoneLabels(),
+        scope.selector(LabelNames.NODE_LABELS),
+        range);
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     try {
       for (String q :

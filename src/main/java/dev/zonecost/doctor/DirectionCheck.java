@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.Scope;
@@ -11,13 +13,13 @@ public final class DirectionCheck implements Check {
   public static final String NAME = "direction";
 
   public static String query(Scope scope, String range) {
-    return "count by (direction) (last_over_time(" + scope.counter() + "[" + range + "]))";
+    return countSeriesBy("direction", scope.counter(), range);
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     TreeMap<String, Long> counts = new TreeMap<>();
     for (Series s : ctx.query(query(ctx.scope(), ctx.range()))) {

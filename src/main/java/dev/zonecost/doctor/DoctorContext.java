@@ -59,6 +59,22 @@ public final class DoctorContext {
   dev.zonecost.accounting.DataAggregationLevel level =
       dev.zonecost.accounting.DataAggregationLevel.LOW;
 
+  /** What a check that needs Retina's series measures without them. */
+  static final String NO_RETINA_SERIES = "not measured: no Retina series";
+
+  /** What a check that needs Retina's pod pairs (remote context) measures without them. */
+  static final String NO_RETINA_PAIRS = "not measured: no Retina pod pairs";
+
+  /** Whether the Retina metric has series in the window. */
+  boolean hasRetinaSeries() {
+    return forwardSeries > 0;
+  }
+
+  /** Whether Retina's series name both pods of a pair. */
+  boolean hasRetinaPairs() {
+    return hasRetinaSeries() && remoteContext;
+  }
+
   /** Retina's Helm default for filterMapMaxEntries (v1.2.6 values.yaml). */
   public static final int DEFAULT_FILTER_MAP_MAX_ENTRIES = 255;
 

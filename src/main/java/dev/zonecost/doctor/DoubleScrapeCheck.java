@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.Scope;
 import java.util.Map;
@@ -19,26 +21,22 @@ public final class DoubleScrapeCheck implements Check {
           + " destination_namespace, destination_podname";
 
   public static String perJob(Scope scope, String range) {
-    return "count by (job) (last_over_time(" + scope.counter() + "[" + range + "]))";
+    return countSeriesBy("job", scope.counter(), range);
   }
 
   /** Pair series (direction and both endpoints) that exist under more than one job. */
   public static String duplicated(Scope scope, String range) {
     return "count(count by ("
         + PAIR
-        + ") (count by (job, "
-        + PAIR
-        + ") (last_over_time("
-        + scope.counter()
-        + "["
-        + range
-        + "]))) > 1)";
+        + ") ("
+        + countSeriesBy("job, " + PAIR, scope.counter(), range)
+        + ") > 1)";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     Map<String, Long> jobs = new TreeMap<>();
     for (Series s : ctx.query(perJob(ctx.scope(), ctx.range()))) {

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.PromqlStrings;
@@ -21,12 +23,11 @@ public final class FilterMapCheck implements Check {
   public static final double WARN_FROM = 0.8;
 
   public static String namespaces(Scope scope, String range) {
-    return "count by (source_namespace) (last_over_time("
-        + scope.counter(
-            "source_namespace!=\"\",source_namespace!=\"unknown\",source_podname!=\"unknown\"")
-        + "["
-        + range
-        + "]))";
+    return countSeriesBy(
+        "source_namespace",
+        scope.counter(
+            "source_namespace!=\"\",source_namespace!=\"unknown\",source_podname!=\"unknown\""),
+        range);
   }
 
   public static String pods(Scope scope, List<String> namespaces) {
@@ -40,8 +41,8 @@ public final class FilterMapCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     List<String> ns = new ArrayList<>();
     for (Series s : ctx.query(namespaces(ctx.scope(), ctx.range()))) {

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.Scope;
 
@@ -8,7 +10,7 @@ public final class ForwardBytesCheck implements Check {
   public static final String NAME = "retina metric";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time(" + scope.counter() + "[" + range + "]))";
+    return countSeries(scope.counter(), range);
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class HubbleCheck implements Check {
       return CheckResult.ok(NAME, "no Hubble metrics").with("hubbleSeries", 0L);
     }
     String some = String.join(", ", names.subList(0, Math.min(3, names.size())));
-    if (ctx.forwardSeries > 0) {
+    if (ctx.hasRetinaSeries()) {
       return CheckResult.info(
               NAME,
               series

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.last;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.Scope;
@@ -15,15 +17,11 @@ public final class KsmExportedLabelsCheck implements Check {
   public static final String NAME = "ksm labels";
 
   public static String exported(Scope scope, String range) {
-    return "count by (namespace) (last_over_time("
-        + scope.selector(LabelNames.POD_INFO, "exported_namespace!=\"\"")
-        + "["
-        + range
-        + "]) or last_over_time("
-        + scope.selector(LabelNames.POD_INFO, "exported_pod!=\"\"")
-        + "["
-        + range
-        + "]))";
+    return "count by (namespace) ("
+        + last(scope.selector(LabelNames.POD_INFO, "exported_namespace!=\"\""), range)
+        + " or "
+        + last(scope.selector(LabelNames.POD_INFO, "exported_pod!=\"\""), range)
+        + ")";
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+import static dev.zonecost.promql.RangeFunctions.over;
+
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.Scope;
 import java.util.Map;
@@ -16,11 +19,11 @@ public final class LostEventsCheck implements Check {
   public static final String METRIC = "controlplane_networkobservability_lost_events_counter";
 
   public static String present(Scope scope, String range) {
-    return "count(last_over_time(" + scope.selector(METRIC) + "[" + range + "]))";
+    return countSeries(scope.selector(METRIC), range);
   }
 
   public static String perAgent(Scope scope, String range) {
-    return "sum by (instance, type) (increase(" + scope.selector(METRIC) + "[" + range + "]))";
+    return "sum by (instance, type) (" + over("increase", scope.selector(METRIC), range) + ")";
   }
 
   @Override

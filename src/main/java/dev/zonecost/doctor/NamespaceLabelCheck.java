@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.last;
+
 import dev.zonecost.promql.Scope;
 
 /**
@@ -11,21 +13,17 @@ public final class NamespaceLabelCheck implements Check {
   public static final String NAME = "namespace labels";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter("source_podname!=\"\",source_namespace=\"\"")
-        + "["
-        + range
-        + "]) or last_over_time("
-        + scope.counter("destination_podname!=\"\",destination_namespace=\"\"")
-        + "["
-        + range
-        + "]))";
+    return "count("
+        + last(scope.counter("source_podname!=\"\",source_namespace=\"\""), range)
+        + " or "
+        + last(scope.counter("destination_podname!=\"\",destination_namespace=\"\""), range)
+        + ")";
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     String measured =

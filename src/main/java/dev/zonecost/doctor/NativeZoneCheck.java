@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+
 import dev.zonecost.promql.Scope;
 
 /** Does Retina (≥ 1.2) label the zones itself; if not, zones come from kube-state-metrics. */
@@ -7,17 +9,13 @@ public final class NativeZoneCheck implements Check {
   public static final String NAME = "native zones";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter("source_zone!=\"\",source_zone!=\"unknown\"")
-        + "["
-        + range
-        + "]))";
+    return countSeries(scope.counter("source_zone!=\"\",source_zone!=\"unknown\""), range);
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.nativeZones = n > 0;

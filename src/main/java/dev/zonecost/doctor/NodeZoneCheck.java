@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.last;
+
 import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
@@ -16,15 +18,11 @@ public final class NodeZoneCheck implements Check {
   public static final int MAX_LISTED = 5;
 
   public static String query(Scope scope, String range) {
-    return "max by (node, "
-        + scope.zoneLabel()
-        + ", "
-        + LabelNames.LEGACY_ZONE_LABEL
-        + ") (last_over_time("
-        + scope.selector(LabelNames.NODE_LABELS)
-        + "["
-        + range
-        + "]))";
+    return "max by ("
+        + scope.nodeZoneLabels()
+        + ") ("
+        + last(scope.selector(LabelNames.NODE_LABELS), range)
+        + ")";
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.over;
+
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.ObservationsPerByte;
@@ -33,19 +35,12 @@ public final class ObservationsCheck implements Check {
   public static final double TOLERANCE = 0.10;
 
   public static String kernel(Scope scope, String range) {
-    return "sum by (namespace, pod) (max by (namespace, pod, interface, id) (increase("
-        + scope.selector(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\",interface!=\"lo\"")
-        + "["
-        + range
-        + "])))";
-  }
-
-  public static String nodes(Scope scope, String range) {
-    return "count by (namespace, pod, node) (last_over_time("
-        + scope.selector(LabelNames.POD_INFO)
-        + "["
-        + range
-        + "]))";
+    return "sum by (namespace, pod) (max by (namespace, pod, interface, id) ("
+        + over(
+            "increase",
+            scope.selector(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\",interface!=\"lo\""),
+            range)
+        + "))";
   }
 
   /** Observations per byte per observing node that zonecost divides by at this level. */
@@ -55,8 +50,8 @@ public final class ObservationsCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0 || !ctx.remoteContext) {
-      return CheckResult.info(NAME, "not measured: no Retina pod pairs");
+    if (!ctx.hasRetinaPairs()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
     Map<String, Double> kernel = new HashMap<>();
     for (Series s : ctx.query(kernel(ctx.scope(), ctx.range()))) {
@@ -69,7 +64,7 @@ public final class ObservationsCheck implements Check {
               + " /metrics/cadvisor to measure the observations per byte)");
     }
     Map<String, String> node = new HashMap<>();
-    for (Series s : ctx.query(nodes(ctx.scope(), ctx.range()))) {
+    for (Series s : ctx.query(ZoneAgreementCheck.podNodes(ctx.scope(), ctx.range()))) {
       node.putIfAbsent(s.label("namespace") + "/" + s.label("pod"), s.label("node"));
     }
     Map<String, List<Double>> ratios = new TreeMap<>();

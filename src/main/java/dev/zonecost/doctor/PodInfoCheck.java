@@ -1,5 +1,8 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.Scope;
 
@@ -8,15 +11,13 @@ public final class PodInfoCheck implements Check {
   public static final String NAME = "kube_pod_info";
 
   public static String seriesQuery(Scope scope, String range) {
-    return "count(last_over_time(" + scope.selector(LabelNames.POD_INFO) + "[" + range + "]))";
+    return countSeries(scope.selector(LabelNames.POD_INFO), range);
   }
 
   public static String podsQuery(Scope scope, String range) {
-    return "count(count by (namespace, pod, uid) (last_over_time("
-        + scope.selector(LabelNames.POD_INFO)
-        + "["
-        + range
-        + "])))";
+    return "count("
+        + countSeriesBy("namespace, pod, uid", scope.selector(LabelNames.POD_INFO), range)
+        + ")";
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+
 import dev.zonecost.promql.Scope;
 
 /** Do Retina's series name both pods of a pair (remote context), or only the local pod. */
@@ -7,17 +9,13 @@ public final class RemoteContextCheck implements Check {
   public static final String NAME = "remote context";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.counter("source_podname!=\"\",destination_podname!=\"\"")
-        + "["
-        + range
-        + "]))";
+    return countSeries(scope.counter("source_podname!=\"\",destination_podname!=\"\""), range);
   }
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.fail(NAME, "not measured: no Retina series", Fixes.RETINA_POD_LEVEL);
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.fail(NAME, DoctorContext.NO_RETINA_SERIES, Fixes.RETINA_POD_LEVEL);
     }
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     ctx.remoteContext = n > 0;

@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeries;
+
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.Scope;
 
@@ -8,11 +10,7 @@ public final class ReplicaSetOwnerCheck implements Check {
   public static final String NAME = "replicaset owners";
 
   public static String query(Scope scope, String range) {
-    return "count(last_over_time("
-        + scope.selector(LabelNames.REPLICASET_OWNER)
-        + "["
-        + range
-        + "]))";
+    return countSeries(scope.selector(LabelNames.REPLICASET_OWNER), range);
   }
 
   @Override

@@ -61,8 +61,8 @@ public final class RetentionCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (ctx.forwardSeries <= 0) {
-      return CheckResult.info(NAME, "not measured: no Retina series");
+    if (!ctx.hasRetinaSeries()) {
+      return CheckResult.info(NAME, DoctorContext.NO_RETINA_SERIES);
     }
     Duration step = step(Duration.between(ctx.start(), ctx.end()));
     var s = ctx.query(query(ctx.scope(), ctx.range(), step));

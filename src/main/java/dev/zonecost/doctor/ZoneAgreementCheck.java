@@ -1,5 +1,7 @@
 package dev.zonecost.doctor;
 
+import static dev.zonecost.promql.RangeFunctions.countSeriesBy;
+
 import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelNames;
@@ -26,19 +28,14 @@ public final class ZoneAgreementCheck implements Check {
   public static final int MAX_LISTED = 3;
 
   public static String retinaZones(Scope scope, String range) {
-    return "count by (source_namespace, source_podname, source_zone) (last_over_time("
-        + scope.counter("source_zone!=\"\",source_zone!=\"unknown\",source_podname!=\"unknown\"")
-        + "["
-        + range
-        + "]))";
+    return countSeriesBy(
+        "source_namespace, source_podname, source_zone",
+        scope.counter("source_zone!=\"\",source_zone!=\"unknown\",source_podname!=\"unknown\""),
+        range);
   }
 
   public static String podNodes(Scope scope, String range) {
-    return "count by (namespace, pod, node) (last_over_time("
-        + scope.selector(LabelNames.POD_INFO)
-        + "["
-        + range
-        + "]))";
+    return countSeriesBy("namespace, pod, node", scope.selector(LabelNames.POD_INFO), range);
   }
 
   @Override

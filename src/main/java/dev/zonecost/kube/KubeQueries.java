@@ -1,15 +1,14 @@
 package dev.zonecost.kube;
 
 import static dev.zonecost.promql.PromqlStrings.duration;
+import static dev.zonecost.promql.RangeFunctions.maxBy;
+import static dev.zonecost.promql.RangeFunctions.over;
 
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.LabelledQuery;
-import dev.zonecost.promql.Matchers;
 import dev.zonecost.promql.QueryWindow;
 import dev.zonecost.promql.Scope;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The kube-state-metrics (and cAdvisor) PromQL of a report, whatever the byte source: where each
@@ -31,42 +30,30 @@ public final class KubeQueries {
 
   /** A kube-state-metrics metric, restricted to the selected cluster when there is one. */
   private String info(String metric, String... extraMatchers) {
-    List<String> m = new ArrayList<>();
-    Matchers.add(m, scope.clusterLabel() + "=", scope.cluster());
-    m.addAll(List.of(extraMatchers));
-    return metric + Matchers.braces(m);
+    return scope.selector(metric, String.join(", ", extraMatchers));
   }
 
   private String windowRange() {
-    return "[" + duration(window.rangeFor(window.length())) + "]";
+    return duration(window.rangeFor(window.length()));
   }
 
   private String infoRange() {
-    return "[" + duration(window.rangeFor(window.length().plus(LOOKBACK))) + "]";
+    return duration(window.rangeFor(window.length().plus(LOOKBACK)));
+  }
+
+  /** {@code metric} over the window and a lookback, folded per value of the cluster and labels. */
+  private String folded(String labels, String metric, String... extraMatchers) {
+    return maxBy(scope.clusterLabel() + ", " + labels, info(metric, extraMatchers), infoRange());
   }
 
   /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
   public String podPlacements() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", namespace, pod, pod_ip, node, host_ip) (max_over_time("
-        + info(LabelNames.POD_INFO)
-        + infoRange()
-        + "))";
+    return folded("namespace, pod, pod_ip, node, host_ip", LabelNames.POD_INFO);
   }
 
   /** Every node's zone label (current and legacy), replicas folded together. */
   public String nodeZones() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", node, "
-        + scope.zoneLabel()
-        + ", "
-        + LabelNames.LEGACY_ZONE_LABEL
-        + ") (max_over_time("
-        + info(LabelNames.NODE_LABELS)
-        + infoRange()
-        + "))";
+    return folded(scope.nodeZoneLabels(), LabelNames.NODE_LABELS);
   }
 
   /**
@@ -74,12 +61,7 @@ public final class KubeQueries {
    * not a pod pair (DESIGN §3, {@code --dedupe auto}).
    */
   public String serviceIps() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", namespace, service, cluster_ip) (max_over_time("
-        + info(LabelNames.SERVICE_INFO)
-        + infoRange()
-        + "))";
+    return folded("namespace, service, cluster_ip", LabelNames.SERVICE_INFO);
   }
 
   /**
@@ -87,30 +69,25 @@ public final class KubeQueries {
    * interface but loopback, its scrape replicas folded): the calibration's reference.
    */
   public String kernelTransmit() {
-    return "sum by (namespace, pod) (max by (namespace, pod, interface, id) (increase("
-        + info(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\"", "interface!=\"lo\"")
-        + windowRange()
-        + ")))";
+    return "sum by (namespace, pod) (max by (namespace, pod, interface, id) ("
+        + over(
+            "increase",
+            info(LabelNames.CADVISOR_TRANSMIT, "pod!=\"\"", "interface!=\"lo\""),
+            windowRange())
+        + "))";
   }
 
   /** Every ready endpoint's address in each EndpointSlice over the window. */
   public String sliceEndpoints() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", namespace, endpointslice, address) (max_over_time("
-        + info(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
-        + infoRange()
-        + "))";
+    return folded(
+        "namespace, endpointslice, address", LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"");
   }
 
   /** Each EndpointSlice's Service (kube-state-metrics' label allowlist for slices). */
   public String sliceServices() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", namespace, endpointslice, label_kubernetes_io_service_name) (max_over_time("
-        + info(LabelNames.ENDPOINTSLICE_LABELS)
-        + infoRange()
-        + "))";
+    return folded(
+        "namespace, endpointslice, label_kubernetes_io_service_name",
+        LabelNames.ENDPOINTSLICE_LABELS);
   }
 
   /**
@@ -118,22 +95,12 @@ public final class KubeQueries {
    * (Istio). Sent only for such a source.
    */
   public String podOwners() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", namespace, created_by_kind, created_by_name) (max_over_time("
-        + info(LabelNames.POD_INFO)
-        + infoRange()
-        + "))";
+    return folded("namespace, created_by_kind, created_by_name", LabelNames.POD_INFO);
   }
 
   /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
   public String replicaSetOwners() {
-    return "max by ("
-        + scope.clusterLabel()
-        + ", namespace, replicaset, owner_kind, owner_name) (max_over_time("
-        + info(LabelNames.REPLICASET_OWNER)
-        + infoRange()
-        + "))";
+    return folded("namespace, replicaset, owner_kind, owner_name", LabelNames.REPLICASET_OWNER);
   }
 
   public LabelledQuery pods() {

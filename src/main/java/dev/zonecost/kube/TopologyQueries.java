@@ -1,14 +1,13 @@
 package dev.zonecost.kube;
 
 import static dev.zonecost.promql.PromqlStrings.duration;
+import static dev.zonecost.promql.RangeFunctions.maxBy;
 
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.LabelledQuery;
-import dev.zonecost.promql.Matchers;
 import dev.zonecost.promql.QueryWindow;
 import dev.zonecost.promql.Scope;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,10 +43,15 @@ public final class TopologyQueries {
   }
 
   private String selector(String metric, String... extra) {
-    List<String> m = new ArrayList<>();
-    Matchers.add(m, cluster() + "=", scope.cluster());
-    m.addAll(List.of(extra));
-    return metric + (m.isEmpty() ? "" : "{" + String.join(", ", m) + "}");
+    return scope.selector(metric, String.join(", ", extra));
+  }
+
+  /** {@code metric} over the window, folded per value of the cluster and {@code labels}. */
+  private String folded(String labels, String metric, String... extra) {
+    return maxBy(
+        cluster() + ", " + labels,
+        selector(metric, extra),
+        duration(window.rangeFor(window.length())));
   }
 
   private String grid() {
@@ -96,35 +100,17 @@ public final class TopologyQueries {
 
   /** Slices whose endpoints carried zone hints at any time in the window. */
   public String hintedSlices() {
-    return "max by ("
-        + cluster()
-        + ", namespace, endpointslice) (max_over_time("
-        + selector(ENDPOINT_HINTS)
-        + "["
-        + duration(window.rangeFor(window.length()))
-        + "]))";
+    return folded("namespace, endpointslice", ENDPOINT_HINTS);
   }
 
   /** Every Service's ClusterIP and external name: headless and ExternalName Services. */
   public String serviceKinds() {
-    return "max by ("
-        + cluster()
-        + ", namespace, service, cluster_ip, external_name) (max_over_time("
-        + selector(LabelNames.SERVICE_INFO)
-        + "["
-        + duration(window.rangeFor(window.length()))
-        + "]))";
+    return folded("namespace, service, cluster_ip, external_name", LabelNames.SERVICE_INFO);
   }
 
   /** Every node's allocatable CPU (cores) over the window, replicas folded. */
   public String nodeCpu() {
-    return "max by ("
-        + cluster()
-        + ", node) (max_over_time("
-        + selector(NODE_ALLOCATABLE, "resource=\"cpu\"")
-        + "["
-        + duration(window.rangeFor(window.length()))
-        + "]))";
+    return folded("node", NODE_ALLOCATABLE, "resource=\"cpu\"");
   }
 
   /** The queries in the order {@code advise} sends them, labelled. */

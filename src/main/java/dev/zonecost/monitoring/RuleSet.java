@@ -71,49 +71,49 @@ public final class RuleSet {
     alerts.put("name", "zonecost.alerts");
     ArrayNode a = alerts.putArray("rules");
     String f = String.format(Locale.ROOT, "%s", factor);
-    String lastHourBytes = "sum_over_time(" + cross + "[1h])";
-    String dayMeanBytes = "sum_over_time(" + cross + "[1d] offset 1h) / 24";
+    String floor = lastHour(cross) + " > " + minBytesPerHour;
     jump(
         a,
         "ZonecostCrossZoneBytesJump",
         "Cross-zone bytes in the last hour are",
-        lastHourBytes,
-        dayMeanBytes,
-        lastHourBytes + " > " + minBytesPerHour,
+        cross,
+        floor,
         f,
         "{{ $value | humanize1024 }}B crossed zones in the last hour; find the pairs with"
             + " `zonecost report --since 1h --compare-to <the hour a day earlier>`.");
-    String lastHourCost = "sum_over_time(" + cost + "[1h])";
-    String dayMeanCost = "sum_over_time(" + cost + "[1d] offset 1h) / 24";
     jump(
         a,
         "ZonecostCrossZoneCostJump",
         "Cross-zone cost in the last hour is",
-        lastHourCost,
-        dayMeanCost,
-        lastHourBytes + " > " + minBytesPerHour,
+        cost,
+        floor,
         f,
         "{{ $value }} " + currency + " in the last hour.");
     return root;
   }
 
+  /** The sum of {@code series} over the last hour. */
+  private static String lastHour(String series) {
+    return "sum_over_time(" + series + "[1h])";
+  }
+
   /**
-   * An alert for {@code lastHour} above {@code factor} times {@code dayMean}, while {@code floor}
-   * holds (enough bytes to matter), for 15 minutes.
+   * An alert for the last hour of {@code series} above {@code factor} times its hourly mean over
+   * the day before, while {@code floor} holds (enough bytes to matter), for 15 minutes.
    */
   private static void jump(
       ArrayNode rules,
       String name,
       String what,
-      String lastHour,
-      String dayMean,
+      String series,
       String floor,
       String factor,
       String description) {
+    String dayMean = "sum_over_time(" + series + "[1d] offset 1h) / 24";
     rules
         .addObject()
         .put("alert", name)
-        .put("expr", lastHour + " > " + factor + " * (" + dayMean + ") and " + floor)
+        .put("expr", lastHour(series) + " > " + factor + " * (" + dayMean + ") and " + floor)
         .put("for", "15m")
         .putObject("annotations")
         .put("summary", what + " more than " + factor + "x the hourly mean of the day before")

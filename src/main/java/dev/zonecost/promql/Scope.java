@@ -21,6 +21,11 @@ public record Scope(MetricNames names, String cluster) {
     return names.zoneLabel();
   }
 
+  /** The labels that place a node: its name, its zone label and the legacy one. */
+  public String nodeZoneLabels() {
+    return "node, " + zoneLabel() + ", " + LabelNames.LEGACY_ZONE_LABEL;
+  }
+
   /** Retina's counter under the user's name, with {@code matchers} (raw text, may be empty). */
   public String counter(String matchers) {
     return selector(names.forwardBytes(), matchers);

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The views of an {@link AdviceReport}: they format, never compute. */
@@ -161,11 +160,7 @@ public final class AdviceRenderers {
 
   static View csv(boolean headers) {
     return (r, out) -> {
-      CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
-      if (headers) {
-        format.setHeader(CSV_COLUMNS.toArray(String[]::new));
-      }
-      CSVPrinter p = new CSVPrinter(out, format.get());
+      CSVPrinter p = CsvRenderer.printer(out, headers, CSV_COLUMNS);
       for (Advice a : r.services()) {
         p.printRecord(
             CsvRenderer.cell(a.namespace()),

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -22,13 +21,9 @@ public final class CsvMatrixRenderer implements Renderer {
   @Override
   public void render(Report report, Writer out) throws IOException {
     List<String> zones = report.zones().zones();
-    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
-    if (headers) {
-      List<String> header = new ArrayList<>(List.of("measure", Columns.SOURCE_ZONE));
-      zones.forEach(z -> header.add(CsvRenderer.cell(z)));
-      format.setHeader(header.toArray(String[]::new));
-    }
-    CSVPrinter printer = new CSVPrinter(out, format.get());
+    List<String> header = new ArrayList<>(List.of("measure", Columns.SOURCE_ZONE));
+    zones.forEach(z -> header.add(CsvRenderer.cell(z)));
+    CSVPrinter printer = CsvRenderer.printer(out, headers, header);
     for (String src : zones) {
       List<Object> cells = new ArrayList<>(List.of(Columns.BYTES, CsvRenderer.cell(src)));
       zones.forEach(dst -> cells.add(report.zones().cell(src, dst)));

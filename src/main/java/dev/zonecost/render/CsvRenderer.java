@@ -19,13 +19,9 @@ public final class CsvRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
-    if (headers) {
-      format.setHeader(
-          Columns.csv(report.metadata().groupBy(), report.metadata().byCluster())
-              .toArray(String[]::new));
-    }
-    CSVPrinter printer = new CSVPrinter(out, format.get());
+    CSVPrinter printer =
+        printer(
+            out, headers, Columns.csv(report.metadata().groupBy(), report.metadata().byCluster()));
     for (TrafficRow r : report.rows()) {
       List<Object> cells = new ArrayList<>();
       Columns.keyCells(report.metadata().groupBy(), report.metadata().byCluster(), r.key())
@@ -44,10 +40,23 @@ public final class CsvRenderer implements Renderer {
   }
 
   /**
+   * A printer of RFC 4180 records ended by a bare newline, with {@code header} as its first record
+   * when {@code headers} is set: every CSV view is written through one.
+   */
+  public static CSVPrinter printer(Writer out, boolean headers, List<String> header)
+      throws IOException {
+    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
+    if (headers) {
+      format.setHeader(header.toArray(String[]::new));
+    }
+    return new CSVPrinter(out, format.get());
+  }
+
+  /**
    * Guards against spreadsheet formula injection: a cell that a spreadsheet would evaluate gets a
    * leading apostrophe (OWASP's CSV injection advice). Kubernetes names never start so.
    */
-  static String cell(String value) {
+  public static String cell(String value) {
     if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
       return "'" + value;
     }

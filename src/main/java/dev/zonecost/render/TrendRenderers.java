@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -46,13 +45,9 @@ public final class TrendRenderers {
       throws IOException {
     GroupBy g = report.metadata().groupBy();
     boolean byCluster = report.metadata().byCluster();
-    CSVFormat.Builder format = CSVFormat.RFC4180.builder().setRecordSeparator("\n");
-    if (headers) {
-      List<String> header = new ArrayList<>(Columns.csv(g, byCluster));
-      header.add(BUCKET_START);
-      format.setHeader(header.toArray(String[]::new));
-    }
-    CSVPrinter printer = new CSVPrinter(out, format.get());
+    List<String> header = new ArrayList<>(Columns.csv(g, byCluster));
+    header.add(BUCKET_START);
+    CSVPrinter printer = CsvRenderer.printer(out, headers, header);
     for (Bucket b : trend.buckets()) {
       for (TrafficRow r : b.rows()) {
         List<Object> cells = new ArrayList<>();

@@ -49,6 +49,8 @@ public final class TrafficAggregator {
 
   private long seriesAdded;
 
+  private double unknownDirectionBytes;
+
   public TrafficAggregator(
       PodDirectory pods,
       WorkloadResolver workloads,
@@ -105,6 +107,12 @@ public final class TrafficAggregator {
     String[] replying = pods.serviceAt(o.source().pod());
     if (replying != null) {
       calls.computeIfAbsent(o.destination().pod(), k -> new HashSet<>()).add(List.of(replying));
+    }
+    if (dedupe != DedupeMode.NONE && o.direction() == Observation.Direction.OTHER) {
+      // TRAFFIC_DIRECTION_UNKNOWN: where the agent saw the bytes is unknown, so the series cannot
+      // be counted once; named in a note with its bytes instead (none adds every series)
+      unknownDirectionBytes += o.bytes();
+      return;
     }
     if (dedupe != DedupeMode.NONE && addNodePair(o)) {
       return;
@@ -237,6 +245,7 @@ public final class TrafficAggregator {
             stats.withoutZone,
             pods.ambiguousLookups(),
             Math.round(stats.nodeEnds),
+            Math.round(unknownDirectionBytes),
             new Provenance(
                 Math.round(stats.fromIngress),
                 Math.round(stats.fromEgress),
@@ -444,6 +453,7 @@ public final class TrafficAggregator {
       long endpointsWithoutZone,
       int ambiguousPods,
       long nodeEndBytes,
+      long unknownDirectionBytes,
       Provenance provenance) {}
 
   /**

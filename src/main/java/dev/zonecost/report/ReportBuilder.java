@@ -52,6 +52,13 @@ public final class ReportBuilder {
           st.pairsWithUnknownNode()
               + " pod pairs without a known node for both pods were taken to be on different nodes");
     }
+    if (retinaSource && st.unknownDirectionBytes() > 0) {
+      notes.add(
+          st.unknownDirectionBytes()
+              + " bytes (as observed) of series whose direction is neither EGRESS nor INGRESS"
+              + " (Retina's TRAFFIC_DIRECTION_UNKNOWN) were left out: where they were seen is"
+              + " unknown, so they cannot be counted once (--dedupe none adds them)");
+    }
     if (retinaSource && st.nodeEndBytes() > 0) {
       notes.add(
           st.nodeEndBytes()

@@ -79,7 +79,7 @@ public final class ReportService {
     EngineResult result =
         new EngineResult(
             rows,
-            new TrafficAggregator.Stats(answer.series().size(), 0, 0, 0, 0, 0, 0, 0, null),
+            new TrafficAggregator.Stats(answer.series().size(), 0, 0, 0, 0, 0, 0, 0, 0, null),
             0,
             version.orElse(""),
             leftOpen,

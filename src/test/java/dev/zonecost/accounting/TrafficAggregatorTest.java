@@ -187,4 +187,27 @@ class TrafficAggregatorTest {
           mode.label());
     }
   }
+
+  /**
+   * Series with Retina's {@code TRAFFIC_DIRECTION_UNKNOWN}: no dedupe rule can count them once, so
+   * they are left out of the rows and their bytes named (the report's note); {@code none} adds them
+   * as it adds everything.
+   */
+  @Test
+  void unknown_direction_series_are_named_not_counted_except_by_none() {
+    TrafficAggregator a = aggregator(DedupeMode.AUTO, DataAggregationLevel.LOW);
+    a.add(
+        RetinaSeries.observation(series("EGRESS", CLIENT, "10.0.0.1", SERVER_B, "10.0.0.2"), 2000));
+    a.add(
+        RetinaSeries.observation(
+            series("TRAFFIC_DIRECTION_UNKNOWN", CLIENT, "10.0.0.1", SERVER_B, "10.0.0.2"), 640));
+    assertEquals(List.of(new TrafficRow(key("a", "b"), 1000)), a.result().rows());
+    assertEquals(640, a.result().stats().unknownDirectionBytes());
+
+    TrafficAggregator none = aggregator(DedupeMode.NONE, DataAggregationLevel.LOW);
+    none.add(
+        RetinaSeries.observation(
+            series("TRAFFIC_DIRECTION_UNKNOWN", CLIENT, "10.0.0.1", SERVER_B, "10.0.0.2"), 640));
+    assertEquals(List.of(new TrafficRow(key("a", "b"), 640)), none.result().rows());
+  }
 }

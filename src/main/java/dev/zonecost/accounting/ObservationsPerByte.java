@@ -80,31 +80,32 @@ public final class ObservationsPerByte {
 
   /** The report's note on the rule that ran, written from the table. */
   public static String note(DedupeMode mode, DataAggregationLevel level) {
-    String lvl = " (dataAggregationLevel " + level.label() + ")";
-    return switch (mode) {
-      case NONE -> "dedupe none: every observation added, bytes counted 2 to 4 times";
-      case EGRESS, INGRESS ->
-          "kept "
-              + mode.label()
-              + " series, divided by "
-              + divisors(mode, level, kept(mode).get(0))
-              + lvl;
-      case MAX ->
-          "dedupe max: per pod pair the larger of its egress series divided by "
-              + divisors(mode, level, Kind.EGRESS)
-              + " and its ingress series divided by "
-              + divisors(mode, level, Kind.INGRESS)
-              + lvl;
-      case AUTO ->
-          "dedupe auto: per pod pair the peer node's INGRESS series (divided by "
-              + divisors(mode, level, Kind.INGRESS)
-              + "), else the opener's EGRESS series (divided by "
-              + divisors(mode, level, Kind.EGRESS)
-              + "); ClusterIP series and masqueraded node-IP copies left out; EGRESS to an"
-              + " unknown peer counted "
-              + (of(mode, level, false, Kind.OUTSIDE) == 1 ? "once" : "twice")
-              + ", as outside traffic"
-              + lvl;
-    };
+    String kept =
+        switch (mode) {
+          case NONE -> "dedupe none: every observation added, bytes counted 2 to 4 times";
+          case EGRESS, INGRESS -> "kept " + divided(mode, level, kept(mode).get(0));
+          case MAX ->
+              "dedupe max: per pod pair the larger of its "
+                  + divided(mode, level, Kind.EGRESS)
+                  + " and its "
+                  + divided(mode, level, Kind.INGRESS);
+          case AUTO ->
+              "dedupe auto: per pod pair the peer node's "
+                  + divided(mode, level, Kind.INGRESS)
+                  + ", else the opener's "
+                  + divided(mode, level, Kind.EGRESS)
+                  + "; ClusterIP series and masqueraded node-IP copies left out; EGRESS to an"
+                  + " unknown peer counted "
+                  + (of(mode, level, false, Kind.OUTSIDE) == 1 ? "once" : "twice")
+                  + ", as outside traffic";
+        };
+    return mode == DedupeMode.NONE ? kept : kept + " (dataAggregationLevel " + level.label() + ")";
+  }
+
+  /** "egress series divided by 2", from the table. */
+  private static String divided(DedupeMode mode, DataAggregationLevel level, Kind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT)
+        + " series divided by "
+        + divisors(mode, level, kind);
   }
 }

@@ -56,26 +56,13 @@ public final class TrafficAggregator {
       WorkloadResolver workloads,
       DedupeMode dedupe,
       DataAggregationLevel level) {
-    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD, false);
+    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD, false, NodeTraffic.NAME);
   }
 
   /**
    * @param filter which workload pairs to keep (the selection); totals are then the selection's
    * @param groupBy the grain of the rows
    * @param byCluster whether rows are split by the series' cluster label
-   */
-  public TrafficAggregator(
-      PodDirectory pods,
-      WorkloadResolver workloads,
-      DedupeMode dedupe,
-      DataAggregationLevel level,
-      BiPredicate<WorkloadRef, WorkloadRef> filter,
-      GroupBy groupBy,
-      boolean byCluster) {
-    this(pods, workloads, dedupe, level, filter, groupBy, byCluster, NodeTraffic.NAME);
-  }
-
-  /**
    * @param nodeTraffic whether an end that is a node is named as the node or booked as unknown
    */
   public TrafficAggregator(

@@ -148,7 +148,8 @@ class TrafficAggregatorTest {
             DataAggregationLevel.LOW,
             (a, b) -> true,
             GroupBy.WORKLOAD,
-            true);
+            true,
+            NodeTraffic.NAME);
     split.add(RetinaSeries.observation(eu, 100));
     split.add(RetinaSeries.observation(us, 300));
     List<TrafficRow> rows = split.result().rows();

@@ -102,8 +102,7 @@ final class SimulationOptions {
   @Option(
       names = "--host-traffic",
       description =
-          "Add traffic with a node at one end: kubelet probes, host-network clients and servers,"
-              + " NodePort traffic a node forwards to a pod in another zone (seed and edge).")
+          "Add kubelet probes, host-network clients and servers, NodePort traffic a node forwards.")
   boolean hostTraffic;
 
   @Option(
@@ -128,11 +127,9 @@ final class SimulationOptions {
   SimulationSpec spec(Clock clock) {
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant last = end == null ? clock.instant() : TimeParsing.instant(end);
-    if (cadvisor && scenario == Scenario.LARGE) {
-      throw new UsageException("--cadvisor is for the seed and edge scenarios");
-    }
-    if (hostTraffic && scenario == Scenario.LARGE) {
-      throw new UsageException("--host-traffic is for the seed and edge scenarios");
+    if ((cadvisor || hostTraffic) && scenario == Scenario.LARGE) {
+      throw new UsageException(
+          (cadvisor ? "--cadvisor" : "--host-traffic") + " is for the seed and edge scenarios");
     }
     return scenario
         .spec(

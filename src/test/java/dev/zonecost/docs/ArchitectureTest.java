@@ -95,6 +95,21 @@ class ArchitectureTest {
             + String.join("\n  ", violations));
   }
 
+  /** Commands stay thin (issue 25): parse, call one service, render, exit code. */
+  @Test
+  void should_keep_every_class_in_cli_at_150_lines_or_fewer() throws IOException {
+    List<String> long_ = new ArrayList<>();
+    try (Stream<Path> files = Files.list(ROOT.resolve("cli"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        int n = Files.readAllLines(f, StandardCharsets.UTF_8).size();
+        if (n > 150) {
+          long_.add(f.getFileName() + " (" + n + " lines)");
+        }
+      }
+    }
+    assertTrue(long_.isEmpty(), "cli/ classes over 150 lines: " + long_);
+  }
+
   /** Every directory under the root holding a .java file, as a code-map name. */
   private static Set<String> packages() throws IOException {
     try (Stream<Path> files = Files.walk(ROOT)) {

@@ -26,8 +26,16 @@ public final class ObservationsPerByte {
     EGRESS,
     /** Seen entering the node or the pod first: the peer's side. */
     INGRESS,
-    /** {@code EGRESS} to a peer that is neither a pod nor a Service: outside the cluster. */
-    OUTSIDE
+    /**
+     * {@code EGRESS} to a peer that is neither a pod nor a Service (outside the cluster), whose
+     * copy on the host interface was masqueraded to the node's IP: a series of its own.
+     */
+    OUTSIDE,
+    /**
+     * The same to a peer whose traffic is not translated (no masquerading twin: a peer inside the
+     * cloud network, an external-SNAT set-up): the veth and the host interface see one 5-tuple.
+     */
+    OUTSIDE_UNTRANSLATED
   }
 
   /**
@@ -40,10 +48,13 @@ public final class ObservationsPerByte {
     if (mode == DedupeMode.NONE) {
       return 1; // every observation added as it is
     }
+    boolean low = level == DataAggregationLevel.LOW;
     if (kind == Kind.OUTSIDE && mode == DedupeMode.AUTO) {
       return 1; // the pod's veth; the host interface's copy is the node-IP series, left out
     }
-    boolean low = level == DataAggregationLevel.LOW;
+    if (kind == Kind.OUTSIDE_UNTRANSLATED && mode == DedupeMode.AUTO) {
+      return low ? 2 : 1; // the pod's veth and, at low, the host interface, in one series
+    }
     if (kind == Kind.INGRESS) {
       // low: host interface and veth across nodes, the server's veth alone on one node
       return low && !sameNode ? 2 : 1;
@@ -65,7 +76,7 @@ public final class ObservationsPerByte {
       case EGRESS -> List.of(Kind.EGRESS);
       case INGRESS -> List.of(Kind.INGRESS);
       case MAX, NONE -> List.of(Kind.EGRESS, Kind.INGRESS);
-      case AUTO -> List.of(Kind.INGRESS, Kind.EGRESS, Kind.OUTSIDE);
+      case AUTO -> List.of(Kind.INGRESS, Kind.EGRESS, Kind.OUTSIDE, Kind.OUTSIDE_UNTRANSLATED);
     };
   }
 
@@ -95,9 +106,9 @@ public final class ObservationsPerByte {
                   + ", else the opener's "
                   + divided(mode, level, Kind.EGRESS)
                   + "; ClusterIP series and masqueraded node-IP copies left out; EGRESS to an"
-                  + " unknown peer counted "
-                  + (of(mode, level, false, Kind.OUTSIDE) == 1 ? "once" : "twice")
-                  + ", as outside traffic";
+                  + " unknown peer counted once, as outside traffic (divided by "
+                  + of(mode, level, false, Kind.OUTSIDE_UNTRANSLATED)
+                  + " where it has no masqueraded copy)";
         };
     return mode == DedupeMode.NONE ? kept : kept + " (dataAggregationLevel " + level.label() + ")";
   }

@@ -30,6 +30,7 @@ public final class TrafficAggregator {
   private final GroupBy groupBy;
   private final boolean byCluster;
   private final NodeTraffic nodeTraffic;
+  private final Subnets subnets;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
 
   /**
@@ -51,19 +52,22 @@ public final class TrafficAggregator {
 
   private double unknownDirectionBytes;
 
+  private final java.util.Set<String> masqueradedPeers = new HashSet<>();
+
   public TrafficAggregator(
       PodDirectory pods,
       WorkloadResolver workloads,
       DedupeMode dedupe,
       DataAggregationLevel level) {
-    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD, false, NodeTraffic.NAME);
+    this(pods, workloads, dedupe, level, (s, d) -> true, GroupBy.WORKLOAD, false, Places.DEFAULT);
   }
 
   /**
    * @param filter which workload pairs to keep (the selection); totals are then the selection's
    * @param groupBy the grain of the rows
    * @param byCluster whether rows are split by the series' cluster label
-   * @param nodeTraffic whether an end that is a node is named as the node or booked as unknown
+   * @param places whether an end that is a node is named as the node, and the subnets whose zone
+   *     the user named
    */
   public TrafficAggregator(
       PodDirectory pods,
@@ -73,8 +77,9 @@ public final class TrafficAggregator {
       BiPredicate<WorkloadRef, WorkloadRef> filter,
       GroupBy groupBy,
       boolean byCluster,
-      NodeTraffic nodeTraffic) {
-    this.nodeTraffic = nodeTraffic;
+      Places places) {
+    this.nodeTraffic = places.nodeTraffic();
+    this.subnets = places.subnets();
     this.pods = pods;
     this.workloads = workloads;
     this.dedupe = dedupe;
@@ -164,6 +169,17 @@ public final class TrafficAggregator {
 
   public Result result() {
     Booking b = new Booking();
+    // outside peers with a masqueraded copy (a node's IP to the peer, EGRESS): their pods' own
+    // series hold one observation; a peer without one was not translated (DESIGN §3)
+    masqueradedPeers.clear();
+    byNodePair.forEach(
+        (pair, s) -> {
+          if (s[3] > 0) {
+            PodKey peer =
+                nodeOf(pair.source()) != null ? pair.destination().pod() : pair.source().pod();
+            masqueradedPeers.add(peer.cluster() + "\u0000" + peer.ip());
+          }
+        });
     for (Map.Entry<Endpoints, double[]> entry : byPair.entrySet()) {
       double[] s = entry.getValue();
       Endpoints pair = entry.getKey();
@@ -281,6 +297,16 @@ public final class TrafficAggregator {
         srcNode != null && named ? NodeTraffic.node(srcNode) : workload(pair.source());
     WorkloadRef dstWorkload =
         dstNode != null && named ? NodeTraffic.node(dstNode) : workload(pair.destination());
+    Subnets.Subnet srcNet = srcNode == null ? subnet(pair.source()) : null;
+    Subnets.Subnet dstNet = dstNode == null ? subnet(pair.destination()) : null;
+    if (srcNet != null) {
+      srcWorkload = Subnets.ref(srcNet);
+      srcZone = srcNet.zone();
+    }
+    if (dstNet != null) {
+      dstWorkload = Subnets.ref(dstNet);
+      dstZone = dstNet.zone();
+    }
     if (!filter.test(srcWorkload, dstWorkload)) {
       return;
     }
@@ -288,8 +314,10 @@ public final class TrafficAggregator {
       srcWorkload = srcWorkload.withCluster(cluster);
       dstWorkload = dstWorkload.withCluster(pair.destination().pod().cluster());
     }
-    WorkloadRef srcEnd = end(srcWorkload, pair.source(), srcNode != null && named);
-    WorkloadRef dstEnd = end(dstWorkload, pair.destination(), dstNode != null && named);
+    WorkloadRef srcEnd =
+        end(srcWorkload, pair.source(), (srcNode != null && named) || srcNet != null);
+    WorkloadRef dstEnd =
+        end(dstWorkload, pair.destination(), (dstNode != null && named) || dstNet != null);
     if (groupBy == GroupBy.SERVICE) {
       List<String> v = calledThrough(pair.source().pod(), pair.destination().pod());
       if (v != null) {
@@ -314,6 +342,15 @@ public final class TrafficAggregator {
       b.kinds.computeIfAbsent(key, k -> new double[4])[kind] += once;
     }
     stats.podPairs++;
+  }
+
+  /** The subnet an end outside the cluster lies in ({@code --subnets}), or null. */
+  private Subnets.Subnet subnet(Endpoint e) {
+    PodKey p = e.pod();
+    if (subnets.isEmpty() || !Zones.isUnknown(p.namespace()) || pods.isServiceIp(p)) {
+      return null;
+    }
+    return subnets.at(p.ip());
   }
 
   /** A row end at the report's grain; a node stays a node at every grain but namespace. */
@@ -382,7 +419,9 @@ public final class TrafficAggregator {
       return once;
     }
     if (aUnknown || bUnknown) {
-      double once = s[0] / perByte(one, Kind.OUTSIDE);
+      PodKey outside = aUnknown ? a : b;
+      boolean twin = masqueradedPeers.contains(outside.cluster() + "\u0000" + outside.ip());
+      double once = s[0] / perByte(one, twin ? Kind.OUTSIDE : Kind.OUTSIDE_UNTRANSLATED);
       stats.outside += once;
       lastKind = 2;
       return once;

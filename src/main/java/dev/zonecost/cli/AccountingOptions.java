@@ -4,7 +4,10 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.NodeTraffic;
+import dev.zonecost.accounting.Places;
+import dev.zonecost.accounting.Subnets;
 import dev.zonecost.common.UsageException;
+import dev.zonecost.config.SubnetsFile;
 import dev.zonecost.engine.ByteSources;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.time.TimeParsing;
@@ -86,6 +89,14 @@ public final class AccountingOptions {
   String nodeTraffic;
 
   @Option(
+      names = "--subnets",
+      paramLabel = "FILE",
+      description =
+          "Address ranges outside the cluster and their zones (a managed database, another VM):"
+              + " `aws ec2 describe-subnets` JSON, or a YAML/JSON/CSV list of cidr, zone, name.")
+  java.nio.file.Path subnets;
+
+  @Option(
       names = "--look-behind",
       paramLabel = "DURATION",
       defaultValue = "1h",
@@ -128,6 +139,8 @@ public final class AccountingOptions {
         byCluster,
         lookBehind(),
         source(),
-        NodeTraffic.parse(nodeTraffic));
+        new Places(
+            NodeTraffic.parse(nodeTraffic),
+            subnets == null ? Subnets.NONE : SubnetsFile.read(subnets)));
   }
 }

@@ -3,7 +3,7 @@ package dev.zonecost.engine;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
-import dev.zonecost.accounting.NodeTraffic;
+import dev.zonecost.accounting.Places;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.promql.MetricNames;
 import dev.zonecost.source.QuerySettings;
@@ -19,7 +19,7 @@ import java.time.Instant;
  *     series (or its agent) existed before it
  * @param source {@code retina}, {@code beyla}, {@code istio}, or {@code auto} (the first with data
  *     in the window, Retina first)
- * @param nodeTraffic whether an end that is a node is named as the node (default) or unknown
+ * @param places what the report knows of ends that are not pods: nodes named or not, subnets
  */
 public record EngineRequest(
     Instant start,
@@ -32,7 +32,7 @@ public record EngineRequest(
     boolean byCluster,
     Duration lookBehind,
     String source,
-    NodeTraffic nodeTraffic) {
+    Places places) {
 
   /** Nodes named as nodes. */
   public EngineRequest(
@@ -57,23 +57,13 @@ public record EngineRequest(
         byCluster,
         lookBehind,
         source,
-        NodeTraffic.NAME);
+        Places.DEFAULT);
   }
 
   /** The same request read from another source. */
   public EngineRequest withSource(String name) {
     return new EngineRequest(
-        start,
-        end,
-        dedupe,
-        level,
-        selection,
-        groupBy,
-        names,
-        byCluster,
-        lookBehind,
-        name,
-        nodeTraffic);
+        start, end, dedupe, level, selection, groupBy, names, byCluster, lookBehind, name, places);
   }
 
   /** With the usual metric and label names, the default look-behind, under {@code auto}. */

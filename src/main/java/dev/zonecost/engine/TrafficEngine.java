@@ -304,7 +304,7 @@ public final class TrafficEngine {
               request.selection().workloadFilter(),
               request.groupBy(),
               request.byCluster(),
-              request.nodeTraffic());
+              request.places());
       WindowEdges edges = null;
       long resetCount = 0;
       for (CounterRead read : reads) {

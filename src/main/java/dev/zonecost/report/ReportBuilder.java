@@ -64,7 +64,7 @@ public final class ReportBuilder {
           st.nodeEndBytes()
               + " bytes went to or from nodes (kubelet, host-network pods, NodePort traffic a node"
               + " forwarded), counted once by where they were seen"
-              + (request.nodeTraffic() == NodeTraffic.NAME
+              + (request.places().nodeTraffic() == NodeTraffic.NAME
                   ? ": rows of kind Node, in namespace " + NodeTraffic.NAMESPACE
                   : ": booked as unknown ends (--node-traffic unknown)"));
     }

@@ -60,7 +60,7 @@ class NodeEndsTest {
         (s, d) -> true,
         GroupBy.WORKLOAD,
         false,
-        nodes);
+        new Places(nodes, Subnets.NONE));
   }
 
   private static final WorkloadRef SERVER_REF = new WorkloadRef("app", "Deployment", "server");
@@ -162,7 +162,7 @@ class NodeEndsTest {
             (s, d) -> true,
             GroupBy.NAMESPACE,
             false,
-            NodeTraffic.NAME);
+            new Places(NodeTraffic.NAME, Subnets.NONE));
     a.add(series("INGRESS", null, N2_IP, SERVER, "10.0.21.1", "n2", 700));
     assertEquals(
         List.of(

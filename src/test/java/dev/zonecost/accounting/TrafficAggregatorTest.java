@@ -149,7 +149,7 @@ class TrafficAggregatorTest {
             (a, b) -> true,
             GroupBy.WORKLOAD,
             true,
-            NodeTraffic.NAME);
+            new Places(NodeTraffic.NAME, Subnets.NONE));
     split.add(RetinaSeries.observation(eu, 100));
     split.add(RetinaSeries.observation(us, 300));
     List<TrafficRow> rows = split.result().rows();

@@ -42,6 +42,7 @@ final class ClusterBuilder {
   final List<Service> services = new ArrayList<>();
   final Map<Node, Pod> hosts = new HashMap<>();
   final Map<List<Pod>, String> nodePortClients = new HashMap<>();
+  final Map<String, List<String>> subnetsByIp = new java.util.LinkedHashMap<>();
   Routing routing = Routing.KUBE_PROXY;
   TrafficDistribution distribution = TrafficDistribution.DEFAULT;
 
@@ -170,6 +171,15 @@ final class ClusterBuilder {
     Flow f = flow(h, backend, request, reply, null);
     nodePortClients.put(List.of(h, backend), clientIp);
     return f;
+  }
+
+  /**
+   * An endpoint outside the cluster inside the cloud network (a managed database), in a subnet
+   * whose zone the user can name with {@code --subnets}; its traffic is not masqueraded.
+   */
+  Pod inVpc(String ip, String cidr, String zone, String name) {
+    subnetsByIp.put(ip, List.of(cidr, zone, name));
+    return external(ip);
   }
 
   /** An endpoint outside the cluster: no node, no kube-state-metrics series, unknown zone. */

@@ -9,6 +9,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.Subnets;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
@@ -87,7 +88,17 @@ public final class ExpectedAnswer {
   /** The exact answer under a dedupe rule: {@code auto}, or {@code egress} on pod-IP data. */
   public List<TrafficRow> expected(
       Instant windowStart, Instant windowEnd, Duration lookBehind, DedupeMode rule) {
-    return expected(windowStart, windowEnd, lookBehind, rule, false);
+    return expected(windowStart, windowEnd, lookBehind, rule, false, false);
+  }
+
+  /**
+   * The exact answer of a report given the cluster's subnets ({@link
+   * SimulatedCluster#subnetsYaml}): an endpoint outside the cluster in one is that subnet, with its
+   * zone, instead of unknown.
+   */
+  public List<TrafficRow> expectedWithSubnets(Instant windowStart, Instant windowEnd) {
+    return expected(
+        windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND, DedupeMode.AUTO, false, true);
   }
 
   /**
@@ -95,7 +106,8 @@ public final class ExpectedAnswer {
    * ClusterIP has the Service, not the pod that answered, at its far end (with that pod's zone).
    */
   public List<TrafficRow> expectedByService(Instant windowStart, Instant windowEnd) {
-    return expected(windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND, DedupeMode.AUTO, true);
+    return expected(
+        windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND, DedupeMode.AUTO, true, false);
   }
 
   private List<TrafficRow> expected(
@@ -103,7 +115,8 @@ public final class ExpectedAnswer {
       Instant windowEnd,
       Duration lookBehind,
       DedupeMode rule,
-      boolean byService) {
+      boolean byService,
+      boolean subnets) {
     Objects.requireNonNull(windowStart, "start");
     Objects.requireNonNull(windowEnd, "end");
     if (windowEnd.isBefore(windowStart)) {
@@ -119,8 +132,8 @@ public final class ExpectedAnswer {
       long req =
           windowBytes(present, f.from(), c.agentCounter(agent, f, f.request()), agentSteps, w);
       long rep = windowBytes(present, f.from(), c.agentCounter(agent, f, f.reply()), agentSteps, w);
-      TrafficKey request = key(f.opener(), f.peer());
-      TrafficKey reply = key(f.peer(), f.opener());
+      TrafficKey request = key(f.opener(), f.peer(), subnets);
+      TrafficKey reply = key(f.peer(), f.opener(), subnets);
       if (byService && f.via() != null) {
         WorkloadRef v = GroupBy.service(f.via().namespace(), f.via().name(), "");
         request =
@@ -224,6 +237,18 @@ public final class ExpectedAnswer {
 
   private static TrafficKey key(Pod src, Pod dst) {
     return new TrafficKey(src.workload(), dst.workload(), src.zone(), dst.zone());
+  }
+
+  /** The row of a pair; with {@code subnets}, an end in one of the cluster's subnets is it. */
+  private TrafficKey key(Pod src, Pod dst, boolean subnets) {
+    TrafficKey k = key(src, dst);
+    List<String> s = subnets ? c.subnetOf(src) : null;
+    List<String> d = subnets ? c.subnetOf(dst) : null;
+    return new TrafficKey(
+        s == null ? k.source() : new WorkloadRef(Subnets.NAMESPACE, "Subnet", s.get(2)),
+        d == null ? k.destination() : new WorkloadRef(Subnets.NAMESPACE, "Subnet", d.get(2)),
+        s == null ? k.sourceZone() : s.get(1),
+        d == null ? k.destinationZone() : d.get(1));
   }
 
   /** The grid steps of a window: in-window [lo, hi], look-behind [behind, lo - 1]. */

@@ -42,7 +42,9 @@ final class RetinaWriter {
         withHost(out, f);
       } else if (f.via() != null) {
         throughService(out, f);
-      } else if (f.peer().external() && cluster.routing().masquerades()) {
+      } else if (f.peer().external()
+          && cluster.routing().masquerades()
+          && cluster.subnetOf(f.peer()) == null) {
         toOutside(out, f);
       } else {
         int m = observations(f);

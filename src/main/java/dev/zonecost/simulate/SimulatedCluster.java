@@ -78,6 +78,7 @@ public final class SimulatedCluster {
   private final List<Flow> flows;
   private final List<Service> services;
   private final Map<List<Pod>, String> nodePortClients;
+  private final Map<String, List<String>> subnetsByIp;
   private final Routing routing;
   private final TrafficDistribution distribution;
   private final Map<String, TreeSet<Integer>> restartsByNode;
@@ -100,6 +101,7 @@ public final class SimulatedCluster {
     this.flows = List.copyOf(b.flows);
     this.services = List.copyOf(b.services);
     this.nodePortClients = Map.copyOf(b.nodePortClients);
+    this.subnetsByIp = Collections.unmodifiableMap(new LinkedHashMap<>(b.subnetsByIp));
     this.routing = b.routing;
     this.distribution = b.distribution;
     Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
@@ -249,6 +251,34 @@ public final class SimulatedCluster {
    */
   String nodePortClient(Flow f) {
     return nodePortClients.get(List.of(f.opener(), f.peer()));
+  }
+
+  /**
+   * The subnet (cidr, zone, name) of an endpoint outside the cluster inside the cloud network, or
+   * null: such an endpoint's traffic is not masqueraded.
+   */
+  List<String> subnetOf(Pod p) {
+    return p.external() ? subnetsByIp.get(p.ip()) : null;
+  }
+
+  /** The cluster's subnets as a {@code --subnets} file (YAML), empty when it has none. */
+  public String subnetsYaml() {
+    if (subnetsByIp.isEmpty()) {
+      return "";
+    }
+    StringBuilder y = new StringBuilder("subnets:\n");
+    subnetsByIp.values().stream()
+        .distinct()
+        .forEach(
+            s ->
+                y.append("  - cidr: ")
+                    .append(s.get(0))
+                    .append("\n    zone: ")
+                    .append(s.get(1))
+                    .append("\n    name: ")
+                    .append(s.get(2))
+                    .append('\n'));
+    return y.toString();
   }
 
   /** An address living over the whole span [0, steps]: no node, unknown everything but its IP. */

@@ -20,6 +20,9 @@ public final class SimulationWriter {
   public static final String CLUSTER_OM = "cluster.om";
   public static final String EXPECTED_JSON = "expected.json";
 
+  /** The cluster's subnets outside it, for {@code --subnets} (written only when it has some). */
+  public static final String SUBNETS_YAML = "subnets.yaml";
+
   private SimulationWriter() {}
 
   /**
@@ -158,6 +161,9 @@ public final class SimulationWriter {
     if (request.expected()) {
       AtomicFile.write(
           outDir.resolve(EXPECTED_JSON), w -> cluster.answer().writeExpectedJson(w, src));
+    }
+    if (request.series() && !cluster.subnetsYaml().isEmpty()) {
+      AtomicFile.write(outDir.resolve(SUBNETS_YAML), w -> w.write(cluster.subnetsYaml()));
     }
     return new Written(cluster, request, samples[0], Duration.ofNanos(System.nanoTime() - began));
   }

@@ -39,6 +39,9 @@ public final class Simulator {
   /** The outside client of the NodePort traffic a node forwards ({@code --host-traffic}). */
   static final String NODE_PORT_CLIENT_IP = "203.0.113.50";
 
+  /** The managed database in the cloud network ({@code --host-traffic}). */
+  static final String DATABASE_IP = "10.0.200.17";
+
   private Simulator() {}
 
   public static SimulatedCluster generate(SimulationSpec spec) {
@@ -145,6 +148,11 @@ public final class Simulator {
       long[][] bytes =
           randomBytes(ClusterBuilder.overlapTo(b.host(via), backend) + 1 - backend.from());
       b.nodePort(NODE_PORT_CLIENT_IP, via, backend, bytes[0], bytes[1]);
+      // a managed database in the cloud network, in a subnet of the third zone: not masqueraded
+      Pod db = b.inVpc(DATABASE_IP, "10.0.200.0/24", ZONES.get(2), "rds-c");
+      for (Pod s : servers.subList(4, 6)) {
+        hostFlow(s, db);
+      }
     }
 
     /** A connection by IP (no Service) between a node and a pod. */

@@ -81,4 +81,33 @@ abstract class NodeTrafficContract {
           "unknown");
     }
   }
+
+  /**
+   * A managed database in the cloud network, in a subnet of another zone: without {@code --subnets}
+   * its rows are unknown-zone (above); with them it is a place with its zone, so its traffic is
+   * cross-zone, as the bill says — bytes unchanged.
+   */
+  @ParameterizedTest
+  @EnumSource(DataAggregationLevel.class)
+  void with_subnets_the_database_rows_carry_its_zone(DataAggregationLevel level) throws Exception {
+    SimulatedCluster c = cluster(level);
+    Path subnets = tmp.resolve("subnets-" + level.label() + ".yaml");
+    java.nio.file.Files.writeString(subnets, c.subnetsYaml());
+    try (Backend b = start(tmp.resolve("subnets-" + level.label()), c)) {
+      JsonNode doc =
+          ExactAnswer.assertRows(
+              b.name,
+              b.url,
+              c,
+              level,
+              c.start(),
+              c.end(),
+              false,
+              c.answer().expectedWithSubnets(c.start(), c.end()),
+              "--subnets",
+              subnets.toString());
+      String rows = doc.get("rows").toString();
+      assertTrue(rows.contains("\"destination_workload\":\"rds-c\""), rows);
+    }
+  }
 }

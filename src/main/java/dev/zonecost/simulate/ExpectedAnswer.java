@@ -397,9 +397,18 @@ public final class ExpectedAnswer {
     writeExpectedJson(w, windowStart, windowEnd, expected(windowStart, windowEnd), "retina");
   }
 
-  /** Writes {@code source}'s expected answer for the whole window as JSON. */
+  /**
+   * Writes {@code source}'s expected answer for the whole window as JSON; Retina's with the
+   * cluster's subnets ({@code subnets.yaml}) placed, when it has some.
+   */
   public void writeExpectedJson(Writer w, String source) throws IOException {
-    writeExpectedJson(w, c.start(), c.end(), expected(source, c.start(), c.end()), source);
+    boolean subnets = source.equals("retina") && !c.subnetsYaml().isEmpty();
+    writeExpectedJson(
+        w,
+        c.start(),
+        c.end(),
+        subnets ? expectedWithSubnets(c.start(), c.end()) : expected(source, c.start(), c.end()),
+        source);
   }
 
   /** Writes the given rows as the expected answer of a source's reading. */

@@ -80,7 +80,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     this.config = config;
     this.retryPolicy = retryPolicy;
     this.headers = headers(config.extraHeaders());
-    this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders());
+    this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders(), config.proxy());
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(config.timeout())

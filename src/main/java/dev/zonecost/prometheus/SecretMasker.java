@@ -33,7 +33,15 @@ public final class SecretMasker {
 
   /** The values of {@code headers} and the password of {@code url}. */
   public static SecretMasker of(HttpUrl url, Map<String, String> headers) {
+    return of(url, headers, null);
+  }
+
+  /** Also the credentials sent to the proxies of {@code proxy} ({@code Proxy-Authorization}). */
+  public static SecretMasker of(HttpUrl url, Map<String, String> headers, EnvironmentProxy proxy) {
     SecretMasker masker = new SecretMasker();
+    if (proxy != null) {
+      proxy.credentials().forEach(masker::addHeader);
+    }
     if (url != null) {
       masker.add(url.password());
       masker.add(url.encodedPassword());

@@ -1,0 +1,113 @@
+package dev.zonecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 29's rows seen from the command line: one line and the documented exit code each. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class Hardening29CliTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-01T02:00:00Z"), ZoneOffset.UTC);
+  @TempDir Path tmp;
+  private MockWebServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  static void assertOneLine(CliRun run, int code, String contains) {
+    assertEquals(code, run.exitCode(), run.describe());
+    assertEquals(1, run.err().strip().lines().count(), "one line\n" + run.describe());
+    assertTrue(run.err().contains(contains), run.describe());
+    assertFalse(run.err().contains("Exception"), run.describe());
+  }
+
+  private CliRun runIn(Path dir, String... args) {
+    return CliRun.run(CLOCK, Map.of("HOME", "/nonexistent-home"), dir, args);
+  }
+
+  private void answerAlways(String body) {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder()
+                .addHeader("Content-Type", "application/json")
+                .chunkedBody(body, 4096)
+                .build();
+          }
+        });
+  }
+
+  /** An answer of {@code n} distinct series. */
+  static String vector(int n) {
+    StringBuilder s =
+        new StringBuilder(
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
+    for (int i = 0; i < n; i++) {
+      s.append(i == 0 ? "" : ",")
+          .append("{\"metric\":{\"pod\":\"p")
+          .append(i)
+          .append("\"},\"value\":[1,\"1\"]}");
+    }
+    return s.append("]}}").toString();
+  }
+
+  @Test
+  void should_end_with_exit_4_naming_the_response_cap() {
+    answerAlways(vector(2000));
+    CliRun run =
+        CliRun.run(
+            CLOCK,
+            "report",
+            "--prometheus-url",
+            url(),
+            "--retries",
+            "0",
+            "--max-response-bytes",
+            "16KiB");
+    assertOneLine(run, 4, "larger than --max-response-bytes (16384 bytes)");
+  }
+
+  @Test
+  void should_take_the_response_cap_from_the_config_file_and_check_it() throws IOException {
+    Files.writeString(tmp.resolve("zonecost.yaml"), "retries: 0\nmax-response-bytes: lots\n");
+    CliRun run = runIn(tmp, "report", "--prometheus-url", url());
+    assertOneLine(run, 2, "zonecost.yaml:2");
+    assertTrue(run.err().contains("a size"), run.describe());
+    Files.writeString(tmp.resolve("zonecost.yaml"), "retries: 0\nmax-response-bytes: 2KiB\n");
+    answerAlways(vector(200));
+    assertOneLine(runIn(tmp, "report", "--prometheus-url", url()), 4, "(2048 bytes)");
+  }
+}

@@ -17,6 +17,16 @@ public final class Re2 {
 
   /** The compiled regex, or a usage error naming the option. */
   public static Pattern compile(String option, String regex) {
+    // Before RE2J: it would expand nested repeats Prometheus refuses, and run out of memory.
+    String limit = Re2Limits.violation(regex);
+    if (limit != null) {
+      throw new UsageException(
+          option
+              + " '"
+              + TerminalText.escape(regex)
+              + "' is not a valid RE2 regex (the dialect Prometheus uses): "
+              + limit);
+    }
     try {
       return Pattern.compile(regex, Pattern.DOTALL);
     } catch (PatternSyntaxException e) {

@@ -4,6 +4,7 @@ import dev.zonecost.advise.AdviceReport;
 import dev.zonecost.advise.AdviseService;
 import dev.zonecost.advise.Datapath;
 import dev.zonecost.advise.KubernetesVersion;
+import dev.zonecost.advise.ServiceKey;
 import dev.zonecost.advise.ServiceSpec;
 import dev.zonecost.advise.ServicesFile;
 import dev.zonecost.common.UsageException;
@@ -58,7 +59,7 @@ public final class AdviseOptions {
     }
   }
 
-  Map<String, ServiceSpec> specs() {
+  Map<ServiceKey, ServiceSpec> specs() {
     if (servicesFile == null) {
       return null;
     }
@@ -74,7 +75,8 @@ public final class AdviseOptions {
     return new Prepared(version(), datapath, specs());
   }
 
-  record Prepared(KubernetesVersion version, Datapath datapath, Map<String, ServiceSpec> specs) {
+  record Prepared(
+      KubernetesVersion version, Datapath datapath, Map<ServiceKey, ServiceSpec> specs) {
     AdviceReport advise(
         AnalysisOptions analysis,
         TimeWindow window,

@@ -110,4 +110,23 @@ class Hardening29CliTest {
     answerAlways(vector(200));
     assertOneLine(runIn(tmp, "report", "--prometheus-url", url()), 4, "(2048 bytes)");
   }
+
+  @Test
+  void should_refuse_a_yaml_alias_naming_file_and_line() throws IOException {
+    Files.writeString(
+        tmp.resolve("zonecost.yaml"), "from-namespace: &ns shop\nretries: 0\nto-namespace: *ns\n");
+    CliRun run = runIn(tmp, "report", "--prometheus-url", url());
+    assertOneLine(run, 2, "zonecost.yaml:3: to-namespace: a YAML alias (*ns) is not read");
+    assertEquals(0, server.getRequestCount(), "nothing was sent");
+  }
+
+  @Test
+  void should_refuse_a_huge_config_file_before_reading_it() throws IOException {
+    Path big = tmp.resolve("big.yaml");
+    Files.writeString(big, "# " + "x".repeat(5 << 20) + "\nretries: 0\n");
+    long t0 = System.nanoTime();
+    CliRun run = CliRun.run(CLOCK, "report", "--config", big.toString(), "--prometheus-url", url());
+    assertOneLine(run, 2, "is 5242894 bytes; a config file is at most 1048576 bytes");
+    assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "refused quickly");
+  }
 }

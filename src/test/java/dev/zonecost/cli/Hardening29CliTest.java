@@ -129,4 +129,41 @@ class Hardening29CliTest {
     assertOneLine(run, 2, "is 5242894 bytes; a config file is at most 1048576 bytes");
     assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "refused quickly");
   }
+
+  @Test
+  void should_refuse_rules_values_promtool_would_refuse() throws IOException {
+    Path out = tmp.resolve("rules.yml");
+    assertOneLine(
+        CliRun.run(CLOCK, "rules", "--jump-factor", "1e400", "--output-file", out.toString()),
+        2,
+        "--jump-factor must be more than 1 and at most 1000.0, not Infinity");
+    assertOneLine(
+        CliRun.run(
+            CLOCK,
+            "rules",
+            "--prometheus-rule",
+            "--name",
+            "zone\ncost",
+            "--output-file",
+            out.toString()),
+        2,
+        "--name 'zone\\ncost' is not a Kubernetes resource name");
+    Path book = tmp.resolve("book.yaml");
+    Files.writeString(
+        book,
+        "providers:\n  mine:\n    currency: \"{{ $labels.secret }}\"\n    unit: GB\n"
+            + "    sourcePerUnit: 0.01\n    destinationPerUnit: 0.01\n");
+    CliRun run =
+        CliRun.run(
+            CLOCK,
+            "rules",
+            "--pricing",
+            book.toString(),
+            "--cloud",
+            "mine",
+            "--output-file",
+            out.toString());
+    assertOneLine(run, 2, "an ISO 4217 currency code");
+    assertFalse(Files.exists(out), "nothing written");
+  }
 }

@@ -15,6 +15,14 @@ import dev.zonecost.common.UsageException;
 public final class Re2 {
   private Re2() {}
 
+  /** The parser's own words, but never its "regexp/syntax: internal error". */
+  private static String plain(String description) {
+    if (description == null || description.contains("internal error")) {
+      return "the RE2 parser cannot read it; simplify it";
+    }
+    return TerminalText.escape(description);
+  }
+
   /** The compiled regex, or a usage error naming the option. */
   public static Pattern compile(String option, String regex) {
     // Before RE2J: it would expand nested repeats Prometheus refuses, and run out of memory.
@@ -35,7 +43,7 @@ public final class Re2 {
               + " '"
               + TerminalText.escape(regex)
               + "' is not a valid RE2 regex (the dialect Prometheus uses): "
-              + TerminalText.escape(e.getDescription()));
+              + plain(e.getDescription()));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.zonecost.advise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.common.IoText;
 import dev.zonecost.common.TerminalText;
 import dev.zonecost.common.UsageException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class ServicesFile {
       throw new UsageException(
           "--services-file " + name + ": not JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
-      throw new UsageException("--services-file " + name + ": " + e.getMessage(), e);
+      throw new UsageException("--services-file " + name + ": " + IoText.reason(e), e);
     }
     JsonNode items = root == null ? null : root.get("items");
     if (items == null || !items.isArray()) {

@@ -7,6 +7,7 @@ import dev.zonecost.advise.KubernetesVersion;
 import dev.zonecost.advise.ServiceKey;
 import dev.zonecost.advise.ServiceSpec;
 import dev.zonecost.advise.ServicesFile;
+import dev.zonecost.common.IoText;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.ServiceTopologyReader;
@@ -66,7 +67,7 @@ public final class AdviseOptions {
     try (Reader in = Files.newBufferedReader(servicesFile)) {
       return ServicesFile.parse(in, servicesFile.toString());
     } catch (IOException e) {
-      throw new UsageException("--services-file " + servicesFile + ": cannot read it (" + e + ")");
+      throw new UsageException("--services-file " + servicesFile + ": " + IoText.reason(e), e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.zonecost.common.IoText;
 import dev.zonecost.common.UsageException;
 import java.io.IOException;
 import java.io.Reader;
@@ -113,7 +114,7 @@ public record ConfigFile(
               + ": not valid YAML: "
               + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UsageException("cannot read config file " + path + ": " + e.getMessage());
+      throw new UsageException("cannot read config file " + path + ": " + IoText.reason(e), e);
     }
   }
 

@@ -166,4 +166,33 @@ class Hardening29CliTest {
     assertOneLine(run, 2, "an ISO 4217 currency code");
     assertFalse(Files.exists(out), "nothing written");
   }
+
+  @Test
+  void should_word_file_and_value_problems_in_one_plain_line() throws IOException {
+    assertOneLine(
+        CliRun.run(CLOCK, "report", "--prometheus-url", url(), "--compare-to", "./old.json"),
+        2,
+        "--compare-to ./old.json: no such file");
+    assertOneLine(
+        CliRun.run(CLOCK, "report", "--prometheus-url", url(), "--compare-to", "saved/report"),
+        2,
+        "--compare-to saved/report: no such file");
+    Path missing = tmp.resolve("svc.json");
+    CliRun run =
+        CliRun.run(
+            CLOCK, "advise", "--prometheus-url", url(), "--services-file", missing.toString());
+    assertOneLine(run, 2, "--services-file " + missing + ": no such file");
+    Path latin1 = tmp.resolve("latin1.json");
+    Files.write(latin1, new byte[] {'{', '"', (byte) 0xe9, '"', ':', '1', '}'});
+    run =
+        CliRun.run(
+            CLOCK, "advise", "--prometheus-url", url(), "--services-file", latin1.toString());
+    assertOneLine(run, 2, "not UTF-8 text");
+    assertFalse(run.err().contains("Input length"), run.describe());
+    assertOneLine(
+        CliRun.run(CLOCK, "check", "--prometheus-url", url(), "--max-cross-zone-bytes", "1.5"),
+        2,
+        "'1.5' is not a whole number of bytes");
+    assertEquals(0, server.getRequestCount(), "nothing was sent");
+  }
 }

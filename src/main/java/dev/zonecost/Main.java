@@ -13,6 +13,21 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // A thread of the HTTP client or a pool that runs out of heap would print its stack trace and
+    // leave the run hanging; one line and exit 1 instead, as on the main thread.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof OutOfMemoryError) {
+            System.err.println(
+                "zonecost: out of memory (the Java heap is limited to "
+                    + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB) — narrow the window or the selection, or give Java more heap with"
+                    + " ZONECOST_JAVA_OPTS");
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+          }
+          e.printStackTrace();
+        });
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
     int code = run(out, err, args);

@@ -15,8 +15,26 @@ import dev.zonecost.common.UsageException;
 public final class Re2 {
   private Re2() {}
 
+  /** The parser's own words, but never its "regexp/syntax: internal error". */
+  private static String plain(String description) {
+    if (description == null || description.contains("internal error")) {
+      return "the RE2 parser cannot read it; simplify it";
+    }
+    return TerminalText.escape(description);
+  }
+
   /** The compiled regex, or a usage error naming the option. */
   public static Pattern compile(String option, String regex) {
+    // Before RE2J: it would expand nested repeats Prometheus refuses, and run out of memory.
+    String limit = Re2Limits.violation(regex);
+    if (limit != null) {
+      throw new UsageException(
+          option
+              + " '"
+              + TerminalText.escape(regex)
+              + "' is not a valid RE2 regex (the dialect Prometheus uses): "
+              + limit);
+    }
     try {
       return Pattern.compile(regex, Pattern.DOTALL);
     } catch (PatternSyntaxException e) {
@@ -25,7 +43,7 @@ public final class Re2 {
               + " '"
               + TerminalText.escape(regex)
               + "' is not a valid RE2 regex (the dialect Prometheus uses): "
-              + TerminalText.escape(e.getDescription()));
+              + plain(e.getDescription()));
     }
   }
 }

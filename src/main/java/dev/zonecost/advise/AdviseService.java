@@ -43,7 +43,7 @@ public final class AdviseService {
       EngineRequest request,
       KubernetesVersion version,
       Datapath datapath,
-      Map<String, ServiceSpec> specs) {
+      Map<ServiceKey, ServiceSpec> specs) {
     EngineRequest byService = byService(request);
     Report report = reports.apply(byService);
     ServiceTopology topo = topology.apply(byService);
@@ -109,10 +109,10 @@ public final class AdviseService {
   static List<ServiceInput> inputs(
       List<TrafficRow> rows,
       ServiceTopology topo,
-      Map<String, ServiceSpec> specs,
+      Map<ServiceKey, ServiceSpec> specs,
       Selection selection) {
-    Map<String, Map<String, long[]>> traffic = new TreeMap<>();
-    Map<String, long[]> unknown = new TreeMap<>();
+    Map<ServiceKey, Map<String, long[]>> traffic = new TreeMap<>();
+    Map<ServiceKey, long[]> unknown = new TreeMap<>();
     for (TrafficRow r : rows) {
       WorkloadRef svc;
       String clientZone;
@@ -128,7 +128,7 @@ public final class AdviseService {
       } else {
         continue;
       }
-      String key = svc.namespace() + "/" + svc.name();
+      ServiceKey key = new ServiceKey(svc.namespace(), svc.name());
       traffic.computeIfAbsent(key, k -> new TreeMap<>());
       if (Zones.isUnknown(clientZone)) {
         unknown.computeIfAbsent(key, k -> new long[1])[0] += r.bytes();
@@ -140,17 +140,18 @@ public final class AdviseService {
         t[1] += r.bytes();
       }
     }
-    TreeSet<String> services = new TreeSet<>(traffic.keySet());
+    TreeSet<ServiceKey> services = new TreeSet<>(traffic.keySet());
     if (selection.equals(Selection.ALL)) {
-      services.addAll(topo.clusterIps().keySet());
-      services.addAll(topo.endpoints().keySet());
+      topo.clusterIps().keySet().forEach(k -> services.add(ServiceKey.parse(k)));
+      topo.endpoints().keySet().forEach(k -> services.add(ServiceKey.parse(k)));
     }
     List<ServiceInput> inputs = new ArrayList<>();
-    for (String key : services) {
-      String[] nsName = key.split("/", 2);
+    for (ServiceKey service : services) {
+      // The topology is keyed by "namespace/name" strings (engine); the rest by the record.
+      String key = service.joined();
       List<ZoneTraffic> zones = new ArrayList<>();
       traffic
-          .getOrDefault(key, Map.of())
+          .getOrDefault(service, Map.of())
           .forEach((z, t) -> zones.add(new ZoneTraffic(z, t[0], t[1])));
       Map<String, Double> endpoints = new TreeMap<>(topo.endpoints().getOrDefault(key, Map.of()));
       Double withoutZone = endpoints.remove("");
@@ -158,16 +159,16 @@ public final class AdviseService {
       coverage.remove("");
       inputs.add(
           new ServiceInput(
-              nsName[0],
-              nsName[1],
+              service.namespace(),
+              service.name(),
               zones,
-              unknown.getOrDefault(key, new long[1])[0],
+              unknown.getOrDefault(service, new long[1])[0],
               endpoints,
               coverage,
               withoutZone == null ? 0 : withoutZone,
               kind(topo, key),
               topo.hinted().contains(key),
-              specs == null ? null : specs.get(key)));
+              specs == null ? null : specs.get(service)));
     }
     return inputs;
   }

@@ -2,6 +2,8 @@ package dev.zonecost.advise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zonecost.common.IoText;
+import dev.zonecost.common.TerminalText;
 import dev.zonecost.common.UsageException;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,7 +25,7 @@ public final class ServicesFile {
    * @param name the file's name, for the message
    * @throws UsageException when the text is not such a list
    */
-  public static Map<String, ServiceSpec> parse(Reader in, String name) {
+  public static Map<ServiceKey, ServiceSpec> parse(Reader in, String name) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(in);
@@ -31,7 +33,7 @@ public final class ServicesFile {
       throw new UsageException(
           "--services-file " + name + ": not JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
-      throw new UsageException("--services-file " + name + ": " + e.getMessage(), e);
+      throw new UsageException("--services-file " + name + ": " + IoText.reason(e), e);
     }
     JsonNode items = root == null ? null : root.get("items");
     if (items == null || !items.isArray()) {
@@ -40,7 +42,7 @@ public final class ServicesFile {
               + name
               + ": no \"items\" list; expected the output of kubectl get svc -A -o json");
     }
-    Map<String, ServiceSpec> specs = new TreeMap<>();
+    Map<ServiceKey, ServiceSpec> specs = new TreeMap<>();
     for (JsonNode item : items) {
       JsonNode meta = item.path("metadata");
       JsonNode spec = item.path("spec");
@@ -61,13 +63,22 @@ public final class ServicesFile {
       if (mode.isEmpty()) {
         mode = annotations.path(TOPOLOGY_AWARE_HINTS).asText("");
       }
-      specs.put(
-          ns + "/" + svc,
+      ServiceKey key = new ServiceKey(ns, svc);
+      ServiceSpec parsed =
           new ServiceSpec(
               kind,
               spec.path("trafficDistribution").asText(""),
               spec.path("internalTrafficPolicy").asText(""),
-              mode));
+              mode);
+      // Two items for one Service: the last would win silently, whichever is current.
+      if (specs.put(key, parsed) != null) {
+        throw new UsageException(
+            "--services-file "
+                + name
+                + ": Service "
+                + TerminalText.escape(key.toString())
+                + " is listed twice; keep one item per Service");
+      }
     }
     return specs;
   }

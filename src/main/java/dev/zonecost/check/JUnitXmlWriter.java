@@ -1,5 +1,6 @@
 package dev.zonecost.check;
 
+import dev.zonecost.common.MarkupText;
 import java.io.IOException;
 import java.io.Writer;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -40,16 +41,17 @@ public final class JUnitXmlWriter {
       suite.setAttribute("skipped", "0");
       for (CheckResult c : v.checks()) {
         Element tc = doc.createElement("testcase");
-        tc.setAttribute("classname", "zonecost.check." + c.scope());
-        tc.setAttribute("name", c.name());
+        tc.setAttribute("classname", MarkupText.xml("zonecost.check." + c.scope()));
+        tc.setAttribute("name", MarkupText.xml(c.name()));
         tc.setAttribute("time", "0");
         if (!c.passed()) {
           Element f = doc.createElement("failure");
           f.setAttribute("type", "threshold breached");
-          f.setAttribute("message", c.message());
+          f.setAttribute("message", MarkupText.xml(c.message()));
           StringBuilder body = new StringBuilder(c.message());
           c.contributors().forEach(s -> body.append("\ntop: ").append(s));
-          f.setTextContent(body.toString());
+          // The DOM escapes markup, not characters XML 1.0 forbids (ESC would become &#27;).
+          f.setTextContent(MarkupText.xml(body.toString()));
           tc.appendChild(f);
         }
         suite.appendChild(tc);

@@ -1,5 +1,6 @@
 package dev.zonecost.check;
 
+import dev.zonecost.common.MarkupText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,13 +60,8 @@ public final class MarkdownSummary {
         StandardOpenOption.APPEND);
   }
 
-  /** A table cell: pipes would end it, newlines would end the row, HTML would render. */
+  /** A table cell: no HTML, link, image, code span, bidi override, pipe or newline survives. */
   static String cell(String s) {
-    return s.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\r", " ")
-        .replace("\n", " ");
+    return MarkupText.markdown(s);
   }
 }

@@ -38,6 +38,10 @@ public final class Quantities {
           option + " '" + text + "' is not a size: use e.g. 5000000, 10GB or 10GiB");
     }
     String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+    if (unit.equals("b") && m.group(1).contains(".")) {
+      throw new UsageException(
+          option + " '" + text + "' is not a whole number of bytes: use e.g. 5000000, 1.5GB");
+    }
     BigDecimal value = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(UNITS.get(unit)));
     try {
       return value.toBigInteger().longValueExact();

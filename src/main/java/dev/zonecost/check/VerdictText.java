@@ -1,5 +1,6 @@
 package dev.zonecost.check;
 
+import dev.zonecost.common.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,11 @@ public final class VerdictText {
     for (CheckResult c : v.checks()) {
       rows.add(
           new String[] {
-            c.passed() ? "PASS" : "FAIL", c.name(), c.scope(), c.measured(), c.limit()
+            c.passed() ? "PASS" : "FAIL",
+            shown(c.name()),
+            shown(c.scope()),
+            shown(c.measured()),
+            shown(c.limit())
           });
     }
     int[] w = new int[5];
@@ -33,12 +38,17 @@ public final class VerdictText {
     }
     for (CheckResult c : v.failures()) {
       out.println();
-      out.println("FAIL " + c.scope() + ": " + c.message());
-      c.contributors().forEach(s -> out.println("  top: " + s));
+      out.println("FAIL " + shown(c.scope()) + ": " + shown(c.message()));
+      c.contributors().forEach(s -> out.println("  top: " + shown(s)));
     }
-    v.notes().forEach(n -> out.println("note: " + n));
+    v.notes().forEach(n -> out.println("note: " + shown(n)));
     out.println();
-    out.println("zonecost check: " + v.headline());
+    out.println("zonecost check: " + shown(v.headline()));
     out.flush();
+  }
+
+  /** Label values reach the terminal: controls shown, never obeyed, as in report's table. */
+  private static String shown(String text) {
+    return text == null ? "" : TerminalText.escape(text);
   }
 }

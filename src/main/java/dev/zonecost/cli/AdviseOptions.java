@@ -4,8 +4,10 @@ import dev.zonecost.advise.AdviceReport;
 import dev.zonecost.advise.AdviseService;
 import dev.zonecost.advise.Datapath;
 import dev.zonecost.advise.KubernetesVersion;
+import dev.zonecost.advise.ServiceKey;
 import dev.zonecost.advise.ServiceSpec;
 import dev.zonecost.advise.ServicesFile;
+import dev.zonecost.common.IoText;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.ServiceTopologyReader;
@@ -58,14 +60,14 @@ public final class AdviseOptions {
     }
   }
 
-  Map<String, ServiceSpec> specs() {
+  Map<ServiceKey, ServiceSpec> specs() {
     if (servicesFile == null) {
       return null;
     }
     try (Reader in = Files.newBufferedReader(servicesFile)) {
       return ServicesFile.parse(in, servicesFile.toString());
     } catch (IOException e) {
-      throw new UsageException("--services-file " + servicesFile + ": cannot read it (" + e + ")");
+      throw new UsageException("--services-file " + servicesFile + ": " + IoText.reason(e), e);
     }
   }
 
@@ -74,7 +76,8 @@ public final class AdviseOptions {
     return new Prepared(version(), datapath, specs());
   }
 
-  record Prepared(KubernetesVersion version, Datapath datapath, Map<String, ServiceSpec> specs) {
+  record Prepared(
+      KubernetesVersion version, Datapath datapath, Map<ServiceKey, ServiceSpec> specs) {
     AdviceReport advise(
         AnalysisOptions analysis,
         TimeWindow window,

@@ -80,7 +80,22 @@ public final class Cli {
     } catch (UsageException broken) {
       cl.setExecutionStrategy(new ConfigGuard(broken, null));
     }
-    return cl.execute(args);
+    return guarded(cl, args);
+  }
+
+  /**
+   * Executes; an OutOfMemoryError (an Error, so picocli passes it by its exception handler) ends in
+   * one line and exit 1.
+   */
+  static int guarded(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      PrintWriter err = cl.getErr();
+      err.println("zonecost: " + OutOfMemory.message());
+      err.flush();
+      return ExitCodes.INTERNAL;
+    }
   }
 
   /** With the process environment; {@code Main} calls this. */

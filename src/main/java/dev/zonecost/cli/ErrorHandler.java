@@ -20,6 +20,12 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     boolean verbose = VerboseOption.of(cmd);
     int code;
     String message;
+    if (OutOfMemory.in(ex)) {
+      // Wrapped by a pool or a stream; the stack trace would say nothing the line does not.
+      err.println(cmd.getColorScheme().errorText("zonecost: " + OutOfMemory.message()));
+      err.flush();
+      return ExitCodes.INTERNAL;
+    }
     if (ex instanceof UsageException) {
       code = ExitCodes.USAGE;
       message = ex.getMessage();

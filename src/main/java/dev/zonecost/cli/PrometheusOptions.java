@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.check.Quantities;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.prometheus.ConnectionSettings;
 import dev.zonecost.prometheus.PrometheusClient;
@@ -43,6 +44,15 @@ public final class PrometheusOptions {
   int parallelism;
 
   @Option(
+      names = "--max-response-bytes",
+      paramLabel = "SIZE",
+      defaultValue = "256MiB",
+      description =
+          "Largest answer read from the back end, after decompression, e.g. 64MiB or 1GB; a larger"
+              + " one fails with exit 4 (default: ${DEFAULT-VALUE}).")
+  String maxResponseBytes;
+
+  @Option(
       names = "--allow-partial",
       description =
           "Let Thanos answer from the stores it reached (default: partial_response=false).")
@@ -65,7 +75,17 @@ public final class PrometheusOptions {
         allowPartial,
         auth.auth(),
         auth.tls(),
-        auth.sigv4(env));
+        auth.sigv4(env),
+        maxResponseBytes());
+  }
+
+  private long maxResponseBytes() {
+    long bytes = Quantities.bytes("--max-response-bytes", maxResponseBytes);
+    if (bytes < 1024) {
+      throw new UsageException(
+          "--max-response-bytes '" + maxResponseBytes + "' is too small: at least 1KiB");
+    }
+    return bytes;
   }
 
   /** The client; warns on stderr when the certificate goes unchecked, shows the config with -v. */

@@ -1,6 +1,7 @@
 package dev.zonecost.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zonecost.common.TerminalText;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.monitoring.RuleSet;
 import dev.zonecost.time.TimeParsing;
@@ -63,14 +64,31 @@ public final class RulesCommand implements Callable<Integer> {
       description = "metadata.name of the PrometheusRule (default: zonecost).")
   String name;
 
+  static final double MAX_FACTOR = 1000;
+  // RFC 1123 subdomain, as metadata.name of a PrometheusRule.
+  private static final String KUBERNETES_NAME =
+      "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+
   @Override
   public Integer call() throws Exception {
     Duration every = TimeParsing.duration(interval);
     if (every.compareTo(Duration.ofMinutes(1)) < 0 || every.compareTo(Duration.ofHours(1)) > 0) {
       throw new UsageException("--interval must be between 1m and 1h, not " + interval);
     }
-    if (!(factor > 1)) {
-      throw new UsageException("--jump-factor must be more than 1, not " + factor);
+    // 1e400 parses as Infinity, which PromQL cannot read; far above 1000 an alert never fires.
+    if (!(factor > 1) || !(factor <= MAX_FACTOR)) {
+      throw new UsageException(
+          "--jump-factor must be more than 1 and at most " + MAX_FACTOR + ", not " + factor);
+    }
+    if (minBytes < 0) {
+      throw new UsageException("--min-bytes-per-hour must be 0 or more, not " + minBytes);
+    }
+    if (prometheusRule && !name.matches(KUBERNETES_NAME)) {
+      throw new UsageException(
+          "--name '"
+              + TerminalText.escape(name)
+              + "' is not a Kubernetes resource name (lower-case letters, digits, '-' and '.',"
+              + " at most 253)");
     }
     ObjectNode groups =
         RuleSet.groups(
@@ -80,6 +98,12 @@ public final class RulesCommand implements Callable<Integer> {
             monitoring.currency(),
             factor,
             minBytes);
+    // Checked before anything is written: a rules file promtool would refuse is not an answer.
+    try {
+      RuleSet.check(groups);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("rules: " + e.getMessage(), e);
+    }
     monitoring.write(prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec);
     return ExitCodes.OK;
   }

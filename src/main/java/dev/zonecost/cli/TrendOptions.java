@@ -82,12 +82,39 @@ public final class TrendOptions {
     return Files.isRegularFile(p) ? p : null;
   }
 
+  /** Not START/END: its parts are not times, or it names a JSON file or a directory. */
+  private static boolean looksLikeFile(String value) {
+    if (value.endsWith(".json") || value.endsWith(".yaml") || Files.exists(Path.of(value))) {
+      return true;
+    }
+    int slash = value.lastIndexOf('/');
+    if (slash <= 0 || slash == value.length() - 1) {
+      return false;
+    }
+    try {
+      TimeParsing.instant(value.substring(0, slash));
+      return false;
+    } catch (UsageException notATime) {
+      return true;
+    }
+  }
+
   /** The earlier window to compare with, or null (none, or a file). */
   TimeWindow compareWindow() {
     if (compareTo == null || compareFile() != null) {
       return null;
     }
     int slash = compareTo.lastIndexOf('/');
+    if (looksLikeFile(compareTo)) {
+      // "./old.json" would otherwise be read as START "." and END "old.json".
+      throw new UsageException(
+          "--compare-to "
+              + compareTo
+              + ": "
+              + (Files.exists(Path.of(compareTo)) ? "not a regular file" : "no such file")
+              + " (give a saved `report -o json`, or START/END like"
+              + " 2026-11-01T00:00:00Z/2026-11-02T00:00:00Z)");
+    }
     if (slash <= 0 || slash == compareTo.length() - 1) {
       throw new UsageException(
           "--compare-to "

@@ -90,14 +90,32 @@ public final class AtomicFile {
 
   /** Follows symbolic links, even dangling ones, to the path that is to be replaced. */
   private static Path finalTarget(Path file, Path given) throws IOException {
-    Path p = given;
+    Path p = kernel(given);
     for (int i = 0; Files.isSymbolicLink(p); i++) {
       if (i == MAX_LINKS) {
         throw new UsageException("cannot write " + file + ": too many levels of symbolic links");
       }
-      p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+      p = kernel(p.getParent().resolve(Files.readSymbolicLink(p)));
     }
     return p;
+  }
+
+  /**
+   * The directory resolved as the kernel resolves it, then the name: in {@code dl/../t.csv} with
+   * {@code dl} a link, {@code ..} is the parent of the link's target, which a lexical normalize()
+   * gets wrong. A directory that does not exist is left as it is (and reported by the caller).
+   */
+  private static Path kernel(Path p) {
+    Path parent = p.getParent();
+    Path name = p.getFileName();
+    if (parent == null || name == null) {
+      return p;
+    }
+    try {
+      return parent.toRealPath().resolve(name);
+    } catch (IOException missing) {
+      return p;
+    }
   }
 
   private static void keepMode(Path target, Path tmp) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.check.Traffic;
+import dev.zonecost.common.TerminalText;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.Money;
 import dev.zonecost.render.CsvRenderer;
@@ -54,8 +55,9 @@ public final class ComparisonRenderers {
   private static void table(Comparison c, boolean headers, Writer out) throws IOException {
     Traffic b = c.beforeTraffic();
     Traffic a = c.afterTraffic();
-    out.write("before: " + c.before() + "\n");
-    out.write("after:  " + c.after() + "\n");
+    // Label values and file names reach a terminal: controls shown, not obeyed (as report's table).
+    out.write("before: " + TerminalText.escape(c.before()) + "\n");
+    out.write("after:  " + TerminalText.escape(c.after()) + "\n");
     out.write(
         String.format(
             Locale.ROOT,
@@ -73,8 +75,8 @@ public final class ComparisonRenderers {
     int srcW = "SOURCE".length();
     int dstW = "DESTINATION".length();
     for (Comparison.Change ch : c.changes()) {
-      srcW = Math.max(srcW, end(ch.pair().source()).length());
-      dstW = Math.max(dstW, end(ch.pair().destination()).length());
+      srcW = Math.max(srcW, shown(ch.pair().source()).length());
+      dstW = Math.max(dstW, shown(ch.pair().destination()).length());
     }
     String fmt = "%-" + srcW + "s  %-" + dstW + "s  %-9s  %12s  %12s  %12s  %14s%n";
     if (headers) {
@@ -95,8 +97,8 @@ public final class ComparisonRenderers {
           String.format(
               Locale.ROOT,
               fmt,
-              end(ch.pair().source()),
-              end(ch.pair().destination()),
+              shown(ch.pair().source()),
+              shown(ch.pair().destination()),
               ch.status().label(),
               HumanUnits.bytes(ch.crossBefore()),
               HumanUnits.bytes(ch.crossAfter()),
@@ -106,7 +108,12 @@ public final class ComparisonRenderers {
     if (!c.rollouts().isEmpty()) {
       out.write("\nrollouts in the later window (ReplicaSets created) of the top movers:\n");
       for (var e : c.rollouts().entrySet()) {
-        out.write("  " + e.getKey().label() + ": " + rolloutList(e.getValue(), "none") + "\n");
+        out.write(
+            "  "
+                + TerminalText.escape(e.getKey().label())
+                + ": "
+                + TerminalText.escape(rolloutList(e.getValue(), "none"))
+                + "\n");
       }
     }
     out.flush();
@@ -127,6 +134,10 @@ public final class ComparisonRenderers {
           .append(r.created());
     }
     return sb.toString();
+  }
+
+  private static String shown(dev.zonecost.accounting.WorkloadRef w) {
+    return TerminalText.escape(end(w));
   }
 
   private static String end(dev.zonecost.accounting.WorkloadRef w) {
@@ -220,7 +231,7 @@ public final class ComparisonRenderers {
           data(ch.costBefore()),
           data(ch.costAfter()),
           data(ch.costDelta()),
-          c.currency(),
+          CsvRenderer.cell(c.currency()),
           CsvRenderer.cell(rolloutList(c.rollouts().getOrDefault(ch.pair(), List.of()), "")));
     }
     p.flush();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.zonecost.common.IoText;
 import dev.zonecost.common.UsageException;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,7 +48,24 @@ public record ConfigFile(
     return path.getFileName() + ":" + e.line();
   }
 
+  /** Far above any real config file (a few hundred bytes); refused before it is read. */
+  static final long MAX_BYTES = 1 << 20;
+
   public static ConfigFile load(Path path) {
+    try {
+      if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) {
+        throw new UsageException(
+            "config file "
+                + path
+                + " is "
+                + Files.size(path)
+                + " bytes; a config file is at most "
+                + MAX_BYTES
+                + " bytes");
+      }
+    } catch (IOException e) {
+      // Unreadable: the reading below says so.
+    }
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         JsonParser p = new YAMLFactory().createParser(r)) {
       Map<String, Entry> global = new LinkedHashMap<>();
@@ -95,7 +114,7 @@ public record ConfigFile(
               + ": not valid YAML: "
               + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UsageException("cannot read config file " + path + ": " + e.getMessage());
+      throw new UsageException("cannot read config file " + path + ": " + IoText.reason(e), e);
     }
   }
 
@@ -114,6 +133,16 @@ public record ConfigFile(
     }
     if (t == JsonToken.VALUE_NULL) {
       throw problem(path, line, display + ": has no value");
+    }
+    // Jackson hands an alias over as its name: "to-namespace: *ns" would select namespace "ns".
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw problem(
+          path,
+          line,
+          display
+              + ": a YAML alias (*"
+              + p.getText()
+              + ") is not read; write the value itself (anchors and aliases are not supported)");
     }
     return new Entry(key, p.getText(), line);
   }

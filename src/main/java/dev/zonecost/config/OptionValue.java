@@ -11,6 +11,10 @@ public final class OptionValue {
   private static final Set<String> DURATIONS =
       Set.of("since", "timeout", "scrape-interval", "look-behind", "history");
   private static final Set<String> TIMES = Set.of("start", "end");
+  private static final Set<String> SIZES = Set.of("max-response-bytes");
+  private static final java.util.regex.Pattern SIZE =
+      java.util.regex.Pattern.compile(
+          "\\d+(?:\\.\\d+)?\\s*(?:[kmgtp]i?b|b)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private OptionValue() {}
 
@@ -39,6 +43,8 @@ public final class OptionValue {
         TimeParsing.duration(v);
       } else if (TIMES.contains(e.key())) {
         TimeParsing.instant(v);
+      } else if (SIZES.contains(e.key()) && !SIZE.matcher(v.strip()).matches()) {
+        throw new IllegalArgumentException();
       }
     } catch (RuntimeException bad) {
       throw new UsageException(
@@ -83,6 +89,9 @@ public final class OptionValue {
         sb.append(' ').append(label((Enum<?>) c));
       }
       return sb.toString();
+    }
+    if (SIZES.contains(key)) {
+      return "a size (e.g. 256MiB or 1GB)";
     }
     return DURATIONS.contains(key) ? "a duration" : "a time";
   }

@@ -55,7 +55,7 @@ final class PriceBookReader {
     // A missing field is reported at the provider's own line: there is no line of its own.
     Mapping at = new Mapping(m.entries(), entry.line());
     checkKeys(m, where, PROVIDER_KEYS);
-    String currency = text(required(at, where, "currency"), where);
+    String currency = currency(required(at, where, "currency"), where);
     PriceUnit unit = unit(required(at, where, "unit"), where);
     BigDecimal source = price(required(at, where, SOURCE_PER_UNIT), where);
     BigDecimal destination = price(required(at, where, DESTINATION_PER_UNIT), where);
@@ -138,6 +138,17 @@ final class PriceBookReader {
       return s.text();
     }
     throw bad(e, where, "a non-empty text");
+  }
+
+  /**
+   * An ISO 4217 code: the currency lands in CSV cells, Markdown, alert annotations (where {@code {{
+   * … }}} would be template code) and Prometheus labels.
+   */
+  private static String currency(Entry e, String where) {
+    if (e.value() instanceof Scalar s && s.isText() && s.text().strip().matches("[A-Za-z]{3}")) {
+      return s.text().strip().toUpperCase(java.util.Locale.ROOT);
+    }
+    throw bad(e, where, "an ISO 4217 currency code of three letters (USD, EUR)");
   }
 
   private static PriceUnit unit(Entry e, String where) {

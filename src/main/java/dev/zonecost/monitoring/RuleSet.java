@@ -120,6 +120,67 @@ public final class RuleSet {
         .put("description", description);
   }
 
+  private static final java.util.regex.Pattern METRIC_NAME =
+      java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+  private static final java.util.regex.Pattern ALERT_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final java.util.regex.Pattern LABEL_VALUE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9 ._/-]*");
+
+  /**
+   * What promtool would refuse, checked on the groups before they are written: record and alert
+   * names, numbers PromQL cannot read (Infinity, NaN), and label values and annotations that hold
+   * template code or line breaks beyond those zonecost writes itself.
+   *
+   * @throws IllegalArgumentException naming the rule and what is wrong
+   */
+  public static void check(ObjectNode root) {
+    for (var group : root.path("groups")) {
+      for (var rule : group.path("rules")) {
+        String name =
+            rule.has("record") ? rule.path("record").asText() : rule.path("alert").asText();
+        if (rule.has("record") && !METRIC_NAME.matcher(name).matches()) {
+          throw new IllegalArgumentException(
+              "recording rule name '" + name + "' is not a metric name");
+        }
+        if (rule.has("alert") && !ALERT_NAME.matcher(name).matches()) {
+          throw new IllegalArgumentException("alert name '" + name + "' is not valid");
+        }
+        String expr = rule.path("expr").asText();
+        if (expr.isBlank() || expr.matches("(?s).*\\b(Infinity|NaN)\\b.*") || expr.contains("\n")) {
+          throw new IllegalArgumentException(
+              name + ": the expression holds a value PromQL cannot read");
+        }
+        rule.path("labels")
+            .fields()
+            .forEachRemaining(
+                l -> {
+                  if (!LABEL_VALUE.matcher(l.getValue().asText()).matches()) {
+                    throw new IllegalArgumentException(
+                        name
+                            + ": label "
+                            + l.getKey()
+                            + " holds characters a label value here may not");
+                  }
+                });
+        rule.path("annotations")
+            .fields()
+            .forEachRemaining(
+                a -> {
+                  String text = a.getValue().asText();
+                  long opened = text.split("\\{\\{", -1).length - 1L;
+                  if (text.contains("\n") || opened > 1) {
+                    throw new IllegalArgumentException(
+                        name
+                            + ": annotation "
+                            + a.getKey()
+                            + " holds template code or a line break");
+                  }
+                });
+      }
+    }
+  }
+
   /** The same groups as a prometheus-operator PrometheusRule resource. */
   public static ObjectNode prometheusRule(ObjectNode groups, String name) {
     ObjectNode r = new ObjectMapper().createObjectNode();

@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * @param auth bearer token, basic auth, headers, tenant
  * @param tls CA, client certificate, or skipped verification
  * @param sigv4 AWS SigV4 signing, or {@code null}
+ * @param maxResponseBytes the largest answer read (0 = the default)
  */
 public record ConnectionSettings(
     String url,
@@ -28,7 +29,8 @@ public record ConnectionSettings(
     boolean allowPartial,
     AuthSettings auth,
     TlsFiles tls,
-    SigV4Request sigv4) {
+    SigV4Request sigv4,
+    long maxResponseBytes) {
 
   /**
    * --sigv4 as given: region and signing name may be missing.
@@ -46,6 +48,9 @@ public record ConnectionSettings(
     if (retries < 0) {
       throw new UsageException("--retries must be 0 or more");
     }
+    if (maxResponseBytes < 0) {
+      throw new UsageException("--max-response-bytes must be a size, e.g. 256MiB");
+    }
     EnvironmentProxy proxy;
     try {
       proxy = EnvironmentProxy.from(env);
@@ -62,7 +67,8 @@ public record ConnectionSettings(
         proxy,
         allowPartial,
         warnings,
-        sigV4(base, env));
+        sigV4(base, env),
+        maxResponseBytes);
   }
 
   public HttpUrl baseUrl() {

@@ -30,6 +30,8 @@ final class EnvelopeDecoder {
   private String resultType;
   private String errorType;
   private String error;
+  static final int MAX_TEXTS = 100;
+  static final int MAX_TEXT_CHARS = 2000;
   private List<String> warnings = List.of();
   private List<String> infos = List.of();
   private boolean sawData;
@@ -167,11 +169,21 @@ final class EnvelopeDecoder {
     }
     expect(JsonToken.START_ARRAY, "'" + field + "' is not a list");
     List<String> texts = new ArrayList<>();
+    long more = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       String text = text(field);
-      if (text != null) {
-        texts.add(text);
+      if (text == null) {
+        continue;
       }
+      // Each one reaches stderr: a few, each of a readable length, say what a million would.
+      if (texts.size() < MAX_TEXTS) {
+        texts.add(text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) + "…" : text);
+      } else {
+        more++;
+      }
+    }
+    if (more > 0) {
+      texts.add("and " + more + " more " + field + " not shown");
     }
     return List.copyOf(texts);
   }

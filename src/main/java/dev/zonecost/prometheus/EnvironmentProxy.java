@@ -112,6 +112,24 @@ public final class EnvironmentProxy extends ProxySelector {
     };
   }
 
+  /**
+   * Every credential zonecost may send to a proxy: the user info of each proxy URL and the {@code
+   * Proxy-Authorization} value made of it, for the masker (a proxy may pass the header on, and a
+   * server may echo it).
+   */
+  public List<String> credentials() {
+    List<String> out = new ArrayList<>();
+    for (HttpUrl p : new HttpUrl[] {httpsProxy, httpProxy}) {
+      if (p != null && (!p.username().isEmpty() || !p.password().isEmpty())) {
+        out.add(p.password());
+        out.add(p.encodedPassword());
+        out.add(p.username() + ":" + p.password());
+        out.add(Credentials.basic(p.username(), p.password(), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
   private HttpUrl credentialsFor(SocketAddress address) {
     if (!(address instanceof InetSocketAddress a)) {
       return null;

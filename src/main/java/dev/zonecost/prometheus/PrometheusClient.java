@@ -42,6 +42,8 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   // Prometheus refuses these for good reasons; asking again gives the same answer.
   private static final Set<String> FINAL_ERROR_TYPES = Set.of("bad_data", "execution");
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
+  // buildinfo is a few hundred bytes; more is not buildinfo.
+  private static final long BUILDINFO_BYTES = 64 * 1024;
   private static final int MAX_REDIRECTS = 5;
   // Framing and routing belong to the HTTP client: a wrong Content-Length hangs the request, a
   // Host header sends it to another virtual host, Accept-Encoding breaks transparent gzip.
@@ -80,7 +82,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     this.config = config;
     this.retryPolicy = retryPolicy;
     this.headers = headers(config.extraHeaders());
-    this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders());
+    this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders(), config.proxy());
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(config.timeout())
@@ -129,7 +131,12 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
       if (!response.isSuccessful()) {
         return Optional.empty();
       }
-      JsonNode root = EnvelopeDecoder.MAPPER.readTree(response.body().byteStream());
+      JsonNode root;
+      try (InputStream in =
+          new CappedInputStream(
+              response.body().byteStream(), Math.min(BUILDINFO_BYTES, config.maxResponseBytes()))) {
+        root = EnvelopeDecoder.MAPPER.readTree(in);
+      }
       return Optional.ofNullable(root)
           .map(json -> json.path("data").path("version"))
           .filter(JsonNode::isTextual)
@@ -320,10 +327,15 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     if (type != null && !type.subtype().contains("json")) {
       throw Failures.notTheApi(code, type, config.baseUrl(), url);
     }
+    if (body.contentLength() > config.maxResponseBytes()) {
+      throw tooLarge(url, null);
+    }
     Envelope envelope;
     // A failed answer must not feed the caller's sink, whatever its body claims.
-    try (InputStream in = body.byteStream()) {
+    try (InputStream in = new CappedInputStream(body.byteStream(), config.maxResponseBytes())) {
       envelope = EnvelopeDecoder.decode(in, ok ? sink : series -> {});
+    } catch (CappedInputStream.TooLargeException e) {
+      throw tooLarge(url, e);
     } catch (JsonProcessingException e) {
       if (!ok) {
         throw Failures.notTheApi(code, type, config.baseUrl(), url);
@@ -365,6 +377,17 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     envelope.warnings().forEach(text -> config.warningSink().warning(serverText(text)));
     envelope.infos().forEach(text -> config.warningSink().info(serverText(text)));
     return envelope.info();
+  }
+
+  private BackendException tooLarge(HttpUrl url, Throwable cause) {
+    return new BackendException(
+        "Prometheus at "
+            + Failures.display(url)
+            + " sent an answer larger than --max-response-bytes ("
+            + config.maxResponseBytes()
+            + " bytes) — ask for less (a shorter window, a narrower selection) or raise"
+            + " --max-response-bytes",
+        cause);
   }
 
   /** Text the server wrote, as it may reach a terminal: secrets masked, one line, no controls. */

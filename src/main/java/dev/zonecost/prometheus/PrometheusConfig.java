@@ -24,6 +24,8 @@ import okhttp3.HttpUrl;
  *     {@code partial_response=false}
  * @param warningSink receives the {@code warnings} and {@code infos} of every successful answer
  * @param sigv4 sign every request with AWS SigV4 (Amazon Managed Prometheus), or {@code null}
+ * @param maxResponseBytes the largest answer read, counted after decompression; a larger one fails
+ *     the request (0 = the default)
  */
 public record PrometheusConfig(
     HttpUrl baseUrl,
@@ -35,10 +37,41 @@ public record PrometheusConfig(
     EnvironmentProxy proxy,
     boolean allowPartial,
     WarningSink warningSink,
-    SigV4Settings sigv4) {
+    SigV4Settings sigv4,
+    long maxResponseBytes) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
   public static final int DEFAULT_RETRIES = 3;
+  // Ten times the largest answer measured (a 24 h window of the large simulated cluster at four
+  // times its size, docs/performance.md), and small enough that an endless answer fails long
+  // before it fills the launcher's heap.
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L << 20;
+
+  /** Without a response cap: the default applies. */
+  public PrometheusConfig(
+      HttpUrl baseUrl,
+      Duration timeout,
+      int retries,
+      Map<String, String> extraHeaders,
+      Dns dns,
+      TlsSettings tls,
+      EnvironmentProxy proxy,
+      boolean allowPartial,
+      WarningSink warningSink,
+      SigV4Settings sigv4) {
+    this(
+        baseUrl,
+        timeout,
+        retries,
+        extraHeaders,
+        dns,
+        tls,
+        proxy,
+        allowPartial,
+        warningSink,
+        sigv4,
+        DEFAULT_MAX_RESPONSE_BYTES);
+  }
 
   public PrometheusConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -55,6 +88,10 @@ public record PrometheusConfig(
             : Collections.unmodifiableMap(new LinkedHashMap<>(extraHeaders));
     tls = tls == null ? TlsSettings.DEFAULT : tls;
     warningSink = warningSink == null ? WarningSink.NONE : warningSink;
+    if (maxResponseBytes < 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be 0 or more");
+    }
+    maxResponseBytes = maxResponseBytes == 0 ? DEFAULT_MAX_RESPONSE_BYTES : maxResponseBytes;
   }
 
   /** Header values and URL credentials are secrets, so the generated toString would leak them. */
@@ -74,6 +111,8 @@ public record PrometheusConfig(
         + ", allowPartial="
         + allowPartial
         + (sigv4 == null ? "" : ", " + sigv4)
+        + ", maxResponseBytes="
+        + maxResponseBytes
         + "]";
   }
 }

@@ -13,6 +13,7 @@ import dev.zonecost.advise.Advice;
 import dev.zonecost.advise.AdviceReport;
 import dev.zonecost.advise.Gating;
 import dev.zonecost.advise.ZoneLoad;
+import dev.zonecost.common.MarkupText;
 import dev.zonecost.cost.Money;
 import java.io.IOException;
 import java.io.Writer;
@@ -165,8 +166,8 @@ public final class AdviceRenderers {
         p.printRecord(
             CsvRenderer.cell(a.namespace()),
             CsvRenderer.cell(a.name()),
-            zones(a.clientBytes()),
-            zones(a.endpoints()),
+            MarkupText.csv(zones(a.clientBytes())),
+            MarkupText.csv(zones(a.endpoints())),
             a.crossBytes(),
             a.modelledCrossBytes(),
             a.longLived(),
@@ -175,19 +176,21 @@ public final class AdviceRenderers {
             a.savingBytes(),
             CostText.data(a.savingCost()),
             CostText.data(a.savingCostMonthly()),
-            a.loads().stream()
-                .filter(ZoneLoad::overloaded)
-                .map(ZoneLoad::zone)
-                .collect(Collectors.joining(";")),
-            a.overloaded()
-                ? a.loads().stream()
-                    .map(l -> l.zone() + "=" + l.suggestedReplicas())
-                    .collect(Collectors.joining(";"))
-                : "",
+            MarkupText.csv(
+                a.loads().stream()
+                    .filter(ZoneLoad::overloaded)
+                    .map(ZoneLoad::zone)
+                    .collect(Collectors.joining(";"))),
+            MarkupText.csv(
+                a.overloaded()
+                    ? a.loads().stream()
+                        .map(l -> l.zone() + "=" + l.suggestedReplicas())
+                        .collect(Collectors.joining(";"))
+                    : ""),
             auto(a),
             a.autoSavingBytes(),
             a.gating().stream().map(Gating::label).collect(Collectors.joining(";")),
-            r.currency(),
+            MarkupText.csv(r.currency()),
             CsvRenderer.cell(a.todo()));
       }
       p.flush();
@@ -372,6 +375,6 @@ public final class AdviceRenderers {
   }
 
   private static String md(String s) {
-    return s.replace("|", "\\|");
+    return MarkupText.markdown(s);
   }
 }

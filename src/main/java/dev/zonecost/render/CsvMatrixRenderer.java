@@ -29,7 +29,7 @@ public final class CsvMatrixRenderer implements Renderer {
       zones.forEach(dst -> cells.add(report.zones().cell(src, dst)));
       printer.printRecord(cells);
     }
-    String costMeasure = Columns.COST + " (" + report.cost().currency() + ")";
+    String costMeasure = CsvRenderer.cell(Columns.COST + " (" + report.cost().currency() + ")");
     for (String src : zones) {
       List<Object> cells = new ArrayList<>(List.of(costMeasure, CsvRenderer.cell(src)));
       zones.forEach(dst -> cells.add(CostText.data(report.zoneCost(src, dst))));

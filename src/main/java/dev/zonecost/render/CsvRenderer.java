@@ -1,6 +1,7 @@
 package dev.zonecost.render;
 
 import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.common.MarkupText;
 import dev.zonecost.report.Report;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,7 +34,7 @@ public final class CsvRenderer implements Renderer {
               r.locality().label(),
               r.bytes(),
               CostText.data(report.costOf(r)),
-              report.cost().currency()));
+              cell(report.cost().currency())));
       printer.printRecord(cells);
     }
     printer.flush();
@@ -57,9 +58,6 @@ public final class CsvRenderer implements Renderer {
    * leading apostrophe (OWASP's CSV injection advice). Kubernetes names never start so.
    */
   public static String cell(String value) {
-    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-      return "'" + value;
-    }
-    return value;
+    return MarkupText.csv(value);
   }
 }

@@ -132,6 +132,10 @@ public final class HtmlRenderer implements Renderer {
         + "</td></tr>";
   }
 
+  // A zone name as long as fits a 96-pixel column at the axis font size (about 6 pixels a
+  // character); the row labels' margin grows to fit "from " and as much.
+  private static final int AXIS_CHARS = 16;
+
   private static void heatMap(StringBuilder h, Report report) {
     List<String> zones = report.zones().zones();
     h.append("<div class=\"panel\" id=\"matrix\"><h2>Zone &times; zone</h2>");
@@ -146,17 +150,27 @@ public final class HtmlRenderer implements Renderer {
       }
     }
     int cell = 96;
-    int left = 110;
+    int longest = 0;
+    for (String z : zones) {
+      longest = Math.max(longest, Math.min(z.length(), AXIS_CHARS));
+    }
+    int left = Math.max(110, 7 * ("from ".length() + longest));
     int top = 40;
     Svg svg =
         new Svg(left + cell * zones.size() + 10, top + cell * zones.size() + 10, "zone matrix");
     svg.text(left + cell * zones.size() / 2.0, 14, "middle", "axis", "to zone");
     for (int j = 0; j < zones.size(); j++) {
-      svg.text(left + cell * j + cell / 2.0, top - 8, "middle", "axis", zones.get(j));
+      svg.label(left + cell * j + cell / 2.0, top - 8, "middle", "axis", zones.get(j), AXIS_CHARS);
     }
     for (int i = 0; i < zones.size(); i++) {
       String src = zones.get(i);
-      svg.text(left - 8, top + cell * i + cell / 2.0 + 4, "end", "axis", "from " + src);
+      svg.label(
+          left - 8,
+          top + cell * i + cell / 2.0 + 4,
+          "end",
+          "axis",
+          "from " + src,
+          "from ".length() + AXIS_CHARS);
       for (int j = 0; j < zones.size(); j++) {
         String dst = zones.get(j);
         long b = report.zones().cell(src, dst);

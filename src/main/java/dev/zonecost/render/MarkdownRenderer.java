@@ -2,7 +2,7 @@ package dev.zonecost.render;
 
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
-import dev.zonecost.common.TerminalText;
+import dev.zonecost.common.MarkupText;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
 import java.io.IOException;
@@ -84,7 +84,8 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   /** Pipes and newlines would end a table cell early. */
+  /** Label values: no HTML, link, image, code or bidi override gets through (MarkupText). */
   private static String cell(String s) {
-    return TerminalText.escape(s.replace("|", "\\|").replace("\n", " "));
+    return MarkupText.markdown(s);
   }
 }

@@ -51,6 +51,27 @@ final class Svg {
     return this;
   }
 
+  /**
+   * An axis label of at most {@code max} characters: a longer one is cut with an ellipsis and the
+   * whole shown as its tooltip, so long zone names do not run over the next label.
+   */
+  Svg label(double x, double y, String anchor, String cssClass, String text, int max) {
+    if (text.length() <= max) {
+      return text(x, y, anchor, cssClass, text);
+    }
+    out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\"", x, y))
+        .append(" text-anchor=\"")
+        .append(anchor)
+        .append("\" class=\"")
+        .append(cssClass)
+        .append("\"><title>")
+        .append(escape(text))
+        .append("</title>")
+        .append(escape(text.substring(0, max - 1) + "\u2026"))
+        .append("</text>");
+    return this;
+  }
+
   Svg line(double x1, double y1, double x2, double y2, String cssClass) {
     out.append(
         String.format(
@@ -68,10 +89,22 @@ final class Svg {
     return out.append("</svg>").toString();
   }
 
-  /** Escapes text for HTML and XML content and attribute values. */
+  /**
+   * Escapes text for HTML and XML content and attribute values. Bidi controls are shown as {@code
+   * \}{@code uXXXX}, never applied: an override would make {@code \u202egnp.exe} read "exe.png".
+   */
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
+      if ((c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')
+          || c == '\u200E'
+          || c == '\u200F'
+          || c == '\u061C'
+          || (Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        continue;
+      }
       switch (c) {
         case '&' -> b.append("&amp;");
         case '<' -> b.append("&lt;");

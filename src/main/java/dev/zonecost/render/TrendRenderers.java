@@ -59,7 +59,7 @@ public final class TrendRenderers {
                 r.locality().label(),
                 r.bytes(),
                 CostText.data(b.costOf(r)),
-                report.cost().currency(),
+                CsvRenderer.cell(report.cost().currency()),
                 b.start().toString()));
         printer.printRecord(cells);
       }

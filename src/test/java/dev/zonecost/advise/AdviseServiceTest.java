@@ -63,6 +63,18 @@ class AdviseServiceTest {
   }
 
   @Test
+  void keeps_a_hostile_namespace_with_a_slash_whole() {
+    WorkloadRef svc = new WorkloadRef("a/b", "Service", "c");
+    List<ServiceInput> in =
+        AdviseService.inputs(
+            List.of(row(CLIENT, svc, "a", "b", 10)), topology(), null, Selection.ALL);
+    ServiceInput hostile =
+        in.stream().filter(s -> s.namespace().startsWith("a")).findFirst().orElseThrow();
+    assertEquals("a/b", hostile.namespace());
+    assertEquals("c", hostile.name());
+  }
+
+  @Test
   void lists_services_without_traffic_from_kube_state_metrics_when_nothing_is_selected_away() {
     List<ServiceInput> in = AdviseService.inputs(List.of(), topology(), null, Selection.ALL);
     ServiceInput db = in.stream().filter(s -> s.name().equals("db")).findFirst().orElseThrow();

@@ -31,14 +31,33 @@ class ServicesFileTest {
 
   @Test
   void reads_what_kube_state_metrics_cannot_show() {
-    Map<String, ServiceSpec> s = ServicesFile.parse(new StringReader(LIST), "svc.json");
-    assertEquals(ServiceKind.CLUSTER_IP, s.get("shop/api").kind());
-    assertTrue(!s.get("shop/api").routingOn() && !s.get("shop/api").localOnly());
-    assertEquals(ServiceKind.HEADLESS, s.get("shop/db").kind());
-    assertEquals(ServiceKind.EXTERNAL_NAME, s.get("shop/ext").kind());
-    assertTrue(s.get("shop/local").localOnly());
-    assertTrue(s.get("shop/close").routingOn());
-    assertTrue(s.get("shop/auto").routingOn());
+    Map<ServiceKey, ServiceSpec> s = ServicesFile.parse(new StringReader(LIST), "svc.json");
+    assertEquals(ServiceKind.CLUSTER_IP, s.get(new ServiceKey("shop", "api")).kind());
+    assertTrue(
+        !s.get(new ServiceKey("shop", "api")).routingOn()
+            && !s.get(new ServiceKey("shop", "api")).localOnly());
+    assertEquals(ServiceKind.HEADLESS, s.get(new ServiceKey("shop", "db")).kind());
+    assertEquals(ServiceKind.EXTERNAL_NAME, s.get(new ServiceKey("shop", "ext")).kind());
+    assertTrue(s.get(new ServiceKey("shop", "local")).localOnly());
+    assertTrue(s.get(new ServiceKey("shop", "close")).routingOn());
+    assertTrue(s.get(new ServiceKey("shop", "auto")).routingOn());
+  }
+
+  @Test
+  void refuses_a_service_listed_twice() {
+    String twice =
+        """
+        {"items": [
+          {"metadata": {"namespace": "shop", "name": "api"}, "spec": {"clusterIP": "10.0.0.1"}},
+          {"metadata": {"namespace": "shop", "name": "api"}, "spec": {"clusterIP": "None"}}
+        ]}
+        """;
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> ServicesFile.parse(new StringReader(twice), "svc.json"));
+    assertEquals(
+        "--services-file svc.json: Service shop/api is listed twice; keep one item per Service",
+        e.getMessage());
   }
 
   @Test

@@ -63,7 +63,7 @@ class OutputsTest {
             .count();
     assertEquals(verdict.checks().size(), rows, md);
     assertTrue(md.contains("| **FAIL** | cross-zone bytes | overall | 700 B | 650 B |"), md);
-    assertTrue(md.contains("a note with &lt;xml&gt; & \\| pipes"), md);
+    assertTrue(md.contains("a note with &lt;xml&gt; &amp; \\| pipes"), md);
     assertTrue(md.contains("### Top contributors"), md);
   }
 

@@ -66,7 +66,7 @@ class AdviseCommandTest {
             URL,
             "--services-file",
             tmp.resolve("missing.json").toString()),
-        "cannot read it");
+        "missing.json: no such file");
   }
 
   @Test

@@ -52,7 +52,8 @@ class TrendOptionsTest {
     usage("at least 5m", "--every", "1m");
     usage("buckets (at most 400)", "--every", "5m");
     usage("do not go together", "--every", "1h", "--compare-to", "1/2");
-    usage("is neither a file nor START/END", "--compare-to", "no-such-file.json");
+    usage("no-such-file.json: no such file", "--compare-to", "no-such-file.json");
+    usage("is neither a file nor START/END", "--compare-to", "yesterday");
     usage("is not before end", "--compare-to", "2026-11-02T00:00:00Z/2026-11-01T00:00:00Z");
   }
 

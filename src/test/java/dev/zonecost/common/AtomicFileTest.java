@@ -100,4 +100,21 @@ class AtomicFileTest {
     assertFalse(gone.getMessage().contains("Exception"), gone.getMessage());
     assertTrue(gone.getMessage().contains("does not exist"), gone.getMessage());
   }
+
+  @Test
+  void should_resolve_a_path_through_a_link_and_dot_dot_as_the_kernel_does() throws Exception {
+    // dl -> real/sub, so dl/.. is real (not the directory holding dl), and t.csv there is a link
+    // to target.csv beside it: the kernel writes real/target.csv.
+    Path real = Files.createDirectories(tmp.resolve("real/sub"));
+    Files.createSymbolicLink(tmp.resolve("dl"), real);
+    Files.writeString(tmp.resolve("real/target.csv"), "old");
+    Files.createSymbolicLink(tmp.resolve("real/t.csv"), Path.of("target.csv"));
+    AtomicFile.write(tmp.resolve("dl/../t.csv"), w -> w.write("new"));
+    assertEquals("new", Files.readString(tmp.resolve("real/target.csv")));
+    assertTrue(Files.isSymbolicLink(tmp.resolve("real/t.csv")), "the link stays");
+    assertFalse(Files.exists(tmp.resolve("target.csv")), "nothing at the lexical path");
+    // And a new file: where the kernel puts it.
+    AtomicFile.write(tmp.resolve("dl/../new.csv"), w -> w.write("n"));
+    assertEquals("n", Files.readString(tmp.resolve("real/new.csv")));
+  }
 }

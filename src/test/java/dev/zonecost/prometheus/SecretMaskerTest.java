@@ -184,6 +184,52 @@ class SecretMaskerTest {
   }
 
   @Test
+  void should_mask_the_proxy_credentials_a_proxy_or_server_echoes() {
+    // The proxy asks for its credentials, then passes the request on, and the server behind it
+    // echoes every header and the proxy's decoded user:password.
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String auth = request.getHeaders().get("Proxy-Authorization");
+            if (auth == null) {
+              return new MockResponse.Builder()
+                  .code(407)
+                  .addHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")
+                  .build();
+            }
+            String decoded =
+                new String(
+                    java.util.Base64.getDecoder().decode(auth.substring("Basic ".length())),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            try {
+              return new MockResponse.Builder()
+                  .code(400)
+                  .addHeader("Content-Type", "application/json")
+                  .body(
+                      JSON.writeValueAsString(
+                          Map.of(
+                              "status", "error",
+                              "errorType", "bad_data",
+                              "error", "proxy user " + decoded + " sent " + auth)))
+                  .build();
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        });
+    EnvironmentProxy proxy =
+        EnvironmentProxy.from(
+            Map.of("HTTP_PROXY", "http://alice:pr0xy-pa55word@127.0.0.1:" + server.getPort()));
+    PrometheusClient client =
+        client(TestConfig.of(HttpUrl.get("http://prometheus.invalid:9090/")).withProxy(proxy));
+    PrometheusApiException e =
+        assertThrows(PrometheusApiException.class, () -> client.query("up", NOW));
+    String basic = Credentials.basic("alice", "pr0xy-pa55word").substring("Basic ".length());
+    assertNoneOf(e.getMessage(), "pr0xy-pa55word", basic);
+  }
+
+  @Test
   void should_decode_a_basic_password_and_ignore_short_values() {
     SecretMasker masker =
         SecretMasker.of(

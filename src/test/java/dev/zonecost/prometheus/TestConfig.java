@@ -21,6 +21,7 @@ final class TestConfig {
   private boolean allowPartial;
   private WarningSink warningSink;
   private SigV4Settings sigv4;
+  private long maxResponseBytes;
 
   private TestConfig(HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -75,8 +76,23 @@ final class TestConfig {
     return this;
   }
 
+  TestConfig withMaxResponseBytes(long value) {
+    maxResponseBytes = value;
+    return this;
+  }
+
   PrometheusConfig build() {
     return new PrometheusConfig(
-        baseUrl, timeout, retries, extraHeaders, dns, tls, proxy, allowPartial, warningSink, sigv4);
+        baseUrl,
+        timeout,
+        retries,
+        extraHeaders,
+        dns,
+        tls,
+        proxy,
+        allowPartial,
+        warningSink,
+        sigv4,
+        maxResponseBytes);
   }
 }

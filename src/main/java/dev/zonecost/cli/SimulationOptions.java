@@ -107,6 +107,20 @@ final class SimulationOptions {
   boolean hostTraffic;
 
   @Option(
+      names = "--cron-job",
+      description =
+          "Add a CronJob (app-batch/backup) whose Jobs run every 30 minutes of the window, each a"
+              + " pod calling the server; kube_job_owner names their CronJob (seed and edge).")
+  boolean cronJob;
+
+  @Option(
+      names = "--ksm-exported-labels",
+      description =
+          "Write kube-state-metrics' series as a scrape without honor_labels stores them (the"
+              + " standalone chart's default): namespace, pod and service renamed exported_*.")
+  boolean ksmExportedLabels;
+
+  @Option(
       names = "--history",
       paramLabel = "DURATION",
       defaultValue = "1h",
@@ -134,6 +148,9 @@ final class SimulationOptions {
     if (hostTraffic && scenario == Scenario.LARGE) {
       throw new UsageException("--host-traffic is for the seed and edge scenarios");
     }
+    if (cronJob && scenario == Scenario.LARGE) {
+      throw new UsageException("--cron-job is for the seed and edge scenarios");
+    }
     return scenario
         .spec(
             last,
@@ -148,6 +165,8 @@ final class SimulationOptions {
             distribution)
         .toBuilder()
         .hostTraffic(hostTraffic)
+        .cronJob(cronJob)
+        .ksmExportedLabels(ksmExportedLabels)
         .build();
   }
 }

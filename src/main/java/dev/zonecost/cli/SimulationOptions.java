@@ -9,6 +9,7 @@ import dev.zonecost.time.TimeParsing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code simulate} builds: the scenario, its window and history, and how it is observed. */
@@ -99,11 +100,7 @@ final class SimulationOptions {
               + " as kube-proxy does; the endpoints carry zone hints). The same cluster either way.")
   TrafficDistribution distribution;
 
-  @Option(
-      names = "--host-traffic",
-      description =
-          "Add kubelet probes, host-network clients and servers, NodePort traffic a node forwards.")
-  boolean hostTraffic;
+  @Mixin SimulatedSetUpOptions setUps = new SimulatedSetUpOptions();
 
   @Option(
       names = "--history",
@@ -127,9 +124,8 @@ final class SimulationOptions {
   SimulationSpec spec(Clock clock) {
     Duration interval = TimeParsing.duration(scrapeInterval);
     Instant last = end == null ? clock.instant() : TimeParsing.instant(end);
-    if ((cadvisor || hostTraffic) && scenario == Scenario.LARGE) {
-      throw new UsageException(
-          (cadvisor ? "--cadvisor" : "--host-traffic") + " is for the seed and edge scenarios");
+    if (cadvisor && scenario == Scenario.LARGE) {
+      throw new UsageException("--cadvisor is for the seed and edge scenarios");
     }
     return scenario
         .spec(
@@ -144,7 +140,7 @@ final class SimulationOptions {
             routing,
             distribution)
         .toBuilder()
-        .hostTraffic(hostTraffic)
+        .apply(b -> setUps.apply(b, scenario))
         .build();
   }
 }

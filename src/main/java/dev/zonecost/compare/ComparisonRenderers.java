@@ -186,7 +186,8 @@ public final class ComparisonRenderers {
               .put("namespace", r.deployment().namespace())
               .put("deployment", r.deployment().name())
               .put("replicaset", r.replicaSet())
-              .put("created", r.created().toString());
+              .put("created", r.created().toString())
+              .put("kind", r.deployment().kind());
         }
       }
     }

@@ -14,10 +14,24 @@ import java.util.regex.Pattern;
  * namespace-annotation controller instead of the MetricsConfiguration controller
  * (cmd/standard/daemon.go, issue #1632) and uses a fixed label set (DefaultCtxOptions: ip,
  * namespace, podname, workload; no zone, port or service). Seen from Prometheus: exactly that label
- * set, although the agents run Retina ≥ 1.2 (whose MetricsConfiguration could add zone).
+ * set, although the agents run Retina ≥ 1.2 (whose MetricsConfiguration could add zone). A
+ * MetricsConfiguration whose context options name no zone, port or service gives the same labels,
+ * so the fix names both.
  */
 public final class AnnotationModeCheck implements Check {
   public static final String NAME = "annotation mode";
+
+  /**
+   * The fix of the fixed label set. Two set-ups give the same labels, and Prometheus cannot tell
+   * them apart: annotation mode, and a MetricsConfiguration whose context options lack zone.
+   */
+  static final String BOTH_CAUSES =
+      "one of two set-ups gives exactly these labels: (1) annotation mode (Retina Helm value"
+          + " enableAnnotations=true starts the namespace-annotation controller instead of the"
+          + " MetricsConfiguration controller, so any MetricsConfiguration is ignored, Retina"
+          + " #1632): set enableAnnotations=false; or (2) a MetricsConfiguration whose"
+          + " forward_bytes contextOptions list no zone (nor port or service) in sourceLabels and"
+          + " destinationLabels: add zone. examples/metrics-configuration.yaml has both right";
 
   private static final Pattern VERSION = Pattern.compile(":v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
@@ -92,10 +106,7 @@ public final class AnnotationModeCheck implements Check {
             CheckResult.warn(
                 NAME,
                 measured + ", on Retina " + version + " (>= 1.2 could label zones)",
-                "set the Retina Helm value enableAnnotations=false: annotation mode starts instead"
-                    + " of the MetricsConfiguration controller, so your MetricsConfiguration (and"
-                    + " its zone labels) is ignored (Retina #1632); then apply"
-                    + " examples/metrics-configuration.yaml");
+                BOTH_CAUSES);
       } else {
         r =
             CheckResult.info(
@@ -105,7 +116,8 @@ public final class AnnotationModeCheck implements Check {
                         ? " (Retina's version unknown: no kube_pod_container_info for container"
                             + " retina)"
                         : ", on Retina " + version + " (before 1.2: no zone labels)")
-                    + "; with enableAnnotations=true a MetricsConfiguration is ignored");
+                    + "; annotation mode (enableAnnotations=true) or a MetricsConfiguration without"
+                    + " zone gives these labels");
       }
     }
     return r.with("annotationModeLabels", fixedSet)

@@ -15,6 +15,10 @@ import java.util.Locale;
  * the observed namespaces ({@code filterMapMaxEntries}, 255 by default in Retina v1.2.6); past it,
  * the traffic of the pods left out is silently not counted (commit bd314cbd, issue #2085). The
  * observed namespaces are those Retina's series name; their pods come from {@code kube_pod_info}.
+ * Host-network pods are not counted: Retina's pod controller skips them (v1.2.6
+ * pkg/controllers/daemon/pod/controller.go, {@code if pod.Spec.HostNetwork}), so they take no
+ * entry; kube-state-metrics v2 labels them {@code host_network="true"} (older ones have no such
+ * label).
  */
 public final class FilterMapCheck implements Check {
   public static final String NAME = "filter map";
@@ -35,7 +39,8 @@ public final class FilterMapCheck implements Check {
     namespaces.forEach(n -> alt.add(PromqlStrings.regexLiteral(n)));
     return "count(max by (namespace, pod) ("
         + scope.selector(
-            LabelNames.POD_INFO, "namespace=~" + PromqlStrings.quote(String.join("|", alt)))
+            LabelNames.POD_INFO,
+            "namespace=~" + PromqlStrings.quote(String.join("|", alt)) + ", host_network!=\"true\"")
         + "))";
   }
 

@@ -44,7 +44,9 @@ public final class HubbleCheck implements Check {
             series
                 + " Hubble series ("
                 + some
-                + ") and no networkobservability_adv_forward_bytes: Retina runs the Hubble"
+                + ") and no "
+                + ctx.scope().names().forwardBytes()
+                + ": Retina runs the Hubble"
                 + " control plane (or Azure ACNS), whose metrics count flows per workload but no"
                 + " bytes between two pods, so no zone split can be computed from them",
             "install Retina's Standard control plane (chart"

@@ -11,7 +11,8 @@ import java.util.List;
  * Are kube-state-metrics' {@code namespace}/{@code pod} labels renamed to {@code
  * exported_namespace}/{@code exported_pod}: a scrape without {@code honor_labels: true} (the
  * kube-state-metrics chart's default {@code prometheus.monitor.honorLabels: false}) lets the
- * target's own labels win, and no pod joins.
+ * target's own labels win. report reads the {@code exported_} labels where set (and says so in a
+ * note): a WARN, the scrape to fix for every other reader.
  */
 public final class KsmExportedLabelsCheck implements Check {
   public static final String NAME = "ksm labels";
@@ -52,11 +53,17 @@ public final class KsmExportedLabelsCheck implements Check {
         "scrape kube-state-metrics with honor_labels: true (Helm:"
             + " prometheus.monitor.honorLabels=true, examples/kube-state-metrics-values.yaml;"
             + " plain Prometheus: honor_labels: true on its job); the chart default false renames"
-            + " the pods' namespace/pod labels, so no pod joins";
+            + " the pods' namespace/pod labels: report reads the exported_ ones (and says so), but"
+            + " dashboards and other tools join no pod";
+    // report reads the exported_ labels (KubeQueries): a set-up to fix, no longer a wrong report.
     CheckResult r =
-        n >= all
-            ? CheckResult.fail(NAME, measured + ": no pod can be joined", fix)
-            : CheckResult.warn(NAME, measured, fix);
+        CheckResult.warn(
+            NAME,
+            measured
+                + (n >= all
+                    ? ": report reads exported_namespace/exported_pod instead"
+                    : ": report reads exported_namespace/exported_pod where set"),
+            fix);
     return r.with("series", all).with("exportedSeries", n).hint(FixHint.KSM_HONOR_LABELS);
   }
 }

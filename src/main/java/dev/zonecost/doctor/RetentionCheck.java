@@ -70,14 +70,18 @@ public final class RetentionCheck implements Check {
       return CheckResult.info(NAME, "oldest sample not found");
     }
     Instant approximate = seconds(s.get(0).samples().get(0).value());
-    Instant exact = exact(ctx, approximate, step);
-    Instant oldest = exact == null ? approximate : exact;
+    // At the window's first step the subquery's timestamp() sees the last sample before the window
+    // (the lookback): the data then reaches back before it, and the oldest sample in the window is
+    // among the raw samples of the window's first step.
+    boolean earlier = approximate.isBefore(ctx.start());
+    Instant exact = exact(ctx, earlier ? ctx.start().plus(step) : approximate, step);
+    Instant oldest = exact == null ? (earlier ? ctx.start() : approximate) : exact;
     // One scrape's worth of slack, plus a step when the oldest sample is known to a step only.
     Duration slack = Duration.ofMinutes(1).plus(exact == null ? step : Duration.ZERO);
     Instant newest = newest(ctx, step);
     List<String> problems = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
-    if (oldest.isAfter(ctx.start().plus(slack))) {
+    if (!earlier && oldest.isAfter(ctx.start().plus(slack))) {
       Instant safe = oldest.plus(SAFE_LOOK_BEHIND);
       problems.add(
           "window starts "
@@ -113,9 +117,15 @@ public final class RetentionCheck implements Check {
     }
     return CheckResult.ok(
         NAME,
-        "data from "
-            + oldest
-            + (newest == null ? "" : " to " + newest)
+        (earlier
+                ? "data from before the window (a sample at "
+                    + approximate
+                    + "); the oldest sample in the window is "
+                    + (exact == null ? "within its first " + PromqlStrings.duration(step) : exact)
+                    + ", the newest "
+                    + (newest == null ? "not found" : newest)
+                    + ";"
+                : "data from " + oldest + (newest == null ? "" : " to " + newest))
             + " covers the window "
             + ctx.start()
             + " .. "

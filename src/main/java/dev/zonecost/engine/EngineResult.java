@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * @param byteSource the source the rows were read from ({@code retina}, {@code beyla}, {@code
  *     istio})
+ * @param kube what kube-state-metrics gave the join (pods, renamed labels, CronJobs' runs)
  * @param sourceNotes what the choice of source means for the rows (auto's choice, other sources
  *     with data, what the source cannot see); empty for Retina chosen alone
  */
@@ -30,7 +31,38 @@ public record EngineResult(
     Map<TrafficKey, Sources> sources,
     Calibration calibration,
     String byteSource,
-    List<String> sourceNotes) {
+    List<String> sourceNotes,
+    KubeJoin kube) {
+
+  /** A result without kube-state-metrics' facts (recorded series). */
+  public EngineResult(
+      List<TrafficRow> rows,
+      TrafficAggregator.Stats stats,
+      long resetSeries,
+      String backendVersion,
+      boolean leftOpenRanges,
+      List<LabelledQuery> queriesSent,
+      List<String> warnings,
+      WindowEdges edges,
+      Map<TrafficKey, Sources> sources,
+      Calibration calibration,
+      String byteSource,
+      List<String> sourceNotes) {
+    this(
+        rows,
+        stats,
+        resetSeries,
+        backendVersion,
+        leftOpenRanges,
+        queriesSent,
+        warnings,
+        edges,
+        sources,
+        calibration,
+        byteSource,
+        sourceNotes,
+        KubeJoin.NONE);
+  }
 
   /** The same result with further queries sent (auto's probes) and notes about the source. */
   public EngineResult with(List<LabelledQuery> moreQueries, List<String> moreNotes) {
@@ -50,6 +82,7 @@ public record EngineResult(
         sources,
         calibration,
         byteSource,
-        List.copyOf(notes));
+        List.copyOf(notes),
+        kube);
   }
 }

@@ -53,13 +53,14 @@ public record ReportQueries(ByteSource source, List<QueryPlan> counters, KubeQue
 
   /**
    * The kube-state-metrics queries every report sends with the counters', in parallel: pods, nodes,
-   * Services, the kernel's bytes, ReplicaSet owners, and pods' first owners for a source that names
-   * workloads without their kind.
+   * Services, the kernel's bytes, ReplicaSet and Job owners, and pods' first owners for a source
+   * that names workloads without their kind.
    */
   public List<LabelledQuery> kubeQueries() {
     List<LabelledQuery> q = new ArrayList<>(List.of(kube.pods(), kube.nodes(), kube.services()));
     q.add(kube.kernel());
     q.add(kube.owners());
+    q.add(kube.cronJobs());
     if (source.needsWorkloadKinds()) {
       q.add(kube.firstOwners());
     }

@@ -16,6 +16,7 @@ import dev.zonecost.prometheus.BackendException;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.prometheus.Series;
+import dev.zonecost.promql.ExportedLabels;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.QueryPlan;
@@ -248,6 +249,7 @@ public final class TrafficEngine {
       var pods = async(pool, () -> fetch(plan, kube.pods().promql(), warnings));
       var nodes = async(pool, () -> fetch(plan, kube.nodes().promql(), warnings));
       var owners = async(pool, () -> fetch(plan, kube.owners().promql(), warnings));
+      var jobOwners = async(pool, () -> fetch(plan, kube.cronJobs().promql(), warnings));
       var services = async(pool, () -> fetch(plan, kube.services().promql(), warnings));
       var kernel = async(pool, () -> fetch(plan, kube.kernel().promql(), warnings));
       var podOwners =
@@ -257,7 +259,11 @@ public final class TrafficEngine {
 
       String cluster = plan.settings().names().clusterLabel();
       PodDirectory directory = new PodDirectory();
+      long ksmPods = 0;
+      long exportedPods = 0;
       for (Series s : join(pods).series()) {
+        ksmPods++;
+        exportedPods += s.label(ExportedLabels.EXPORTED_NAMESPACE).isEmpty() ? 0 : 1;
         directory.addPod(
             new PodKey(s.label(cluster), s.label("namespace"), s.label("pod"), s.label("pod_ip")),
             s.label("node"));
@@ -270,13 +276,21 @@ public final class TrafficEngine {
       if (request.groupBy() == GroupBy.SERVICE) {
         addBackends(plan, kube, directory, sent, warnings);
       }
+      long zonedNodes = 0;
       for (Series s : join(nodes).series()) {
-        directory.addNode(
-            s.label(cluster),
-            s.label("node"),
-            NodeZones.of(s::label, plan.settings().names().zoneLabel()));
+        String zone = NodeZones.of(s::label, plan.settings().names().zoneLabel());
+        zonedNodes += zone.isEmpty() ? 0 : 1;
+        directory.addNode(s.label(cluster), s.label("node"), zone);
       }
-      WorkloadResolver resolver = new WorkloadResolver();
+      WorkloadResolver resolver = new WorkloadResolver().schedulesUntil(request.end());
+      for (Series s : join(jobOwners).series()) {
+        resolver.addJobOwner(
+            s.label(cluster),
+            s.label("namespace"),
+            s.label("job_name"),
+            s.label("owner_kind"),
+            s.label("owner_name"));
+      }
       for (Series s : join(owners).series()) {
         resolver.addReplicaSetOwner(
             s.label(cluster),
@@ -333,7 +347,8 @@ public final class TrafficEngine {
           result.sources(),
           calibration,
           source.name(),
-          List.of());
+          List.of(),
+          new KubeJoin(ksmPods, exportedPods, zonedNodes, resolver.cronJobRuns()));
     } finally {
       pool.shutdownNow();
     }

@@ -1,9 +1,9 @@
 package dev.zonecost.kube;
 
 import static dev.zonecost.promql.PromqlStrings.duration;
-import static dev.zonecost.promql.RangeFunctions.maxBy;
 import static dev.zonecost.promql.RangeFunctions.over;
 
+import dev.zonecost.promql.ExportedLabels;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.promql.QueryWindow;
@@ -41,14 +41,29 @@ public final class KubeQueries {
     return duration(window.rangeFor(window.length().plus(LOOKBACK)));
   }
 
-  /** {@code metric} over the window and a lookback, folded per value of the cluster and labels. */
+  /**
+   * {@code metric} over the window and a lookback, folded per value of the cluster and labels; a
+   * label that a scrape without {@code honor_labels} renamed is read from its {@code exported_}
+   * twin ({@link ExportedLabels}).
+   */
   private String folded(String labels, String metric, String... extraMatchers) {
-    return maxBy(scope.clusterLabel() + ", " + labels, info(metric, extraMatchers), infoRange());
+    String by = scope.clusterLabel() + ", " + labels;
+    return "max by ("
+        + by
+        + ") ("
+        + ExportedLabels.coalesced(
+            labels, over("max_over_time", info(metric, extraMatchers), infoRange()))
+        + ")";
   }
 
-  /** Every pod's node and IP over the window, kube-state-metrics replicas folded together. */
+  /**
+   * Every pod's node and IP over the window, kube-state-metrics replicas folded together; {@code
+   * exported_namespace} kept to tell the pods read from renamed labels.
+   */
   public String podPlacements() {
-    return folded("namespace, pod, pod_ip, node, host_ip", LabelNames.POD_INFO);
+    return folded(
+        "namespace, pod, pod_ip, node, host_ip, " + ExportedLabels.EXPORTED_NAMESPACE,
+        LabelNames.POD_INFO);
   }
 
   /** Every node's zone label (current and legacy), replicas folded together. */
@@ -101,6 +116,18 @@ public final class KubeQueries {
   /** ReplicaSet → owning Deployment, for the roll-up of Retina's first-owner workload names. */
   public String replicaSetOwners() {
     return folded("namespace, replicaset, owner_kind, owner_name", LabelNames.REPLICASET_OWNER);
+  }
+
+  /** Job → owning CronJob, for the roll-up of a CronJob's runs. */
+  public String jobOwners() {
+    return folded(
+        "namespace, job_name, owner_kind, owner_name",
+        LabelNames.JOB_OWNER,
+        "owner_kind=\"CronJob\"");
+  }
+
+  public LabelledQuery cronJobs() {
+    return new LabelledQuery("Job owners (Job -> CronJob)", jobOwners());
   }
 
   public LabelledQuery pods() {

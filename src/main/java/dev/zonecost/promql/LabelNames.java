@@ -6,6 +6,7 @@ public final class LabelNames {
   public static final String POD_INFO = "kube_pod_info";
   public static final String NODE_LABELS = "kube_node_labels";
   public static final String REPLICASET_OWNER = "kube_replicaset_owner";
+  public static final String JOB_OWNER = "kube_job_owner";
   public static final String SERVICE_INFO = "kube_service_info";
   public static final String CADVISOR_TRANSMIT = "container_network_transmit_bytes_total";
   public static final String ENDPOINTSLICE_ENDPOINTS = "kube_endpointslice_endpoints";

@@ -9,6 +9,7 @@ import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.accounting.WorkloadResolver;
 import dev.zonecost.cost.CostSummary;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.report.Report;
@@ -161,6 +162,20 @@ public final class JsonRenderer implements Renderer {
     }
     md.warnings().forEach(m.putArray("warnings")::add);
     md.notes().forEach(m.putArray("notes")::add);
+    // Jobs rolled up into their CronJob: one entry per CronJob of the rows, its runs counted.
+    ArrayNode rollups = m.putArray("rollups");
+    for (WorkloadResolver.CronJobRuns r : md.rollups()) {
+      ObjectNode o = rollups.addObject();
+      if (!r.cronJob().cluster().isEmpty()) {
+        o.put("cluster", r.cronJob().cluster());
+      }
+      o.put("namespace", r.cronJob().namespace());
+      o.put("kind", r.cronJob().kind());
+      o.put("name", r.cronJob().name());
+      o.put("runs", r.runs());
+      r.jobs().forEach(o.putArray("jobs")::add);
+      o.put("by", r.byOwner() ? "kube_job_owner" : "name");
+    }
     return m;
   }
 }

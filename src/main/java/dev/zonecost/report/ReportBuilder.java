@@ -10,9 +10,11 @@ import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WindowEdges;
+import dev.zonecost.accounting.WorkloadResolver;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.EngineResult;
+import dev.zonecost.engine.KubeJoin;
 import dev.zonecost.time.TimeParsing;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +70,7 @@ public final class ReportBuilder {
                   ? ": rows of kind Node, in namespace " + NodeTraffic.NAMESPACE
                   : ": booked as unknown ends (--node-traffic unknown)"));
     }
+    notes.addAll(kubeNotes(result.kube(), result.rows()));
     if (st.ambiguousPods() > 0) {
       notes.add(
           st.ambiguousPods()
@@ -113,6 +116,7 @@ public final class ReportBuilder {
             zoneSource(st, result.byteSource()),
             notes,
             toolVersion);
+    md = withRollups(md, rollupsOfRows(result.kube().cronJobs(), result.rows()));
     List<TrafficRow> printed = RowOrder.apply(result.rows(), sortBy, top, prices);
     return Report.of(md, printed, prices, printedSources(result.sources(), printed));
   }
@@ -221,6 +225,87 @@ public final class ReportBuilder {
           }
         });
     return out;
+  }
+
+  /**
+   * What kube-state-metrics' join says: labels read from their {@code exported_} twins, and the
+   * CronJobs' runs rolled up in the rows.
+   */
+  static List<String> kubeNotes(KubeJoin kube, List<TrafficRow> rows) {
+    List<String> notes = new ArrayList<>();
+    if (kube.exportedPods() > 0) {
+      notes.add(
+          "kube-state-metrics' namespace, pod and service labels read from exported_namespace,"
+              + " exported_pod and exported_service ("
+              + kube.exportedPods()
+              + " of "
+              + kube.pods()
+              + " pods): it is scraped without honor_labels, so the scrape target's labels took"
+              + " their names — set honorLabels: true on its ServiceMonitor (Helm:"
+              + " prometheus.monitor.honorLabels=true; plain Prometheus: honor_labels: true)");
+    }
+    List<WorkloadResolver.CronJobRuns> cronJobs = rollupsOfRows(kube.cronJobs(), rows);
+    if (!cronJobs.isEmpty()) {
+      int runs = cronJobs.stream().mapToInt(WorkloadResolver.CronJobRuns::runs).sum();
+      boolean byName = cronJobs.stream().anyMatch(c -> !c.byOwner());
+      notes.add(
+          runs
+              + " Jobs rolled up into "
+              + cronJobs.size()
+              + " CronJobs"
+              + (byName
+                  ? " (kube_job_owner, else the name less its scheduled-time suffix)"
+                  : " (kube_job_owner)")
+              + "; runs per CronJob in the JSON's metadata.rollups");
+    }
+    return notes;
+  }
+
+  /** The CronJobs that name a row (as either end), in the resolver's order. */
+  static List<WorkloadResolver.CronJobRuns> rollupsOfRows(
+      List<WorkloadResolver.CronJobRuns> all, List<TrafficRow> rows) {
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    Set<String> named = new HashSet<>();
+    for (TrafficRow r : rows) {
+      for (var w : List.of(r.key().source(), r.key().destination())) {
+        if (w.kind().equals("CronJob")) {
+          named.add(w.namespace() + "/" + w.name());
+        }
+      }
+    }
+    return all.stream()
+        .filter(c -> named.contains(c.cronJob().namespace() + "/" + c.cronJob().name()))
+        .toList();
+  }
+
+  private static ReportMetadata withRollups(
+      ReportMetadata m, List<WorkloadResolver.CronJobRuns> rollups) {
+    return new ReportMetadata(
+        m.schemaVersion(),
+        m.toolVersion(),
+        m.start(),
+        m.end(),
+        m.algorithm(),
+        m.dedupe(),
+        m.dataAggregationLevel(),
+        m.zoneSource(),
+        m.backendVersion(),
+        m.series(),
+        m.resetSeries(),
+        m.podPairs(),
+        m.endpointsWithoutZone(),
+        m.ambiguousPods(),
+        m.queries(),
+        m.warnings(),
+        m.notes(),
+        m.groupBy(),
+        m.selection(),
+        m.byCluster(),
+        m.edges(),
+        m.calibration(),
+        rollups);
   }
 
   /** The sentence a clipped window gets, in the footer, the JSON notes and on stderr. */

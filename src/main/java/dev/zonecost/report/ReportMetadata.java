@@ -4,6 +4,7 @@ import dev.zonecost.accounting.Calibration;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.WindowEdges;
+import dev.zonecost.accounting.WorkloadResolver;
 import dev.zonecost.promql.LabelledQuery;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param start where the window really begins: the data's start when it was clipped
  * @param edges the window's start edge: requested start, clipping, born and baseline series
  * @param calibration the observations per byte measured against cAdvisor, or null without it
+ * @param rollups the CronJobs of the rows whose Jobs (runs) were rolled into them, each with its
+ *     Jobs
  */
 public record ReportMetadata(
     int schemaVersion,
@@ -39,7 +42,62 @@ public record ReportMetadata(
     Selection selection,
     boolean byCluster,
     WindowEdges edges,
-    Calibration calibration) {
+    Calibration calibration,
+    List<WorkloadResolver.CronJobRuns> rollups) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  public ReportMetadata {
+    rollups = List.copyOf(rollups);
+  }
+
+  /** Metadata without roll-ups. */
+  public ReportMetadata(
+      int schemaVersion,
+      String toolVersion,
+      Instant start,
+      Instant end,
+      String algorithm,
+      String dedupe,
+      String dataAggregationLevel,
+      String zoneSource,
+      String backendVersion,
+      long series,
+      long resetSeries,
+      long podPairs,
+      long endpointsWithoutZone,
+      int ambiguousPods,
+      List<LabelledQuery> queries,
+      List<String> warnings,
+      List<String> notes,
+      GroupBy groupBy,
+      Selection selection,
+      boolean byCluster,
+      WindowEdges edges,
+      Calibration calibration) {
+    this(
+        schemaVersion,
+        toolVersion,
+        start,
+        end,
+        algorithm,
+        dedupe,
+        dataAggregationLevel,
+        zoneSource,
+        backendVersion,
+        series,
+        resetSeries,
+        podPairs,
+        endpointsWithoutZone,
+        ambiguousPods,
+        queries,
+        warnings,
+        notes,
+        groupBy,
+        selection,
+        byCluster,
+        edges,
+        calibration,
+        List.of());
+  }
 }

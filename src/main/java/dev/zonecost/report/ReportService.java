@@ -10,6 +10,7 @@ import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.EngineResult;
 import dev.zonecost.engine.EngineRun;
 import dev.zonecost.engine.EngineSettings;
+import dev.zonecost.engine.KubeJoin;
 import dev.zonecost.engine.RecordedRulesReader;
 import dev.zonecost.engine.SeriesValidator;
 import dev.zonecost.monitoring.RecordedQueries;
@@ -176,6 +177,41 @@ public final class ReportService {
                       + " remote-context metrics"
                   : ": the matching series carried no bytes in the window"));
     }
+    refuseUnjoined(request, result);
     return ReportBuilder.build(request, result, toolVersion, prices, sortBy, top);
+  }
+
+  /**
+   * kube-state-metrics names pods, yet not one end of the rows got a zone: every byte would be
+   * unknown-zone, which is a broken join, not a measurement (exit 5, one line with the cause).
+   */
+  static void refuseUnjoined(EngineRequest request, EngineResult result) {
+    KubeJoin kube = result.kube();
+    TrafficAggregator.Stats st = result.stats();
+    if (kube.pods() == 0
+        || st.endpointsZonedByRetina() > 0
+        || st.endpointsZonedByKubeStateMetrics() > 0
+        || st.endpointsWithoutZone() == 0) {
+      return;
+    }
+    String cause =
+        kube.zonedNodes() == 0
+            ? "no node has a zone: kube_node_labels carries neither "
+                + request.names().zoneLabel()
+                + " nor the legacy zone label — add topology.kubernetes.io/zone to"
+                + " kube-state-metrics' --metric-labels-allowlist (nodes=[...]); `zonecost doctor`"
+                + " checks it"
+            : "none of the pods in the traffic joins kube-state-metrics' "
+                + kube.pods()
+                + " pods by namespace, pod and IP — are kube_pod_info's namespace and pod labels"
+                + " the pods' own (a scrape without honor_labels renames them; set honorLabels:"
+                + " true), and the same cluster (--cluster-label)? `zonecost doctor` checks it";
+    throw new NoDataException(
+        "every byte would be unknown-zone in "
+            + request.start()
+            + " .. "
+            + request.end()
+            + ": "
+            + cause);
   }
 }

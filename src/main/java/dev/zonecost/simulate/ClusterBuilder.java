@@ -4,6 +4,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.NodeTraffic;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Job;
 import dev.zonecost.simulate.ClusterModel.Node;
 import dev.zonecost.simulate.ClusterModel.Pod;
 import dev.zonecost.simulate.ClusterModel.ReplicaSet;
@@ -34,6 +35,7 @@ final class ClusterBuilder {
   final List<String> ksmInstances = new ArrayList<>();
   final List<Node> nodes = new ArrayList<>();
   final List<ReplicaSet> replicaSets = new ArrayList<>();
+  final List<Job> jobs = new ArrayList<>();
   final List<Pod> pods = new ArrayList<>();
   final List<Flow> flows = new ArrayList<>();
   final Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
@@ -45,6 +47,7 @@ final class ClusterBuilder {
   final Map<String, List<String>> subnetsByIp = new java.util.LinkedHashMap<>();
   Routing routing = Routing.KUBE_PROXY;
   TrafficDistribution distribution = TrafficDistribution.DEFAULT;
+  boolean ksmExportedLabels;
 
   ClusterBuilder(
       String scenario,
@@ -112,6 +115,14 @@ final class ClusterBuilder {
     ReplicaSet rs = new ReplicaSet(namespace, name, deployment, from, to);
     replicaSets.add(rs);
     return rs;
+  }
+
+  /** A CronJob's Job over [from, to]; its pods are added with {@link #pod}, owner kind Job. */
+  Job job(String namespace, String name, String cronJob, int from, int to) {
+    checkLife(from, to);
+    Job j = new Job(namespace, name, cronJob, from, to);
+    jobs.add(j);
+    return j;
   }
 
   Pod pod(

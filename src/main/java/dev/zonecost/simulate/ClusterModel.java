@@ -68,6 +68,9 @@ final class ClusterModel {
 
   record ReplicaSet(String namespace, String name, String deployment, int from, int to) {}
 
+  /** A CronJob's run: the Job {@code name} (kube_job_owner names its CronJob), over [from, to]. */
+  record Job(String namespace, String name, String cronJob, int from, int to) {}
+
   /**
    * A ClusterIP Service: clients address {@code clusterIp}; kube-proxy picks a backend after
    * Retina's hook on the client's veth (DESIGN §3, "What a real cluster emits"). Its EndpointSlice

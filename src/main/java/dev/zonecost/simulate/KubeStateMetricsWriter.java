@@ -4,6 +4,7 @@ import static dev.zonecost.simulate.SimulatedCluster.KSM_JOB;
 import static dev.zonecost.simulate.SimulatedCluster.KUBE_ENDPOINTSLICE_ENDPOINTS;
 import static dev.zonecost.simulate.SimulatedCluster.KUBE_ENDPOINTSLICE_HINTS;
 import static dev.zonecost.simulate.SimulatedCluster.KUBE_ENDPOINTSLICE_LABELS;
+import static dev.zonecost.simulate.SimulatedCluster.KUBE_JOB_OWNER;
 import static dev.zonecost.simulate.SimulatedCluster.KUBE_NODE_ALLOCATABLE;
 import static dev.zonecost.simulate.SimulatedCluster.KUBE_NODE_LABELS;
 import static dev.zonecost.simulate.SimulatedCluster.KUBE_POD_INFO;
@@ -13,6 +14,7 @@ import static dev.zonecost.simulate.SimulatedCluster.KUBE_SERVICE_INFO;
 import static dev.zonecost.simulate.SimulatedCluster.NODE_CPU_CORES;
 import static dev.zonecost.simulate.SimulatedCluster.ZONE_LABEL;
 
+import dev.zonecost.simulate.ClusterModel.Job;
 import dev.zonecost.simulate.ClusterModel.Node;
 import dev.zonecost.simulate.ClusterModel.Pod;
 import dev.zonecost.simulate.ClusterModel.ReplicaSet;
@@ -27,8 +29,9 @@ import java.util.Map;
 /**
  * The model's objects as kube-state-metrics exports them, once per replica ({@code instance}):
  * nodes and their zone labels, allocatable CPU (the small scenarios), pods, ReplicaSets and their
- * Deployments, Services, EndpointSlices and, under PreferSameZone, the endpoints' zone hints. Every
- * series is constant over the object's life ({@code 1}, or the ReplicaSet's creation time).
+ * Deployments, Services, EndpointSlices, under PreferSameZone the endpoints' zone hints, and the
+ * CronJobs' Jobs. Every series is constant over the object's life ({@code 1}, or the ReplicaSet's
+ * creation time).
  */
 final class KubeStateMetricsWriter {
   private final SimulatedCluster c;
@@ -111,7 +114,24 @@ final class KubeStateMetricsWriter {
     }
     serviceInfo(out);
     hints(out);
+    jobOwners(out);
     return out;
+  }
+
+  /** Each CronJob run's Job and its CronJob ({@code kube_job_owner}, internal/store/job.go). */
+  private void jobOwners(List<Series> out) {
+    for (String instance : c.ksmInstances()) {
+      for (Job j : c.jobs()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("namespace", j.namespace());
+        l.put("job_name", j.name());
+        l.put("owner_kind", "CronJob");
+        l.put("owner_name", j.cronJob());
+        l.put("owner_is_controller", "true");
+        ksmTarget(l, instance);
+        out.add(new Series(KUBE_JOB_OWNER, l, j.from(), j.to(), null));
+      }
+    }
   }
 
   /** kube-state-metrics' allocatable CPU per node (what topology-mode Auto weighs zones by). */
@@ -217,7 +237,33 @@ final class KubeStateMetricsWriter {
     }
   }
 
-  private static void ksmTarget(Map<String, String> l, String instance) {
+  /** The namespace kube-state-metrics runs in: the scrape target's namespace label. */
+  static final String KSM_NAMESPACE = "monitoring";
+
+  /**
+   * The labels the scrape adds. With honor_labels (kube-prometheus-stack) the target's labels fill
+   * in only where kube-state-metrics sends none: {@code instance} and {@code job} here. Without it
+   * (the standalone chart's default) the operator's ServiceMonitor job also sets {@code namespace},
+   * {@code pod}, {@code service}, {@code container} and {@code endpoint} from the target, and
+   * Prometheus keeps the series' own clashing labels as {@code exported_<name>} (REAL-FORMATS §3).
+   */
+  private void ksmTarget(Map<String, String> l, String instance) {
+    if (c.ksmExportedLabels()) {
+      Map<String, String> own = new LinkedHashMap<>(l);
+      l.clear();
+      own.forEach(
+          (k, v) ->
+              l.put(
+                  List.of("namespace", "pod", "service", "container", "endpoint").contains(k)
+                      ? "exported_" + k
+                      : k,
+                  v));
+      l.put("namespace", KSM_NAMESPACE);
+      l.put("pod", "kube-state-metrics-" + instance);
+      l.put("service", "kube-state-metrics");
+      l.put("container", "kube-state-metrics");
+      l.put("endpoint", "http");
+    }
     l.put("instance", instance);
     l.put("job", KSM_JOB);
   }

@@ -4,6 +4,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.accounting.Zones;
 import dev.zonecost.simulate.ClusterModel.Flow;
+import dev.zonecost.simulate.ClusterModel.Job;
 import dev.zonecost.simulate.ClusterModel.Node;
 import dev.zonecost.simulate.ClusterModel.Pod;
 import dev.zonecost.simulate.ClusterModel.ReplicaSet;
@@ -46,6 +47,7 @@ public final class SimulatedCluster {
   public static final String KUBE_ENDPOINTSLICE_LABELS = "kube_endpointslice_labels";
   public static final String KUBE_ENDPOINTSLICE_HINTS = "kube_endpointslice_endpoints_hints";
   public static final String KUBE_NODE_ALLOCATABLE = "kube_node_status_allocatable";
+  public static final String KUBE_JOB_OWNER = "kube_job_owner";
 
   /** Allocatable CPU of every simulated node of the small scenarios, in cores. */
   public static final long NODE_CPU_CORES = 4;
@@ -74,6 +76,8 @@ public final class SimulatedCluster {
   private final List<String> ksmInstances;
   private final List<Node> nodes;
   private final List<ReplicaSet> replicaSets;
+  private final List<Job> jobs;
+  private final boolean ksmExportedLabels;
   private final List<Pod> pods;
   private final List<Flow> flows;
   private final List<Service> services;
@@ -97,6 +101,8 @@ public final class SimulatedCluster {
     this.ksmInstances = List.copyOf(b.ksmInstances);
     this.nodes = List.copyOf(b.nodes);
     this.replicaSets = List.copyOf(b.replicaSets);
+    this.jobs = List.copyOf(b.jobs);
+    this.ksmExportedLabels = b.ksmExportedLabels;
     this.pods = List.copyOf(b.pods);
     this.flows = List.copyOf(b.flows);
     this.services = List.copyOf(b.services);
@@ -124,6 +130,7 @@ public final class SimulatedCluster {
             spec.nativeZones());
     b.routing = spec.routing();
     b.distribution = spec.distribution();
+    b.ksmExportedLabels = spec.ksmExportedLabels();
     return b;
   }
 
@@ -474,5 +481,42 @@ public final class SimulatedCluster {
 
   List<Service> services() {
     return services;
+  }
+
+  /** The CronJobs' runs (Jobs). */
+  List<Job> jobs() {
+    return jobs;
+  }
+
+  /** Whether kube-state-metrics' series are written as scraped without honor_labels. */
+  public boolean ksmExportedLabels() {
+    return ksmExportedLabels;
+  }
+
+  /**
+   * Per CronJob ({@code namespace/name}), the Jobs whose pods' flows carry bytes in (start, end]:
+   * the runs a report over that window rolls into the CronJob's rows.
+   */
+  public Map<String, Set<String>> cronJobRuns(Instant start, Instant end) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (Flow f : flows) {
+      for (Pod p : List.of(f.opener(), f.peer())) {
+        if (!"Job".equals(p.ownerKind()) || !"CronJob".equals(p.workload().kind())) {
+          continue;
+        }
+        long[] req = f.request();
+        long[] rep = f.reply();
+        for (int i = 0; i < req.length; i++) {
+          Instant t = time(f.from() + i);
+          if (t.isAfter(start) && !t.isAfter(end) && req[i] + rep[i] > 0) {
+            out.computeIfAbsent(
+                    p.workload().namespace() + "/" + p.workload().name(), k -> new TreeSet<>())
+                .add(p.ownerName());
+            break;
+          }
+        }
+      }
+    }
+    return out;
   }
 }

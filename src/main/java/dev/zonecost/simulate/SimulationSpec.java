@@ -29,6 +29,12 @@ import java.util.Objects;
  *     own choice of endpoint)
  * @param hostTraffic whether the cluster also has traffic with a node at one end: kubelet probes,
  *     host-network clients and servers, NodePort traffic a node forwards to another zone
+ * @param cronJob whether the cluster also runs a CronJob ({@code app-batch/backup}): a Job every 30
+ *     minutes of the window, named {@code backup-<scheduled minute>}, whose pod calls the server
+ *     for a while; kube-state-metrics exports {@code kube_job_owner} for each Job
+ * @param ksmExportedLabels whether kube-state-metrics' series are written as a scrape without
+ *     {@code honor_labels} stores them: its {@code namespace}, {@code pod} and {@code service}
+ *     renamed {@code exported_*}, the scrape target's in their place
  */
 public record SimulationSpec(
     String scenario,
@@ -42,7 +48,9 @@ public record SimulationSpec(
     Duration history,
     Routing routing,
     TrafficDistribution distribution,
-    boolean hostTraffic) {
+    boolean hostTraffic,
+    boolean cronJob,
+    boolean ksmExportedLabels) {
 
   public static final String SEED = "seed";
   public static final String EDGE = "edge";
@@ -142,7 +150,9 @@ public record SimulationSpec(
         .history(history)
         .routing(routing)
         .distribution(distribution)
-        .hostTraffic(hostTraffic);
+        .hostTraffic(hostTraffic)
+        .cronJob(cronJob)
+        .ksmExportedLabels(ksmExportedLabels);
   }
 
   /** A spec with the defaults of {@link #builder}. */
@@ -164,6 +174,8 @@ public record SimulationSpec(
     private Routing routing;
     private TrafficDistribution distribution;
     private boolean hostTraffic;
+    private boolean cronJob;
+    private boolean ksmExportedLabels;
 
     private Builder(String scenario, Instant end) {
       this.scenario = scenario;
@@ -225,6 +237,22 @@ public record SimulationSpec(
       return this;
     }
 
+    public Builder cronJob(boolean cronJob) {
+      this.cronJob = cronJob;
+      return this;
+    }
+
+    public Builder ksmExportedLabels(boolean ksmExportedLabels) {
+      this.ksmExportedLabels = ksmExportedLabels;
+      return this;
+    }
+
+    /** Lets {@code change} set what it knows (options kept elsewhere), then goes on. */
+    public Builder apply(java.util.function.Consumer<Builder> change) {
+      change.accept(this);
+      return this;
+    }
+
     /** The spec; throws {@link IllegalArgumentException} when a value is out of range. */
     public SimulationSpec build() {
       return new SimulationSpec(
@@ -239,7 +267,9 @@ public record SimulationSpec(
           history,
           routing,
           distribution,
-          hostTraffic);
+          hostTraffic,
+          cronJob,
+          ksmExportedLabels);
     }
   }
 

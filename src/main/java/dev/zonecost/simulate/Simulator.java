@@ -124,7 +124,64 @@ public final class Simulator {
       if (spec.hostTraffic()) {
         hostTraffic(clients, servers);
       }
+      if (spec.cronJob()) {
+        cronJob();
+      }
       return b.build();
+    }
+
+    static final String BATCH_NS = "app-batch";
+    static final String CRON_JOB = "backup";
+
+    /** A run every 30 minutes of the window; each lasts 8 scrape intervals. */
+    static final int CRON_EVERY = 30;
+
+    static final int CRON_RUN_STEPS = 8;
+
+    /**
+     * A CronJob's runs inside the window: each a Job named as the CronJob controller names it
+     * ({@code backup-<scheduled time in minutes since the epoch>}) with one pod, created at the
+     * scheduled time, which calls the server through its Service while it runs. Rolled up, they are
+     * one workload, the CronJob.
+     */
+    private void cronJob() {
+      WorkloadRef cron = new WorkloadRef(BATCH_NS, "CronJob", CRON_JOB);
+      int minuteSteps = Math.max(1, (int) (60 / spec.scrapeInterval().getSeconds()));
+      int every = CRON_EVERY * minuteSteps;
+      int length = CRON_RUN_STEPS * minuteSteps;
+      for (int from = w0 + 5 * minuteSteps; from + length < steps; from += every) {
+        int to = from + length;
+        String job =
+            CRON_JOB
+                + "-"
+                + Math.floorDiv(
+                    b.dataStart.plus(spec.scrapeInterval().multipliedBy(from)).getEpochSecond(),
+                    60);
+        b.job(BATCH_NS, job, CRON_JOB, from, to);
+        Node n = randomZoned();
+        Pod pod =
+            b.pod(
+                BATCH_NS,
+                job + "-" + RandomNames.name(rng, 5),
+                RandomNames.uid(rng),
+                podIp(n),
+                n,
+                "Job",
+                job,
+                cron,
+                from,
+                to);
+        // A server behind the Service over the whole run (the edge scenario rolls them out).
+        for (Pod server : b.pods) {
+          if (server.namespace().equals(SERVER_NS)
+              && backendOf.containsKey(server)
+              && server.from() <= from
+              && server.to() >= to) {
+            flow(pod, server);
+            break;
+          }
+        }
+      }
     }
 
     /**

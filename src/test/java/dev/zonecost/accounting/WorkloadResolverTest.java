@@ -51,4 +51,45 @@ class WorkloadResolverTest {
         WorkloadResolver.UNKNOWN, r.resolve("", "unknown", "unknown", "unknown", "unknown"));
     assertEquals(WorkloadResolver.UNKNOWN, r.resolve("", "", "", "", ""));
   }
+
+  /** 2026-11-01T02:00:00Z in minutes since the epoch, as the CronJob controller names its Jobs. */
+  private static final long MINUTE =
+      java.time.Instant.parse("2026-11-01T02:00:00Z").getEpochSecond() / 60;
+
+  @Test
+  void should_roll_a_job_up_to_its_cronjob_through_kube_job_owner_and_count_its_runs() {
+    WorkloadResolver r = new WorkloadResolver();
+    r.addJobOwner("", "ops", "nightly-7", "CronJob", "backup");
+    r.addJobOwner("", "ops", "nightly-8", "CronJob", "backup");
+    WorkloadRef backup = new WorkloadRef("ops", "CronJob", "backup");
+    assertEquals(backup, r.resolve("", "ops", "Job", "nightly-7", "nightly-7-abcde"));
+    assertEquals(backup, r.resolve("", "ops", "Job", "nightly-7", "nightly-7-abcde"));
+    assertEquals(backup, r.resolve("", "ops", "Job", "nightly-8", "nightly-8-fghij"));
+    assertEquals(
+        java.util.List.of(
+            new WorkloadResolver.CronJobRuns(
+                backup, java.util.List.of("nightly-7", "nightly-8"), true)),
+        r.cronJobRuns());
+    assertEquals(2, r.cronJobRuns().get(0).runs());
+  }
+
+  @Test
+  void should_strip_a_plausible_scheduled_time_without_kube_job_owner_only_for_jobs() {
+    WorkloadResolver r =
+        new WorkloadResolver().schedulesUntil(java.time.Instant.parse("2026-11-01T03:00:00Z"));
+    String job = "backup-" + MINUTE;
+    assertEquals(
+        new WorkloadRef("ops", "CronJob", "backup"), r.resolve("", "ops", "Job", job, job + "-x"));
+    assertEquals(false, r.cronJobRuns().get(0).byOwner());
+    // Not a scheduled time: a Job named by hand, one "scheduled" after the window, seconds.
+    assertEquals(
+        new WorkloadRef("ops", "Job", "migrate-2"), r.resolve("", "ops", "Job", "migrate-2", "p"));
+    String later = "backup-" + (MINUTE + 24 * 60);
+    assertEquals(new WorkloadRef("ops", "Job", later), r.resolve("", "ops", "Job", later, "p"));
+    String seconds = "backup-" + MINUTE * 60;
+    assertEquals(new WorkloadRef("ops", "Job", seconds), r.resolve("", "ops", "Job", seconds, "p"));
+    // Only a Job's pods: a StatefulSet named like one stays itself.
+    assertEquals(
+        new WorkloadRef("ops", "StatefulSet", job), r.resolve("", "ops", "StatefulSet", job, "p"));
+  }
 }

@@ -34,7 +34,8 @@ class DoctorScopeTest {
             + " (last_over_time(kube_node_labels{k8s_cluster=\"eu\"}[3600s]))",
         NodeZoneCheck.query(EU, R));
     assertEquals(
-        "count(max by (namespace, pod) (kube_pod_info{k8s_cluster=\"eu\", namespace=~\"a\\\\.b\"}))",
+        "count(max by (namespace, pod) (kube_pod_info{k8s_cluster=\"eu\", namespace=~\"a\\\\.b\","
+            + " host_network!=\"true\"}))",
         FilterMapCheck.pods(EU, List.of("a.b")));
     assertEquals(
         "count by (__name__) ({k8s_cluster=\"eu\", __name__=~\"hubble_.+\"})",

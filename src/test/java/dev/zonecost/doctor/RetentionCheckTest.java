@@ -60,4 +60,24 @@ class RetentionCheckTest {
         RetentionCheck.newestQuery(Scope.ALL, R, STEP), END.minusSeconds(60).getEpochSecond());
     assertEquals(Status.OK, new RetentionCheck().run(ctx).status());
   }
+
+  @Test
+  void should_not_call_the_last_sample_before_the_window_the_data_start() {
+    ctx.forwardSeries = 1;
+    // The data reaches back before the window: the subquery's first step sees, through the
+    // lookback, the last sample before it (00:59:30); the window's first step holds 01:00:30.
+    Instant before = START.minusSeconds(30);
+    api.number(RetentionCheck.query(Scope.ALL, R, STEP), before.getEpochSecond());
+    api.series(RetentionCheck.rawStep(Scope.ALL, STEP), List.of(samples(START.plusSeconds(30))));
+    api.number(RetentionCheck.newestQuery(Scope.ALL, R, STEP), END.getEpochSecond());
+    CheckResult r = new RetentionCheck().run(ctx);
+    assertEquals(Status.OK, r.status(), r.measured());
+    assertTrue(!r.measured().startsWith("data from " + before), r.measured());
+    assertTrue(
+        r.measured()
+            .startsWith(
+                "data from before the window (a sample at 2026-11-01T00:59:30Z); the oldest"
+                    + " sample in the window is 2026-11-01T01:00:30Z"),
+        r.measured());
+  }
 }

@@ -252,7 +252,7 @@ class DoctorSetupIT {
   }
 
   @Test
-  void should_fail_when_kube_state_metrics_labels_become_exported() throws Exception {
+  void should_warn_when_kube_state_metrics_labels_become_exported() throws Exception {
     List<String> out = new ArrayList<>();
     for (String l : lines(healthy)) {
       if (l.startsWith("kube_pod_info{") || l.startsWith("kube_replicaset_owner{")) {
@@ -267,10 +267,11 @@ class DoctorSetupIT {
     }
     CliRun run = doctor(join(out), "-o", "json");
     JsonNode c = check(run, "ksm labels");
-    assertEquals("FAIL", c.get("status").asText(), run.describe());
+    // report reads the exported_ labels now: a set-up to fix, not a wrong report.
+    assertEquals("WARN", c.get("status").asText(), run.describe());
     assertTrue(c.get("measured").asText().contains("namespace=\"monitoring\""), run.describe());
+    assertTrue(c.get("measured").asText().contains("report reads exported_"), run.describe());
     assertTrue(c.get("fix").asText().contains("honorLabels=true"), run.describe());
-    assertEquals(5, run.exitCode(), run.describe());
   }
 
   @Test

@@ -96,6 +96,8 @@ class SimulationSpecTest {
             SimulationSpec.DEFAULT_HISTORY,
             Routing.KUBE_PROXY,
             TrafficDistribution.DEFAULT,
+            false,
+            false,
             false),
         spec);
     assertEquals(spec, SimulationSpec.of("edge", END));

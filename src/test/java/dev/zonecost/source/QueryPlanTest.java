@@ -107,9 +107,24 @@ class QueryPlanTest {
 
   @Test
   void should_fold_kube_state_metrics_replicas_and_join_keys_in_the_info_queries() {
+    // A scrape without honor_labels renames namespace and pod: their exported_ twins win.
     assertEquals(
-        "max by (cluster, namespace, pod, pod_ip, node, host_ip) (max_over_time(kube_pod_info[7500s]))",
+        "max by (cluster, namespace, pod, pod_ip, node, host_ip, exported_namespace)"
+            + " (label_replace(label_replace(max_over_time(kube_pod_info[7500s]),"
+            + " \"namespace\", \"$1\", \"exported_namespace\", \"(.+)\"),"
+            + " \"pod\", \"$1\", \"exported_pod\", \"(.+)\"))",
         kube(plan(null, false)).podPlacements());
+    assertEquals(
+        "max by (cluster, namespace, service, cluster_ip)"
+            + " (label_replace(label_replace(max_over_time(kube_service_info[7500s]),"
+            + " \"namespace\", \"$1\", \"exported_namespace\", \"(.+)\"),"
+            + " \"service\", \"$1\", \"exported_service\", \"(.+)\"))",
+        kube(plan(null, false)).serviceIps());
+    assertEquals(
+        "max by (cluster, namespace, job_name, owner_kind, owner_name)"
+            + " (label_replace(max_over_time(kube_job_owner{owner_kind=\"CronJob\"}[7500s]),"
+            + " \"namespace\", \"$1\", \"exported_namespace\", \"(.+)\"))",
+        kube(plan(null, false)).jobOwners());
     assertEquals(
         "max by (cluster, node, label_topology_kubernetes_io_zone,"
             + " label_failure_domain_beta_kubernetes_io_zone) (max_over_time(kube_node_labels[7500s]))",
@@ -166,9 +181,12 @@ class QueryPlanTest {
                 new MetricNames(LabelNames.FORWARD_BYTES, LabelNames.ZONE_LABEL, "k8s_cluster"),
                 false));
     assertTrue(p.windowCensus().contains("k8s_cluster=\"eu\""), p.windowCensus());
-    assertEquals(
-        "max by (k8s_cluster, namespace, pod, pod_ip, node, host_ip)"
-            + " (max_over_time(kube_pod_info{k8s_cluster=\"eu\"}[7500s]))",
+    assertTrue(
+        kube(p)
+            .podPlacements()
+            .startsWith(
+                "max by (k8s_cluster, namespace, pod, pod_ip, node, host_ip, exported_namespace)"
+                    + " (label_replace(label_replace(max_over_time(kube_pod_info{k8s_cluster=\"eu\"}[7500s]),"),
         kube(p).podPlacements());
   }
 }

@@ -1,0 +1,21 @@
+package dev.zonecost.it;
+
+import dev.zonecost.simulate.SimulatedCluster;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/** kube-state-metrics' exported_* labels, an unjoined cluster, CronJobs: VictoriaMetrics. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class VictoriaMetricsKsmLabelsIT extends KsmLabelsContract {
+  @Override
+  Backend start(Path dir, SimulatedCluster c) throws Exception {
+    return Backend.victoriaMetrics(dir, c);
+  }
+
+  @Override
+  Backend start(Path dir, SimulatedCluster c, String openMetrics) throws Exception {
+    return Backend.victoriaMetrics(dir, c, c.sampleCount(), (Writer w) -> w.write(openMetrics));
+  }
+}

@@ -18,7 +18,9 @@ final class SimulationOptions {
       paramLabel = "NAME",
       defaultValue = "edge",
       completionCandidates = Candidates.ScenarioValues.class,
-      description = "seed, edge or large (default: ${DEFAULT-VALUE}).")
+      description =
+          "seed, edge, large or services (16 Services whose endpoints and clients move)"
+              + " (default: ${DEFAULT-VALUE}).")
   Scenario scenario;
 
   @Option(

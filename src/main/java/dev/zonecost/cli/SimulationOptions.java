@@ -18,9 +18,7 @@ final class SimulationOptions {
       paramLabel = "NAME",
       defaultValue = "edge",
       completionCandidates = Candidates.ScenarioValues.class,
-      description =
-          "seed, edge, large or services (16 Services whose endpoints and clients move)"
-              + " (default: ${DEFAULT-VALUE}).")
+      description = "seed, edge, large or services (default: ${DEFAULT-VALUE}).")
   Scenario scenario;
 
   @Option(

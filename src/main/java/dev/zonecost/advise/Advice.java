@@ -20,6 +20,7 @@ import java.util.Map;
  * @param auto the outcome of {@code topology-mode: Auto}
  * @param gating every reason the Service cannot use (or does not need) the routing
  * @param todo one line: what to do
+ * @param shares how long each gating reason and each load held over the window
  */
 public record Advice(
     String namespace,
@@ -41,7 +42,8 @@ public record Advice(
     long autoSavingBytes,
     BigDecimal autoSavingCost,
     List<Gating> gating,
-    String todo) {
+    String todo,
+    WindowShares shares) {
 
   public String label() {
     return namespace + "/" + name;

@@ -2,15 +2,20 @@ package dev.zonecost.advise;
 
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.accounting.Zones;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.engine.EndpointTimeline;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.ServiceTopology;
 import dev.zonecost.report.Report;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,21 +50,142 @@ public final class AdviseService {
       Datapath datapath,
       Map<ServiceKey, ServiceSpec> specs) {
     EngineRequest byService = byService(request);
-    Report report = reports.apply(byService);
     ServiceTopology topo = topology.apply(byService);
     NodeCapacity nodes = capacity(topo);
     ClusterFacts facts = new ClusterFacts(version, datapath, nodes, specs != null);
-    List<ServiceInput> inputs = inputs(report.rows(), topo, specs, request.selection());
-    Advisor advisor =
-        new Advisor(facts, prices, java.time.Duration.between(request.start(), request.end()));
-    List<Advice> advice = inputs.stream().map(advisor::advise).toList();
+    Advisor advisor = new Advisor(facts, prices, Duration.between(request.start(), request.end()));
+    EndpointTimeline timeline = topo.timeline();
+    List<StepSegments.Segment> segments = StepSegments.split(timeline);
+    if (segments.isEmpty()) {
+      Report report = reports.apply(byService);
+      List<ServiceInput> inputs = inputs(report.rows(), topo, specs, request.selection());
+      List<Advice> advice = inputs.stream().map(advisor::advise).toList();
+      return new AdviceReport(
+          request.start(),
+          request.end(),
+          report.cost().currency(),
+          report.cost().rule(),
+          advice,
+          assumptions(facts, topo, 0, true));
+    }
+    // kube-proxy decides per moment: each segment (the endpoints unchanged in it) is advised on
+    // its own bytes and endpoints, then the segments add up.
+    Map<String, List<Combined.Part>> parts = new TreeMap<>();
+    Map<String, List<ServiceInput>> partInputs = new TreeMap<>();
+    Report first = null;
+    double window = Duration.between(request.start(), request.end()).toMillis();
+    boolean exact = true;
+    Map<TrafficKey, Long> before = Map.of();
+    for (StepSegments.Segment seg : segments) {
+      Instant from = StepSegments.start(timeline, seg);
+      Instant to =
+          seg.to() == timeline.steps() - 1 ? request.end() : StepSegments.end(timeline, seg);
+      // Each segment's bytes are the window up to its end less the window up to its start: windows
+      // that begin at a segment's start would count again a series born right there (the born
+      // rule reads a sample at a window's start as in it), and segments start where endpoints
+      // come, so where connections begin.
+      Report report = reports.apply(within(byService, request.start(), to));
+      first = first == null ? report : first;
+      exact &= seg.exact();
+      List<TrafficRow> rows = since(report.rows(), before);
+      before = totals(report.rows());
+      List<ServiceInput> inputs =
+          inputs(
+              rows,
+              topo,
+              specs,
+              request.selection(),
+              key -> StepSegments.endpoints(timeline, key, seg),
+              key -> StepSegments.coverage(timeline, key, seg));
+      for (ServiceInput in : inputs) {
+        parts
+            .computeIfAbsent(in.label(), k -> new ArrayList<>())
+            .add(
+                new Combined.Part(
+                    advisor.advise(in), Duration.between(from, to).toMillis() / window));
+        partInputs.computeIfAbsent(in.label(), k -> new ArrayList<>()).add(in);
+      }
+    }
+    List<Advice> advice = new ArrayList<>();
+    parts.forEach(
+        (key, p) -> advice.add(Combined.of(p, advisor, whole(partInputs.get(key), topo))));
     return new AdviceReport(
         request.start(),
         request.end(),
-        report.cost().currency(),
-        report.cost().rule(),
+        first.cost().currency(),
+        first.cost().rule(),
         advice,
-        assumptions(facts, topo));
+        assumptions(facts, topo, segments.size(), exact));
+  }
+
+  /** Per key, the bytes of {@code rows}. */
+  static Map<TrafficKey, Long> totals(List<TrafficRow> rows) {
+    Map<TrafficKey, Long> out = new HashMap<>();
+    rows.forEach(r -> out.merge(r.key(), r.bytes(), Long::sum));
+    return out;
+  }
+
+  /** The rows less what {@code before} had of each key: a longer window's extra bytes. */
+  static List<TrafficRow> since(List<TrafficRow> rows, Map<TrafficKey, Long> before) {
+    List<TrafficRow> out = new ArrayList<>();
+    totals(rows)
+        .forEach(
+            (k, b) -> {
+              long extra = b - before.getOrDefault(k, 0L);
+              if (extra > 0) {
+                out.add(new TrafficRow(k, extra));
+              }
+            });
+    return out;
+  }
+
+  /** The request over {@code [start, end]}. */
+  static EngineRequest within(EngineRequest r, Instant start, Instant end) {
+    return new EngineRequest(
+        start,
+        end,
+        r.dedupe(),
+        r.level(),
+        r.selection(),
+        r.groupBy(),
+        r.names(),
+        r.byCluster(),
+        r.lookBehind(),
+        r.source(),
+        r.places());
+  }
+
+  /** One Service over the window: its segments' traffic added, endpoints as averaged. */
+  static ServiceInput whole(List<ServiceInput> parts, ServiceTopology topo) {
+    ServiceInput a = parts.get(0);
+    Map<String, long[]> t = new TreeMap<>();
+    long unknown = 0;
+    for (ServiceInput in : parts) {
+      for (ZoneTraffic z : in.traffic()) {
+        long[] sum = t.computeIfAbsent(z.zone(), k -> new long[2]);
+        sum[0] += z.clientBytes();
+        sum[1] += z.crossBytes();
+      }
+      unknown += in.unknownZoneClientBytes();
+    }
+    List<ZoneTraffic> traffic = new ArrayList<>();
+    t.forEach((z, v) -> traffic.add(new ZoneTraffic(z, v[0], v[1])));
+    Map<String, Double> endpoints =
+        new TreeMap<>(topo.endpoints().getOrDefault(a.label(), Map.of()));
+    Double withoutZone = endpoints.remove("");
+    Map<String, Double> coverage = new TreeMap<>(topo.coverage().getOrDefault(a.label(), Map.of()));
+    coverage.remove("");
+    return new ServiceInput(
+        a.namespace(),
+        a.name(),
+        traffic,
+        unknown,
+        endpoints,
+        coverage,
+        withoutZone == null ? 0 : withoutZone,
+        a.kind(),
+        a.hinted(),
+        a.spec());
   }
 
   /**
@@ -111,6 +237,23 @@ public final class AdviseService {
       ServiceTopology topo,
       Map<ServiceKey, ServiceSpec> specs,
       Selection selection) {
+    return inputs(
+        rows,
+        topo,
+        specs,
+        selection,
+        key -> topo.endpoints().getOrDefault(key, Map.of()),
+        key -> topo.coverage().getOrDefault(key, Map.of()));
+  }
+
+  /** The same with each Service's endpoints and coverage (per zone, "" without zone) given. */
+  static List<ServiceInput> inputs(
+      List<TrafficRow> rows,
+      ServiceTopology topo,
+      Map<ServiceKey, ServiceSpec> specs,
+      Selection selection,
+      Function<String, Map<String, Double>> endpointsOf,
+      Function<String, Map<String, Double>> coverageOf) {
     Map<ServiceKey, Map<String, long[]>> traffic = new TreeMap<>();
     Map<ServiceKey, long[]> unknown = new TreeMap<>();
     for (TrafficRow r : rows) {
@@ -153,9 +296,9 @@ public final class AdviseService {
       traffic
           .getOrDefault(service, Map.of())
           .forEach((z, t) -> zones.add(new ZoneTraffic(z, t[0], t[1])));
-      Map<String, Double> endpoints = new TreeMap<>(topo.endpoints().getOrDefault(key, Map.of()));
+      Map<String, Double> endpoints = new TreeMap<>(endpointsOf.apply(key));
       Double withoutZone = endpoints.remove("");
-      Map<String, Double> coverage = new TreeMap<>(topo.coverage().getOrDefault(key, Map.of()));
+      Map<String, Double> coverage = new TreeMap<>(coverageOf.apply(key));
       coverage.remove("");
       inputs.add(
           new ServiceInput(
@@ -184,7 +327,8 @@ public final class AdviseService {
     return ip.equals("None") ? ServiceKind.HEADLESS : ServiceKind.CLUSTER_IP;
   }
 
-  static List<String> assumptions(ClusterFacts facts, ServiceTopology topo) {
+  static List<String> assumptions(
+      ClusterFacts facts, ServiceTopology topo, int segments, boolean exact) {
     List<String> a = new ArrayList<>();
     if (!facts.servicesFile()) {
       a.add(
@@ -202,10 +346,21 @@ public final class AdviseService {
           "no kube_node_status_allocatable: what topology-mode Auto would do cannot be told (it"
               + " weighs zones by allocatable CPU)");
     }
-    a.add(
-        "endpoints averaged over the window on a "
-            + topo.step().toMinutes()
-            + "m grid; a zone with endpoints for part of the window keeps that part in zone");
+    if (segments == 0) {
+      a.add("no ready endpoints read step by step: endpoints averaged over the window");
+    } else {
+      a.add(
+          "decided step by step on a "
+              + topo.step().toMinutes()
+              + "m grid as kube-proxy decides per moment: "
+              + segments
+              + (segments == 1 ? " segment" : " segments")
+              + " in which the endpoints did not change, each measured on its own"
+              + (exact
+                  ? ""
+                  : "; segments joined where kube-proxy's decisions did not change, loads and"
+                      + " Auto's hints averaged within them"));
+    }
     a.add("monthly figures repeat the window's traffic over 30 days");
     return a;
   }

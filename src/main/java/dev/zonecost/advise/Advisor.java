@@ -17,6 +17,14 @@ public final class Advisor {
   private final CostEstimator prices;
   private final Duration window;
 
+  CostEstimator prices() {
+    return prices;
+  }
+
+  Duration window() {
+    return window;
+  }
+
   public Advisor(ClusterFacts cluster, CostEstimator prices, Duration window) {
     this.cluster = cluster;
     this.prices = prices;
@@ -69,7 +77,8 @@ public final class Advisor {
             autoSaving,
             signedCost(autoSaving),
             List.copyOf(gating),
-            "");
+            "",
+            WindowShares.whole(gating, loads));
     return withTodo(draft, in);
   }
 
@@ -137,9 +146,9 @@ public final class Advisor {
         : "PreferSameZone";
   }
 
-  private Advice withTodo(Advice a, ServiceInput in) {
+  Advice withTodo(Advice a, ServiceInput in) {
     String todo;
-    if (a.gated()) {
+    if (a.gated() && a.savingBytes() <= 0) {
       todo = a.gating().get(0).fix();
     } else if (a.savingBytes() <= 0) {
       todo = "nothing to gain: no cross-zone bytes that PreferSameZone would keep in zone";
@@ -174,6 +183,18 @@ public final class Advisor {
         s.append("; an endpoint in ").append(String.join(", ", empty));
         s.append(" would keep the rest in zone too");
       }
+      for (Gating g : a.gating()) {
+        double share = a.shares().shareOf(g);
+        if (share < 1) {
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "; %s for %.0f%% of the window (no saving then): %s",
+                  g.label(),
+                  share * 100,
+                  g.fix()));
+        }
+      }
       todo = s.toString();
     }
     return new Advice(
@@ -196,6 +217,7 @@ public final class Advisor {
         a.autoSavingBytes(),
         a.autoSavingCost(),
         a.gating(),
-        todo);
+        todo,
+        a.shares());
   }
 }

@@ -13,7 +13,8 @@ import java.time.Instant;
 enum Scenario {
   SEED(SimulationSpec.SEED),
   EDGE(SimulationSpec.EDGE),
-  LARGE(SimulationSpec.LARGE);
+  LARGE(SimulationSpec.LARGE),
+  SERVICES(SimulationSpec.SERVICES);
 
   final String specName;
 

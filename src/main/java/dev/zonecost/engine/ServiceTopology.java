@@ -16,6 +16,7 @@ import java.util.Set;
  * @param cpuByNode allocatable CPU cores per node (empty when not exported)
  * @param zoneByNode each node's zone ("" when it has none)
  * @param step the grid the averages were taken on
+ * @param timeline the ready endpoints step by step ({@link EndpointTimeline#none} when not read)
  */
 public record ServiceTopology(
     Map<String, Map<String, Double>> endpoints,
@@ -25,4 +26,28 @@ public record ServiceTopology(
     Map<String, String> externalNames,
     Map<String, Double> cpuByNode,
     Map<String, String> zoneByNode,
-    java.time.Duration step) {}
+    java.time.Duration step,
+    EndpointTimeline timeline) {
+
+  /** Without a timeline: the window read as one whole. */
+  public ServiceTopology(
+      Map<String, Map<String, Double>> endpoints,
+      Map<String, Map<String, Double>> coverage,
+      Set<String> hinted,
+      Map<String, String> clusterIps,
+      Map<String, String> externalNames,
+      Map<String, Double> cpuByNode,
+      Map<String, String> zoneByNode,
+      java.time.Duration step) {
+    this(
+        endpoints,
+        coverage,
+        hinted,
+        clusterIps,
+        externalNames,
+        cpuByNode,
+        zoneByNode,
+        step,
+        EndpointTimeline.none(java.time.Instant.EPOCH, java.time.Instant.EPOCH.plus(step)));
+  }
+}

@@ -4,8 +4,12 @@ import dev.zonecost.accounting.NodeZones;
 import dev.zonecost.kube.KubeQueries;
 import dev.zonecost.kube.TopologyQueries;
 import dev.zonecost.prometheus.PrometheusApi;
+import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.source.QueryPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,18 +41,7 @@ public final class ServiceTopologyReader {
           s.label("namespace") + "/" + s.label("endpointslice"),
           s.label("label_kubernetes_io_service_name"));
     }
-    Map<String, Map<String, Double>> endpoints = new TreeMap<>();
-    for (Series s : series(plan, q.averageReadyEndpoints())) {
-      endpoints
-          .computeIfAbsent(service(s, serviceOfSlice), k -> new TreeMap<>())
-          .merge(s.label("endpoint_zone"), value(s), Double::sum);
-    }
-    Map<String, Map<String, Double>> coverage = new TreeMap<>();
-    for (Series s : series(plan, q.zoneCoverage())) {
-      coverage
-          .computeIfAbsent(service(s, serviceOfSlice), k -> new TreeMap<>())
-          .merge(s.label("endpoint_zone"), value(s), Math::max);
-    }
+    EndpointTimeline timeline = timeline(plan, q, serviceOfSlice, request);
     Set<String> hinted = new HashSet<>();
     for (Series s : series(plan, q.hintedSlices())) {
       hinted.add(service(s, serviceOfSlice));
@@ -74,7 +67,65 @@ public final class ServiceTopologyReader {
           (a, b) -> a.isEmpty() ? b : a);
     }
     return new ServiceTopology(
-        endpoints, coverage, hinted, clusterIps, externalNames, cpu, zones, q.step());
+        timeline.averages(),
+        timeline.coverage(),
+        hinted,
+        clusterIps,
+        externalNames,
+        cpu,
+        zones,
+        q.step(),
+        timeline);
+  }
+
+  /**
+   * The ready endpoints per Service and zone at each step of the grid. A Service with several
+   * slices adds them up (each endpoint is in one slice of an address family).
+   */
+  private EndpointTimeline timeline(
+      QueryPlan plan, TopologyQueries q, Map<String, String> serviceOfSlice, EngineRequest r) {
+    Duration step = q.step();
+    Instant firstEnd = EndpointTimeline.firstEnd(r.start(), step);
+    int steps =
+        r.end().isBefore(firstEnd)
+            ? 0
+            : (int) (Duration.between(firstEnd, r.end()).toMillis() / step.toMillis()) + 1;
+    Map<String, Map<String, int[]>> ready = new TreeMap<>();
+    BitSet reported = new BitSet();
+    for (Series s : series(plan, q.readyEndpointsPerStep())) {
+      int[] counts =
+          ready
+              .computeIfAbsent(service(s, serviceOfSlice), k -> new TreeMap<>())
+              .computeIfAbsent(s.label("endpoint_zone"), k -> new int[steps]);
+      for (Sample p : s.samples()) {
+        long since = p.timestampMillis() - firstEnd.toEpochMilli();
+        // the point at t ends the step (t − step, t]; a point at the window's start (Prometheus
+        // 2's closed subquery) ends the step before it
+        int i = (int) Math.floorDiv(since, step.toMillis());
+        if (i >= 0 && i < steps) {
+          counts[i] += (int) Math.round(p.value());
+          reported.set(i);
+        }
+      }
+    }
+    for (Map<String, int[]> zones : ready.values()) {
+      for (int[] counts : zones.values()) {
+        carry(counts, reported);
+      }
+    }
+    return new EndpointTimeline(r.start(), firstEnd, step, steps, ready, reported);
+  }
+
+  /** Steps not reported take the nearest reported step before them, else the first after. */
+  static void carry(int[] counts, BitSet reported) {
+    int first = reported.nextSetBit(0);
+    for (int i = 0; i < counts.length; i++) {
+      if (reported.get(i)) {
+        continue;
+      }
+      int from = reported.previousSetBit(i);
+      counts[i] = from >= 0 ? counts[from] : first >= 0 ? counts[first] : 0;
+    }
   }
 
   /** The slice's Service: its label, else its name less the generated suffix (as the engine). */

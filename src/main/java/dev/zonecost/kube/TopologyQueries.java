@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The kube-state-metrics PromQL of {@code advise}: where each Service's ready endpoints were over
  * the window, whether they carried zone hints, what kind each Service is, and each node's
- * allocatable CPU. Instant queries at the window's end; the averages are subqueries on a grid of
- * {@link #step} so an endpoint that lived half the window counts one half, over the grid points
- * that have data.
+ * allocatable CPU. Instant queries at the window's end; the endpoints are a subquery on a grid of
+ * {@link #step}, read step by step: {@code advise} decides each step as kube-proxy decides each
+ * moment.
  */
 public final class TopologyQueries {
   public static final String ENDPOINT_HINTS = "kube_endpointslice_endpoints_hints";
@@ -59,8 +59,18 @@ public final class TopologyQueries {
   }
 
   /**
-   * Ready endpoints per slice and zone at each grid point (replicas folded, a step's samples
-   * merged): the inner expression of both averages.
+   * The range that reads one grid step, {@code (t − step, t]}, on either engine: Prometheus 2's
+   * ranges are closed, so {@code [step]} would also see the sample at {@code t − step} and count an
+   * endpoint one step after it went (52 of 121 points where the truth is 50 of 120); there the
+   * range is one millisecond shorter. Prometheus 3 and VictoriaMetrics exclude the start already.
+   */
+  public Duration stepRange() {
+    return window.leftOpenRanges() ? step() : step().minusMillis(1);
+  }
+
+  /**
+   * Ready endpoints per slice and zone in the grid step ending at {@code t} (replicas folded, a
+   * step's samples merged).
    */
   private String readyPerZone() {
     return "count by ("
@@ -70,32 +80,18 @@ public final class TopologyQueries {
         + ", namespace, endpointslice, address, endpoint_zone) (max_over_time("
         + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
         + "["
-        + duration(step())
+        + duration(stepRange())
         + "])))";
   }
 
   /**
-   * The grid points at which kube-state-metrics exported any ready endpoint: the averages' divisor,
-   * so that a scrape outage is missing data, not missing endpoints.
+   * Per slice and zone, the ready endpoints at every grid point of the window: a matrix whose
+   * points are the ends of the grid's steps (the point at the window's start, which Prometheus 2's
+   * closed subquery adds, describes the step before the window and is left out by the reader). A
+   * step without any point is one in which kube-state-metrics exported no ready endpoint at all.
    */
-  private String gridPoints() {
-    return "scalar(count_over_time(count(max_over_time("
-        + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
-        + "["
-        + duration(step())
-        + "]))"
-        + grid()
-        + "))";
-  }
-
-  /** Per slice and zone, the ready endpoints averaged over the window (absent counts zero). */
-  public String averageReadyEndpoints() {
-    return "sum_over_time(" + readyPerZone() + grid() + ") / " + gridPoints();
-  }
-
-  /** Per slice and zone, the share of the window with at least one ready endpoint there. */
-  public String zoneCoverage() {
-    return "count_over_time(" + readyPerZone() + grid() + ") / " + gridPoints();
+  public String readyEndpointsPerStep() {
+    return readyPerZone() + grid();
   }
 
   /** Slices whose endpoints carried zone hints at any time in the window. */
@@ -117,10 +113,7 @@ public final class TopologyQueries {
   public List<LabelledQuery> all() {
     return List.of(
         new LabelledQuery(
-            "ready endpoints per slice and zone, averaged over the window",
-            averageReadyEndpoints()),
-        new LabelledQuery(
-            "share of the window with a ready endpoint per slice and zone", zoneCoverage()),
+            "ready endpoints per slice and zone at each step of the grid", readyEndpointsPerStep()),
         new LabelledQuery("slices with zone hints", hintedSlices()),
         new LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
         new LabelledQuery("allocatable CPU per node", nodeCpu()));

@@ -259,6 +259,9 @@ public final class AdviceRenderers {
       psz.put("savingBytes", a.savingBytes());
       psz.put("savingCost", CostText.data(a.savingCost()));
       psz.put("savingCost30d", CostText.data(a.savingCostMonthly()));
+      psz.put("worstLoadRatio", round(a.shares().worstLoad()));
+      psz.put("worstLoadZone", a.shares().worstLoadZone());
+      psz.put("overloadedShare", round(a.shares().overloadedShare()));
       ArrayNode loads = psz.putArray("loadByZone");
       for (ZoneLoad l : a.loads()) {
         ObjectNode z = loads.addObject();
@@ -291,6 +294,7 @@ public final class AdviceRenderers {
         ObjectNode o = gating.addObject();
         o.put("reason", g.label());
         o.put("message", g.reason());
+        o.put("windowShare", round(a.shares().shareOf(g)));
       }
       s.put("todo", a.todo());
     }

@@ -2,95 +2,157 @@ package dev.zonecost.simulate;
 
 import dev.zonecost.simulate.ClusterModel.Flow;
 import dev.zonecost.simulate.ClusterModel.Pod;
+import dev.zonecost.simulate.ClusterModel.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code spec.trafficDistribution: PreferSameZone} applied to a cluster's calls, with kube-proxy's
- * rules (REFERENCE "Kubernetes routing", {@code pkg/proxy/topology.go}): a call through a Service
- * from a client in a known zone goes to a ready endpoint in that zone when the Service has one for
- * the whole connection; it keeps its endpoint when the client's node has no zone, when the zone has
- * none, or when any endpoint of the Service lacks a zone (then no endpoint is hinted for all, and
- * kube-proxy ignores the hints). The bytes of each connection are unchanged; two connections of one
- * client that land on one endpoint become one flow with their bytes added.
+ * {@code spec.trafficDistribution: PreferSameZone} applied to a cluster's calls interval by
+ * interval, as kube-proxy decides per moment. kube-proxy's rule ({@code pkg/proxy/topology.go},
+ * {@code topologyModeFromHints} and {@code CategorizeEndpoints}, read at kubernetes/kubernetes
+ * 008b365): a client filters to the endpoints hinted for its zone when every ready endpoint has a
+ * zone hint and at least one is hinted for the client's zone; otherwise (an endpoint without a
+ * hint, no endpoint for the zone, a node without a zone label) it uses every ready endpoint. The
+ * EndpointSlice controller hints every ready endpoint that has a zone for its own zone ({@code
+ * staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), so an endpoint without a zone
+ * leaves all of them unhinted while it is ready.
+ *
+ * <p>Here the bytes of a connection's interval ending at step {@code k} follow the endpoints ready
+ * at step {@code k} (alive over {@code [from, to]}): kept in the client's zone when the rule holds
+ * then (to one of that zone's ready endpoints, a fixed choice by the pair), else to the scenario's
+ * own endpoint. The bytes of each interval are unchanged; the pieces of one client that land on one
+ * endpoint become one flow with their bytes added.
  */
 final class SameZoneRouting {
   private SameZoneRouting() {}
 
-  static List<Flow> apply(List<Flow> flows) {
-    Map<List<Pod>, Integer> at = new LinkedHashMap<>();
-    List<Flow> out = new ArrayList<>();
-    for (Flow f : flows) {
-      Flow routed = route(f);
-      List<Pod> pair = List.of(routed.opener(), routed.peer());
-      Integer i = at.get(pair);
-      if (i != null && !mergeable(out.get(i), routed)) {
-        routed = f; // cannot land on a flow of another span: keep the scenario's endpoint
-        pair = List.of(f.opener(), f.peer());
-        i = at.get(pair);
-      }
-      if (i == null || !mergeable(out.get(i), routed)) {
-        at.putIfAbsent(pair, out.size());
-        out.add(routed);
-      } else {
-        out.set(i, merged(out.get(i), routed));
-      }
+  /** One routed pair's bytes per step of the cluster, over the steps it was used. */
+  private static final class Pieces {
+    final Pod opener;
+    final Pod peer;
+    final Service via;
+    final java.util.TreeMap<Integer, long[]> bytes = new java.util.TreeMap<>();
+    final Set<Flow> sources = new java.util.LinkedHashSet<>();
+
+    Pieces(Pod opener, Pod peer, Service via) {
+      this.opener = opener;
+      this.peer = peer;
+      this.via = via;
     }
-    return out;
+
+    void add(int step, long request, long reply) {
+      long[] b = bytes.computeIfAbsent(step, k -> new long[2]);
+      b[0] += request;
+      b[1] += reply;
+    }
+
+    Flow flow() {
+      int from = bytes.firstKey();
+      int to = bytes.lastKey();
+      long[] request = new long[to - from + 1];
+      long[] reply = new long[to - from + 1];
+      bytes.forEach(
+          (k, b) -> {
+            request[k - from] = b[0];
+            reply[k - from] = b[1];
+          });
+      return new Flow(opener, peer, from, new FixedBytes(request, reply), -1, -1, via);
+    }
   }
 
-  /** The flow to a same-zone ready endpoint, or the flow itself. */
-  static Flow route(Flow f) {
-    if (f.via() == null || f.peer().external() || f.opener().node().zone() == null) {
-      return f;
+  static List<Flow> apply(List<Flow> flows) {
+    // Pairs whose flow is not re-routed (by pod IP, outside, clients without zone) are kept as they
+    // are; a re-routed piece never lands on such a pair (one flow per pod pair).
+    Set<List<Pod>> fixed = new HashSet<>();
+    for (Flow f : flows) {
+      if (!reroutable(f)) {
+        fixed.add(List.of(f.opener(), f.peer()));
+        fixed.add(List.of(f.peer(), f.opener()));
+      }
     }
+    Map<Object, Object> out = new LinkedHashMap<>();
+    for (Flow f : flows) {
+      if (!reroutable(f)) {
+        out.put(f, f);
+        continue;
+      }
+      long[] request = f.request();
+      long[] reply = f.reply();
+      for (int k = f.from(); k <= f.to(); k++) {
+        Pod to = endpointAt(f, k, fixed);
+        Pieces p =
+            (Pieces)
+                out.computeIfAbsent(
+                    List.of(f.opener(), to), x -> new Pieces(f.opener(), to, f.via()));
+        p.add(k, request[k - f.from()], reply[k - f.from()]);
+        p.sources.add(f);
+      }
+    }
+    List<Flow> routed = new ArrayList<>();
+    for (Object o : out.values()) {
+      if (o instanceof Pieces p) {
+        Flow only = p.sources.size() == 1 ? p.sources.iterator().next() : null;
+        boolean whole =
+            only != null && only.peer() == p.peer && p.bytes.size() == only.bytes().length();
+        routed.add(whole ? only : p.flow()); // not re-routed at all: the flow as it was
+      } else {
+        routed.add((Flow) o);
+      }
+    }
+    return routed;
+  }
+
+  /** Calls through a Service from a client on a node with a zone; the others keep their peer. */
+  static boolean reroutable(Flow f) {
+    return f.via() != null && !f.peer().external() && f.opener().node().zone() != null;
+  }
+
+  /**
+   * The endpoint that the bytes of step {@code k} reach: a ready endpoint of the client's zone when
+   * kube-proxy's rule holds at {@code k}, else the scenario's own endpoint.
+   */
+  static Pod endpointAt(Flow f, int k, Set<List<Pod>> fixed) {
     String zone = f.opener().node().zone();
-    if (zone.equals(f.peer().node().zone())) {
-      return f;
-    }
-    List<Pod> backends = f.via().backends();
-    boolean zoneless = backends.stream().anyMatch(p -> p.node().zone() == null && overlaps(p, f));
-    if (zoneless) {
-      return f;
+    if (zone.equals(f.peer().node().zone()) || !keepsInZone(f.via(), zone, k)) {
+      return f.peer();
     }
     List<Pod> same =
-        backends.stream()
-            .filter(p -> zone.equals(p.node().zone()) && p.from() <= f.from() && f.to() <= p.to())
+        f.via().backends().stream()
+            .filter(p -> zone.equals(p.node().zone()) && ready(p, k))
+            .filter(p -> !fixed.contains(List.of(f.opener(), p)))
             .sorted(Comparator.comparing(Pod::name))
             .toList();
     if (same.isEmpty()) {
-      return f;
+      return f.peer();
     }
     // A fixed choice among them, spread by the pair so clients do not all pick the first.
-    Pod to = same.get(Math.floorMod((f.opener().name() + f.peer().name()).hashCode(), same.size()));
-    return new Flow(f.opener(), to, f.from(), f.bytes(), f.gapFrom(), f.gapTo(), f.via());
+    return same.get(Math.floorMod((f.opener().name() + f.peer().name()).hashCode(), same.size()));
   }
 
-  private static boolean overlaps(Pod p, Flow f) {
-    return p.from() <= f.to() && f.from() <= p.to();
-  }
-
-  private static boolean mergeable(Flow a, Flow b) {
-    return a.from() == b.from()
-        && a.bytes().length() == b.bytes().length()
-        && a.gapFrom() < 0
-        && b.gapFrom() < 0
-        && a.via() == b.via();
-  }
-
-  private static Flow merged(Flow a, Flow b) {
-    long[] request = a.bytes().request();
-    long[] reply = a.bytes().reply();
-    long[] r2 = b.bytes().request();
-    long[] p2 = b.bytes().reply();
-    for (int i = 0; i < request.length; i++) {
-      request[i] += r2[i];
-      reply[i] += p2[i];
+  /**
+   * kube-proxy's rule at step {@code k} for a client in {@code zone}: every ready endpoint has a
+   * zone (so a hint) and one of them is in the client's zone.
+   */
+  static boolean keepsInZone(Service s, String zone, int k) {
+    boolean any = false;
+    for (Pod p : s.backends()) {
+      if (!ready(p, k)) {
+        continue;
+      }
+      if (p.node().zone() == null) {
+        return false;
+      }
+      any |= zone.equals(p.node().zone());
     }
-    return new Flow(
-        a.opener(), a.peer(), a.from(), new FixedBytes(request, reply), -1, -1, a.via());
+    return any;
+  }
+
+  static boolean ready(Pod p, int k) {
+    return p.from() <= k && k <= p.to();
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param scenario {@code seed} (the field write-up's two workloads), {@code edge} (seed plus churn,
  *     duplicated kube-state-metrics, a node without zone, a counter reset, name collisions) or
- *     {@code large} (the benchmark's cluster: about 30 nodes, 60 Deployments, 1,500 pods)
+ *     {@code large} (the benchmark's cluster: about 30 nodes, 60 Deployments, 1,500 pods) or {@code
+ *     services} (16 Services whose endpoints and clients move, for {@code advise})
  * @param scrapeInterval null means {@link #DEFAULT_SCRAPE_INTERVAL}
  * @param level Retina's data aggregation level; changes the series, not the expected answer. Null
  *     means {@code low}, Retina's default
@@ -56,11 +57,14 @@ public record SimulationSpec(
   public static final String EDGE = "edge";
   public static final String LARGE = "large";
 
+  /** Sixteen Services whose endpoints and clients move: {@code advise}'s per-interval cases. */
+  public static final String SERVICES = "services";
+
   /** The small scenarios, checked by hand and swept by the tests. */
   public static final List<String> SCENARIOS = List.of(SEED, EDGE);
 
   /** Every scenario {@code simulate} accepts. */
-  public static final List<String> ALL_SCENARIOS = List.of(SEED, EDGE, LARGE);
+  public static final List<String> ALL_SCENARIOS = List.of(SEED, EDGE, LARGE, SERVICES);
 
   /** The span of a {@code large} cluster when none is given. */
   public static final int DEFAULT_LARGE_HOURS = 24;

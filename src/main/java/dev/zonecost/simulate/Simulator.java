@@ -48,6 +48,9 @@ public final class Simulator {
     if (spec.scenario().equals(SimulationSpec.LARGE)) {
       return LargeScenario.generate(spec);
     }
+    if (spec.scenario().equals(SimulationSpec.SERVICES)) {
+      return ServicesScenario.generate(spec);
+    }
     return new Generation(spec).run();
   }
 

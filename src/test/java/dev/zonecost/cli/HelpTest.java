@@ -66,7 +66,7 @@ class HelpTest {
             "auto closed left-open",
             "table wide csv json yaml markdown html",
             "tidy matrix",
-            "seed edge large",
+            "seed edge large services",
             "auto egress ingress max none")) {
       String quoted = "(\"" + values.replace(" ", "\" \"") + "\")";
       assertTrue(script.contains(quoted), quoted);

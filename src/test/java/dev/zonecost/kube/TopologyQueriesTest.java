@@ -17,20 +17,22 @@ class TopologyQueriesTest {
   }
 
   @Test
-  void averages_ready_endpoints_per_zone_over_the_points_with_data() {
-    String ready = "max_over_time(kube_endpointslice_endpoints{ready=\"true\"}[60s])";
-    String perZone =
-        "count by (cluster, namespace, endpointslice, endpoint_zone) (max by (cluster, namespace,"
-            + " endpointslice, address, endpoint_zone) ("
-            + ready
-            + "))";
-    String points = "scalar(count_over_time(count(" + ready + ")[7200s:60s]))";
-    assertEquals(
-        "sum_over_time(" + perZone + "[7200s:60s]) / " + points,
-        q(Duration.ofHours(2), false).averageReadyEndpoints());
-    assertEquals(
-        "count_over_time(" + perZone + "[7200s:60s]) / " + points,
-        q(Duration.ofHours(2), false).zoneCoverage());
+  void reads_ready_endpoints_per_zone_at_each_step_over_exactly_one_step_on_either_engine() {
+    // Prometheus 2's ranges are closed: [60s] would also see the sample at t - 60s and count an
+    // endpoint one step after it went; one millisecond less reads (t - 60s, t] as [60s] does on a
+    // left-open engine.
+    for (boolean leftOpen : new boolean[] {false, true}) {
+      String ready =
+          "max_over_time(kube_endpointslice_endpoints{ready=\"true\"}["
+              + (leftOpen ? "60s" : "59999ms")
+              + "])";
+      assertEquals(
+          "count by (cluster, namespace, endpointslice, endpoint_zone) (max by (cluster,"
+              + " namespace, endpointslice, address, endpoint_zone) ("
+              + ready
+              + "))[7200s:60s]",
+          q(Duration.ofHours(2), leftOpen).readyEndpointsPerStep());
+    }
   }
 
   @Test

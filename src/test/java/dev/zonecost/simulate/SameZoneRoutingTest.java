@@ -123,4 +123,72 @@ class SameZoneRoutingTest {
     cluster(TrafficDistribution.DEFAULT, true).writeOpenMetrics(off);
     assertTrue(!off.toString().contains("kube_endpointslice_endpoints_hints"));
   }
+
+  /**
+   * Client in zone a calls api's endpoint in zone c over steps 0..5 (100 bytes each way per step);
+   * a second endpoint in zone a is ready over steps [aFrom, aTo]; with {@code zoneless} one more
+   * endpoint, on the node without zone, is ready over steps [0, xTo].
+   */
+  static SimulatedCluster timed(TrafficDistribution d, int aFrom, int aTo, int xTo) {
+    ClusterBuilder b =
+        SimulatedCluster.builder(
+                "tiny", T0, 5, Duration.ofSeconds(60), DataAggregationLevel.LOW, false)
+            .ksmInstance("ksm-0");
+    b.distribution = d;
+    Node a = b.node("node-a", "10.0.1.1", "zone-a");
+    Node c = b.node("node-c", "10.0.3.1", "zone-c");
+    Node none = b.node("node-x", "10.0.9.1", null);
+    Pod ca = b.pod("ns", "client-a", "u-ca", "10.0.11.1", a, "ReplicaSet", "c-h", CLIENT, 0, 5);
+    Pod c1 = b.pod("ns", "api-c1", "u-c1", "10.0.31.1", c, "ReplicaSet", "a-h", API, 0, 5);
+    Pod a1 = b.pod("ns", "api-a1", "u-a1", "10.0.11.2", a, "ReplicaSet", "a-h", API, aFrom, aTo);
+    Service api = b.service("ns", "api", "uid-api-00001", "10.100.0.10");
+    b.backend(api, c1).backend(api, a1);
+    if (xTo >= 0) {
+      b.backend(
+          api, b.pod("ns", "api-x", "u-x", "10.0.91.2", none, "ReplicaSet", "a-h", API, 0, xTo));
+    }
+    long[] bytes = {100, 100, 100, 100, 100, 100};
+    b.flow(ca, c1, bytes, bytes, api);
+    return b.build();
+  }
+
+  /** Bytes of steps [from, to] of the model's flows that reach {@code pod}. */
+  static long bytesTo(SimulatedCluster c, String pod) {
+    long sum = 0;
+    for (Flow f : c.flows()) {
+      if (f.peer().name().equals(pod)) {
+        sum +=
+            java.util.Arrays.stream(f.request()).sum() + java.util.Arrays.stream(f.reply()).sum();
+      }
+    }
+    return sum;
+  }
+
+  @Test
+  void an_endpoint_without_zone_suspends_the_routing_only_while_it_is_ready() {
+    // kube-proxy (pkg/proxy/topology.go, topologyModeFromHints): an unhinted ready endpoint makes
+    // the client use every endpoint; once it is gone, the zone's endpoint takes the calls.
+    SimulatedCluster on = timed(TrafficDistribution.PREFER_SAME_ZONE, 0, 5, 2);
+    assertEquals(3 * 200, bytesTo(on, "api-c1"), "steps 0-2: the zoneless endpoint is ready");
+    assertEquals(3 * 200, bytesTo(on, "api-a1"), "steps 3-5: kept in zone a");
+    SimulatedCluster off = timed(TrafficDistribution.DEFAULT, 0, 5, 2);
+    assertEquals(6 * 200, bytesTo(off, "api-c1"));
+    assertEquals(all(off), all(on));
+  }
+
+  @Test
+  void a_zone_whose_endpoints_leave_mid_window_keeps_its_clients_only_while_they_are_there() {
+    SimulatedCluster on = timed(TrafficDistribution.PREFER_SAME_ZONE, 0, 2, -1);
+    assertEquals(3 * 200, bytesTo(on, "api-a1"), "steps 0-2: zone a has an endpoint");
+    assertEquals(3 * 200, bytesTo(on, "api-c1"), "steps 3-5: none left in zone a");
+  }
+
+  @Test
+  void an_endpoint_that_joins_mid_window_takes_its_zones_calls_from_then_on() {
+    SimulatedCluster on = timed(TrafficDistribution.PREFER_SAME_ZONE, 4, 5, -1);
+    assertEquals(2 * 200, bytesTo(on, "api-a1"));
+    assertEquals(4 * 200, bytesTo(on, "api-c1"));
+    long pairs = on.flows().stream().map(f -> List.of(f.opener(), f.peer())).distinct().count();
+    assertEquals(on.flows().size(), pairs, "one flow per pod pair");
+  }
 }

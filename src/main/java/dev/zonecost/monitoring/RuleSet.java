@@ -147,7 +147,8 @@ public final class RuleSet {
           throw new IllegalArgumentException("alert name '" + name + "' is not valid");
         }
         String expr = rule.path("expr").asText();
-        if (expr.isBlank() || expr.matches("(?s).*\\b(Infinity|NaN)\\b.*") || expr.contains("\n")) {
+        // PromQL may span lines; what it cannot read is a number spelled Infinity or NaN
+        if (expr.isBlank() || expr.matches("(?s).*\\b(Infinity|NaN)\\b.*")) {
           throw new IllegalArgumentException(
               name + ": the expression holds a value PromQL cannot read");
         }

@@ -21,7 +21,8 @@ class RuleSetCheckTest {
 
           @Override
           public String tiled(String step) {
-            return "sum(x - x offset " + step + ")";
+            // the builder's expressions span lines, as PromQL allows
+            return "sum(\n  x - x offset " + step + "\n)";
           }
         };
     return RuleSet.groups(

@@ -110,4 +110,43 @@ abstract class NodeTrafficContract {
       assertTrue(rows.contains("\"destination_workload\":\"rds-c\""), rows);
     }
   }
+
+  /**
+   * Everything issue 26 names on one cluster: node ends, the database in its subnet, a CronJob's
+   * runs, kube-state-metrics scraped without honor_labels — exact at both levels, with the notes.
+   */
+  @ParameterizedTest
+  @EnumSource(DataAggregationLevel.class)
+  void every_real_set_up_together_is_exact(DataAggregationLevel level) throws Exception {
+    SimulatedCluster c =
+        Simulator.generate(
+            SimulationSpec.builder("edge", END)
+                .hours(2)
+                .level(level)
+                .seed(42)
+                .hostTraffic(true)
+                .cronJob(true)
+                .ksmExportedLabels(true)
+                .build());
+    Path subnets = tmp.resolve("all-" + level.label() + ".yaml");
+    java.nio.file.Files.writeString(subnets, c.subnetsYaml());
+    try (Backend b = start(tmp.resolve("all-" + level.label()), c)) {
+      JsonNode doc =
+          ExactAnswer.assertRows(
+              b.name,
+              b.url,
+              c,
+              level,
+              c.start(),
+              c.end(),
+              false,
+              c.answer().expectedWithSubnets(c.start(), c.end()),
+              "--subnets",
+              subnets.toString());
+      String notes = doc.get("metadata").get("notes").toString();
+      assertTrue(notes.contains("exported_"), notes);
+      assertTrue(notes.contains("bytes went to or from nodes"), notes);
+      assertTrue(doc.get("metadata").get("rollups").size() > 0, doc.get("metadata").toString());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.accounting.Calibration;
+import dev.zonecost.accounting.NodeBytes;
 import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.TrafficKey;
@@ -17,6 +18,8 @@ import java.util.Map;
  *     istio})
  * @param sourceNotes what the choice of source means for the rows (auto's choice, other sources
  *     with data, what the source cannot see); empty for Retina chosen alone
+ * @param byNode per node, the bytes its network carried by locality ({@code reconcile}); empty
+ *     where the rows were not aggregated here (recorded series)
  */
 public record EngineResult(
     List<TrafficRow> rows,
@@ -30,7 +33,38 @@ public record EngineResult(
     Map<TrafficKey, Sources> sources,
     Calibration calibration,
     String byteSource,
-    List<String> sourceNotes) {
+    List<String> sourceNotes,
+    Map<String, NodeBytes> byNode) {
+
+  /** A result without per-node bytes. */
+  public EngineResult(
+      List<TrafficRow> rows,
+      TrafficAggregator.Stats stats,
+      long resetSeries,
+      String backendVersion,
+      boolean leftOpenRanges,
+      List<LabelledQuery> queriesSent,
+      List<String> warnings,
+      WindowEdges edges,
+      Map<TrafficKey, Sources> sources,
+      Calibration calibration,
+      String byteSource,
+      List<String> sourceNotes) {
+    this(
+        rows,
+        stats,
+        resetSeries,
+        backendVersion,
+        leftOpenRanges,
+        queriesSent,
+        warnings,
+        edges,
+        sources,
+        calibration,
+        byteSource,
+        sourceNotes,
+        Map.of());
+  }
 
   /** The same result with further queries sent (auto's probes) and notes about the source. */
   public EngineResult with(List<LabelledQuery> moreQueries, List<String> moreNotes) {
@@ -50,6 +84,7 @@ public record EngineResult(
         sources,
         calibration,
         byteSource,
-        List.copyOf(notes));
+        List.copyOf(notes),
+        byNode);
   }
 }

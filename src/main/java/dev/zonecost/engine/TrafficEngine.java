@@ -333,7 +333,8 @@ public final class TrafficEngine {
           result.sources(),
           calibration,
           source.name(),
-          List.of());
+          List.of(),
+          result.byNode());
     } finally {
       pool.shutdownNow();
     }

@@ -111,7 +111,22 @@ final class KubeStateMetricsWriter {
     }
     serviceInfo(out);
     hints(out);
+    nodeInfo(out);
     return out;
+  }
+
+  /** kube-state-metrics' node info: the instance behind each node (for {@code reconcile}). */
+  private void nodeInfo(List<Series> out) {
+    for (String instance : c.ksmInstances()) {
+      for (Node n : c.nodes()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("node", n.name());
+        l.put("provider_id", Instances.providerId(n));
+        l.put("internal_ip", n.ip());
+        ksmTarget(l, instance);
+        out.add(new Series(Instances.KUBE_NODE_INFO, l, n.from(), c.steps(), null));
+      }
+    }
   }
 
   /** kube-state-metrics' allocatable CPU per node (what topology-mode Auto weighs zones by). */

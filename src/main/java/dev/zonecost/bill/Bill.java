@@ -39,6 +39,15 @@ public final class Bill {
     public BigDecimal cost() {
       return cost;
     }
+
+    /** The sums of two cells (a resource's rows in one bucket). */
+    public static Sums plus(Sums a, Sums b) {
+      Sums s = new Sums();
+      s.out = a.out.add(b.out);
+      s.in = a.in.add(b.in);
+      s.cost = a.cost.add(b.cost);
+      return s;
+    }
   }
 
   private final Map<Cell, Sums> cells = new LinkedHashMap<>();

@@ -276,9 +276,12 @@ public final class ReconcileService {
       String currency) {
     Map<String, String> resources = new TreeMap<>(); // resource id -> node ("" when none)
     billed.keySet().forEach(id -> resources.put(id, orEmpty(instances.node(id))));
+    Set<String> billedNodes = new java.util.HashSet<>(resources.values());
     measured.forEach(
         (node, b) -> {
-          if (b.crossOut() + b.crossIn() + b.unknownOut() + b.unknownIn() > 0) {
+          // a node billed under its name (GCP) or its instance (AWS) has one row
+          if (!billedNodes.contains(node)
+              && b.crossOut() + b.crossIn() + b.unknownOut() + b.unknownIn() > 0) {
             resources.putIfAbsent(instances.resourceOfNode(node), node);
           }
         });

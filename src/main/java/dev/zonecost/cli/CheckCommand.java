@@ -87,9 +87,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TimeWindow window = analysis.time.window(clock);
-    Gate gate =
-        thresholds.gate(
-            minBillCoverage != null); // everything the user typed is checked before a query
+    // --min-bill-coverage is a limit of its own: no threshold of the report's is needed then
+    thresholds.allowEmpty |= minBillCoverage != null;
+    Gate gate = thresholds.gate(); // everything the user typed is checked before a query
     java.math.BigDecimal avoidable = thresholds.maxAvoidableCost();
     AdviseOptions.Prepared prepared = avoidable == null ? null : advise.prepare();
     java.math.BigDecimal minCoverage = BillCoverageText.parse(minBillCoverage, bill.given());

@@ -98,14 +98,6 @@ public final class ThresholdOptions {
   boolean allowClippedWindow;
 
   Gate gate() {
-    return gate(false);
-  }
-
-  /**
-   * @param otherLimit whether the command checks a limit of its own ({@code --min-bill-coverage}):
-   *     then no threshold here is needed
-   */
-  Gate gate(boolean otherLimit) {
     Thresholds thresholds =
         new Thresholds(
             maxCrossBytes == null
@@ -121,7 +113,6 @@ public final class ThresholdOptions {
       throw new UsageException("--max-increase needs --baseline");
     }
     if (!allowEmpty
-        && !otherLimit
         && Stream.of(maxCrossBytes, maxCrossRatio, maxCrossCost, maxUnknownRatio, minCoverage)
             .allMatch(Objects::isNull)
         && maxAvoidableCost == null

@@ -42,8 +42,16 @@ public final class ReconcileCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
+      completionCandidates = Formats.class,
       description = "Output format: table, wide (exact bytes), csv, json or markdown.")
   OutputFormat format;
+
+  /** The formats reconcile prints. */
+  static final class Formats extends java.util.ArrayList<String> {
+    Formats() {
+      super(java.util.List.of("table", "wide", "csv", "json", "markdown"));
+    }
+  }
 
   @Option(
       names = "--output-file",

@@ -221,6 +221,8 @@ public final class TrafficAggregator {
     Map<TrafficKey, Long> halves = b.halves;
     Map<TrafficKey, double[]> kinds = b.kinds;
     Map<String, Double> sent = b.sent;
+    Map<String, NodeBytes> byNode = new HashMap<>();
+    b.byNode.forEach((node, v) -> byNode.put(node, NodeBytes.of(v)));
     List<TrafficRow> rows = new ArrayList<>();
     halves.forEach(
         (key, h) -> {
@@ -257,7 +259,8 @@ public final class TrafficAggregator {
                 Math.round(stats.masqueraded),
                 pods.knowsServices())),
         Map.copyOf(sources),
-        Map.copyOf(sent));
+        Map.copyOf(sent),
+        Map.copyOf(byNode));
   }
 
   /** The rows being built, and how they were attributed. */
@@ -265,6 +268,7 @@ public final class TrafficAggregator {
     final Map<TrafficKey, Long> halves = new HashMap<>();
     final Map<TrafficKey, double[]> kinds = new HashMap<>();
     final Map<String, Double> sent = new HashMap<>();
+    final Map<String, double[]> byNode = new HashMap<>();
     final Tally stats = new Tally();
   }
 
@@ -334,6 +338,12 @@ public final class TrafficAggregator {
     count(pair.source(), srcZone, stats);
     count(pair.destination(), dstZone, stats);
     b.halves.merge(key, Math.round(once * 2), Long::sum);
+    tallyNodes(
+        b,
+        srcNode != null ? srcNode : src.node(),
+        dstNode != null ? dstNode : dst.node(),
+        Locality.of(srcZone, dstZone),
+        once);
     PodKey from = pair.source().pod();
     if (!Zones.isUnknown(from.namespace()) && !from.pod().isEmpty()) {
       b.sent.merge(from.namespace() + "/" + from.pod(), once, Double::sum);
@@ -342,6 +352,22 @@ public final class TrafficAggregator {
       b.kinds.computeIfAbsent(key, k -> new double[4])[kind] += once;
     }
     stats.podPairs++;
+  }
+
+  /**
+   * The pair's bytes on the nodes whose network carried them: the sending end's node sent them, the
+   * receiving end's node received them (a node end is the node itself; an end outside the cluster,
+   * or a pod whose node is unknown, has none), by locality ({@code reconcile}).
+   */
+  private static void tallyNodes(
+      Booking b, String srcNode, String dstNode, Locality locality, double once) {
+    int l = locality.ordinal();
+    if (!srcNode.isEmpty()) {
+      b.byNode.computeIfAbsent(srcNode, k -> new double[6])[l] += once;
+    }
+    if (!dstNode.isEmpty()) {
+      b.byNode.computeIfAbsent(dstNode, k -> new double[6])[3 + l] += once;
+    }
   }
 
   /** The subnet an end outside the cluster lies in ({@code --subnets}), or null. */
@@ -463,11 +489,15 @@ public final class TrafficAggregator {
    * @param sentByPod bytes each known pod sent, once per byte, by namespace/pod: set against the
    *     kernel's counters they give the observations per byte in effect (DESIGN §3)
    */
+  /**
+   * @param byNode per node, the bytes its network sent and received (once per byte), by locality
+   */
   public record Result(
       List<TrafficRow> rows,
       Stats stats,
       Map<TrafficKey, Sources> sources,
-      Map<String, Double> sentByPod) {}
+      Map<String, Double> sentByPod,
+      Map<String, NodeBytes> byNode) {}
 
   /** Counts that tell the user how the rows were attributed. */
   public record Stats(

@@ -42,6 +42,16 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin ThresholdOptions thresholds;
   @Mixin AnalysisOptions analysis;
   @Mixin AdviseOptions advise;
+  @Mixin BillOptions bill;
+
+  @Option(
+      names = "--min-bill-coverage",
+      paramLabel = "PCT",
+      description =
+          "Fail when the measured cross-zone bytes explain less than PCT%% of the bill's"
+              + " inter-zone bytes (with --bill; see reconcile).")
+  String minBillCoverage;
+
   @Mixin VerboseOption verbose;
 
   @Option(
@@ -77,9 +87,12 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TimeWindow window = analysis.time.window(clock);
+    // --min-bill-coverage is a limit of its own: no threshold of the report's is needed then
+    thresholds.allowEmpty |= minBillCoverage != null;
     Gate gate = thresholds.gate(); // everything the user typed is checked before a query
     java.math.BigDecimal avoidable = thresholds.maxAvoidableCost();
     AdviseOptions.Prepared prepared = avoidable == null ? null : advise.prepare();
+    java.math.BigDecimal minCoverage = BillCoverageText.parse(minBillCoverage, bill.given());
     PrintWriter err = spec.commandLine().getErr();
     Verdict judged =
         gate.judge(analysis.report(window, env, err, verbose.verbose, RowOrder.SortBy.BYTES, null));
@@ -89,6 +102,12 @@ public final class CheckCommand implements Callable<Integer> {
       var checks = new java.util.ArrayList<>(judged.checks());
       checks.add(AvoidableCost.evaluate(advice, avoidable, thresholds.costBasis()));
       verdict = new Verdict(checks, judged.notes());
+    }
+    if (minCoverage != null) {
+      var checks = new java.util.ArrayList<>(verdict.checks());
+      var r = bill.reconcile(analysis, analysis.request(window), null, env, err, verbose.verbose);
+      checks.add(dev.zonecost.check.BillCoverage.evaluate(r, minCoverage));
+      verdict = new Verdict(checks, verdict.notes());
     }
     final Verdict done = verdict;
     format.renderer(warnOnly).write(verdict, spec.commandLine().getOut());

@@ -20,6 +20,7 @@ public final class Cli {
     cl.addSubcommand(new ReportCommand(clock, env));
     cl.addSubcommand(new CheckCommand(clock, env));
     cl.addSubcommand(new AdviseCommand(clock, env));
+    cl.addSubcommand(new ReconcileCommand(clock, env));
     cl.addSubcommand(new QueryCommand(clock));
     cl.addSubcommand(new RulesCommand());
     cl.addSubcommand(new DashboardCommand());

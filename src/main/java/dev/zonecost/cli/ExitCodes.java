@@ -65,6 +65,15 @@ public final class ExitCodes {
           codes(0, "", 1, "", 2, ""),
           "simulate",
           codes(0, "", 1, "", 2, ""),
+          "reconcile",
+          codes(
+              0, "",
+              1, "",
+              2, " (bad flag or time; a bill file that is not one, Parquet, a malformed row)",
+              4, "",
+              5,
+                  " (an empty bill, no inter-zone rows, no resource ids, no whole bill hour in"
+                      + " the window, no resource that is a node of this cluster)"),
           "view",
           codes(0, "", 2, " (malformed config file or unknown command)"));
 

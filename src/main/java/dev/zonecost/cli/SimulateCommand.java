@@ -99,6 +99,14 @@ public final class SimulateCommand implements Callable<Integer> {
               + " slice); both by default.")
   String only;
 
+  @Option(
+      names = "--bill",
+      paramLabel = "DIR",
+      description =
+          "Also write the cluster's bill here, from its model: CUR 2.0 (two gzip parts), legacy"
+              + " CUR, FOCUS and GCP export CSV, with expected-reconcile.json (for reconcile).")
+  Path billDir;
+
   public SimulateCommand(Clock clock) {
     this.clock = clock;
   }
@@ -113,6 +121,10 @@ public final class SimulateCommand implements Callable<Integer> {
     err.println(written.summary());
     if (written.details() != null) {
       err.println(written.details());
+    }
+    if (billDir != null) {
+      dev.zonecost.simulate.BillWriter.write(written.cluster(), billDir);
+      err.println("zonecost: the bill in CUR 2.0, legacy CUR, FOCUS and GCP CSV -> " + billDir);
     }
     return ExitCodes.OK;
   }

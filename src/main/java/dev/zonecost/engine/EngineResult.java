@@ -1,6 +1,7 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.accounting.Calibration;
+import dev.zonecost.accounting.NodeBytes;
 import dev.zonecost.accounting.Sources;
 import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.TrafficKey;
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param kube what kube-state-metrics gave the join (pods, renamed labels, CronJobs' runs)
  * @param sourceNotes what the choice of source means for the rows (auto's choice, other sources
  *     with data, what the source cannot see); empty for Retina chosen alone
+ * @param byNode per node, the bytes its network carried by locality ({@code reconcile}); empty
+ *     where the rows were not aggregated here (recorded series)
  */
 public record EngineResult(
     List<TrafficRow> rows,
@@ -32,9 +35,10 @@ public record EngineResult(
     Calibration calibration,
     String byteSource,
     List<String> sourceNotes,
-    KubeJoin kube) {
+    KubeJoin kube,
+    Map<String, NodeBytes> byNode) {
 
-  /** A result without kube-state-metrics' facts (recorded series). */
+  /** A result without kube-state-metrics' facts (recorded series) and per-node bytes. */
   public EngineResult(
       List<TrafficRow> rows,
       TrafficAggregator.Stats stats,
@@ -61,7 +65,8 @@ public record EngineResult(
         calibration,
         byteSource,
         sourceNotes,
-        KubeJoin.NONE);
+        KubeJoin.NONE,
+        Map.of());
   }
 
   /** The same result with further queries sent (auto's probes) and notes about the source. */
@@ -83,6 +88,7 @@ public record EngineResult(
         calibration,
         byteSource,
         List.copyOf(notes),
-        kube);
+        kube,
+        byNode);
   }
 }

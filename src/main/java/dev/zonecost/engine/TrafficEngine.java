@@ -348,7 +348,8 @@ public final class TrafficEngine {
           calibration,
           source.name(),
           List.of(),
-          new KubeJoin(ksmPods, exportedPods, zonedNodes, resolver.cronJobRuns()));
+          new KubeJoin(ksmPods, exportedPods, zonedNodes, resolver.cronJobRuns()),
+          result.byNode());
     } finally {
       pool.shutdownNow();
     }

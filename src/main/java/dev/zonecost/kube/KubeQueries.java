@@ -66,6 +66,27 @@ public final class KubeQueries {
         LabelNames.POD_INFO);
   }
 
+  /**
+   * Every node's cloud instance ({@code provider_id}, e.g. {@code aws:///us-east-1a/i-0abc…}) and
+   * address over the window: how {@code reconcile} finds a bill's resource among the nodes.
+   */
+  public String nodeInstances() {
+    return folded("node, provider_id, internal_ip", "kube_node_info");
+  }
+
+  /** The host-network pods over the window, with their nodes ({@code reconcile}'s gap). */
+  public String hostNetworkPods() {
+    return folded("namespace, pod, node", LabelNames.POD_INFO, "host_network=\"true\"");
+  }
+
+  public LabelledQuery instances() {
+    return new LabelledQuery("node instances (node -> provider_id)", nodeInstances());
+  }
+
+  public LabelledQuery hostNetwork() {
+    return new LabelledQuery("host-network pods (pod -> node)", hostNetworkPods());
+  }
+
   /** Every node's zone label (current and legacy), replicas folded together. */
   public String nodeZones() {
     return folded(scope.nodeZoneLabels(), LabelNames.NODE_LABELS);

@@ -9,6 +9,7 @@ import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
 import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Locality;
+import dev.zonecost.accounting.NodeBytes;
 import dev.zonecost.accounting.Subnets;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
@@ -159,6 +160,64 @@ public final class ExpectedAnswer {
       }
     }
     return rows(sums);
+  }
+
+  /**
+   * Per node, the bytes a report over [windowStart, windowEnd] books to the node's network by
+   * locality ({@code reconcile}'s measured and outside columns): each flow's window bytes, as
+   * {@link #expected} counts them, sent by the node of one end and received by the other's (a node
+   * end is the node itself; the outside has none); with {@code subnets}, an end in one of the
+   * cluster's subnets has its zone.
+   */
+  public Map<String, NodeBytes> nodeBytes(Instant windowStart, Instant windowEnd, boolean subnets) {
+    Window w = new Window(windowStart, windowEnd, SimulatedCluster.LOOK_BEHIND);
+    Map<String, BitSet> agents = agentSteps();
+    Map<String, long[]> sums = new java.util.TreeMap<>();
+    for (Flow f : c.flows()) {
+      Node agent = agent(f, DedupeMode.AUTO);
+      BitSet present = flowSteps(f);
+      BitSet agentSteps = agents.get(agent.agent());
+      long req =
+          windowBytes(present, f.from(), c.agentCounter(agent, f, f.request()), agentSteps, w);
+      long rep = windowBytes(present, f.from(), c.agentCounter(agent, f, f.reply()), agentSteps, w);
+      tally(sums, f.opener(), f.peer(), req, subnets);
+      tally(sums, f.peer(), f.opener(), rep, subnets);
+      String client = c.nodePortClient(f);
+      if (client != null && c.level() == DataAggregationLevel.LOW) {
+        Node via = f.opener().node();
+        BitSet viaSteps = agents.get(via.agent());
+        Pod outside = SimulatedCluster.address(client, c.steps());
+        tally(
+            sums,
+            outside,
+            f.opener(),
+            windowBytes(present, f.from(), c.agentCounter(via, f, f.request()), viaSteps, w),
+            subnets);
+        tally(
+            sums,
+            f.opener(),
+            outside,
+            windowBytes(present, f.from(), c.agentCounter(via, f, f.reply()), viaSteps, w),
+            subnets);
+      }
+    }
+    Map<String, NodeBytes> out = new java.util.TreeMap<>();
+    sums.forEach((n, v) -> out.put(n, new NodeBytes(v[0], v[1], v[2], v[3], v[4], v[5])));
+    return out;
+  }
+
+  private void tally(Map<String, long[]> sums, Pod src, Pod dst, long bytes, boolean subnets) {
+    if (bytes == 0) {
+      return;
+    }
+    TrafficKey k = key(src, dst, subnets);
+    int l = Locality.of(k.sourceZone(), k.destinationZone()).ordinal();
+    if (src.node() != null) {
+      sums.computeIfAbsent(src.node().name(), x -> new long[6])[l] += bytes;
+    }
+    if (dst.node() != null) {
+      sums.computeIfAbsent(dst.node().name(), x -> new long[6])[3 + l] += bytes;
+    }
   }
 
   /**

@@ -115,6 +115,7 @@ final class KubeStateMetricsWriter {
     serviceInfo(out);
     hints(out);
     jobOwners(out);
+    nodeInfo(out);
     return out;
   }
 
@@ -130,6 +131,20 @@ final class KubeStateMetricsWriter {
         l.put("owner_is_controller", "true");
         ksmTarget(l, instance);
         out.add(new Series(KUBE_JOB_OWNER, l, j.from(), j.to(), null));
+      }
+    }
+  }
+
+  /** kube-state-metrics' node info: the instance behind each node (for {@code reconcile}). */
+  private void nodeInfo(List<Series> out) {
+    for (String instance : c.ksmInstances()) {
+      for (Node n : c.nodes()) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("node", n.name());
+        l.put("provider_id", Instances.providerId(n));
+        l.put("internal_ip", n.ip());
+        ksmTarget(l, instance);
+        out.add(new Series(Instances.KUBE_NODE_INFO, l, n.from(), c.steps(), null));
       }
     }
   }

@@ -25,6 +25,7 @@ class HelpGoldenTest {
         "report",
         "check",
         "advise",
+        "reconcile",
         "query",
         "rules",
         "dashboard",

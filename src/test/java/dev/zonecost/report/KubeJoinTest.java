@@ -48,7 +48,8 @@ class KubeJoinTest {
         null,
         "retina",
         List.of(),
-        kube);
+        kube,
+        Map.of());
   }
 
   @Test

@@ -75,6 +75,7 @@ class SimulatorTest {
                 SimulatedCluster.KUBE_SERVICE_INFO,
                 SimulatedCluster.KUBE_ENDPOINTSLICE_ENDPOINTS,
                 SimulatedCluster.KUBE_ENDPOINTSLICE_LABELS,
+                Instances.KUBE_NODE_INFO,
                 SimulatedCluster.RETINA_FORWARD_BYTES),
             List.copyOf(om.types.keySet()));
         long start = c.dataStart().getEpochSecond();

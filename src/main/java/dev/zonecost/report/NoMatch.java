@@ -24,13 +24,34 @@ final class NoMatch {
   private NoMatch() {}
 
   /** One selection option: its flag, its regex, which end of a row it reads, and what of it. */
-  private record Option(String flag, String regex, boolean source, boolean namespace) {
+  private record Option(String flag, String regex, Boolean source, boolean namespace) {
+    /** Null: either end ({@code -n}). */
+    boolean matches(Pattern p, TrafficRow row) {
+      if (source == null) {
+        return p.matches(row.key().source().namespace())
+            || p.matches(row.key().destination().namespace());
+      }
+      return p.matches(value(row));
+    }
+
+    void names(TrafficRow row, java.util.Set<String> to) {
+      if (source == null) {
+        to.add(row.key().source().namespace());
+        to.add(row.key().destination().namespace());
+      } else {
+        to.add(value(row));
+      }
+    }
+
     String value(TrafficRow row) {
       WorkloadRef end = source ? row.key().source() : row.key().destination();
       return namespace ? end.namespace() : end.name();
     }
 
     String what() {
+      if (source == null) {
+        return "namespace at either end";
+      }
       return (source ? "source " : "destination ") + (namespace ? "namespace" : "workload");
     }
   }
@@ -47,6 +68,7 @@ final class NoMatch {
     String head = "no " + where + " traffic matched in " + request.start() + " .. " + request.end();
     Selection s = request.selection();
     List<Option> includes = new ArrayList<>();
+    add(includes, "--namespace", s.namespaceRegex(), null, true);
     add(includes, "--from-namespace", s.sourceNamespaceRegex(), true, true);
     add(includes, "--to-namespace", s.destinationNamespaceRegex(), false, true);
     add(includes, "--from-workload", s.sourceWorkloadRegex(), true, false);
@@ -69,7 +91,7 @@ final class NoMatch {
     List<String> misses = new ArrayList<>();
     for (Option o : includes) {
       Pattern p = Re2.compile(o.flag(), o.regex());
-      if (whole.rows().stream().noneMatch(r -> p.matches(o.value(r)))) {
+      if (whole.rows().stream().noneMatch(r -> o.matches(p, r))) {
         misses.add(miss(o, whole.rows()));
       }
     }
@@ -106,7 +128,7 @@ final class NoMatch {
             + " rows without the selection)");
   }
 
-  private static void add(List<Option> to, String flag, String regex, boolean src, boolean ns) {
+  private static void add(List<Option> to, String flag, String regex, Boolean src, boolean ns) {
     if (regex != null) {
       to.add(new Option(flag, regex, src, ns));
     }
@@ -122,7 +144,7 @@ final class NoMatch {
 
   private static String miss(Option o, List<TrafficRow> rows) {
     TreeSet<String> names = new TreeSet<>();
-    rows.forEach(r -> names.add(o.value(r)));
+    rows.forEach(r -> o.names(r, names));
     String literal = o.regex().replaceAll("[\\^$.*+?()\\[\\]{}|\\\\]", "");
     List<String> nearest =
         names.stream()

@@ -66,7 +66,8 @@ install_prerequisites curl jq
 echo "== building zonecost" >&2
 # jansi.noreset: Maven 3.8 writes colour resets (ESC[0m) even with style.color=never.
 MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" \
-  mvn -B -ntp -q -Dstyle.color=never package -DskipTests >&2
+  mvn -B -ntp -q -Dstyle.color=never package -DskipTests \
+  -Dzonecost.commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)" >&2
 jar=target/zonecost.jar
 dir=${dir:-$(mktemp -d /tmp/zonecost-demo.XXXXXX)}
 mkdir -p "$dir"

@@ -15,6 +15,8 @@
 #   PROM_CA_FILE []           with --web.config.file serving TLS: the CA that signed its
 #                             certificate; PROM_URL is then https://
 #   PROM_QUERY_LOG []         a file for Prometheus' query log (every query with its parameters)
+#   PROM_FIXED_PORT []        this loopback port, not a random one (fails when something answers
+#                             on it)
 # Needs curl. The port is drawn at random from 19090..19989 (runs side by side rarely meet), taken
 # only if nothing answers on it, and another is tried if Prometheus still finds it in use.
 
@@ -65,7 +67,15 @@ prom_start() {
   PROM_LOG=$dir/prometheus.log
   tries=$((ready_s * 5)) # every 0.2 s
   for _ in 1 2 3; do # another port when the chosen one was taken meanwhile
-    PROM_PORT=$(_prom_free_port) || return 1
+    if [ -n "${PROM_FIXED_PORT:-}" ]; then
+      if (exec 3<>"/dev/tcp/127.0.0.1/$PROM_FIXED_PORT") 2>/dev/null; then
+        _prom_say "something already listens on 127.0.0.1:$PROM_FIXED_PORT: choose another --port"
+        return 1
+      fi
+      PROM_PORT=$PROM_FIXED_PORT
+    else
+      PROM_PORT=$(_prom_free_port) || return 1
+    fi
     PROM_URL=$scheme://127.0.0.1:$PROM_PORT
     prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$data" \
       --storage.tsdb.retention.time=100y --web.listen-address="127.0.0.1:$PROM_PORT" \
@@ -91,7 +101,7 @@ prom_start() {
       tail -5 "$PROM_LOG" >&2
       return 1
     fi
-    if grep -q 'address already in use' "$PROM_LOG"; then
+    if [ -z "${PROM_FIXED_PORT:-}" ] && grep -q 'address already in use' "$PROM_LOG"; then
       _prom_say "port $PROM_PORT was taken meanwhile; trying another"
       continue
     fi

@@ -6,8 +6,9 @@ import java.util.function.BiPredicate;
 /**
  * Which traffic a report covers; null means no restriction. Namespace regexes and the cluster go
  * into the PromQL label matchers (escaped); workload regexes match the rolled-up workload name in
- * Java, since a Deployment's name is not a Retina label. All regexes are anchored, as PromQL's are;
- * an exclude wins over an include.
+ * Java, since a Deployment's name is not a Retina label; so does {@code namespaceRegex} ({@code
+ * -n}: either end in the namespace, an "or" of two labels no one matcher says). All regexes are
+ * anchored, as PromQL's are; an exclude wins over an include.
  */
 public record Selection(
     String sourceNamespaceRegex,
@@ -18,9 +19,34 @@ public record Selection(
     String excludeDestinationNamespaceRegex,
     String excludeSourceWorkloadRegex,
     String excludeDestinationWorkloadRegex,
-    String cluster) {
+    String cluster,
+    String namespaceRegex) {
 
   public static final Selection ALL = new Selection(null, null, null, null);
+
+  /** Without {@code -n}. */
+  public Selection(
+      String sourceNamespaceRegex,
+      String destinationNamespaceRegex,
+      String sourceWorkloadRegex,
+      String destinationWorkloadRegex,
+      String excludeSourceNamespaceRegex,
+      String excludeDestinationNamespaceRegex,
+      String excludeSourceWorkloadRegex,
+      String excludeDestinationWorkloadRegex,
+      String cluster) {
+    this(
+        sourceNamespaceRegex,
+        destinationNamespaceRegex,
+        sourceWorkloadRegex,
+        destinationWorkloadRegex,
+        excludeSourceNamespaceRegex,
+        excludeDestinationNamespaceRegex,
+        excludeSourceWorkloadRegex,
+        excludeDestinationWorkloadRegex,
+        cluster,
+        null);
+  }
 
   /** Includes only. */
   public Selection(
@@ -46,8 +72,10 @@ public record Selection(
     Pattern dst = compile(destinationWorkloadRegex);
     Pattern notSrc = compile(excludeSourceWorkloadRegex);
     Pattern notDst = compile(excludeDestinationWorkloadRegex);
+    Pattern either = compile(namespaceRegex);
     return (s, d) ->
-        (src == null || src.matches(s.name()))
+        (either == null || either.matches(s.namespace()) || either.matches(d.namespace()))
+            && (src == null || src.matches(s.name()))
             && (dst == null || dst.matches(d.name()))
             && (notSrc == null || !notSrc.matches(s.name()))
             && (notDst == null || !notDst.matches(d.name()));

@@ -120,7 +120,8 @@ public record Baseline(
               text(sel, "excludeToNamespace"),
               text(sel, "excludeFromWorkload"),
               text(sel, "excludeToWorkload"),
-              text(sel, "cluster")),
+              text(sel, "cluster"),
+              text(sel, "namespace")),
           groupBy,
           byCluster,
           folded,
@@ -214,6 +215,7 @@ public record Baseline(
   /** Each selection flag with the value it set, in the order the description names them. */
   private static final List<Map.Entry<String, Function<Selection, String>>> SELECTION_FLAGS =
       List.of(
+          Map.entry("--namespace", Selection::namespaceRegex),
           Map.entry("--from-namespace", Selection::sourceNamespaceRegex),
           Map.entry("--to-namespace", Selection::destinationNamespaceRegex),
           Map.entry("--from-workload", Selection::sourceWorkloadRegex),

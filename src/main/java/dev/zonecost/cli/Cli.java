@@ -15,6 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class Cli {
   private Cli() {}
 
+  /** Set by the launchers: the command as the user typed it ({@code kubectl zonecost}). */
+  public static final String INVOKED_AS = "ZONECOST_COMMAND";
+
   public static CommandLine create(Clock clock, Environment env) {
     CommandLine cl = new CommandLine(new ZonecostCommand());
     cl.addSubcommand(new ReportCommand(clock, env));
@@ -46,6 +49,12 @@ public final class Cli {
                       .versionProvider(new VersionProvider()));
     }
     LowerCaseValues.TYPES.forEach(t -> LowerCaseValues.register(cl, t));
+    // The launchers say how zonecost was run (kubectl zonecost, scripts/zonecost): help and
+    // completion name it so.
+    String invokedAs = env.variables().get(INVOKED_AS);
+    if (invokedAs != null && !invokedAs.isBlank()) {
+      cl.setCommandName(invokedAs.strip());
+    }
     HelpLayout.install(cl);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setParameterExceptionHandler(new ParameterErrorHandler());

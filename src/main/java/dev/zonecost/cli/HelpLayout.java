@@ -27,6 +27,12 @@ final class HelpLayout {
         spec.qualifiedName() + " [OPTIONS]" + (spec.subcommands().isEmpty() ? "" : " COMMAND"));
     List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
     keys.remove(UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING);
+    // The examples right after the description, before the long list of options (issue 32).
+    keys.remove(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
+    keys.remove(UsageMessageSpec.SECTION_KEY_FOOTER);
+    int at = keys.indexOf(UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1;
+    keys.add(at, UsageMessageSpec.SECTION_KEY_FOOTER);
+    keys.add(at, UsageMessageSpec.SECTION_KEY_FOOTER_HEADING);
     cl.setHelpSectionKeys(keys);
     cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::options);
     Map<String, String> exitCodes = ExitCodes.help(spec.name());
@@ -37,20 +43,36 @@ final class HelpLayout {
       footer.addAll(List.of("", ExitCodes.summary()));
       usage.footer(footer.toArray(String[]::new));
     }
+    String root = spec.root().name();
+    if (!root.equals("zonecost")) {
+      usage.footer(
+          java.util.Arrays.stream(usage.footer())
+              .map(line -> line.replaceAll("^(\\s*)(?:\\$ )?zonecost ", "$1" + root + " "))
+              .toArray(String[]::new));
+      usage.description(
+          java.util.Arrays.stream(usage.description())
+              .map(line -> line.replace("<(zonecost completion)", "<(" + root + " completion)"))
+              .toArray(String[]::new));
+    }
     if (usage.footer().length > 0 && usage.footerHeading().isEmpty()) {
       usage.footerHeading("%nExamples:%n");
     }
     cl.getSubcommands().values().stream().distinct().forEach(HelpLayout::install);
   }
 
-  /** The command's own options first, then the shared ones under their headings, then general. */
+  /**
+   * Where the data is and the window first (common to most commands), then the command's own
+   * options, then the other shared ones under their headings, then general.
+   */
   private static String options(Help help) {
     CommandSpec spec = help.commandSpec();
     Set<String> shared = new HashSet<>();
     spec.mixins().values().forEach(m -> m.options().forEach(o -> shared.add(o.longestName())));
     Map<String, List<OptionSpec>> sections = new LinkedHashMap<>();
+    sections.put("Prometheus", new ArrayList<>());
+    sections.put("Window", new ArrayList<>());
     sections.put("Options", new ArrayList<>());
-    OptionGroups.GROUPS.keySet().forEach(g -> sections.put(g, new ArrayList<>()));
+    OptionGroups.GROUPS.keySet().forEach(g -> sections.putIfAbsent(g, new ArrayList<>()));
     sections.put("General", new ArrayList<>());
     for (OptionSpec o : spec.options()) {
       if (!o.hidden()) {

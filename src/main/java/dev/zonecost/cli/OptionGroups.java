@@ -11,6 +11,11 @@ final class OptionGroups {
   static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
   static {
+    // Where the data is and which window first: what every first run needs (issue 32).
+    GROUPS.put(
+        "Prometheus",
+        List.of("--prometheus-url", "--prometheus-service", "--kubeconfig", "--context"));
+    GROUPS.put("Window", List.of("--since", "--start", "--end", "--look-behind"));
     GROUPS.put(
         "Thresholds",
         List.of(
@@ -29,11 +34,11 @@ final class OptionGroups {
     GROUPS.put(
         "Service routing (advise)",
         List.of("--kubernetes-version", "--datapath", "--services-file"));
-    GROUPS.put("Window", List.of("--since", "--start", "--end", "--look-behind"));
     GROUPS.put("Over time", List.of("--every", "--compare-to", "--use-recording-rules"));
     GROUPS.put(
         "Selection",
         List.of(
+            "--namespace",
             "--from-namespace",
             "--to-namespace",
             "--from-workload",
@@ -72,11 +77,11 @@ final class OptionGroups {
     GROUPS.put(
         "Connection and auth",
         List.of(
-            "--prometheus-url",
             "--timeout",
             "--retries",
             "--parallelism",
             "--allow-partial",
+            "--max-response-bytes",
             "--bearer-token-file",
             "--basic-auth-user",
             "--basic-auth-password-file",

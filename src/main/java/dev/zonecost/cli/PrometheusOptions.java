@@ -3,6 +3,7 @@ package dev.zonecost.cli;
 import dev.zonecost.check.Quantities;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.prometheus.ConnectionSettings;
+import dev.zonecost.prometheus.KubeServiceProxy;
 import dev.zonecost.prometheus.PrometheusClient;
 import dev.zonecost.prometheus.PrometheusConfig;
 import dev.zonecost.time.TimeParsing;
@@ -60,6 +61,8 @@ public final class PrometheusOptions {
 
   @Mixin AuthOptions auth = new AuthOptions();
 
+  @Mixin KubeProxyOptions kube = new KubeProxyOptions();
+
   public int parallelism() {
     return parallelism;
   }
@@ -68,8 +71,9 @@ public final class PrometheusOptions {
     if (retries < 0 || parallelism < 1) {
       throw new UsageException("--retries must be 0 or more and --parallelism 1 or more");
     }
+    KubeServiceProxy proxy = kube.proxy(env);
     return new ConnectionSettings(
-        url,
+        proxy == null ? url : proxy.serviceUrl(kube.service).toString(),
         TimeParsing.duration(timeout),
         retries,
         allowPartial,
@@ -92,6 +96,10 @@ public final class PrometheusOptions {
   public PrometheusClient client(Environment env, PrintWriter err, boolean verbose) {
     PrometheusConfig config =
         settings(env).config(env.variables(), new StderrWarnings(err, verbose));
+    KubeServiceProxy proxy = kube.proxy(env);
+    if (proxy != null) {
+      config = proxy.apply(config, kube.service);
+    }
     if (config.tls().insecureSkipVerify()) {
       err.println(
           "zonecost: warning: --insecure-skip-tls-verify: the certificate of "

@@ -7,6 +7,14 @@ import picocli.CommandLine.Option;
 /** Which traffic: namespace and workload regexes on each side, and the cluster. */
 public final class SelectionOptions {
   @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "REGEX",
+      description =
+          "Only traffic with either end in a namespace matching this (anchored) regex, as kubectl's"
+              + " -n; --from-namespace and --to-namespace pick one end.")
+  String namespace;
+
+  @Option(
       names = "--from-namespace",
       paramLabel = "REGEX",
       description = "Only traffic from namespaces matching this (anchored) regex.")
@@ -72,7 +80,8 @@ public final class SelectionOptions {
         checked("--exclude-to-namespace", excludeToNamespace),
         checked("--exclude-from-workload", excludeFromWorkload),
         checked("--exclude-to-workload", excludeToWorkload),
-        cluster);
+        cluster,
+        checked("--namespace", namespace));
   }
 
   /** A regex RE2 cannot compile would fail on the server: say so before sending anything. */

@@ -23,7 +23,7 @@ public final class TimeRangeOptions {
   @Option(
       names = "--end",
       paramLabel = "TIME",
-      description = "Window end, RFC 3339 or Unix seconds (default: now, to the minute).")
+      description = "Window end, RFC 3339, Unix seconds or 'now' (default: now, to the minute).")
   String end;
 
   public TimeWindow window(Clock clock) {

@@ -41,7 +41,8 @@ public final class OptionValue {
         enumValue(type, v);
       } else if (DURATIONS.contains(e.key())) {
         TimeParsing.duration(v);
-      } else if (TIMES.contains(e.key())) {
+      } else if (TIMES.contains(e.key())
+          && !(e.key().equals("end") && dev.zonecost.time.TimeWindow.isNow(v))) {
         TimeParsing.instant(v);
       } else if (SIZES.contains(e.key()) && !SIZE.matcher(v.strip()).matches()) {
         throw new IllegalArgumentException();

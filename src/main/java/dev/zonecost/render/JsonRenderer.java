@@ -146,6 +146,9 @@ public final class JsonRenderer implements Renderer {
     sel.put("excludeFromWorkload", md.selection().excludeSourceWorkloadRegex());
     sel.put("excludeToWorkload", md.selection().excludeDestinationWorkloadRegex());
     sel.put("cluster", md.selection().cluster());
+    if (md.selection().namespaceRegex() != null) {
+      sel.put("namespace", md.selection().namespaceRegex());
+    }
     m.put("algorithm", md.algorithm());
     m.put("dedupe", md.dedupe());
     m.put("dataAggregationLevel", md.dataAggregationLevel());

@@ -3,6 +3,7 @@ package dev.zonecost.render;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.report.Report;
+import dev.zonecost.report.RowOrder;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -32,6 +33,32 @@ public final class TableRenderer implements Renderer {
     this(headers, false, false);
   }
 
+  /** One row for all the pairs past --top, over every zone pair. */
+  private static String[] othersRow(
+      Report report, List<TrafficRow> others, boolean wide, long all) {
+    long bytes = others.stream().mapToLong(TrafficRow::bytes).sum();
+    java.math.BigDecimal cost =
+        others.stream()
+            .map(report::costOf)
+            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    List<String> cells =
+        new ArrayList<>(
+            List.of(
+                "(others)",
+                "(others)",
+                "*",
+                "*",
+                "mixed",
+                HumanUnits.bytes(bytes),
+                HumanUnits.percent(all == 0 ? 0 : (double) bytes / all),
+                CostText.human(cost, report.cost().currency())));
+    if (wide) {
+      cells.addAll(2, List.of("*", "*"));
+      cells.add(Long.toString(bytes));
+    }
+    return cells.toArray(String[]::new);
+  }
+
   @Override
   public void render(Report report, Writer out) throws IOException {
     long all = report.totals().all();
@@ -57,7 +84,12 @@ public final class TableRenderer implements Renderer {
     }
     int localityColumn = head.indexOf("LOCALITY");
     int offset = headers ? 1 : 0;
-    List<TrafficRow> rows = report.rows();
+    // --top's rows past the top are one (others) row per zone pair in the model (machine outputs
+    // keep that split); people read one others row.
+    List<TrafficRow> rows =
+        report.rows().stream().filter(r -> !r.key().source().equals(RowOrder.OTHERS)).toList();
+    List<TrafficRow> others =
+        report.rows().stream().filter(r -> r.key().source().equals(RowOrder.OTHERS)).toList();
     TextTable t =
         new TextTable(right)
             .styled(
@@ -68,7 +100,7 @@ public final class TableRenderer implements Renderer {
                   if (row < offset) {
                     return BOLD + text + RESET;
                   }
-                  return col == localityColumn
+                  return col == localityColumn && row - offset < rows.size()
                       ? paint(rows.get(row - offset).locality(), text)
                       : text;
                 });
@@ -92,6 +124,9 @@ public final class TableRenderer implements Renderer {
         cells.add(Long.toString(r.bytes()));
       }
       t.row(cells.toArray(String[]::new));
+    }
+    if (!others.isEmpty()) {
+      t.row(othersRow(report, others, wide, all));
     }
     out.write(t.format());
     out.write('\n');

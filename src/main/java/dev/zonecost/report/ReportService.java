@@ -153,29 +153,10 @@ public final class ReportService {
     EngineResult result =
         (run == null ? engine.engine(validated) : engine.engine(validated, run)).run(request);
     if (result.rows().isEmpty()) {
-      if (!result.byteSource().equals("retina")) {
-        throw new NoDataException(
-            "no "
-                + result.byteSource()
-                + " traffic matched in "
-                + request.start()
-                + " .. "
-                + request.end()
-                + " — check the window, the namespace selection and the source's set-up (README,"
-                + " \"Other byte sources\")");
-      }
-      throw new NoDataException(
-          "no Retina traffic matched in "
-              + request.start()
-              + " .. "
-              + request.end()
-              + (result.stats().series() == 0
-                  ? ": no "
-                      + request.names().forwardBytes()
-                      + " series with the selected direction"
-                      + " — check the window, the namespace selection and Retina's pod-level"
-                      + " remote-context metrics"
-                  : ": the matching series carried no bytes in the window"));
+      throw NoMatch.explain(
+          request,
+          result,
+          r -> (run == null ? engine.engine(validated) : engine.engine(validated, run)).run(r));
     }
     refuseUnjoined(request, result);
     return ReportBuilder.build(request, result, toolVersion, prices, sortBy, top);

@@ -14,14 +14,18 @@ public record TimeWindow(Instant start, Instant end) {
 
   /**
    * Resolves the options. {@code end} defaults to now, floored to the minute so that two runs in
-   * the same minute read the same window; {@code start} to {@code end − since}.
+   * the same minute read the same window ({@code now} says so explicitly); {@code start} to {@code
+   * end − since}.
    */
   public static TimeWindow resolve(String start, String end, String since, Clock clock) {
     if (start != null && since != null) {
       throw new UsageException("--since and --start both set the window's start: give one of them");
     }
+    // "now" as kubectl and Grafana users write it: the default, said out loud.
     Instant e =
-        end != null ? TimeParsing.instant(end) : clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        end != null && !isNow(end)
+            ? TimeParsing.instant(end)
+            : clock.instant().truncatedTo(ChronoUnit.MINUTES);
     Duration back = since != null ? TimeParsing.duration(since) : DEFAULT_SINCE;
     Instant s;
     try {
@@ -38,6 +42,11 @@ public record TimeWindow(Instant start, Instant end) {
           "the window is empty: start " + s + " is not before end " + e + " (check --start/--end)");
     }
     return new TimeWindow(s, e);
+  }
+
+  /** {@code --end now}: the current minute, as when --end is not given. */
+  public static boolean isNow(String end) {
+    return end.strip().equalsIgnoreCase("now");
   }
 
   public Duration length() {

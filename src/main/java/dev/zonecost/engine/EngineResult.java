@@ -34,6 +34,12 @@ public record EngineResult(
     List<String> sourceNotes,
     KubeJoin kube) {
 
+  /**
+   * How a note about a half-broken set-up begins (a source scraped twice, agents whose copies match
+   * no node): {@code check} repeats these notes beside its verdict.
+   */
+  public static final String SET_UP_NOTE = "set-up: ";
+
   /** A result without kube-state-metrics' facts (recorded series). */
   public EngineResult(
       List<TrafficRow> rows,

@@ -321,8 +321,9 @@ public final class TrafficEngine {
               request.places());
       WindowEdges edges = null;
       long resetCount = 0;
+      ScrapeCopies copies = new ScrapeCopies(directory, cluster);
       for (CounterRead read : reads) {
-        WindowEdges e = read.addTo(aggregator, source, request, sent);
+        WindowEdges e = read.addTo(aggregator, source, request, sent, copies);
         edges = edges == null ? e : edges.plus(e);
         resetCount += read.resetCount;
       }
@@ -347,7 +348,7 @@ public final class TrafficEngine {
           result.sources(),
           calibration,
           source.name(),
-          List.of(),
+          copies.notes(source.name()),
           new KubeJoin(ksmPods, exportedPods, zonedNodes, resolver.cronJobRuns()));
     } finally {
       pool.shutdownNow();

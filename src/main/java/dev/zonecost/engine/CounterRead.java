@@ -46,6 +46,9 @@ final class CounterRead {
   private final CompletableFuture<QueryResult> agents;
   long resetCount;
 
+  /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
+  List<String> copyNotes = List.of();
+
   CounterRead(
       PrometheusApi api,
       QueryPlan plan,
@@ -102,6 +105,7 @@ final class CounterRead {
     }
     SeriesCover all = new SeriesCover(labelsOf.values());
     copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
+    copyNotes = source.copyNotes(labelsOf.values());
     Map<String, Double> last = values(lastEdge);
     Map<String, Double> first = values(firstEdge);
     Set<String> preExisting = new HashSet<>(first.keySet());

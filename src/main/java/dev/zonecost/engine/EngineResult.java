@@ -7,6 +7,7 @@ import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.source.ByteSource;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public record EngineResult(
    * How a note about a half-broken set-up begins (a source scraped twice, agents whose copies match
    * no node): {@code check} repeats these notes beside its verdict.
    */
-  public static final String SET_UP_NOTE = "set-up: ";
+  public static final String SET_UP_NOTE = ByteSource.SET_UP_NOTE;
 
   /** A result without kube-state-metrics' facts (recorded series). */
   public EngineResult(

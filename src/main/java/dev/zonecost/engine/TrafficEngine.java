@@ -322,8 +322,10 @@ public final class TrafficEngine {
       WindowEdges edges = null;
       long resetCount = 0;
       ScrapeCopies copies = new ScrapeCopies(directory, cluster);
+      List<String> notes = new ArrayList<>();
       for (CounterRead read : reads) {
         WindowEdges e = read.addTo(aggregator, source, request, sent, copies);
+        read.copyNotes.stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         edges = edges == null ? e : edges.plus(e);
         resetCount += read.resetCount;
       }
@@ -348,11 +350,17 @@ public final class TrafficEngine {
           result.sources(),
           calibration,
           source.name(),
-          copies.notes(source.name()),
+          concat(copies.notes(source.name()), notes),
           new KubeJoin(ksmPods, exportedPods, zonedNodes, resolver.cronJobRuns()));
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
   }
 
   /** Adds an observation; a source's left-out copy (null) adds nothing. */

@@ -161,8 +161,13 @@ public final class ReportService {
                 + request.start()
                 + " .. "
                 + request.end()
-                + " — check the window, the namespace selection and the source's set-up (README,"
-                + " \"Other byte sources\")");
+                + result.sourceNotes().stream()
+                    .filter(n -> n.startsWith(EngineResult.SET_UP_NOTE))
+                    .map(n -> ": " + n.substring(EngineResult.SET_UP_NOTE.length()))
+                    .findFirst()
+                    .orElse(
+                        " — check the window, the namespace selection and the source's set-up"
+                            + " (README, \"Other byte sources\")"));
       }
       throw new NoDataException(
           "no Retina traffic matched in "

@@ -22,6 +22,7 @@ public final class SourcesCheck implements Check {
   public CheckResult run(DoctorContext ctx) {
     List<String> found = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     CheckResult numbers = CheckResult.info(NAME, "");
     for (ByteSource source : ByteSources.all()) {
       for (String metric : metrics(ctx.scope(), source)) {
@@ -30,11 +31,26 @@ public final class SourcesCheck implements Check {
           continue;
         }
         numbers = numbers.with(source.name() + "Series", n);
+        names.add(source.name());
         found.add(describe(ctx, source, metric, n, fixes));
         break;
       }
     }
     ctx.sourcesWithData = found.size();
+    ctx.sourcesFound = List.copyOf(names);
+    if (!ctx.source.equals(ByteSources.AUTO) && !names.contains(ctx.source)) {
+      return CheckResult.fail(
+          NAME,
+          "--source "
+              + ctx.source
+              + ": no "
+              + ctx.source
+              + " series in the window"
+              + (found.isEmpty() ? "" : " (" + String.join("; ", found) + ")"),
+          found.isEmpty()
+              ? "install and scrape the source's agent (README, \"Other byte sources\")"
+              : "report with --source " + names.get(0) + " or auto, or scrape " + ctx.source);
+    }
     if (found.isEmpty()) {
       return CheckResult.fail(
               NAME,

@@ -6,6 +6,7 @@ import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.accounting.Zones;
+import dev.zonecost.common.NoDataException;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EndpointTimeline;
@@ -51,6 +52,7 @@ public final class AdviseService {
       Map<ServiceKey, ServiceSpec> specs) {
     EngineRequest byService = byService(request);
     ServiceTopology topo = topology.apply(byService);
+    requireEndpointSlices(topo);
     NodeCapacity nodes = capacity(topo);
     ClusterFacts facts = new ClusterFacts(version, datapath, nodes, specs != null);
     Advisor advisor = new Advisor(facts, prices, Duration.between(request.start(), request.end()));
@@ -186,6 +188,24 @@ public final class AdviseService {
         a.kind(),
         a.hinted(),
         a.spec());
+  }
+
+  /**
+   * Exit 5 when kube-state-metrics exports Services but no EndpointSlice series (its {@code
+   * endpointslices} collector off): every Service would look without endpoints, all advice would be
+   * "no-endpoints" and every avoidable cost 0 — a silently wrong answer, not an empty one.
+   */
+  static void requireEndpointSlices(ServiceTopology topo) {
+    boolean services =
+        topo.clusterIps().keySet().stream().anyMatch(k -> !topo.externalNames().containsKey(k));
+    if (services && topo.endpoints().isEmpty()) {
+      throw new NoDataException(
+          "kube-state-metrics exports "
+              + topo.clusterIps().size()
+              + " Services but no EndpointSlice series (kube_endpointslice_endpoints) in the"
+              + " window, so no Service's endpoints or zones are known: enable its endpointslices"
+              + " collector (--resources=...,endpointslices; the chart's collectors list)");
+    }
   }
 
   /**

@@ -160,10 +160,41 @@ public record Baseline(
    * silently wrong answer.
    */
   public void requireComparableTo(Report today) {
+    List<String> differences = differences(today, true);
+    if (!differences.isEmpty()) {
+      throw new UsageException(
+          "baseline "
+              + file
+              + " is not comparable with this run: it has "
+              + String.join("; ", differences)
+              + ". Make the baseline with the same --since/--start/--end length, --dedupe,"
+              + " --data-aggregation-level, selection and --group-by, and without --top");
+    }
+  }
+
+  /**
+   * Refuses a saved report ({@code report --compare-to FILE}) made with other choices than today's
+   * report, as a baseline is refused; a window of another length is allowed (each window's totals
+   * are compared as they are, and the comparison says both lengths).
+   */
+  public void requireComparableAsSaved(Report today, String name) {
+    List<String> differences = differences(today, false);
+    if (!differences.isEmpty()) {
+      throw new UsageException(
+          name
+              + " is not comparable with this run: it has "
+              + String.join("; ", differences)
+              + ". Save it with the same --dedupe, --data-aggregation-level, pricing, selection"
+              + " and --group-by, and without --top");
+    }
+  }
+
+  /** How the saved report was made otherwise than today's, one phrase each. */
+  private List<String> differences(Report today, boolean windowLength) {
     ReportMetadata md = today.metadata();
     Duration window = Duration.between(md.start(), md.end());
     List<String> differences = new ArrayList<>();
-    if (!window.equals(this.window)) {
+    if (windowLength && !window.equals(this.window)) {
       differences.add(
           "window length " + this.window.toSeconds() + "s, today " + window.toSeconds() + "s");
     }
@@ -196,15 +227,7 @@ public record Baseline(
       differences.add(
           "an (others) row from --top, which hides the pairs it folded; today every pair");
     }
-    if (!differences.isEmpty()) {
-      throw new UsageException(
-          "baseline "
-              + file
-              + " is not comparable with this run: it has "
-              + String.join("; ", differences)
-              + ". Make the baseline with the same --since/--start/--end length, --dedupe,"
-              + " --data-aggregation-level, selection and --group-by, and without --top");
-    }
+    return differences;
   }
 
   private static String text(JsonNode node, String field) {

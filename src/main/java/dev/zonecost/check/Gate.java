@@ -29,7 +29,7 @@ public record Gate(
     Traffic today = Traffic.of(report);
     Coverage.require(today, minCoverage);
     List<CheckResult> checks = new ArrayList<>(thresholds.evaluate(today));
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(report.metadata().setUpNotes());
     if (baseline != null) {
       baseline.saved().requireComparableTo(report);
       checks.addAll(baseline.comparison().compare(today));

@@ -49,6 +49,16 @@ public final class DoctorCommand implements Callable<Integer> {
   String cluster;
 
   @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      defaultValue = "auto",
+      completionCandidates = AccountingOptions.SourceValues.class,
+      description =
+          "The byte source reports read (default: ${DEFAULT-VALUE}, as report's): its own checks"
+              + " run, Retina's only when reports read Retina.")
+  String source;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
@@ -89,6 +99,11 @@ public final class DoctorCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  private String sourceName() {
+    dev.zonecost.engine.ByteSources.byName(source); // one line and exit 2 for an unknown one
+    return source.toLowerCase(java.util.Locale.ROOT);
+  }
+
   @Override
   public Integer call() {
     if (fixHints != null && !fixHints.equals("yaml")) {
@@ -110,7 +125,8 @@ public final class DoctorCommand implements Callable<Integer> {
                       window.end(),
                       prometheus.parallelism(),
                       new Scope(names.names(), cluster))
-                  .settings(filterMapMaxEntries, level),
+                  .settings(filterMapMaxEntries, level)
+                  .source(sourceName()),
               Doctor.defaultChecks());
     }
     spec.commandLine()

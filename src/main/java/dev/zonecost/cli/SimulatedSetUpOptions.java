@@ -26,6 +26,25 @@ final class SimulatedSetUpOptions {
               + " standalone chart's default): namespace, pod and service renamed exported_*.")
   boolean ksmExportedLabels;
 
+  @Option(
+      names = "--retina-scraped-twice",
+      description =
+          "Write every Retina series twice: by its pod annotations (job retina) and by the"
+              + " chart's ServiceMonitor (job retina-svc, the operator's target labels).")
+  boolean retinaScrapedTwice;
+
+  @Option(
+      names = "--ksm-without-endpointslices",
+      description = "Leave out kube-state-metrics' EndpointSlice series (collector not enabled).")
+  boolean ksmWithoutEndpointSlices;
+
+  @Option(
+      names = "--beyla-agent-off-node",
+      description =
+          "With --source beyla: one node's agent reports another interface's IP as beyla_ip"
+              + " (192.168.255.1, no node's).")
+  boolean beylaAgentOffNode;
+
   /** Sets them on the spec; the large scenario has none of them. */
   void apply(SimulationSpec.Builder b, Scenario scenario) {
     if (scenario == Scenario.LARGE && (hostTraffic || cronJob)) {
@@ -33,5 +52,8 @@ final class SimulatedSetUpOptions {
           (hostTraffic ? "--host-traffic" : "--cron-job") + " is for the seed and edge scenarios");
     }
     b.hostTraffic(hostTraffic).cronJob(cronJob).ksmExportedLabels(ksmExportedLabels);
+    b.retinaScrapedTwice(retinaScrapedTwice)
+        .ksmWithoutEndpointSlices(ksmWithoutEndpointSlices)
+        .beylaAgentOffNode(beylaAgentOffNode);
   }
 }

@@ -2,11 +2,11 @@ package dev.zonecost.compare;
 
 import dev.zonecost.check.Baseline;
 import dev.zonecost.check.Traffic;
-import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportService;
 import dev.zonecost.report.RowOrder;
+import java.time.Duration;
 
 /**
  * {@code report --compare-to}: the later window's report against an earlier window's or a saved
@@ -29,24 +29,29 @@ public final class CompareService {
 
   /**
    * Against a saved report ({@code -o json} or {@code yaml}), which must have been made with the
-   * same grouping and without {@code --top}, or its pairs could not be matched.
+   * same dedupe, level, price rule, selection and grouping and without {@code --top}, or its pairs
+   * and costs could not be matched; a window of another length is compared as totals, and said so.
    */
   public Comparison against(EngineRequest later, Baseline saved, String savedName) {
     Report after = reports.report(later, RowOrder.SortBy.BYTES, null);
-    if (!saved.groupBy().equals(after.metadata().groupBy().label())
-        || saved.byCluster() != after.metadata().byCluster()
-        || saved.folded()) {
-      throw new UsageException(
-          savedName
-              + " was made with another --group-by, --by-cluster or with --top:"
-              + " its pairs cannot be matched with this run's");
-    }
+    return of(after, saved, savedName).withRollouts(reports.rollouts(later));
+  }
+
+  /** The comparison of today's report with a saved one, refused when they cannot be compared. */
+  static Comparison of(Report after, Baseline saved, String savedName) {
+    saved.requireComparableAsSaved(after, savedName);
+    long seconds = saved.window().toSeconds();
+    long today = Duration.between(after.metadata().start(), after.metadata().end()).toSeconds();
     return Comparison.of(
-            savedName + " (" + saved.window().toSeconds() + " s window)",
-            label(after),
-            saved.traffic(),
-            Traffic.of(after))
-        .withRollouts(reports.rollouts(later));
+        savedName
+            + " ("
+            + seconds
+            + " s window"
+            + (seconds == today ? "" : "; this run's is " + today + " s: totals, not rates")
+            + ")",
+        label(after),
+        saved.traffic(),
+        Traffic.of(after));
   }
 
   private static String label(Report r) {

@@ -29,10 +29,11 @@ public final class AttributionCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
-    if (!ctx.hasRetinaPairs()) {
+    boolean other = ctx.readsOtherSource() && ctx.sourcesFound.contains(ctx.readSource());
+    if (!ctx.hasRetinaPairs() && !other) {
       return CheckResult.info(NAME, DoctorContext.NO_RETINA_PAIRS);
     }
-    if (!ctx.nativeZones && !ctx.nodeZones) {
+    if (!other && !ctx.nativeZones && !ctx.nodeZones) {
       return CheckResult.info(NAME, "not measured: no zone anywhere");
     }
     EngineResult result =

@@ -28,6 +28,7 @@ public final class Doctor {
         new ObservationsCheck(),
         new AttributionCheck(),
         new ServicesCheck(),
+        new EndpointSlicesCheck(),
         new DataSanityCheck(),
         new RetentionCheck());
   }

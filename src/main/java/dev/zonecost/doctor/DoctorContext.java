@@ -37,6 +37,12 @@ public final class DoctorContext {
   /** Byte sources with data in the window (any of Retina, Beyla, Istio); -1 until measured. */
   int sourcesWithData = -1;
 
+  /** The byte source reports read ({@code --source}): a source's name or {@code auto}. */
+  String source = ByteSources.AUTO;
+
+  /** The sources with data in the window, auto's order; set by the byte sources check. */
+  List<String> sourcesFound = List.of();
+
   /** Whether Retina series carry source_podname and destination_podname. */
   boolean remoteContext;
 
@@ -64,6 +70,35 @@ public final class DoctorContext {
 
   /** What a check that needs Retina's pod pairs (remote context) measures without them. */
   static final String NO_RETINA_PAIRS = "not measured: no Retina pod pairs";
+
+  /**
+   * The source a report would read: the named one, or auto's choice (Retina when it has series,
+   * else the first other source with data).
+   */
+  String readSource() {
+    if (!source.equals(ByteSources.AUTO)) {
+      return source;
+    }
+    return sourcesFound.isEmpty() || sourcesFound.contains("retina")
+        ? "retina"
+        : sourcesFound.get(0);
+  }
+
+  /** Whether reports read another source than Retina: Retina's own checks then do not apply. */
+  boolean readsOtherSource() {
+    return !readSource().equals("retina");
+  }
+
+  /** What a Retina check measures when reports read another source. */
+  String notRead() {
+    return "not measured: reports read " + readSource() + " (--source " + source + ")";
+  }
+
+  /** Sets the byte source reports read ({@code --source}); returns this. */
+  public DoctorContext source(String source) {
+    this.source = source;
+    return this;
+  }
 
   /** Whether the Retina metric has series in the window. */
   boolean hasRetinaSeries() {
@@ -129,7 +164,7 @@ public final class DoctorContext {
         scope.names(),
         false,
         QuerySettings.DEFAULT_LOOK_BEHIND,
-        ByteSources.AUTO);
+        source);
   }
 
   public PrometheusApi api() {

@@ -36,7 +36,10 @@ public final class DoctorRenderer {
     sb.append(
         report.failed()
             ? "doctor: FAIL - fix the set-up above before trusting a report\n"
-            : "doctor: no FAIL - reports can be trusted (read the WARN lines)\n");
+            : report.results().stream().anyMatch(r -> r.status() == Status.WARN)
+                ? "doctor: no FAIL - read each WARN: it says what reports or commands get wrong"
+                    + " until it is fixed\n"
+                : "doctor: no FAIL - reports can be trusted\n");
     return sb.toString();
   }
 

@@ -2,6 +2,7 @@ package dev.zonecost.doctor;
 
 import static dev.zonecost.promql.RangeFunctions.countSeries;
 
+import dev.zonecost.engine.ByteSources;
 import dev.zonecost.promql.Scope;
 
 /** Is Retina's pod-level byte metric in the window at all. */
@@ -17,6 +18,10 @@ public final class ForwardBytesCheck implements Check {
     long n = ctx.number(query(ctx.scope(), ctx.range()));
     String metric = ctx.scope().names().forwardBytes(); // the user's --metric, not the default
     ctx.forwardSeries = n;
+    if (!ctx.source.equals(ByteSources.AUTO) && ctx.readsOtherSource()) {
+      return CheckResult.info(NAME, metric + ": " + n + " series; " + ctx.notRead())
+          .with("series", n);
+    }
     if (n == 0 && ctx.sourcesWithData > 0) {
       return CheckResult.warn(
               NAME,

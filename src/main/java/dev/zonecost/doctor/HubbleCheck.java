@@ -30,13 +30,15 @@ public final class HubbleCheck implements Check {
       return CheckResult.ok(NAME, "no Hubble metrics").with("hubbleSeries", 0L);
     }
     String some = String.join(", ", names.subList(0, Math.min(3, names.size())));
-    if (ctx.hasRetinaSeries()) {
+    if (ctx.hasRetinaSeries() || ctx.readsOtherSource()) {
       return CheckResult.info(
               NAME,
               series
                   + " Hubble series ("
                   + some
-                  + ") beside Retina's pod-level metrics; zonecost reads only the latter")
+                  + (ctx.readsOtherSource()
+                      ? "); reports read " + ctx.readSource()
+                      : ") beside Retina's pod-level metrics; zonecost reads only the latter"))
           .with("hubbleSeries", series);
     }
     return CheckResult.fail(

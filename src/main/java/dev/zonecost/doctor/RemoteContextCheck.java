@@ -14,6 +14,9 @@ public final class RemoteContextCheck implements Check {
 
   @Override
   public CheckResult run(DoctorContext ctx) {
+    if (ctx.readsOtherSource()) {
+      return CheckResult.info(NAME, ctx.notRead());
+    }
     if (!ctx.hasRetinaSeries()) {
       return CheckResult.fail(NAME, DoctorContext.NO_RETINA_SERIES, Fixes.RETINA_POD_LEVEL);
     }

@@ -22,6 +22,7 @@ public final class SourcesCheck implements Check {
   public CheckResult run(DoctorContext ctx) {
     List<String> found = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     CheckResult numbers = CheckResult.info(NAME, "");
     for (ByteSource source : ByteSources.all()) {
       for (String metric : metrics(ctx.scope(), source)) {
@@ -30,11 +31,26 @@ public final class SourcesCheck implements Check {
           continue;
         }
         numbers = numbers.with(source.name() + "Series", n);
+        names.add(source.name());
         found.add(describe(ctx, source, metric, n, fixes));
         break;
       }
     }
     ctx.sourcesWithData = found.size();
+    ctx.sourcesFound = List.copyOf(names);
+    if (!ctx.source.equals(ByteSources.AUTO) && !names.contains(ctx.source)) {
+      return CheckResult.fail(
+          NAME,
+          "--source "
+              + ctx.source
+              + ": no "
+              + ctx.source
+              + " series in the window"
+              + (found.isEmpty() ? "" : " (" + String.join("; ", found) + ")"),
+          found.isEmpty()
+              ? "install and scrape the source's agent (README, \"Other byte sources\")"
+              : "report with --source " + names.get(0) + " or auto, or scrape " + ctx.source);
+    }
     if (found.isEmpty()) {
       return CheckResult.fail(
               NAME,
@@ -90,6 +106,15 @@ public final class SourcesCheck implements Check {
                   + metric.replace("_total", "")
                   + " in Beyla's attributes.select (README, \"Beyla / OBI\")");
         }
+        List<String> stray = agentsOfNoNode(ctx, metric, pods);
+        if (!stray.isEmpty()) {
+          fixes.add(
+              "agents whose IP is no node's IP in k8s_src_node_ip/k8s_dst_node_ip ("
+                  + String.join(", ", stray)
+                  + "): the flows their nodes sent have no copy kept, reports miss those bytes;"
+                  + " set Beyla's network.agent_ip to the node's IP (BEYLA_NETWORK_AGENT_IP from"
+                  + " status.hostIP)");
+        }
         if (agent == 0) {
           fixes.add(
               "select beyla.ip, k8s.src.node.ip and k8s.dst.node.ip so that the sender's copy is"
@@ -119,6 +144,41 @@ public final class SourcesCheck implements Check {
       }
       default -> head;
     };
+  }
+
+  /** The agents ({@code beyla_ip} / {@code obi_ip}) whose IP no series names as a node's. */
+  static List<String> agentsOfNoNode(DoctorContext ctx, String metric, String pods) {
+    java.util.Set<String> nodes = new java.util.HashSet<>();
+    java.util.Map<String, String> agents = new java.util.TreeMap<>();
+    for (String side : List.of("k8s_src_node_ip", "k8s_dst_node_ip")) {
+      for (var s : ctx.query(by(ctx, side, metric, pods + "," + side + "!=\"\""))) {
+        nodes.add(s.label(side));
+      }
+    }
+    for (String agent : List.of("beyla_ip", "obi_ip")) {
+      String sel = pods + "," + agent + "!=\"\",k8s_src_node_ip!=\"\"";
+      for (var s : ctx.query(by(ctx, agent + ", instance", metric, sel))) {
+        agents.merge(s.label(agent), s.label("instance"), (a, b) -> a.isEmpty() ? b : a + ", " + b);
+      }
+    }
+    List<String> stray = new ArrayList<>();
+    agents.forEach(
+        (ip, instance) -> {
+          if (!nodes.contains(ip)) {
+            stray.add(ip + (instance.isEmpty() ? "" : " (" + instance + ")"));
+          }
+        });
+    return stray;
+  }
+
+  private static String by(DoctorContext ctx, String labels, String metric, String matchers) {
+    return "count by ("
+        + labels
+        + ") (last_over_time("
+        + ctx.scope().selector(metric, matchers)
+        + "["
+        + ctx.range()
+        + "]))";
   }
 
   private static String percent(long part, long all) {

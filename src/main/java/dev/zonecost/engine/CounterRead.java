@@ -46,6 +46,9 @@ final class CounterRead {
   private final CompletableFuture<QueryResult> agents;
   long resetCount;
 
+  /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
+  List<String> copyNotes = List.of();
+
   CounterRead(
       PrometheusApi api,
       QueryPlan plan,
@@ -90,7 +93,8 @@ final class CounterRead {
       TrafficAggregator aggregator,
       ByteSource source,
       EngineRequest request,
-      List<LabelledQuery> sent) {
+      List<LabelledQuery> sent,
+      ScrapeCopies copies) {
     String cluster = plan.settings().names().clusterLabel();
     Map<String, Map<String, String>> labelsOf = new LinkedHashMap<>();
     Map<String, Integer> resets = new HashMap<>();
@@ -100,6 +104,8 @@ final class CounterRead {
       resets.put(id, (int) Math.round(s.samples().get(0).value()));
     }
     SeriesCover all = new SeriesCover(labelsOf.values());
+    copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
+    copyNotes = source.copyNotes(labelsOf.values());
     Map<String, Double> last = values(lastEdge);
     Map<String, Double> first = values(firstEdge);
     Set<String> preExisting = new HashSet<>(first.keySet());

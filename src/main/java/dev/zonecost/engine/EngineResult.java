@@ -8,6 +8,7 @@ import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.promql.LabelledQuery;
+import dev.zonecost.source.ByteSource;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,12 @@ public record EngineResult(
     List<String> sourceNotes,
     KubeJoin kube,
     Map<String, NodeBytes> byNode) {
+
+  /**
+   * How a note about a half-broken set-up begins (a source scraped twice, agents whose copies match
+   * no node): {@code check} repeats these notes beside its verdict.
+   */
+  public static final String SET_UP_NOTE = ByteSource.SET_UP_NOTE;
 
   /** A result without kube-state-metrics' facts (recorded series) and per-node bytes. */
   public EngineResult(

@@ -321,8 +321,11 @@ public final class TrafficEngine {
               request.places());
       WindowEdges edges = null;
       long resetCount = 0;
+      ScrapeCopies copies = new ScrapeCopies(directory, cluster);
+      List<String> notes = new ArrayList<>();
       for (CounterRead read : reads) {
-        WindowEdges e = read.addTo(aggregator, source, request, sent);
+        WindowEdges e = read.addTo(aggregator, source, request, sent, copies);
+        read.copyNotes.stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         edges = edges == null ? e : edges.plus(e);
         resetCount += read.resetCount;
       }
@@ -347,12 +350,18 @@ public final class TrafficEngine {
           result.sources(),
           calibration,
           source.name(),
-          List.of(),
+          concat(copies.notes(source.name()), notes),
           new KubeJoin(ksmPods, exportedPods, zonedNodes, resolver.cronJobRuns()),
           result.byNode());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
   }
 
   /** Adds an observation; a source's left-out copy (null) adds nothing. */

@@ -1,8 +1,8 @@
 package dev.zonecost.kube;
 
 import static dev.zonecost.promql.PromqlStrings.duration;
-import static dev.zonecost.promql.RangeFunctions.maxBy;
 
+import dev.zonecost.promql.ExportedLabels;
 import dev.zonecost.promql.LabelNames;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.promql.QueryWindow;
@@ -46,12 +46,24 @@ public final class TopologyQueries {
     return scope.selector(metric, String.join(", ", extra));
   }
 
-  /** {@code metric} over the window, folded per value of the cluster and {@code labels}. */
+  /**
+   * {@code metric} over the window, folded per value of the cluster and {@code labels}; a label a
+   * scrape without {@code honor_labels} renamed is read from its {@code exported_} twin.
+   */
   private String folded(String labels, String metric, String... extra) {
-    return maxBy(
-        cluster() + ", " + labels,
-        selector(metric, extra),
-        duration(window.rangeFor(window.length())));
+    return "max by ("
+        + cluster()
+        + ", "
+        + labels
+        + ") ("
+        + ExportedLabels.coalesced(
+            labels,
+            "max_over_time("
+                + selector(metric, extra)
+                + "["
+                + duration(window.rangeFor(window.length()))
+                + "])")
+        + ")";
   }
 
   private String grid() {
@@ -77,11 +89,15 @@ public final class TopologyQueries {
         + cluster()
         + ", namespace, endpointslice, endpoint_zone) (max by ("
         + cluster()
-        + ", namespace, endpointslice, address, endpoint_zone) (max_over_time("
-        + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
-        + "["
-        + duration(stepRange())
-        + "])))";
+        + ", namespace, endpointslice, address, endpoint_zone) ("
+        + ExportedLabels.coalesced(
+            "namespace",
+            "max_over_time("
+                + selector(LabelNames.ENDPOINTSLICE_ENDPOINTS, "ready=\"true\"")
+                + "["
+                + duration(stepRange())
+                + "])")
+        + "))";
   }
 
   /**

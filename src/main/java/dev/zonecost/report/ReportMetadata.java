@@ -5,6 +5,7 @@ import dev.zonecost.accounting.GroupBy;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.accounting.WorkloadResolver;
+import dev.zonecost.engine.EngineResult;
 import dev.zonecost.promql.LabelledQuery;
 import java.time.Instant;
 import java.util.List;
@@ -99,5 +100,10 @@ public record ReportMetadata(
         edges,
         calibration,
         List.of());
+  }
+
+  /** The notes about a half-broken set-up the report was made from, which {@code check} repeats. */
+  public List<String> setUpNotes() {
+    return notes.stream().filter(n -> n.startsWith(EngineResult.SET_UP_NOTE)).toList();
   }
 }

@@ -153,6 +153,22 @@ public final class ReportService {
     EngineResult result =
         (run == null ? engine.engine(validated) : engine.engine(validated, run)).run(request);
     if (result.rows().isEmpty()) {
+      if (!result.byteSource().equals("retina")) {
+        throw new NoDataException(
+            "no "
+                + result.byteSource()
+                + " traffic matched in "
+                + request.start()
+                + " .. "
+                + request.end()
+                + result.sourceNotes().stream()
+                    .filter(n -> n.startsWith(EngineResult.SET_UP_NOTE))
+                    .map(n -> ": " + n.substring(EngineResult.SET_UP_NOTE.length()))
+                    .findFirst()
+                    .orElse(
+                        " — check the window, the namespace selection and the source's set-up"
+                            + " (README, \"Other byte sources\")"));
+      }
       throw NoMatch.explain(
           request,
           result,

@@ -41,6 +41,7 @@ final class BeylaWriter {
    */
   static List<SourceCounter> counters(SimulatedCluster c, boolean agentIps) {
     SourceCounters out = new SourceCounters(c);
+    Node offNode = c.has(SimulationSpec.SetUpFault.BEYLA_AGENT_OFF_NODE) ? strayAgentNode(c) : null;
     for (Flow f : c.flows()) {
       Pod o = f.opener();
       Pod p = f.peer();
@@ -53,7 +54,7 @@ final class BeylaWriter {
         Node replySender = p.external() ? o.node() : p.node();
         out.add(
             FAMILY,
-            labels(o, p, "request", agent, agentIps),
+            labels(o, p, "request", agent, agentIps, offNode),
             agentName(agent),
             agent,
             f,
@@ -61,7 +62,7 @@ final class BeylaWriter {
             agent.equals(o.node()) ? key(o, p) : null);
         out.add(
             FAMILY,
-            labels(p, o, "response", agent, agentIps),
+            labels(p, o, "response", agent, agentIps, offNode),
             agentName(agent),
             agent,
             f,
@@ -69,11 +70,11 @@ final class BeylaWriter {
             agent.equals(replySender) ? key(p, o) : null);
       }
       if (f.via() != null && c.routing().dnatAfterHook()) {
-        Map<String, String> toService = labels(o, p, "request", o.node(), agentIps);
+        Map<String, String> toService = labels(o, p, "request", o.node(), agentIps, offNode);
         service(toService, "k8s_dst_", f.via());
         toService.remove("dst_zone");
         toService.remove("k8s_dst_node_ip");
-        Map<String, String> fromService = labels(p, o, "response", o.node(), agentIps);
+        Map<String, String> fromService = labels(p, o, "response", o.node(), agentIps, offNode);
         service(fromService, "k8s_src_", f.via());
         fromService.remove("src_zone");
         fromService.remove("k8s_src_node_ip");
@@ -82,6 +83,19 @@ final class BeylaWriter {
       }
     }
     return out.build();
+  }
+
+  /** The IP the agent of {@link SimulationSpec.SetUpFault#BEYLA_AGENT_OFF_NODE} reports. */
+  static final String OFF_NODE_IP = "192.168.255.1";
+
+  /** The node whose agent reports {@link #OFF_NODE_IP}: the first to send to another node. */
+  static Node strayAgentNode(SimulatedCluster c) {
+    for (Flow f : c.flows()) {
+      if (!f.peer().external() && !f.peer().node().equals(f.opener().node())) {
+        return f.opener().node();
+      }
+    }
+    return null;
   }
 
   static String agentName(Node n) {
@@ -99,13 +113,13 @@ final class BeylaWriter {
   }
 
   private static Map<String, String> labels(
-      Pod src, Pod dst, String direction, Node agent, boolean agentIps) {
+      Pod src, Pod dst, String direction, Node agent, boolean agentIps, Node offNode) {
     Map<String, String> l = new LinkedHashMap<>();
     l.put("direction", direction);
     endpoint(l, "k8s_src_", "src_zone", src);
     endpoint(l, "k8s_dst_", "dst_zone", dst);
     if (agentIps) {
-      l.put("beyla_ip", agent.ip());
+      l.put("beyla_ip", agent.equals(offNode) ? OFF_NODE_IP : agent.ip());
     } else {
       l.remove("k8s_src_node_ip");
       l.remove("k8s_dst_node_ip");

@@ -48,6 +48,7 @@ final class ClusterBuilder {
   Routing routing = Routing.KUBE_PROXY;
   TrafficDistribution distribution = TrafficDistribution.DEFAULT;
   boolean ksmExportedLabels;
+  java.util.Set<SimulationSpec.SetUpFault> faults = java.util.Set.of();
 
   ClusterBuilder(
       String scenario,

@@ -78,6 +78,7 @@ public final class SimulatedCluster {
   private final List<ReplicaSet> replicaSets;
   private final List<Job> jobs;
   private final boolean ksmExportedLabels;
+  private final Set<SimulationSpec.SetUpFault> faults;
   private final List<Pod> pods;
   private final List<Flow> flows;
   private final List<Service> services;
@@ -103,6 +104,7 @@ public final class SimulatedCluster {
     this.replicaSets = List.copyOf(b.replicaSets);
     this.jobs = List.copyOf(b.jobs);
     this.ksmExportedLabels = b.ksmExportedLabels;
+    this.faults = Set.copyOf(b.faults);
     this.pods = List.copyOf(b.pods);
     this.flows = List.copyOf(b.flows);
     this.services = List.copyOf(b.services);
@@ -131,6 +133,7 @@ public final class SimulatedCluster {
     b.routing = spec.routing();
     b.distribution = spec.distribution();
     b.ksmExportedLabels = spec.ksmExportedLabels();
+    b.faults = spec.faults();
     return b;
   }
 
@@ -247,9 +250,44 @@ public final class SimulatedCluster {
 
   /** kube-state-metrics' series, then Retina's: the order they are written in. */
   private List<Series> buildSeries() {
-    List<Series> out = new ArrayList<>(KubeStateMetricsWriter.series(this));
-    out.addAll(RetinaWriter.series(this));
+    List<Series> out = new ArrayList<>();
+    for (Series s : KubeStateMetricsWriter.series(this)) {
+      if (!(has(SimulationSpec.SetUpFault.KSM_WITHOUT_ENDPOINTSLICES)
+          && s.family().startsWith("kube_endpointslice"))) {
+        out.add(s);
+      }
+    }
+    for (Series s : RetinaWriter.series(this)) {
+      out.add(s);
+      if (has(SimulationSpec.SetUpFault.RETINA_SCRAPED_TWICE)
+          && s.family().equals(RETINA_FORWARD_BYTES)) {
+        out.add(viaServiceMonitor(s)); // right after: a family's series stay together
+      }
+    }
     return out;
+  }
+
+  /**
+   * A Retina series as the chart's ServiceMonitor also stores it (REAL-FORMATS §1e):
+   * prometheus-operator's target labels, and {@code instance} the target's address — the agent runs
+   * in host network, so its node's IP and Retina's port.
+   */
+  private static Series viaServiceMonitor(Series s) {
+    Map<String, String> l = new LinkedHashMap<>(s.labels());
+    String node = l.getOrDefault("instance", "");
+    l.put("container", "retina");
+    l.put("endpoint", "retina");
+    l.put("instance", (s.agent() != null ? s.agent().ip() : node) + ":10093");
+    l.put("job", "retina-svc");
+    l.put("namespace", "kube-system");
+    l.put("pod", "retina-agent-" + node);
+    l.put("service", "retina-svc");
+    return new Series(s.family(), l, s.from(), s.to(), s.values(), s.flow(), s.agent());
+  }
+
+  /** Whether the set-up written has this fault (issue 29's half-broken set-ups). */
+  public boolean has(SimulationSpec.SetUpFault fault) {
+    return faults.contains(fault);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to simulate. {@code end} must lie on the scrape grid ({@link #alignDown}); the span is
@@ -36,6 +37,8 @@ import java.util.Objects;
  * @param ksmExportedLabels whether kube-state-metrics' series are written as a scrape without
  *     {@code honor_labels} stores them: its {@code namespace}, {@code pod} and {@code service}
  *     renamed {@code exported_*}, the scrape target's in their place
+ * @param faults half-broken set-ups real clusters run with (issue 29): each changes what is
+ *     written, not the model (null means none)
  */
 public record SimulationSpec(
     String scenario,
@@ -51,7 +54,64 @@ public record SimulationSpec(
     TrafficDistribution distribution,
     boolean hostTraffic,
     boolean cronJob,
-    boolean ksmExportedLabels) {
+    boolean ksmExportedLabels,
+    Set<SetUpFault> faults) {
+
+  /** A half-broken set-up the simulator can write (issue 29 rows 3, 4, 5). */
+  public enum SetUpFault {
+    /**
+     * One Beyla agent reports another interface's IP as {@code beyla_ip} (no node's): the flows its
+     * node sent have no copy a reader can keep.
+     */
+    BEYLA_AGENT_OFF_NODE,
+    /** kube-state-metrics without its {@code endpointslices} collector: no EndpointSlice series. */
+    KSM_WITHOUT_ENDPOINTSLICES,
+    /**
+     * Retina scraped by its pod annotations ({@code job="retina"}) and by the chart's
+     * ServiceMonitor (prometheus-operator's target labels, {@code instance} the node's IP and the
+     * agent's port): every Retina series twice, with the same values.
+     */
+    RETINA_SCRAPED_TWICE
+  }
+
+  /** A spec without faults (the components before {@code faults}). */
+  public SimulationSpec(
+      String scenario,
+      Instant end,
+      int hours,
+      Duration scrapeInterval,
+      DataAggregationLevel level,
+      boolean nativeZones,
+      long seed,
+      double scale,
+      Duration history,
+      Routing routing,
+      TrafficDistribution distribution,
+      boolean hostTraffic,
+      boolean cronJob,
+      boolean ksmExportedLabels) {
+    this(
+        scenario,
+        end,
+        hours,
+        scrapeInterval,
+        level,
+        nativeZones,
+        seed,
+        scale,
+        history,
+        routing,
+        distribution,
+        hostTraffic,
+        cronJob,
+        ksmExportedLabels,
+        Set.of());
+  }
+
+  /** Whether the set-up has this fault. */
+  public boolean has(SetUpFault fault) {
+    return faults.contains(fault);
+  }
 
   public static final String SEED = "seed";
   public static final String EDGE = "edge";
@@ -108,6 +168,10 @@ public record SimulationSpec(
     routing = routing == null ? Routing.KUBE_PROXY : routing;
     distribution = distribution == null ? TrafficDistribution.DEFAULT : distribution;
     level = level == null ? DataAggregationLevel.LOW : level;
+    faults =
+        faults == null || faults.isEmpty()
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(faults));
     checkInterval(scrapeInterval);
     if (Duration.ofHours(hours).getSeconds() % scrapeInterval.getSeconds() != 0) {
       throw new IllegalArgumentException(
@@ -156,7 +220,8 @@ public record SimulationSpec(
         .distribution(distribution)
         .hostTraffic(hostTraffic)
         .cronJob(cronJob)
-        .ksmExportedLabels(ksmExportedLabels);
+        .ksmExportedLabels(ksmExportedLabels)
+        .faults(faults);
   }
 
   /** A spec with the defaults of {@link #builder}. */
@@ -180,6 +245,7 @@ public record SimulationSpec(
     private boolean hostTraffic;
     private boolean cronJob;
     private boolean ksmExportedLabels;
+    private final Set<SetUpFault> faults = java.util.EnumSet.noneOf(SetUpFault.class);
 
     private Builder(String scenario, Instant end) {
       this.scenario = scenario;
@@ -251,6 +317,36 @@ public record SimulationSpec(
       return this;
     }
 
+    /** {@link SetUpFault#BEYLA_AGENT_OFF_NODE}. */
+    public Builder beylaAgentOffNode(boolean on) {
+      return fault(SetUpFault.BEYLA_AGENT_OFF_NODE, on);
+    }
+
+    /** {@link SetUpFault#KSM_WITHOUT_ENDPOINTSLICES}. */
+    public Builder ksmWithoutEndpointSlices(boolean on) {
+      return fault(SetUpFault.KSM_WITHOUT_ENDPOINTSLICES, on);
+    }
+
+    /** {@link SetUpFault#RETINA_SCRAPED_TWICE}. */
+    public Builder retinaScrapedTwice(boolean on) {
+      return fault(SetUpFault.RETINA_SCRAPED_TWICE, on);
+    }
+
+    public Builder faults(Set<SetUpFault> all) {
+      faults.clear();
+      faults.addAll(all);
+      return this;
+    }
+
+    private Builder fault(SetUpFault fault, boolean on) {
+      if (on) {
+        faults.add(fault);
+      } else {
+        faults.remove(fault);
+      }
+      return this;
+    }
+
     /** Lets {@code change} set what it knows (options kept elsewhere), then goes on. */
     public Builder apply(java.util.function.Consumer<Builder> change) {
       change.accept(this);
@@ -273,7 +369,8 @@ public record SimulationSpec(
           distribution,
           hostTraffic,
           cronJob,
-          ksmExportedLabels);
+          ksmExportedLabels,
+          faults);
     }
   }
 

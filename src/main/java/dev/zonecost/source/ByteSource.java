@@ -3,6 +3,7 @@ package dev.zonecost.source;
 import dev.zonecost.accounting.Observation;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.promql.MetricNames;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,12 @@ import java.util.Map;
  * this interface (DESIGN §7).
  */
 public interface ByteSource {
+  /**
+   * How a note about a half-broken set-up begins (a source scraped twice, agents whose copies match
+   * no node): {@code check} repeats these notes beside its verdict.
+   */
+  String SET_UP_NOTE = "set-up: ";
+
   /** The name users give to {@code --source}. */
   String name();
 
@@ -57,6 +64,15 @@ public interface ByteSource {
    */
   default boolean needsWorkloadKinds() {
     return false;
+  }
+
+  /**
+   * What the copy rule could not do with this set-up, seen over all the series of a counter in the
+   * window (labels as read): a sentence each, said with the report. Throws {@link
+   * dev.zonecost.common.NoDataException} when it leaves every copy out.
+   */
+  default List<String> copyNotes(Collection<Map<String, String>> series) {
+    return List.of();
   }
 
   /** A counter: its role and the metric names it goes by, first choice first. */

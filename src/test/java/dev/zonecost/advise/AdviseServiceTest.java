@@ -91,4 +91,44 @@ class AdviseServiceTest {
     assertEquals(Map.of("a", 4.0, "b", 8.0), c.cpuByZone());
     assertEquals(List.of("n3"), c.incomplete());
   }
+
+  /**
+   * Issue 29 row 4: kube-state-metrics without its EndpointSlice series — every Service would be
+   * "no-endpoints" with 0 bytes avoidable; advise (and check --max-avoidable-cost) exit 5 instead.
+   */
+  @Test
+  void refuses_services_without_any_endpointslice_series() {
+    ServiceTopology t = topology();
+    ServiceTopology noSlices =
+        new ServiceTopology(
+            Map.of(),
+            Map.of(),
+            Set.of(),
+            t.clusterIps(),
+            t.externalNames(),
+            t.cpuByNode(),
+            t.zoneByNode(),
+            t.step());
+    AdviseService service = new AdviseService(r -> null, r -> noSlices, null);
+    dev.zonecost.engine.EngineRequest request =
+        new dev.zonecost.engine.EngineRequest(
+            java.time.Instant.parse("2026-11-01T00:00:00Z"),
+            java.time.Instant.parse("2026-11-01T01:00:00Z"),
+            dev.zonecost.accounting.DedupeMode.AUTO,
+            dev.zonecost.accounting.DataAggregationLevel.LOW,
+            Selection.ALL,
+            GroupBy.WORKLOAD,
+            dev.zonecost.promql.MetricNames.DEFAULT,
+            false,
+            dev.zonecost.source.QuerySettings.DEFAULT_LOOK_BEHIND,
+            "auto");
+    dev.zonecost.common.NoDataException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.zonecost.common.NoDataException.class,
+            () -> service.advise(request, null, null, null));
+    assertTrue(e.getMessage().contains("no EndpointSlice series"), e.getMessage());
+    assertTrue(e.getMessage().contains("--resources=...,endpointslices"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    AdviseService.requireEndpointSlices(t); // slices present: no refusal
+  }
 }

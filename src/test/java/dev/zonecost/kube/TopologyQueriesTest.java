@@ -29,10 +29,15 @@ class TopologyQueriesTest {
       assertEquals(
           "count by (cluster, namespace, endpointslice, endpoint_zone) (max by (cluster,"
               + " namespace, endpointslice, address, endpoint_zone) ("
-              + ready
+              + exported(ready)
               + "))[7200s:60s]",
           q(Duration.ofHours(2), leftOpen).readyEndpointsPerStep());
     }
+  }
+
+  /** A namespace renamed by a scrape without honor_labels is read from exported_namespace. */
+  static String exported(String expr) {
+    return "label_replace(" + expr + ", \"namespace\", \"$1\", \"exported_namespace\", \"(.+)\")";
   }
 
   @Test
@@ -44,8 +49,9 @@ class TopologyQueriesTest {
   @Test
   void window_ranges_follow_the_back_ends_range_semantics() {
     assertEquals(
-        "max by (cluster, namespace, endpointslice) (max_over_time("
-            + "kube_endpointslice_endpoints_hints[7200001ms]))",
+        "max by (cluster, namespace, endpointslice) ("
+            + exported("max_over_time(kube_endpointslice_endpoints_hints[7200001ms])")
+            + ")",
         q(Duration.ofHours(2), true).hintedSlices());
     assertEquals(
         "max by (cluster, node) (max_over_time(kube_node_status_allocatable{resource=\"cpu\"}"

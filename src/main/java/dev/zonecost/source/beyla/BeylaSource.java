@@ -13,8 +13,13 @@ import dev.zonecost.promql.Matchers;
 import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.ByteSource;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Beyla / OBI network flows ({@code beyla_network_flow_bytes_total} and its OBI names): one series
@@ -90,6 +95,61 @@ public final class BeylaSource implements ByteSource {
     boolean oneNode = !srcNode.isEmpty() && srcNode.equals(dstNode);
     return outside || oneNode ? 1 : 2;
   }
+
+  /**
+   * Agents whose IP ({@code beyla.ip}) is no node's IP in the series ({@code k8s_*_node_ip}): the
+   * copy rule keeps the sender's agent's copy by comparing the two, so the flows such an agent's
+   * node sent are left out by both agents — their bytes missing, silently, unless said. Happens
+   * when {@code network.agent_ip_iface} picks another interface than the node's address.
+   */
+  @Override
+  public List<String> copyNotes(Collection<Map<String, String>> series) {
+    Map<String, Set<String>> instancesByAgent = new TreeMap<>();
+    Set<String> nodeIps = new HashSet<>();
+    for (Map<String, String> labels : series) {
+      String agent = firstOf(labels, BeylaLabels.AGENT_IP);
+      String src = labels.getOrDefault(SRC + BeylaLabels.NODE_IP, "");
+      String dst = labels.getOrDefault(DST + BeylaLabels.NODE_IP, "");
+      if (agent.isEmpty() || (src.isEmpty() && dst.isEmpty())) {
+        continue; // no copy rule by agent here: copies are halved instead
+      }
+      nodeIps.add(src);
+      nodeIps.add(dst);
+      instancesByAgent
+          .computeIfAbsent(agent, k -> new TreeSet<>())
+          .add(labels.getOrDefault("instance", ""));
+    }
+    List<String> unmatched = new ArrayList<>();
+    instancesByAgent.forEach(
+        (agent, instances) -> {
+          if (!nodeIps.contains(agent)) {
+            instances.remove("");
+            unmatched.add(
+                "beyla_ip=\""
+                    + agent
+                    + "\""
+                    + (instances.isEmpty()
+                        ? ""
+                        : " (instance " + String.join(", ", instances) + ")"));
+          }
+        });
+    if (unmatched.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        UNMATCHED_AGENTS
+            + unmatched.size()
+            + " of "
+            + instancesByAgent.size()
+            + " agents' IP is no node's IP in k8s_src_node_ip/k8s_dst_node_ip: "
+            + String.join(", ", unmatched)
+            + "; the flows their nodes sent have no copy kept, their bytes are missing from"
+            + " every row — set Beyla's network.agent_ip to the node's IP (BEYLA_NETWORK_AGENT_IP"
+            + " from status.hostIP) or agent_ip_iface to its interface");
+  }
+
+  /** How the note on agents that match no node begins (a half-broken set-up's note). */
+  public static final String UNMATCHED_AGENTS = SET_UP_NOTE + "source beyla: ";
 
   private static boolean isService(Map<String, String> labels, String side) {
     return BeylaLabels.SERVICE_OWNER.equals(labels.get(side + OWNER_TYPE));

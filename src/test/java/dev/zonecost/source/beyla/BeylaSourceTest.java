@@ -154,4 +154,37 @@ class BeylaSourceTest {
             new TrafficRow(new TrafficKey(client, server, "us-east-1a", Zones.UNKNOWN), 30)),
         rows);
   }
+
+  /**
+   * Issue 29 row 3: an agent whose beyla_ip is no node's IP (another interface picked) — the flows
+   * its node sent have no copy kept; the source names it.
+   */
+  @Test
+  void names_the_agents_whose_ip_is_no_nodes_ip() {
+    String stray = "192.168.9.9"; // node B's agent, reporting another interface's IP
+    List<Map<String, String>> series =
+        List.of(
+            flow(NODE_A, NODE_A, NODE_B),
+            flow(stray, NODE_A, NODE_B),
+            flow(NODE_A, NODE_B, NODE_A),
+            flow(stray, NODE_B, NODE_A));
+    assertNull(read(flow(stray, NODE_B, NODE_A), 1000), "B's flow: the stray copy left out");
+    assertNull(read(flow(NODE_A, NODE_B, NODE_A), 1000), "and A's copy too: its bytes are lost");
+    List<String> notes = BEYLA.copyNotes(series);
+    assertEquals(1, notes.size(), notes.toString());
+    String note = notes.get(0);
+    assertTrue(note.startsWith("set-up: source beyla: 1 of 2 agents"), note);
+    assertTrue(note.contains("beyla_ip=\"192.168.9.9\" (instance beyla-192.168.9.9)"), note);
+    assertTrue(!note.contains("beyla_ip=\"" + NODE_A), note);
+    assertTrue(note.contains("network.agent_ip"), note);
+
+    assertEquals(
+        List.of(),
+        BEYLA.copyNotes(List.of(flow(NODE_A, NODE_A, NODE_B), flow(NODE_B, NODE_A, NODE_B))),
+        "every agent a node");
+    assertEquals(
+        List.of(),
+        BEYLA.copyNotes(List.of(flow(null, NODE_A, NODE_B), flow(null, NODE_A, NODE_B))),
+        "no agent IP: copies halved, no rule by agent");
+  }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
+import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code zonecost rules} and {@code zonecost dashboard} against a real Prometheus with the
@@ -127,6 +131,62 @@ class MonitoringIT {
           assertTrue(Math.abs(cost - exactCost) / exactCost < 0.15, "cost near the report's");
         }
       }
+    }
+  }
+
+  /**
+   * The per-pair recording rule, evaluated at every interval over the window as a ruler would,
+   * against {@code report} over the same window, per locality (issue 31): the simulator's {@code
+   * edge} cluster with each routing, both levels, and with traffic to and from nodes.
+   */
+  @ParameterizedTest(name = "{0} {1} host traffic {2}")
+  @CsvSource({
+    "KUBE_PROXY, LOW, true",
+    "KUBE_PROXY, HIGH, true",
+    "POD_IP_ONLY, LOW, false",
+    "POD_IP_ONLY, HIGH, false",
+    "SOCKET_LB, LOW, false",
+  })
+  void recorded_localities_follow_the_report(
+      Routing routing, DataAggregationLevel level, boolean hostTraffic, @TempDir Path tmp)
+      throws Exception {
+    SimulatedCluster cluster =
+        Simulator.generate(
+            SimulationSpec.builder("edge", END)
+                .hours(3)
+                .seed(42)
+                .routing(routing)
+                .level(level)
+                .hostTraffic(hostTraffic)
+                .build());
+    String lvl = level.label();
+    try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
+      Instant start = cluster.start();
+      RecordedLocalities report =
+          RecordedLocalities.ofReport(
+              new ObjectMapper()
+                  .readTree(
+                      cli(
+                          "report",
+                          "--prometheus-url",
+                          prom.url(),
+                          "--data-aggregation-level",
+                          lvl,
+                          "--start",
+                          start.toString(),
+                          "--end",
+                          END.toString(),
+                          "-o",
+                          "json")));
+      JsonNode rules =
+          new ObjectMapper(new YAMLFactory())
+              .readTree(cli("rules", "--data-aggregation-level", lvl));
+      String pair = rules.get("groups").get(0).get("rules").get(0).get("expr").asText();
+      RecordedLocalities recorded =
+          RecordedLocalities.ofSeries(prom.url(), pair, start, END, Duration.ofMinutes(5));
+      System.out.printf(
+          "MonitoringIT: %s %s host traffic %s, recorded / report: %s%n",
+          routing, lvl, hostTraffic, recorded.against(report));
     }
   }
 

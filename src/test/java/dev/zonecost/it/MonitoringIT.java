@@ -187,6 +187,26 @@ class MonitoringIT {
       System.out.printf(
           "MonitoringIT: %s %s host traffic %s, recorded / report: %s%n",
           routing, lvl, hostTraffic, recorded.against(report));
+      assertWithinTheDocumentedDifference(recorded, report);
+    }
+  }
+
+  /**
+   * docs/accounting.md's bound for the recorded series against {@code report} on the {@code edge}
+   * cluster, per locality: never above, at most 5% below (its window starts inside a scrape outage,
+   * an agent restarts, a pair's series expires and returns: the rules see each interval's ends
+   * only). Measured: −1.7% to −2.1% same-zone, −3.1% cross-zone, −3.3% to −4.6% unknown-zone.
+   */
+  static void assertWithinTheDocumentedDifference(
+      RecordedLocalities recorded, RecordedLocalities report) {
+    double[][] pairs = {
+      {recorded.same(), report.same()},
+      {recorded.cross(), report.cross()},
+      {recorded.unknown(), report.unknown()}
+    };
+    for (double[] p : pairs) {
+      double e = RecordedLocalities.error(p[0], p[1]);
+      assertTrue(e <= 0.005 && e >= -0.05, recorded.against(report));
     }
   }
 

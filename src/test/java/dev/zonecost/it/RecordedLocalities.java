@@ -71,6 +71,41 @@ record RecordedLocalities(double same, double cross, double unknown) {
     return new RecordedLocalities(same, cross, unknown);
   }
 
+  /**
+   * The raw samples of the recorded {@code series} with timestamps in ({@code start}, {@code end}].
+   */
+  static RecordedLocalities ofSamples(String url, String series, Instant start, Instant end)
+      throws Exception {
+    long seconds = Duration.between(start, end).toSeconds() + 600;
+    JsonNode result =
+        post(
+            url,
+            "/api/v1/query",
+            "query=" + enc(series + "[" + seconds + "s]") + "&time=" + end.getEpochSecond());
+    double same = 0;
+    double cross = 0;
+    double unknown = 0;
+    for (JsonNode s : result) {
+      String a = s.get("metric").path("source_zone").asText("");
+      String b = s.get("metric").path("destination_zone").asText("");
+      double sum = 0;
+      for (JsonNode v : s.get("values")) {
+        double t = v.get(0).asDouble();
+        if (t > start.getEpochSecond() && t <= end.getEpochSecond()) {
+          sum += v.get(1).asDouble();
+        }
+      }
+      if (a.isEmpty() || b.isEmpty()) {
+        unknown += sum;
+      } else if (a.equals(b)) {
+        same += sum;
+      } else {
+        cross += sum;
+      }
+    }
+    return new RecordedLocalities(same, cross, unknown);
+  }
+
   /** One line: each locality, recorded against the report, and the difference in percent. */
   String against(RecordedLocalities report) {
     return String.format(

@@ -259,7 +259,11 @@ class PromtoolRulesIT {
   }
 
   private static String sample(String labels, long value) {
-    return "          - labels: '{" + labels + "}'\n            value: " + value + "\n";
+    return "          - labels: 'zonecost:retina_pair_zone_bytes:increase5m{"
+        + labels
+        + "}'\n            value: "
+        + value
+        + "\n";
   }
 
   /**

@@ -37,8 +37,7 @@ final class MonitoringOutput {
 
   /** {@code query --grafana}'s expression for these accounting options, over any range. */
   PairExpression expression() {
-    Instant now = Instant.EPOCH.plusSeconds(7200);
-    EngineRequest request = accounting.request(new TimeWindow(now.minusSeconds(3600), now));
+    EngineRequest request = request();
     QueryCommand.requireRetina(request, "rules and dashboard");
     QueryPlan plan = TrafficEngine.plan(request, false);
     return new PairExpression() {
@@ -52,6 +51,12 @@ final class MonitoringOutput {
         return GrafanaQuery.tiled(plan, request.dedupe(), request.level(), step);
       }
     };
+  }
+
+  /** The accounting options as a request (its window is not used). */
+  EngineRequest request() {
+    Instant now = Instant.EPOCH.plusSeconds(7200);
+    return accounting.request(new TimeWindow(now.minusSeconds(3600), now));
   }
 
   BigDecimal pricePerByte() {
@@ -69,6 +74,12 @@ final class MonitoringOutput {
 
   /** Writes {@code doc} as YAML or JSON to the file, else to the command's stdout. */
   void write(JsonNode doc, boolean yaml, CommandSpec spec) throws IOException {
+    write(doc, yaml, spec, java.util.List.of());
+  }
+
+  /** The same, YAML with {@code header} as comment lines first. */
+  void write(JsonNode doc, boolean yaml, CommandSpec spec, java.util.List<String> header)
+      throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper m =
@@ -84,7 +95,9 @@ final class MonitoringOutput {
     if (!text.endsWith("\n")) {
       text += "\n";
     }
-    String t = text;
+    StringBuilder head = new StringBuilder();
+    header.forEach(h -> head.append("# ").append(h).append('\n'));
+    String t = head + text;
     DataOutput.write(file, out, err, w -> w.write(t));
   }
 }

@@ -2,9 +2,13 @@ package dev.zonecost.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.common.UsageException;
+import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.monitoring.RuleSet;
+import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +84,13 @@ public final class RulesCommand implements Callable<Integer> {
             monitoring.currency(),
             factor,
             minBytes);
-    monitoring.write(prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec);
+    EngineRequest request = monitoring.request();
+    List<String> header = new ArrayList<>();
+    header.add("zonecost rules: recording rules and alerts, less exact than zonecost report:");
+    GrafanaQuery.caveats(request.level(), request.dedupe()).forEach(c -> header.add(" - " + c));
+    header.add(" - " + RuleSet.MEASURED);
+    monitoring.write(
+        prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec, header);
     return ExitCodes.OK;
   }
 }

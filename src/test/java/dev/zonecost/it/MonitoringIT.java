@@ -107,9 +107,9 @@ class MonitoringIT {
       System.out.printf(
           "MonitoringIT: recording rules' cross-zone bytes over 2h55m %.0f, report %d: %+.2f%%%n",
           recorded, exactCross, error * 100);
-      // Measured +4.1% on this cluster (churn, resets, a reused pod name): the rules are an
-      // approximation, as README says; this bound catches a broken join, not a small drift.
-      assertTrue(Math.abs(error) < 0.15, "within 15% of the exact answer: " + error);
+      // Measured -3.07% on this cluster (its window starts inside a scrape outage; an agent
+      // restart, an expired series): docs/accounting.md's bound, through the chained rules.
+      assertTrue(error <= 0.005 && error >= -0.05, "within the documented difference: " + error);
 
       // Dashboard: every panel's query, with Grafana's variables set to the span.
       JsonNode dash = new ObjectMapper().readTree(cli("dashboard", "--cloud", "aws"));
@@ -128,7 +128,8 @@ class MonitoringIT {
           System.out.printf(
               "MonitoringIT: dashboard cost %.6f, report %.6f: %+.2f%%%n",
               cost, exactCost, 100 * (cost - exactCost) / exactCost);
-          assertTrue(Math.abs(cost - exactCost) / exactCost < 0.15, "cost near the report's");
+          // measured +0.65%: increase() over the range extrapolates
+          assertTrue(Math.abs(cost - exactCost) / exactCost < 0.05, "cost near the report's");
         }
       }
     }

@@ -2,9 +2,7 @@ package dev.zonecost.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zonecost.common.UsageException;
-import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.monitoring.RuleSet;
-import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,11 +82,12 @@ public final class RulesCommand implements Callable<Integer> {
             monitoring.currency(),
             factor,
             minBytes);
-    EngineRequest request = monitoring.request();
     List<String> header = new ArrayList<>();
     header.add("zonecost rules: recording rules and alerts, less exact than zonecost report:");
-    GrafanaQuery.caveats(request.level(), request.dedupe()).forEach(c -> header.add(" - " + c));
-    header.add(" - " + RuleSet.MEASURED);
+    monitoring.caveats().forEach(c -> header.add(" - " + c));
+    if (monitoring.retina()) {
+      header.add(" - " + RuleSet.MEASURED);
+    }
     monitoring.write(
         prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec, header);
     return ExitCodes.OK;

@@ -193,6 +193,48 @@ class MonitoringIT {
   }
 
   /**
+   * {@code rules --source istio}: Istio's own counters (ztunnel with zones, sidecars without) of
+   * the same {@code edge} cluster, recorded at every interval against {@code report --source
+   * istio}.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"istio", "istio-sidecar"})
+  void istios_recorded_localities_follow_the_report(String export, @TempDir Path tmp)
+      throws Exception {
+    SimulatedCluster cluster =
+        Simulator.generate(SimulationSpec.builder("edge", END).hours(3).seed(42).build());
+    try (PrometheusServer prom =
+        PrometheusServer.start(tmp, w -> cluster.writeOpenMetrics(w, export))) {
+      Instant start = cluster.start();
+      RecordedLocalities report =
+          RecordedLocalities.ofReport(
+              new ObjectMapper()
+                  .readTree(
+                      cli(
+                          "report",
+                          "--prometheus-url",
+                          prom.url(),
+                          "--source",
+                          "istio",
+                          "--start",
+                          start.toString(),
+                          "--end",
+                          END.toString(),
+                          "-o",
+                          "json")));
+      JsonNode rules =
+          new ObjectMapper(new YAMLFactory()).readTree(cli("rules", "--source", "istio"));
+      String pair = rules.get("groups").get(0).get("rules").get(0).get("expr").asText();
+      RecordedLocalities recorded =
+          RecordedLocalities.ofSeries(prom.url(), pair, start, END, Duration.ofMinutes(5));
+      System.out.printf(
+          "MonitoringIT: %s, recorded / report --source istio: %s%n",
+          export, recorded.against(report));
+      assertWithinTheDocumentedDifference(recorded, report);
+    }
+  }
+
+  /**
    * docs/accounting.md's bound for the recorded series against {@code report} on the {@code edge}
    * cluster, per locality: never above, at most 5% below (its window starts inside a scrape outage,
    * an agent restarts, a pair's series expires and returns: the rules see each interval's ends

@@ -36,7 +36,12 @@ public final class GrafanaQuery {
    */
   public static String over(
       QueryPlan plan, DedupeMode dedupe, DataAggregationLevel level, String range) {
-    return pairs(plan, dedupe, level, sel -> "increase(" + sel + "[" + range + "])", range);
+    return pairs(plan, dedupe, level, increaseBytes(range), range);
+  }
+
+  /** A counter's bytes over {@code range} by {@code increase()}, for any source. */
+  public static UnaryOperator<String> increaseBytes(String range) {
+    return sel -> "increase(" + sel + "[" + range + "])";
   }
 
   /**
@@ -50,35 +55,35 @@ public final class GrafanaQuery {
    */
   public static String tiled(
       QueryPlan plan, DedupeMode dedupe, DataAggregationLevel level, String step) {
+    return pairs(plan, dedupe, level, tiledBytes(plan, step), step);
+  }
+
+  /** A counter's bytes in each interval of {@code step} as {@link #tiled} counts them. */
+  public static UnaryOperator<String> tiledBytes(QueryPlan plan, String step) {
     String agents = plan.agentsWithLookBehindBefore(step);
     String lookBehind = PromqlStrings.duration(plan.settings().lookBehind());
     String on = plan.settings().names().clusterLabel() + ", " + LabelNames.INSTANCE;
-    return pairs(
-        plan,
-        dedupe,
-        level,
-        x -> {
-          String before = x + " offset " + step;
-          String lookedBehind = "last_over_time(" + x + "[" + lookBehind + "] offset " + step + ")";
-          return "(("
-              + x
-              + " - "
-              + before
-              + ") >= 0 or ("
-              + x
-              + " and "
-              + before
-              + ") or (("
-              + x
-              + " unless "
-              + lookedBehind
-              + ") and on ("
-              + on
-              + ") "
-              + agents
-              + "))";
-        },
-        step);
+    return x -> {
+      String before = x + " offset " + step;
+      String lookedBehind = "last_over_time(" + x + "[" + lookBehind + "] offset " + step + ")";
+      return "(("
+          + x
+          + " - "
+          + before
+          + ") >= 0 or ("
+          + x
+          + " and "
+          + before
+          + ") or (("
+          + x
+          + " unless "
+          + lookedBehind
+          + ") and on ("
+          + on
+          + ") "
+          + agents
+          + "))";
+    };
   }
 
   /**

@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/install.sh
-install_prerequisites victoria-metrics curl openssl jq podman runc chromium
+install_prerequisites victoria-metrics vmalert curl openssl jq podman runc chromium
 mvn -B -ntp verify -Dzonecost.commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)" "$@"
 bash scripts/test-release.sh

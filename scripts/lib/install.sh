@@ -1,6 +1,6 @@
 # Shared by scripts/test.sh, scripts/demo.sh and scripts/bench.sh: installs what they need from
 # Debian's packages when it is missing: Java, Maven, Prometheus (prometheus and promtool), and any
-# further commands named as arguments (victoria-metrics, curl, python3, ...).
+# further commands named as arguments (victoria-metrics, vmalert, curl, python3, ...).
 install_prerequisites() {
   local need=()
   command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
@@ -12,6 +12,9 @@ install_prerequisites() {
   for cmd in "$@"; do
     if [ "$cmd" = time ]; then
       [ -x /usr/bin/time ] || need+=(time)
+    elif [ "$cmd" = vmalert ]; then
+      # Debian ships vmalert in the victoria-metrics package (there is no vmalert package)
+      command -v vmalert >/dev/null 2>&1 || need+=(victoria-metrics)
     else
       command -v "$cmd" >/dev/null 2>&1 || need+=("$cmd")
     fi

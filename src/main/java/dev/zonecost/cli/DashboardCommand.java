@@ -1,9 +1,7 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.common.UsageException;
-import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.monitoring.Dashboard;
-import dev.zonecost.source.retina.GrafanaQuery;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,17 +33,13 @@ public final class DashboardCommand implements Callable<Integer> {
     if (top < 1) {
       throw new UsageException("--top must be 1 or more, not " + top);
     }
-    EngineRequest request =
-        monitoring.accounting.request(
-            new dev.zonecost.time.TimeWindow(
-                java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
     monitoring.write(
         Dashboard.model(
             monitoring.expression(),
             monitoring.pricePerByte(),
             monitoring.currency(),
             top,
-            GrafanaQuery.caveats(request.level(), request.dedupe())),
+            monitoring.caveats()),
         false,
         spec);
     return ExitCodes.OK;

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.zonecost.common.UsageException;
 import dev.zonecost.cost.CostEstimator;
+import dev.zonecost.engine.ByteSources;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.TrafficEngine;
 import dev.zonecost.monitoring.PairExpression;
+import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.QueryPlan;
 import dev.zonecost.source.retina.GrafanaQuery;
 import dev.zonecost.time.TimeWindow;
@@ -17,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,23 +39,61 @@ final class MonitoringOutput {
       description = "Write here instead of stdout (atomically).")
   Path file;
 
-  /** {@code query --grafana}'s expression for these accounting options, over any range. */
+  /**
+   * {@code query --grafana}'s expression for these accounting options, over any range; for {@code
+   * --source istio} Istio's own ({@link ByteSource#pairExpression}).
+   */
   PairExpression expression() {
-    Instant now = Instant.EPOCH.plusSeconds(7200);
-    EngineRequest request = accounting.request(new TimeWindow(now.minusSeconds(3600), now));
-    QueryCommand.requireRetina(request, "rules and dashboard");
-    QueryPlan plan = TrafficEngine.plan(request, false);
-    return new PairExpression() {
-      @Override
-      public String over(String range) {
-        return GrafanaQuery.over(plan, request.dedupe(), request.level(), range);
-      }
+    EngineRequest request = request();
+    ByteSource source = source(request);
+    if (source == ByteSources.RETINA) {
+      QueryPlan plan = TrafficEngine.plan(request, false);
+      return PairExpression.of(
+          range -> GrafanaQuery.over(plan, request.dedupe(), request.level(), range),
+          step -> GrafanaQuery.tiled(plan, request.dedupe(), request.level(), step));
+    }
+    QueryPlan plan =
+        TrafficEngine.plan(request, false, source, source.counters().get(0).metricNames().get(0));
+    return PairExpression.of(
+        range -> source.pairExpression(plan, GrafanaQuery.increaseBytes(range)),
+        step -> source.pairExpression(plan, GrafanaQuery.tiledBytes(plan, step)));
+  }
 
-      @Override
-      public String tiled(String step) {
-        return GrafanaQuery.tiled(plan, request.dedupe(), request.level(), step);
-      }
-    };
+  /** Whether the expression reads Retina's counter (the one the measured figures are of). */
+  boolean retina() {
+    return source(request()) == ByteSources.RETINA;
+  }
+
+  /** Where the expression is less exact than {@code report}. */
+  List<String> caveats() {
+    EngineRequest request = request();
+    ByteSource source = source(request);
+    return source == ByteSources.RETINA
+        ? GrafanaQuery.caveats(request.level(), request.dedupe())
+        : source.pairExpressionCaveats();
+  }
+
+  /** The source named (auto: Retina's); one without a pair expression is refused, saying why. */
+  private static ByteSource source(EngineRequest request) {
+    ByteSource named = ByteSources.byName(request.source());
+    if (named == null || named == ByteSources.RETINA) {
+      return ByteSources.RETINA;
+    }
+    if (named.pairExpression(TrafficEngine.plan(request, false), x -> x) == null) {
+      throw new UsageException(
+          "rules and dashboard cannot read --source "
+              + named.name()
+              + ": "
+              + String.join("; ", named.pairExpressionCaveats())
+              + "; report, check and query read it");
+    }
+    return named;
+  }
+
+  /** The accounting options as a request (its window is not used). */
+  EngineRequest request() {
+    Instant now = Instant.EPOCH.plusSeconds(7200);
+    return accounting.request(new TimeWindow(now.minusSeconds(3600), now));
   }
 
   BigDecimal pricePerByte() {
@@ -69,6 +111,12 @@ final class MonitoringOutput {
 
   /** Writes {@code doc} as YAML or JSON to the file, else to the command's stdout. */
   void write(JsonNode doc, boolean yaml, CommandSpec spec) throws IOException {
+    write(doc, yaml, spec, java.util.List.of());
+  }
+
+  /** The same, YAML with {@code header} as comment lines first. */
+  void write(JsonNode doc, boolean yaml, CommandSpec spec, java.util.List<String> header)
+      throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper m =
@@ -84,7 +132,9 @@ final class MonitoringOutput {
     if (!text.endsWith("\n")) {
       text += "\n";
     }
-    String t = text;
+    StringBuilder head = new StringBuilder();
+    header.forEach(h -> head.append("# ").append(h).append('\n'));
+    String t = head + text;
     DataOutput.write(file, out, err, w -> w.write(t));
   }
 }

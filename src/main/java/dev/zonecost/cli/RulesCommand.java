@@ -6,6 +6,8 @@ import dev.zonecost.common.UsageException;
 import dev.zonecost.monitoring.RuleSet;
 import dev.zonecost.time.TimeParsing;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +106,14 @@ public final class RulesCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("rules: " + e.getMessage(), e);
     }
-    monitoring.write(prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec);
+    List<String> header = new ArrayList<>();
+    header.add("zonecost rules: recording rules and alerts, less exact than zonecost report:");
+    monitoring.caveats().forEach(c -> header.add(" - " + c));
+    if (monitoring.retina()) {
+      header.add(" - " + RuleSet.MEASURED);
+    }
+    monitoring.write(
+        prometheusRule ? RuleSet.prometheusRule(groups, name) : groups, true, spec, header);
     return ExitCodes.OK;
   }
 }

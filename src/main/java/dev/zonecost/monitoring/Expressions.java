@@ -26,14 +26,15 @@ public final class Expressions {
   }
 
   /**
-   * The series of {@code expr} (labelled by zones) whose two zones differ: those whose destination
-   * zone is not their own source zone. A series without a zone label (node without one) is kept
-   * unless both are empty; the recording rules drop them with a selector first.
+   * The series of {@code expr} (labelled by zones) whose two zones are known and differ: those with
+   * both zone labels set ({@code vector(1)} stands for an empty one) whose destination zone is not
+   * their own source zone.
    */
   public static String crossOnly(String expr) {
-    return "("
+    return "(("
         + expr
-        + ") unless on (source_zone, destination_zone) label_replace(group by (source_zone) ("
+        + ") unless on (source_zone) vector(1) unless on (destination_zone) vector(1))"
+        + " unless on (source_zone, destination_zone) label_replace(group by (source_zone) ("
         + expr
         + "), \"destination_zone\", \"$1\", \"source_zone\", \"(.*)\")";
   }

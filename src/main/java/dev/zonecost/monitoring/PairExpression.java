@@ -11,4 +11,21 @@ public interface PairExpression {
 
   /** The bytes of each consecutive {@code step}, tiling time without extrapolation. */
   String tiled(String step);
+
+  /** The expression of two functions: over a range, and tiled in steps. */
+  static PairExpression of(
+      java.util.function.UnaryOperator<String> over,
+      java.util.function.UnaryOperator<String> tiled) {
+    return new PairExpression() {
+      @Override
+      public String over(String range) {
+        return over.apply(range);
+      }
+
+      @Override
+      public String tiled(String step) {
+        return tiled.apply(step);
+      }
+    };
+  }
 }

@@ -6,6 +6,7 @@ import dev.zonecost.promql.MetricNames;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A byte source: the counters an agent exports, the matchers that pick the copies to read, and the
@@ -76,6 +77,24 @@ public interface ByteSource {
   }
 
   /** A counter: its role and the metric names it goes by, first choice first. */
+  /**
+   * The bytes per workload and zone pair as one PromQL expression, for {@code zonecost rules} and
+   * {@code dashboard}: {@code sum by (source_namespace, source_workload, source_zone,
+   * destination_namespace, destination_workload, destination_zone)}, an unknown zone empty; or null
+   * where the source has none (the reason in {@link #pairExpressionCaveats}).
+   *
+   * @param plan the plan of the source's first counter
+   * @param bytes each counter's bytes for its selector (over a range, or an interval's)
+   */
+  default String pairExpression(QueryPlan plan, UnaryOperator<String> bytes) {
+    return null;
+  }
+
+  /** Where {@link #pairExpression} is less exact than {@code report}, or why there is none. */
+  default List<String> pairExpressionCaveats() {
+    return List.of();
+  }
+
   record Counter(String role, List<String> metricNames) {
     public Counter {
       metricNames = List.copyOf(metricNames);

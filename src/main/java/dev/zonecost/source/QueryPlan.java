@@ -43,7 +43,8 @@ public final class QueryPlan {
     return forwardSelector(List.of());
   }
 
-  private String forwardSelector(List<String> extraMatchers) {
+  /** The same with {@code extraMatchers} added (the recording rules' kinds of series). */
+  public String forwardSelector(List<String> extraMatchers) {
     List<String> m =
         new ArrayList<>(
             s.source().matchers(s.directionRegex(), s.selection(), s.names().clusterLabel()));
@@ -80,6 +81,25 @@ public final class QueryPlan {
         + lookBehindRange()
         + " @ "
         + unixSeconds(s.start().minusMillis(1))
+        + "))";
+  }
+
+  /**
+   * The agents with any sample of the metric in the look-behind before {@code offset} ago (a PromQL
+   * duration): the born rule's evidence for the recording rules, whose window is the evaluation
+   * interval ending at each evaluation.
+   */
+  public String agentsWithLookBehindBefore(String offset) {
+    return "count by ("
+        + s.names().clusterLabel()
+        + ", "
+        + LabelNames.INSTANCE
+        + ") (last_over_time("
+        + agentSelector(List.of())
+        + "["
+        + duration(s.lookBehind())
+        + "] offset "
+        + offset
         + "))";
   }
 

@@ -60,10 +60,16 @@ class SourceOptionTest {
   }
 
   @Test
-  void rules_refuse_another_source() {
+  void rules_refuse_beyla_saying_why_and_read_istio() {
     CliRun run = CliRun.run(CLOCK, "rules", "--source", "beyla");
     assertEquals(2, run.exitCode(), run.describe());
-    assertTrue(run.err().contains("reads Retina's counter only"), run.describe());
+    assertTrue(run.err().contains("cannot read --source beyla: Beyla's copy rule"), run.describe());
+    CliRun istio = CliRun.run(CLOCK, "rules", "--source", "istio");
+    assertEquals(0, istio.exitCode(), istio.describe());
+    assertTrue(istio.out().contains("istio_tcp_received_bytes_total{reporter=\"source\""));
+    assertTrue(istio.out().contains("istio_tcp_sent_bytes_total{reporter=\"source\""));
+    CliRun dashboard = CliRun.run(CLOCK, "dashboard", "--source", "istio");
+    assertEquals(0, dashboard.exitCode(), dashboard.describe());
   }
 
   @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
+import dev.zonecost.simulate.Routing;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code zonecost rules} and {@code zonecost dashboard} against a real Prometheus with the
@@ -103,9 +107,9 @@ class MonitoringIT {
       System.out.printf(
           "MonitoringIT: recording rules' cross-zone bytes over 2h55m %.0f, report %d: %+.2f%%%n",
           recorded, exactCross, error * 100);
-      // Measured +4.1% on this cluster (churn, resets, a reused pod name): the rules are an
-      // approximation, as README says; this bound catches a broken join, not a small drift.
-      assertTrue(Math.abs(error) < 0.15, "within 15% of the exact answer: " + error);
+      // Measured -3.07% on this cluster (its window starts inside a scrape outage; an agent
+      // restart, an expired series): docs/accounting.md's bound, through the chained rules.
+      assertTrue(error <= 0.005 && error >= -0.05, "within the documented difference: " + error);
 
       // Dashboard: every panel's query, with Grafana's variables set to the span.
       JsonNode dash = new ObjectMapper().readTree(cli("dashboard", "--cloud", "aws"));
@@ -124,9 +128,128 @@ class MonitoringIT {
           System.out.printf(
               "MonitoringIT: dashboard cost %.6f, report %.6f: %+.2f%%%n",
               cost, exactCost, 100 * (cost - exactCost) / exactCost);
-          assertTrue(Math.abs(cost - exactCost) / exactCost < 0.15, "cost near the report's");
+          // measured +0.65%: increase() over the range extrapolates
+          assertTrue(Math.abs(cost - exactCost) / exactCost < 0.05, "cost near the report's");
         }
       }
+    }
+  }
+
+  /**
+   * The per-pair recording rule, evaluated at every interval over the window as a ruler would,
+   * against {@code report} over the same window, per locality (issue 31): the simulator's {@code
+   * edge} cluster with each routing, both levels, and with traffic to and from nodes.
+   */
+  @ParameterizedTest(name = "{0} {1} host traffic {2}")
+  @CsvSource({
+    "KUBE_PROXY, LOW, true",
+    "KUBE_PROXY, HIGH, true",
+    "POD_IP_ONLY, LOW, false",
+    "POD_IP_ONLY, HIGH, false",
+    "SOCKET_LB, LOW, false",
+  })
+  void recorded_localities_follow_the_report(
+      Routing routing, DataAggregationLevel level, boolean hostTraffic, @TempDir Path tmp)
+      throws Exception {
+    SimulatedCluster cluster =
+        Simulator.generate(
+            SimulationSpec.builder("edge", END)
+                .hours(3)
+                .seed(42)
+                .routing(routing)
+                .level(level)
+                .hostTraffic(hostTraffic)
+                .build());
+    String lvl = level.label();
+    try (PrometheusServer prom = PrometheusServer.start(tmp, cluster::writeOpenMetrics)) {
+      Instant start = cluster.start();
+      RecordedLocalities report =
+          RecordedLocalities.ofReport(
+              new ObjectMapper()
+                  .readTree(
+                      cli(
+                          "report",
+                          "--prometheus-url",
+                          prom.url(),
+                          "--data-aggregation-level",
+                          lvl,
+                          "--start",
+                          start.toString(),
+                          "--end",
+                          END.toString(),
+                          "-o",
+                          "json")));
+      JsonNode rules =
+          new ObjectMapper(new YAMLFactory())
+              .readTree(cli("rules", "--data-aggregation-level", lvl));
+      String pair = rules.get("groups").get(0).get("rules").get(0).get("expr").asText();
+      RecordedLocalities recorded =
+          RecordedLocalities.ofSeries(prom.url(), pair, start, END, Duration.ofMinutes(5));
+      System.out.printf(
+          "MonitoringIT: %s %s host traffic %s, recorded / report: %s%n",
+          routing, lvl, hostTraffic, recorded.against(report));
+      assertWithinTheDocumentedDifference(recorded, report);
+    }
+  }
+
+  /**
+   * {@code rules --source istio}: Istio's own counters (ztunnel with zones, sidecars without) of
+   * the same {@code edge} cluster, recorded at every interval against {@code report --source
+   * istio}.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"istio", "istio-sidecar"})
+  void istios_recorded_localities_follow_the_report(String export, @TempDir Path tmp)
+      throws Exception {
+    SimulatedCluster cluster =
+        Simulator.generate(SimulationSpec.builder("edge", END).hours(3).seed(42).build());
+    try (PrometheusServer prom =
+        PrometheusServer.start(tmp, w -> cluster.writeOpenMetrics(w, export))) {
+      Instant start = cluster.start();
+      RecordedLocalities report =
+          RecordedLocalities.ofReport(
+              new ObjectMapper()
+                  .readTree(
+                      cli(
+                          "report",
+                          "--prometheus-url",
+                          prom.url(),
+                          "--source",
+                          "istio",
+                          "--start",
+                          start.toString(),
+                          "--end",
+                          END.toString(),
+                          "-o",
+                          "json")));
+      JsonNode rules =
+          new ObjectMapper(new YAMLFactory()).readTree(cli("rules", "--source", "istio"));
+      String pair = rules.get("groups").get(0).get("rules").get(0).get("expr").asText();
+      RecordedLocalities recorded =
+          RecordedLocalities.ofSeries(prom.url(), pair, start, END, Duration.ofMinutes(5));
+      System.out.printf(
+          "MonitoringIT: %s, recorded / report --source istio: %s%n",
+          export, recorded.against(report));
+      assertWithinTheDocumentedDifference(recorded, report);
+    }
+  }
+
+  /**
+   * docs/accounting.md's bound for the recorded series against {@code report} on the {@code edge}
+   * cluster, per locality: never above, at most 5% below (its window starts inside a scrape outage,
+   * an agent restarts, a pair's series expires and returns: the rules see each interval's ends
+   * only). Measured: −1.7% to −2.1% same-zone, −3.1% cross-zone, −3.3% to −4.6% unknown-zone.
+   */
+  static void assertWithinTheDocumentedDifference(
+      RecordedLocalities recorded, RecordedLocalities report) {
+    double[][] pairs = {
+      {recorded.same(), report.same()},
+      {recorded.cross(), report.cross()},
+      {recorded.unknown(), report.unknown()}
+    };
+    for (double[] p : pairs) {
+      double e = RecordedLocalities.error(p[0], p[1]);
+      assertTrue(e <= 0.005 && e >= -0.05, recorded.against(report));
     }
   }
 

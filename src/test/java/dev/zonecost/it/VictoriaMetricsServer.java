@@ -39,7 +39,9 @@ public final class VictoriaMetricsServer implements AutoCloseable {
                 "-retentionPeriod=100y",
                 // Data of the far past is final at once, and no answer comes from a cache.
                 "-search.latencyOffset=0s",
-                "-search.disableCache")
+                "-search.disableCache",
+                // zonecost rules' per-pair expression is longer than the default 16 KiB
+                "-search.maxQueryLen=262144")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -82,6 +84,44 @@ public final class VictoriaMetricsServer implements AutoCloseable {
     if (code / 100 != 2) {
       throw new IOException("import answered HTTP " + code);
     }
+  }
+
+  /**
+   * Runs {@code vmalert}'s replay of {@code rules} over [{@code from}, {@code to}] against this
+   * server, writing what the rules record and the alerts' states back to it: each group at its own
+   * interval ({@code -datasource.queryStep=0}), and each rule after the last one's samples are
+   * searchable ({@code -replay.rulesDelay} above the write flush interval), so chained rules read
+   * the rules before them.
+   */
+  public String replay(Path rules, Instant from, Instant to)
+      throws IOException, InterruptedException {
+    Path out = log.resolveSibling("vmalert.log");
+    Process p =
+        new ProcessBuilder(
+                PrometheusServer.binary("vmalert"),
+                "-rule=" + rules,
+                "-datasource.url=" + url(),
+                "-remoteWrite.url=" + url(),
+                "-datasource.queryStep=0",
+                "-remoteWrite.flushInterval=1s",
+                "-replay.rulesDelay=3s",
+                "-replay.timeFrom=" + from,
+                "-replay.timeTo=" + to,
+                "-replay.disableProgressBar",
+                "-httpListenAddr=127.0.0.1:" + PrometheusServer.freePort())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    if (!p.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)) {
+      PrometheusServer.stop(p);
+      throw new IOException(
+          "vmalert's replay took longer than 4 minutes: " + PrometheusServer.tail(out));
+    }
+    String text = java.nio.file.Files.readString(out);
+    if (p.exitValue() != 0 || !text.contains("replay finished")) {
+      throw new IOException("vmalert's replay failed: " + PrometheusServer.tail(out));
+    }
+    return text;
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code promtool test rules} on {@code zonecost rules}' recording rules, with the simulator's
@@ -114,6 +116,154 @@ class PromtoolRulesIT {
         evals.size(), samples, c.series().size());
     assertEquals(0, p.exitValue(), out);
     assertTrue(samples > 20, "the intervals carry traffic");
+  }
+
+  /**
+   * {@code --dedupe auto} on hand-made series, one 5-minute interval at level low and high: a pod
+   * pair on one node (EGRESS only, two passes on one agent), a pair across nodes (EGRESS on the
+   * opener's node, INGRESS on the peer's), Service traffic on one node (the ClusterIP series left
+   * out, the server's veth INGRESS once), outside traffic with its masqueraded copy, and a kubelet
+   * probe from the pod's own node (once). Every pair sends 100 bytes a minute.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"low", "high"})
+  void auto_counts_each_kind_of_pair_once(String level, @TempDir Path dir)
+      throws IOException, InterruptedException {
+    boolean low = level.equals("low");
+    int across = low ? 2 : 1;
+    StringBuilder in = new StringBuilder();
+    pod(in, "a", "client-6d4cf56db6-x1", "10.0.0.1", "n1");
+    pod(in, "b", "server-7b9c8d7f5c-y1", "10.0.0.2", "n1");
+    pod(in, "b", "server-7b9c8d7f5c-y2", "10.0.0.3", "n2");
+    in.append(series("kube_node_labels{node=\"n1\", label_topology_kubernetes_io_zone=\"z1\"}", 0));
+    in.append(series("kube_node_labels{node=\"n2\", label_topology_kubernetes_io_zone=\"z2\"}", 0));
+    in.append(
+        series(
+            "kube_service_info{namespace=\"b\", service=\"server\", cluster_ip=\"10.96.0.9\"}", 0));
+    // pod IP, one node: the opener's agent, EGRESS, twice at both levels
+    in.append(forward("EGRESS", "n1", client(), server("y1", "10.0.0.2"), 200));
+    // pod IP, two nodes
+    in.append(forward("EGRESS", "n1", client(), server("y2", "10.0.0.3"), 100 * across));
+    in.append(forward("INGRESS", "n2", client(), server("y2", "10.0.0.3"), 100 * across));
+    // through a Service on one node: the ClusterIP series, and the server's veth
+    in.append(forward("EGRESS", "n1", client(), outside("10.96.0.9"), 100));
+    in.append(forward("INGRESS", "n1", server("y1", "10.0.0.2"), client(), 100));
+    // to the outside, masqueraded at low: the pod's veth once, the node's IP copy left out
+    in.append(forward("EGRESS", "n1", client(), outside("203.0.113.7"), 100));
+    if (low) {
+      in.append(forward("EGRESS", "n1", outside("10.1.0.1"), outside("203.0.113.7"), 100));
+    }
+    // a kubelet probe from n2 to the pod on n2: its veth once
+    in.append(forward("INGRESS", "n2", outside("10.1.0.2"), server("y2", "10.0.0.3"), 100));
+
+    CliRun rules =
+        CliRun.run(
+            Clock.systemUTC(), "rules", "--interval", "5m", "--data-aggregation-level", level);
+    assertEquals(0, rules.exitCode(), rules.describe());
+    Files.writeString(dir.resolve("rules.yml"), rules.out());
+    String w = "source_namespace=\"a\", source_workload=\"client\", source_zone=\"z1\"";
+    String t =
+        "rule_files: [rules.yml]\nevaluation_interval: 5m\ntests:\n  - interval: 1m\n"
+            + "    input_series:\n"
+            + in
+            + "    promql_expr_test:\n"
+            + "      - expr: zonecost:retina_pair_zone_bytes:increase5m\n"
+            + "        eval_time: 10m\n"
+            + "        exp_samples:\n"
+            + sample(
+                w
+                    + ", destination_namespace=\"b\", destination_workload=\"server\","
+                    + " destination_zone=\"z1\"",
+                500)
+            + sample(
+                w
+                    + ", destination_namespace=\"b\", destination_workload=\"server\","
+                    + " destination_zone=\"z2\"",
+                500)
+            + sample(
+                "source_namespace=\"b\", source_workload=\"server\", source_zone=\"z1\","
+                    + " destination_namespace=\"a\", destination_workload=\"client\","
+                    + " destination_zone=\"z1\"",
+                500)
+            + sample(
+                w + ", destination_namespace=\"unknown\", destination_workload=\"unknown\"", 500)
+            + sample(
+                "source_namespace=\"(node)\", source_workload=\"n2\", source_zone=\"z2\","
+                    + " destination_namespace=\"b\", destination_workload=\"server\","
+                    + " destination_zone=\"z2\"",
+                500);
+    Files.writeString(dir.resolve("test.yml"), t);
+    Process p =
+        new ProcessBuilder("promtool", "test", "rules", "test.yml")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "promtool test rules finished");
+    assertEquals(0, p.exitValue(), out + "\n" + t);
+  }
+
+  private static void pod(StringBuilder in, String ns, String pod, String ip, String node) {
+    String host = node.equals("n1") ? "10.1.0.1" : "10.1.0.2";
+    in.append(
+        series(
+            "kube_pod_info{namespace=\""
+                + ns
+                + "\", pod=\""
+                + pod
+                + "\", pod_ip=\""
+                + ip
+                + "\", node=\""
+                + node
+                + "\", host_ip=\""
+                + host
+                + "\"}",
+            0));
+  }
+
+  private static String[] client() {
+    return new String[] {"a", "client-6d4cf56db6-x1", "10.0.0.1", "client-6d4cf56db6"};
+  }
+
+  private static String[] server(String suffix, String ip) {
+    return new String[] {"b", "server-7b9c8d7f5c-" + suffix, ip, "server-7b9c8d7f5c"};
+  }
+
+  private static String[] outside(String ip) {
+    return new String[] {"unknown", "unknown", ip, "unknown"};
+  }
+
+  /** A Retina series from minute 0 growing by {@code perMinute}, seen by agent {@code node}. */
+  private static String forward(
+      String direction, String node, String[] src, String[] dst, long perMinute) {
+    StringBuilder l = new StringBuilder("networkobservability_adv_forward_bytes{");
+    l.append("direction=\"").append(direction).append("\", instance=\"").append(node).append('"');
+    String[][] ends = {src, dst};
+    String[] sides = {"source", "destination"};
+    for (int i = 0; i < 2; i++) {
+      l.append(", ").append(sides[i]).append("_namespace=\"").append(ends[i][0]).append('"');
+      l.append(", ").append(sides[i]).append("_podname=\"").append(ends[i][1]).append('"');
+      l.append(", ").append(sides[i]).append("_ip=\"").append(ends[i][2]).append('"');
+      l.append(", ").append(sides[i]).append("_workload_name=\"").append(ends[i][3]).append('"');
+    }
+    return series(l.append('}').toString(), perMinute);
+  }
+
+  /** Eleven samples, one a minute from 0, growing by {@code perMinute} (1 each when 0). */
+  private static String series(String selector, long perMinute) {
+    return "      - series: '"
+        + selector
+        + "'\n        values: '"
+        + (perMinute == 0 ? "1x10" : "0+" + perMinute + "x10")
+        + "'\n";
+  }
+
+  private static String sample(String labels, long value) {
+    return "          - labels: 'zonecost:retina_pair_zone_bytes:increase5m{"
+        + labels
+        + "}'\n            value: "
+        + value
+        + "\n";
   }
 
   /**

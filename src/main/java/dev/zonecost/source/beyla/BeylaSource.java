@@ -193,4 +193,12 @@ public final class BeylaSource implements ByteSource {
   public boolean countsOncePerByte() {
     return true;
   }
+
+  @Override
+  public List<String> pairExpressionCaveats() {
+    return List.of(
+        "Beyla's copy rule (keep the sender's agent's copy, beyla_ip = k8s_src_node_ip, else half"
+            + " of every copy of a flow between nodes) compares two labels of one series and"
+            + " counts a flow's copies, which one recording expression does not do yet");
+  }
 }

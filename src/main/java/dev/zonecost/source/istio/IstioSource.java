@@ -13,9 +13,11 @@ import dev.zonecost.accounting.Selection;
 import dev.zonecost.promql.Matchers;
 import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.ByteSource;
+import dev.zonecost.source.QueryPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Istio's TCP byte counters: ztunnel (ambient, ≥ 1.26: workload pairs with both zones) and sidecars
@@ -93,5 +95,95 @@ public final class IstioSource implements ByteSource {
   @Override
   public boolean needsWorkloadKinds() {
     return true;
+  }
+
+  /**
+   * Both counters of the client's reporter ({@code reporter="source"}, once per byte), the sent
+   * bytes with their ends swapped (server to client), each end named by its workload namespace and
+   * workload and placed by ztunnel's own zone label ({@code unknown} cleared; sidecars have none).
+   */
+  @Override
+  public String pairExpression(QueryPlan plan, UnaryOperator<String> bytes) {
+    String request =
+        ends(
+            bytes.apply(
+                new QueryPlan(plan.settings().withMetric(IstioLabels.RECEIVED_BYTES))
+                    .forwardSelector()),
+            SOURCE,
+            DESTINATION);
+    String response =
+        ends(
+            bytes.apply(
+                new QueryPlan(plan.settings().withMetric(IstioLabels.SENT_BYTES))
+                    .forwardSelector()),
+            DESTINATION,
+            SOURCE);
+    return "sum by (source_namespace, source_workload, source_zone, destination_namespace,"
+        + " destination_workload, destination_zone) (\n"
+        + request
+        + "\n or label_replace("
+        + response
+        + ", \"zonecost_counter\", \"sent\", \"\", \"\")\n)";
+  }
+
+  /**
+   * The series' ends as the rows name them: {@code from} becomes the source, {@code to} the
+   * destination.
+   */
+  private static String ends(String x, String from, String to) {
+    String e = x;
+    // through temporary names, so a swap does not overwrite what it still reads
+    String[][] copies = {
+      {"zonecost_s_ns", from + WORKLOAD_NAMESPACE},
+      {"zonecost_s_wl", from + WORKLOAD},
+      {"zonecost_s_zone", from + ZONE},
+      {"zonecost_d_ns", to + WORKLOAD_NAMESPACE},
+      {"zonecost_d_wl", to + WORKLOAD},
+      {"zonecost_d_zone", to + ZONE},
+    };
+    for (String[] c : copies) {
+      e = copy(e, c[0], c[1]);
+    }
+    String[][] back = {
+      {"source_namespace", "zonecost_s_ns"},
+      {"source_workload", "zonecost_s_wl"},
+      {"source_zone", "zonecost_s_zone"},
+      {"destination_namespace", "zonecost_d_ns"},
+      {"destination_workload", "zonecost_d_wl"},
+      {"destination_zone", "zonecost_d_zone"},
+    };
+    for (String[] b : back) {
+      e =
+          "label_replace("
+              + e
+              + ", "
+              + PromqlStrings.quote(b[0])
+              + ", \"$1\", "
+              + PromqlStrings.quote(b[1])
+              + ", \"(.*)\")";
+    }
+    for (String zone : new String[] {"source_zone", "destination_zone"}) {
+      e = "label_replace(" + e + ", \"" + zone + "\", \"\", \"" + zone + "\", \"unknown\")";
+    }
+    return e;
+  }
+
+  private static String copy(String e, String to, String from) {
+    return "label_replace("
+        + e
+        + ", "
+        + PromqlStrings.quote(to)
+        + ", \"$1\", "
+        + PromqlStrings.quote(from)
+        + ", \"(.*)\")";
+  }
+
+  @Override
+  public List<String> pairExpressionCaveats() {
+    return List.of(
+        "Istio: the client's reporter's received and sent bytes, zones from ztunnel's labels;"
+            + " sidecars export no zones, so their rows are unknown-zone (report places the"
+            + " client's pod, but the server end is a workload either way)",
+        "the recorded series keep zonecost's retina_ names: one source per rules file");
   }
 }

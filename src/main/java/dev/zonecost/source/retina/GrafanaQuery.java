@@ -4,8 +4,9 @@ import static dev.zonecost.promql.PromqlStrings.quote;
 
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.accounting.DedupeMode;
+import dev.zonecost.promql.LabelNames;
+import dev.zonecost.promql.PromqlStrings;
 import dev.zonecost.source.QueryPlan;
-import dev.zonecost.source.QuerySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -35,36 +36,54 @@ public final class GrafanaQuery {
    */
   public static String over(
       QueryPlan plan, DedupeMode dedupe, DataAggregationLevel level, String range) {
-    return pairs(plan, dedupe, level, sel -> "increase(" + sel + "[" + range + "])", range);
+    return pairs(plan, dedupe, level, increaseBytes(range), range);
+  }
+
+  /** A counter's bytes over {@code range} by {@code increase()}, for any source. */
+  public static UnaryOperator<String> increaseBytes(String range) {
+    return sel -> "increase(" + sel + "[" + range + "])";
   }
 
   /**
-   * The per-pair bytes over consecutive steps of {@code step} that tile time: each step's value
-   * difference {@code x - x offset step} where it is not negative, else {@code x} (a reset), as in
-   * DESIGN §3's reference algorithm; unlike {@code increase()} it does not extrapolate. A series
-   * counts from its second sample (the bytes before it in its first step are missed).
+   * The per-pair bytes over consecutive steps of {@code step} that tile time, as DESIGN §3's
+   * reference algorithm counts them; unlike {@code increase()} it does not extrapolate. Against
+   * each series' last sample before the step (within the look-behind, so a scrape gap or an expired
+   * and re-created series is bridged): the difference where it is not negative, else the value (a
+   * reset). A series without a sample in the look-behind counts whole when its agent had one (born
+   * inside the step), else its first value is a baseline, as in {@code report}. A reset inside a
+   * step is seen from the step's ends only.
    */
   public static String tiled(
       QueryPlan plan, DedupeMode dedupe, DataAggregationLevel level, String step) {
-    return pairs(
-        plan,
-        dedupe,
-        level,
-        x ->
-            "(("
-                + x
-                + " - "
-                + x
-                + " offset "
-                + step
-                + ") >= 0 or ("
-                + x
-                + " and "
-                + x
-                + " offset "
-                + step
-                + "))",
-        step);
+    return pairs(plan, dedupe, level, tiledBytes(plan, step), step);
+  }
+
+  /** A counter's bytes in each interval of {@code step} as {@link #tiled} counts them. */
+  public static UnaryOperator<String> tiledBytes(QueryPlan plan, String step) {
+    String agents = plan.agentsWithLookBehindBefore(step);
+    String lookBehind = PromqlStrings.duration(plan.settings().lookBehind());
+    String on = plan.settings().names().clusterLabel() + ", " + LabelNames.INSTANCE;
+    return x -> {
+      String before = x + " offset " + step;
+      String lookedBehind = "last_over_time(" + x + "[" + lookBehind + "] offset " + step + ")";
+      return "(("
+          + x
+          + " - "
+          + before
+          + ") >= 0 or ("
+          + x
+          + " and "
+          + before
+          + ") or (("
+          + x
+          + " unless "
+          + lookedBehind
+          + ") and on ("
+          + on
+          + ") "
+          + agents
+          + "))";
+    };
   }
 
   /**
@@ -77,40 +96,31 @@ public final class GrafanaQuery {
       DataAggregationLevel level,
       UnaryOperator<String> bytes,
       String range) {
-    // auto in one expression: the server nodes' INGRESS series, which hold every pod pair that
-    // crosses nodes (and so every cross-zone byte) whether the client called a pod or a Service.
-    String selector = dedupe == DedupeMode.AUTO ? ingressOnly(plan) : plan.forwardSelector();
-    String zoneLabel = plan.settings().names().zoneLabel();
-    String joined =
-        bytes.apply(selector)
-            + "\n"
-            + "  * on (source_namespace, source_podname, source_ip) group_left (source_zone)\n"
-            + podZones("source", zoneLabel, range)
-            + "\n  * on (destination_namespace, destination_podname, destination_ip)"
-            + " group_left (destination_zone)\n"
-            + podZones("destination", zoneLabel, range);
-    String rolled = rollUp(rollUp(joined, "source"), "destination");
-    String divisor = dedupe == DedupeMode.NONE || level == DataAggregationLevel.HIGH ? "" : " / 2";
+    String rolled;
+    String divisor = "";
+    if (dedupe == DedupeMode.AUTO) {
+      rolled =
+          rollUp(
+              rollUp(new AutoExpression(plan, level, bytes, range).perSeries(), "source"),
+              "destination");
+    } else {
+      String zoneLabel = plan.settings().names().zoneLabel();
+      String joined =
+          bytes.apply(plan.forwardSelector())
+              + "\n"
+              + "  * on (source_namespace, source_podname, source_ip) group_left (source_zone)\n"
+              + podZones("source", zoneLabel, range)
+              + "\n  * on (destination_namespace, destination_podname, destination_ip)"
+              + " group_left (destination_zone)\n"
+              + podZones("destination", zoneLabel, range);
+      rolled = rollUp(rollUp(joined, "source"), "destination");
+      divisor = dedupe == DedupeMode.NONE || level == DataAggregationLevel.HIGH ? "" : " / 2";
+    }
     return "sum by (source_namespace, source_workload, source_zone,"
         + " destination_namespace, destination_workload, destination_zone) (\n"
         + rolled
         + "\n)"
         + divisor;
-  }
-
-  private static String ingressOnly(QueryPlan plan) {
-    QuerySettings s = plan.settings();
-    return new QueryPlan(
-            new QuerySettings(
-                s.start(),
-                s.end(),
-                DedupeMode.INGRESS.directionRegex(),
-                s.selection(),
-                s.names(),
-                s.leftOpenRanges(),
-                s.lookBehind(),
-                s.source()))
-        .forwardSelector();
   }
 
   /** Each pod incarnation's zone over the range, with its labels renamed for one side. */
@@ -171,20 +181,30 @@ public final class GrafanaQuery {
     List<String> c = new ArrayList<>();
     if (dedupe == DedupeMode.AUTO) {
       c.add(
-          "auto as one expression reads the server nodes' INGRESS series only: exact for every"
-              + " pair across nodes (all cross-zone bytes), but pod-IP pairs on one node (EGRESS"
-              + " only) are missing and Service pairs on one node are halved at level low");
+          "auto follows report's table per pair (the peer node's INGRESS, else the opener's"
+              + " EGRESS, divided by whether both pods ran on one node; ClusterIP series and"
+              + " masqueraded copies left out; outside traffic once; node ends placed), decided"
+              + " per interval rather than per window; a node end's agent is found by its"
+              + " instance being the node's name, and --subnets is not applied (outside"
+              + " addresses stay unknown-zone)");
+    } else {
+      c.add(
+          "pods unknown to kube-state-metrics and external peers drop out of the join instead"
+              + " of showing as unknown-zone");
+      if (level == DataAggregationLevel.HIGH) {
+        c.add("level high: pods on one node are counted twice (report halves them)");
+      }
     }
-    c.add("increase() extrapolates to the range's edges (report does not): expect 0.5-1% off");
     c.add(
-        "pods unknown to kube-state-metrics and external peers drop out of the join instead of"
-            + " showing as unknown-zone; nodes without zone label show an empty zone");
+        "increase() extrapolates to the range's edges (report does not): expect 0.5-1% off;"
+            + " the recording rules tile time without it, but see a counter reset inside an"
+            + " interval from the interval's ends only, and take a series' first interval after"
+            + " a gap longer than the interval (a scrape outage, a pair Retina's TTL expired)"
+            + " as a baseline");
+    c.add("nodes without zone label show an empty zone");
     c.add(
         "ReplicaSets are rolled up by stripping the pod-template hash, not via"
             + " kube_replicaset_owner");
-    if (level == DataAggregationLevel.HIGH) {
-      c.add("level high: pods on one node are counted twice (report halves them)");
-    }
     return c;
   }
 }

@@ -38,7 +38,9 @@ class GrafanaQueryTest {
 
   @Test
   void should_tile_time_in_steps_without_increase() {
-    String sel = "my_bytes{direction=~\"(?i)ingress\", source_namespace=~\"app-.*\"}";
+    String sel =
+        "my_bytes{direction=~\"(?i)ingress\", source_namespace=~\"app-.*\","
+            + " source_namespace!~\"unknown|\", destination_namespace!~\"unknown|\"}";
     String tiled = GrafanaQuery.tiled(PLAN, DedupeMode.AUTO, DataAggregationLevel.LOW, "5m");
     assertTrue(
         tiled.contains(
@@ -50,11 +52,41 @@ class GrafanaQueryTest {
                 + sel
                 + " and "
                 + sel
-                + " offset"
-                + " 5m))"),
+                + " offset 5m) or (("
+                + sel
+                + " unless last_over_time("
+                + sel
+                + "[3600s] offset 5m)) and on (cluster, instance) count by (cluster, instance)"
+                + " (last_over_time(my_bytes[3600s] offset 5m))))"),
         tiled);
     assertTrue(tiled.contains("max_over_time(kube_pod_info[5m])"), tiled);
     assertFalse(tiled.contains("increase("), tiled);
     assertFalse(tiled.contains("$__range"), tiled);
+  }
+
+  @Test
+  void auto_reads_each_kind_of_series_with_its_own_divisor() {
+    String low = GrafanaQuery.over(PLAN, DedupeMode.AUTO, DataAggregationLevel.LOW, "1h");
+    String high = GrafanaQuery.over(PLAN, DedupeMode.AUTO, DataAggregationLevel.HIGH, "1h");
+    for (String e : new String[] {low, high}) {
+      // EGRESS of a pod pair only where the pair has no INGRESS series
+      assertTrue(
+          e.contains(
+              " unless on (source_namespace, source_podname, source_ip, destination_namespace,"
+                  + " destination_podname, destination_ip) last_over_time(my_bytes{direction=~\"(?i)ingress\""),
+          e);
+      // ClusterIPs and node IPs are not outside peers; a masqueraded copy makes the pod's once
+      assertTrue(e.contains("max_over_time(kube_service_info[1h])"), e);
+      assertTrue(e.contains("group by (host_ip, node)"), e);
+      // one node: both ends' nodes equal; a node end's agent by its instance
+      assertTrue(e.contains("and on (source_node, destination_node) label_replace("), e);
+      assertTrue(e.contains("and on (instance, destination_node)"), e);
+      assertTrue(e.contains("\"source_place\", \"(node)\""), e);
+      // an end without a node keeps no zone instead of dropping out
+      assertTrue(e.contains(" or vector(1))"), e);
+    }
+    // low halves INGRESS across nodes and every pod pair's EGRESS; high halves EGRESS on one node
+    assertTrue(low.split("\\) / 2").length > high.split("\\) / 2").length, low);
+    assertFalse(low.endsWith("/ 2"), "no divisor over the whole sum: " + low);
   }
 }

@@ -86,7 +86,7 @@ public final class AdviseService {
       // that begin at a segment's start would count again a series born right there (the born
       // rule reads a sample at a window's start as in it), and segments start where endpoints
       // come, so where connections begin.
-      Report report = reports.apply(within(byService, request.start(), to));
+      Report report = reports.apply(byService.withWindow(request.start(), to));
       first = first == null ? report : first;
       exact &= seg.exact();
       List<TrafficRow> rows = since(report.rows(), before);
@@ -139,22 +139,6 @@ public final class AdviseService {
               }
             });
     return out;
-  }
-
-  /** The request over {@code [start, end]}. */
-  static EngineRequest within(EngineRequest r, Instant start, Instant end) {
-    return new EngineRequest(
-        start,
-        end,
-        r.dedupe(),
-        r.level(),
-        r.selection(),
-        r.groupBy(),
-        r.names(),
-        r.byCluster(),
-        r.lookBehind(),
-        r.source(),
-        r.places());
   }
 
   /** One Service over the window: its segments' traffic added, endpoints as averaged. */

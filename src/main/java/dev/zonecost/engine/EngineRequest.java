@@ -62,8 +62,22 @@ public record EngineRequest(
 
   /** The same request read from another source. */
   public EngineRequest withSource(String name) {
+    return with(start, end, selection, name);
+  }
+
+  /** The same request over another window (a bucket, a segment, whole bill hours). */
+  public EngineRequest withWindow(Instant from, Instant to) {
+    return with(from, to, selection, source);
+  }
+
+  /** The same request with another selection. */
+  public EngineRequest withSelection(Selection s) {
+    return with(start, end, s, source);
+  }
+
+  private EngineRequest with(Instant from, Instant to, Selection s, String src) {
     return new EngineRequest(
-        start, end, dedupe, level, selection, groupBy, names, byCluster, lookBehind, name, places);
+        from, to, dedupe, level, s, groupBy, names, byCluster, lookBehind, src, places);
   }
 
   /** With the usual metric and label names, the default look-behind, under {@code auto}. */

@@ -74,7 +74,7 @@ public final class ReconcileService {
               + ": widen it");
     }
     List<Instant[]> buckets = cut(start, end, every == null ? Duration.between(start, end) : every);
-    EngineRequest trimmed = at(request, start, end);
+    EngineRequest trimmed = request.withWindow(start, end);
     KubeQueries kube =
         ReportQueries.firstNames(
                 trimmed, engine.ranges().leftOpen(api.version()), ByteSources.RETINA)
@@ -258,7 +258,7 @@ public final class ReconcileService {
       for (Instant[] b : buckets) {
         work.add(
             () -> {
-              EngineResult r = engine.engine(validated, run).run(at(request, b[0], b[1]));
+              EngineResult r = engine.engine(validated, run).run(request.withWindow(b[0], b[1]));
               return r.byNode();
             });
       }
@@ -438,20 +438,5 @@ public final class ReconcileService {
     }
     out.add(new Instant[] {from, end});
     return out;
-  }
-
-  private static EngineRequest at(EngineRequest r, Instant start, Instant end) {
-    return new EngineRequest(
-        start,
-        end,
-        r.dedupe(),
-        r.level(),
-        r.selection(),
-        r.groupBy(),
-        r.names(),
-        r.byCluster(),
-        r.lookBehind(),
-        r.source(),
-        r.places());
   }
 }

@@ -83,7 +83,7 @@ final class NoMatch {
     }
     Selection all = new Selection(null, null, null, null, null, null, null, null, s.cluster());
     EngineResult whole =
-        unselected.apply(withSelection(request.withSource(result.byteSource()), all));
+        unselected.apply(request.withSource(result.byteSource()).withSelection(all));
     if (whole.rows().isEmpty()) {
       return new NoDataException(
           head + ", with or without the selection: " + noData(request, whole));
@@ -199,20 +199,5 @@ final class NoMatch {
       cur = t;
     }
     return prev[b.length()];
-  }
-
-  private static EngineRequest withSelection(EngineRequest r, Selection s) {
-    return new EngineRequest(
-        r.start(),
-        r.end(),
-        r.dedupe(),
-        r.level(),
-        s,
-        r.groupBy(),
-        r.names(),
-        r.byCluster(),
-        r.lookBehind(),
-        r.source(),
-        r.places());
   }
 }

@@ -34,18 +34,7 @@ public final class TrendService {
   }
 
   private Bucket bucket(EngineRequest window, Instant start, Instant end, EngineRun run) {
-    EngineRequest r =
-        new EngineRequest(
-            start,
-            end,
-            window.dedupe(),
-            window.level(),
-            window.selection(),
-            window.groupBy(),
-            window.names(),
-            window.byCluster(),
-            window.lookBehind(),
-            window.source());
+    EngineRequest r = window.withWindow(start, end);
     try {
       return Bucket.of(start, end, reports.report(r, RowOrder.SortBy.BYTES, null, run));
     } catch (NoDataException none) {

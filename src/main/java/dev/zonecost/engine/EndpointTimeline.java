@@ -70,6 +70,16 @@ public record EndpointTimeline(
 
   /** Per Service and zone, the ready endpoints averaged over the reported steps. */
   public Map<String, Map<String, Double>> averages() {
+    return overReported(c -> c);
+  }
+
+  /** Per Service and zone, the share of the reported steps with a ready endpoint there. */
+  public Map<String, Map<String, Double>> coverage() {
+    return overReported(c -> c > 0 ? 1 : 0);
+  }
+
+  /** Per Service and zone, the mean over the reported steps of {@code f} of the ready count. */
+  private Map<String, Map<String, Double>> overReported(java.util.function.IntToDoubleFunction f) {
     Map<String, Map<String, Double>> out = new TreeMap<>();
     int n = reported.cardinality();
     ready.forEach(
@@ -78,27 +88,9 @@ public record EndpointTimeline(
                 (z, counts) -> {
                   double sum = 0;
                   for (int i = reported.nextSetBit(0); i >= 0; i = reported.nextSetBit(i + 1)) {
-                    sum += counts[i];
+                    sum += f.applyAsDouble(counts[i]);
                   }
                   out.computeIfAbsent(svc, k -> new TreeMap<>()).put(z, n == 0 ? 0 : sum / n);
-                }));
-    return out;
-  }
-
-  /** Per Service and zone, the share of the reported steps with a ready endpoint there. */
-  public Map<String, Map<String, Double>> coverage() {
-    Map<String, Map<String, Double>> out = new TreeMap<>();
-    int n = reported.cardinality();
-    ready.forEach(
-        (svc, zones) ->
-            zones.forEach(
-                (z, counts) -> {
-                  int with = 0;
-                  for (int i = reported.nextSetBit(0); i >= 0; i = reported.nextSetBit(i + 1)) {
-                    with += counts[i] > 0 ? 1 : 0;
-                  }
-                  out.computeIfAbsent(svc, k -> new TreeMap<>())
-                      .put(z, n == 0 ? 0 : with / (double) n);
                 }));
     return out;
   }

@@ -252,14 +252,8 @@ final class ServicesScenario {
 
   private void flow(Pod opener, Pod peer, Service via) {
     int from = ClusterBuilder.overlapFrom(opener, peer);
-    int n = ClusterBuilder.overlapTo(opener, peer) - from + 1;
-    SplittableRandom r = rng.split();
-    long[] request = new long[n];
-    long[] reply = new long[n];
-    for (int i = 0; i < n; i++) {
-      request[i] = r.nextLong(Simulator.MIN_BYTES_PER_INTERVAL, Simulator.MAX_BYTES_PER_INTERVAL);
-      reply[i] = r.nextLong(Simulator.MIN_BYTES_PER_INTERVAL, Simulator.MAX_BYTES_PER_INTERVAL);
-    }
-    b.flow(opener, peer, request, reply, via);
+    long[][] bytes =
+        Simulator.randomBytes(rng.split(), ClusterBuilder.overlapTo(opener, peer) - from + 1);
+    b.flow(opener, peer, bytes[0], bytes[1], via);
   }
 }

@@ -44,6 +44,16 @@ public final class Simulator {
 
   private Simulator() {}
 
+  /** A connection's request and reply bytes for {@code n} intervals, drawn from {@code r}. */
+  static long[][] randomBytes(SplittableRandom r, int n) {
+    long[][] out = new long[2][n];
+    for (int i = 0; i < n; i++) {
+      out[0][i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
+      out[1][i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
+    }
+    return out;
+  }
+
   public static SimulatedCluster generate(SimulationSpec spec) {
     if (spec.scenario().equals(SimulationSpec.LARGE)) {
       return LargeScenario.generate(spec);
@@ -223,13 +233,7 @@ public final class Simulator {
     }
 
     private long[][] randomBytes(int n) {
-      SplittableRandom r = rng.split();
-      long[][] out = new long[2][n];
-      for (int i = 0; i < n; i++) {
-        out[0][i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
-        out[1][i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
-      }
-      return out;
+      return Simulator.randomBytes(rng.split(), n);
     }
 
     private void edge(
@@ -457,15 +461,8 @@ public final class Simulator {
 
     private Flow flow(Pod opener, Pod peer) {
       int from = ClusterBuilder.overlapFrom(opener, peer);
-      int n = ClusterBuilder.overlapTo(opener, peer) - from + 1;
-      SplittableRandom r = rng.split();
-      long[] request = new long[n];
-      long[] reply = new long[n];
-      for (int i = 0; i < n; i++) {
-        request[i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
-        reply[i] = r.nextLong(MIN_BYTES_PER_INTERVAL, MAX_BYTES_PER_INTERVAL + 1);
-      }
-      Flow f = b.flow(opener, peer, request, reply, backendOf.get(peer));
+      long[][] bytes = randomBytes(ClusterBuilder.overlapTo(opener, peer) - from + 1);
+      Flow f = b.flow(opener, peer, bytes[0], bytes[1], backendOf.get(peer));
       flowsSoFar.add(f);
       return f;
     }

@@ -72,16 +72,7 @@ public final class QueryPlan {
    * direction or namespace: the agent's own scrapes are the evidence.
    */
   public String agentsWithLookBehind() {
-    return "count by ("
-        + s.names().clusterLabel()
-        + ", "
-        + LabelNames.INSTANCE
-        + ") (last_over_time("
-        + agentSelector(List.of())
-        + lookBehindRange()
-        + " @ "
-        + unixSeconds(s.start().minusMillis(1))
-        + "))";
+    return agentsIn(lookBehindRange() + " @ " + unixSeconds(s.start().minusMillis(1)));
   }
 
   /**
@@ -90,16 +81,18 @@ public final class QueryPlan {
    * interval ending at each evaluation.
    */
   public String agentsWithLookBehindBefore(String offset) {
+    return agentsIn("[" + duration(s.lookBehind()) + "] offset " + offset);
+  }
+
+  /** The agents (cluster, instance) with a sample of the metric in {@code range} (and modifier). */
+  private String agentsIn(String range) {
     return "count by ("
         + s.names().clusterLabel()
         + ", "
         + LabelNames.INSTANCE
         + ") (last_over_time("
         + agentSelector(List.of())
-        + "["
-        + duration(s.lookBehind())
-        + "] offset "
-        + offset
+        + range
         + "))";
   }
 

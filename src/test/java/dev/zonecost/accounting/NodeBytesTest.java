@@ -2,8 +2,6 @@ package dev.zonecost.accounting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.zonecost.source.retina.RetinaSeries;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +30,9 @@ class NodeBytesTest {
     return d;
   }
 
-  private static void end(Map<String, String> l, String prefix, String pod, String ip) {
-    boolean none = pod == null;
-    l.put(prefix + "namespace", none ? "unknown" : "app");
-    l.put(prefix + "podname", none ? "unknown" : pod);
-    l.put(prefix + "ip", ip);
-    l.put(prefix + "workload_kind", none ? "unknown" : "ReplicaSet");
-    l.put(prefix + "workload_name", none ? "unknown" : pod.substring(0, pod.lastIndexOf('-')));
-  }
-
   private static Observation series(
       String dir, String srcPod, String srcIp, String dstPod, String dstIp, String agent, long b) {
-    Map<String, String> l = new HashMap<>();
-    l.put("direction", dir);
-    l.put("instance", agent);
-    end(l, "source_", srcPod, srcIp);
-    end(l, "destination_", dstPod, dstIp);
-    return RetinaSeries.observation(l, b);
+    return NodeEndsTest.series(dir, srcPod, srcIp, dstPod, dstIp, agent, b);
   }
 
   @Test

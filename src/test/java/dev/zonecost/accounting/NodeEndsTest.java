@@ -41,7 +41,7 @@ class NodeEndsTest {
   }
 
   /** A Retina series; a null pod is an end Retina cannot name (a node's IP, the outside). */
-  private static Observation series(
+  static Observation series(
       String dir, String srcPod, String srcIp, String dstPod, String dstIp, String agent, long b) {
     Map<String, String> l = new HashMap<>();
     l.put("direction", dir);

@@ -3,11 +3,8 @@ package dev.zonecost.render;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zonecost.accounting.GroupBy;
-import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
-import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.advise.AdviceReport;
 import dev.zonecost.advise.Advisor;
@@ -18,11 +15,8 @@ import dev.zonecost.advise.ServiceInput;
 import dev.zonecost.advise.ServiceKind;
 import dev.zonecost.advise.ZoneTraffic;
 import dev.zonecost.cost.CostEstimator;
-import dev.zonecost.cost.PriceBookLoader;
 import dev.zonecost.cost.PriceSelection;
-import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.report.Report;
-import dev.zonecost.report.ReportMetadata;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,33 +37,7 @@ class HostileLabelsRenderTest {
         List.of(
             new TrafficRow(new TrafficKey(evil, bidi, "us-east-1a", LONG_ZONE), 3_000_000_000L),
             new TrafficRow(new TrafficKey(bidi, evil, LONG_ZONE, "us-east-1a"), 1_000L));
-    ReportMetadata md =
-        new ReportMetadata(
-            1,
-            "test",
-            Instant.parse("2026-11-01T00:00:00Z"),
-            Instant.parse("2026-11-01T02:00:00Z"),
-            "window",
-            "egress",
-            "low",
-            "kube-state-metrics",
-            "2.42.0",
-            10,
-            1,
-            4,
-            1,
-            0,
-            List.of(new LabelledQuery("q", "up")),
-            List.of(),
-            List.of("a note"),
-            GroupBy.WORKLOAD,
-            Selection.ALL,
-            false,
-            new WindowEdges(
-                Instant.parse("2026-11-01T00:00:00Z"), null, Duration.ofHours(1), 2, 0, 0),
-            null);
-    return Report.of(
-        md, rows, new CostEstimator(PriceSelection.of(PriceBookLoader.loadDefault(), "aws", null)));
+    return HostileLabelsRenderTestAccess.of(rows);
   }
 
   private static String render(Renderer r) throws Exception {

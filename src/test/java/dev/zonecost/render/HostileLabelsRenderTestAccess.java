@@ -23,8 +23,12 @@ public final class HostileLabelsRenderTestAccess {
   public static Report report(String name) {
     WorkloadRef evil = new WorkloadRef("app", "Deployment", name);
     WorkloadRef db = new WorkloadRef("app", "Deployment", "db");
-    List<TrafficRow> rows =
-        List.of(new TrafficRow(new TrafficKey(evil, db, "us-east-1a", "us-east-1b"), 3_000L));
+    return of(
+        List.of(new TrafficRow(new TrafficKey(evil, db, "us-east-1a", "us-east-1b"), 3_000L)));
+  }
+
+  /** A two-hour report of these rows, priced by the shipped AWS rule. */
+  public static Report of(List<TrafficRow> rows) {
     ReportMetadata md =
         new ReportMetadata(
             1,

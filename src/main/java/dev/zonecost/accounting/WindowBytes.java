@@ -25,7 +25,7 @@ public final class WindowBytes {
 
   /** How a series' first in-window sample counts. */
   public enum Birth {
-    /** A sample in the look-behind: the first in-window value is a baseline. */
+    /** A sample in the look-behind or at the window's start: the first value is a baseline. */
     PRE_EXISTING,
     /** Began inside the window while its agent was already scraped: counted from zero. */
     BORN,
@@ -41,7 +41,11 @@ public final class WindowBytes {
   /**
    * What the born rule decides on.
    *
-   * @param sampleInLookBehind the series has a sample in [start − L, start)
+   * @param sampleInLookBehind the series has a sample in [start − L, start] — closed at the
+   *     window's start: a series first seen at exactly {@code start} began from zero between its
+   *     agent's previous scrape and {@code start}, so before the window (that increment belongs to
+   *     the window ending at {@code start}); two windows meeting on a sample then never both count
+   *     one birth, and adjacent windows add up (DESIGN §3's invariant)
    * @param agentInLookBehind its agent (the {@code instance} reporting it) has a sample of the
    *     metric in [start − L, start)
    * @param agentFirstInWindow the agent's first in-window scrape (epoch ms), null when not known

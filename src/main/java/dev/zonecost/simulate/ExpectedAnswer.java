@@ -310,16 +310,22 @@ public final class ExpectedAnswer {
         d == null ? k.destinationZone() : d.get(1));
   }
 
-  /** The grid steps of a window: in-window [lo, hi], look-behind [behind, lo - 1]. */
+  /**
+   * The grid steps of a window: in-window [lo, hi]; a series' look-behind [behind, seriesBehindTo]
+   * (up to lo when the window starts exactly on step lo: a series first seen at the start was born
+   * before it), the agents' [behind, lo - 1].
+   */
   private final class Window {
     final int lo;
     final int hi;
     final int behind;
+    final int seriesBehindTo;
 
     Window(Instant start, Instant end, Duration lookBehind) {
       this.lo = firstStepAtOrAfter(start);
       this.hi = lastStepAtOrBefore(end);
       this.behind = firstStepAtOrAfter(start.minus(lookBehind));
+      this.seriesBehindTo = lastStepAtOrBefore(start);
     }
   }
 
@@ -367,15 +373,15 @@ public final class ExpectedAnswer {
   /**
    * DESIGN §3, for one series with values at steps from, from+1, ... and samples at the {@code
    * present} steps: the reset-aware sum of differences between consecutive in-window samples, plus
-   * the first in-window value when the series was born in the window — no sample in the
-   * look-behind, and its agent reported a sample in the look-behind or earlier in the window than
-   * this series.
+   * the first in-window value when the series was born in the window — no sample in the look-behind
+   * nor at the window's start, and its agent reported a sample in the look-behind or earlier in the
+   * window than this series.
    */
   static long windowBytes(BitSet present, int from, long[] values, BitSet agent, Window w) {
     long sum = 0;
     boolean seen = false;
     long prev = 0;
-    boolean preExisting = between(present, w.behind, w.lo - 1);
+    boolean preExisting = between(present, w.behind, w.seriesBehindTo);
     boolean agentBefore = between(agent, w.behind, w.lo - 1);
     int agentFirst = agent.nextSetBit(Math.max(0, w.lo));
     for (int k = present.nextSetBit(Math.max(0, w.lo)); k >= 0 && k <= w.hi; ) {
@@ -401,18 +407,23 @@ public final class ExpectedAnswer {
 
   /**
    * Per row, the increments that straddle {@code t} inside [windowStart, windowEnd]: between a
-   * series' last sample before {@code t} and its first after. Two windows that meet at {@code t}
-   * (off the scrape grid) add up to the whole window less these, as long as no gap in a series is
-   * longer than the look-behind (true of every c.scenario() here). For the property tests.
+   * series' last sample before {@code t} and its first after; nothing for a series with a sample at
+   * exactly {@code t} (on the scrape grid), which both windows hold. Two windows that meet at
+   * {@code t} add up to the whole window less these, as long as no gap in a series is longer than
+   * the look-behind (true of every c.scenario() here). For the property tests.
    */
   Map<TrafficKey, Long> straddling(Instant windowStart, Instant windowEnd, Instant t) {
     int lo = firstStepAtOrAfter(windowStart);
     int hi = lastStepAtOrBefore(windowEnd);
     int before = lastStepAtOrBefore(t.minusMillis(1));
     int after = firstStepAtOrAfter(t.plusMillis(1));
+    int at = firstStepAtOrAfter(t) == lastStepAtOrBefore(t) ? lastStepAtOrBefore(t) : -1;
     Map<TrafficKey, Long> out = new LinkedHashMap<>();
     for (Flow f : c.flows()) {
       BitSet present = flowSteps(f);
+      if (at >= 0 && present.get(at)) {
+        continue;
+      }
       int p = before < 0 ? -1 : present.previousSetBit(before);
       int n = present.nextSetBit(after);
       if (p < lo || n < 0 || n > hi) {

@@ -445,6 +445,19 @@ public final class SimulatedCluster {
         : dataStart.plus(interval.multipliedBy(rs.from()));
   }
 
+  /**
+   * The scrape instants at which the model's flows first have a sample, after the data's first
+   * scrape (series born in the data), oldest first: where a test puts a window's edge on a birth.
+   */
+  public List<Instant> flowBirths() {
+    return flows().stream()
+        .filter(f -> f.from() > 0)
+        .map(f -> time(f.from()))
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   /** A Deployment's ReplicaSet created at {@code at}: a rollout. */
   public record Rollout(String namespace, String deployment, String replicaSet, Instant at) {}
 

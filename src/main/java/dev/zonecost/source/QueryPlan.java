@@ -160,12 +160,18 @@ public final class QueryPlan {
     return " @ " + unixSeconds(s.start().plus(edge()));
   }
 
+  /**
+   * The series with a sample in [start − L, start]: closed at the start, where the agents'
+   * look-behind is not, because a series first seen at exactly the window's start was born before
+   * it ({@code WindowBytes.BirthFacts}).
+   */
   private String lookBehindAtStart(String sel) {
     return "last_over_time("
         + sel
-        + lookBehindRange()
-        + " @ "
-        + unixSeconds(s.start().minusMillis(1))
+        + "["
+        + duration(s.rangeFor(s.lookBehind()))
+        + "] @ "
+        + unixSeconds(s.start())
         + ")";
   }
 

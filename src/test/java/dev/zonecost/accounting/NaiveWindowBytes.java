@@ -12,6 +12,12 @@ import java.util.List;
  * series was demonstrably born inside the window": no sample in the look-behind [start − L, start),
  * and its agent had a sample of the metric in [start − L, start), or the series' first sample is
  * later than the agent's first sample in the window.
+ *
+ * <p>One refinement of the text, which its own invariant asks for ("adjacent windows add up to the
+ * whole window less the increments straddling their common edge"): a series first seen at exactly
+ * {@code start} was born between its agent's previous scrape and {@code start}, before the window,
+ * so its first value is a baseline. Two windows meeting on that sample then count the birth once
+ * (the earlier one), not twice.
  */
 public final class NaiveWindowBytes {
   private NaiveWindowBytes() {}
@@ -29,7 +35,7 @@ public final class NaiveWindowBytes {
     int prev = -1;
     boolean before = false;
     for (int i = 0; i < ts.length; i++) {
-      if (ts[i] >= start - lookBehind && ts[i] < start) {
+      if (ts[i] >= start - lookBehind && ts[i] <= start) {
         before = true;
       }
       if (ts[i] < start || ts[i] > end) {

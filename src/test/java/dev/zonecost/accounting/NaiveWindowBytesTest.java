@@ -69,4 +69,19 @@ class NaiveWindowBytesTest {
     double[] vs = {4, 9, 100};
     assertEquals(5, NaiveWindowBytes.bytes(ts, vs, every(0, 2 * M), 0, M, L));
   }
+
+  @Test
+  void a_series_first_seen_exactly_at_the_shared_edge_of_two_windows_counts_once() {
+    // the agent is scraped every minute; the series appears at 65m: born between 64m and 65m
+    long[] ts = {65 * M, 66 * M, 70 * M};
+    double[] vs = {15, 40, 52};
+    List<Long> agent = every(0, 70 * M);
+    double whole = NaiveWindowBytes.bytes(ts, vs, agent, 60 * M, 70 * M, L);
+    double left = NaiveWindowBytes.bytes(ts, vs, agent, 60 * M, 65 * M, L);
+    double right = NaiveWindowBytes.bytes(ts, vs, agent, 65 * M, 70 * M, L);
+    assertEquals(52, whole);
+    assertEquals(15, left, "born inside [60m, 65m]: its first value counts there");
+    assertEquals(37, right, "first seen at the start of [65m, 70m]: a baseline there");
+    assertEquals(whole, left + right, "adjacent windows meeting on a sample add up");
+  }
 }

@@ -58,7 +58,7 @@ class WindowBytesTest {
     boolean before = false;
     Long first = null;
     for (long t : c.ts()) {
-      before |= t >= start - L && t < start;
+      before |= t >= start - L && t <= start;
       if (first == null && t >= start && t <= end) {
         first = t;
       }

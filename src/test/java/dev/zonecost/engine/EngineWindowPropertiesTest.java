@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine's fact gathering against DESIGN §3's twin: random counters (gaps, resets, TTL expiry,
@@ -128,6 +129,13 @@ class EngineWindowPropertiesTest {
     long a = world.oldest + r.nextLong(world.newest - world.oldest) / 2;
     long b = a + 1_200_000 + r.nextLong(Math.max(1, world.newest - a));
     long t = a + 600_000 + r.nextLong(b - a - 600_000);
+    if (r.nextBoolean()) {
+      // on a series' first sample: a birth exactly at the shared edge
+      Counter c = world.counters.get(r.nextInt(world.counters.size()));
+      if (c.ts()[0] > a && c.ts()[0] < b) {
+        t = c.ts()[0];
+      }
+    }
     Map<Integer, Long> whole = engine(api, a, b);
     Map<Integer, Long> left = engine(api, a, t);
     Map<Integer, Long> right = engine(api, t, b);
@@ -140,10 +148,38 @@ class EngineWindowPropertiesTest {
     for (int k = 0; k < world.counters.size(); k++) {
       Counter c = world.counters.get(k);
       long straddling = straddling(world, c, a, t, b);
+      assertTrue(straddling >= 0, where + " series " + k + ": the halves hold more than the whole");
       assertEquals(
           whole.getOrDefault(k, 0L).longValue(),
           left.getOrDefault(k, 0L) + right.getOrDefault(k, 0L) + straddling,
           where + " series " + k);
+    }
+  }
+
+  @Test
+  void on_the_engine_a_series_born_exactly_at_the_shared_edge_counts_in_the_earlier_window_only() {
+    long m = 60_000;
+    List<Sample> agentSeries = new ArrayList<>();
+    for (long t = 0; t <= 90 * m; t += m) {
+      agentSeries.add(new Sample(BASE + t, 1_000 + t / 1_000));
+    }
+    List<Sample> born =
+        List.of(
+            new Sample(BASE + 65 * m, 15),
+            new Sample(BASE + 66 * m, 40),
+            new Sample(BASE + 80 * m, 52));
+    for (boolean leftOpen : List.of(false, true)) {
+      SampleStoreApi api =
+          new SampleStoreApi(
+              List.of(new Series(labels(0, 0), agentSeries), new Series(labels(0, 1), born)),
+              METRIC,
+              leftOpen);
+      long whole = engine(api, 61 * m, 90 * m).get(1);
+      long left = engine(api, 61 * m, 65 * m).get(1);
+      long right = engine(api, 65 * m, 90 * m).get(1);
+      assertEquals(52, whole, "left-open " + leftOpen);
+      assertEquals(15, left, "left-open " + leftOpen);
+      assertEquals(37, right, "left-open " + leftOpen);
     }
   }
 

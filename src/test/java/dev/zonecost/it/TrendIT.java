@@ -149,6 +149,36 @@ class TrendIT {
   }
 
   @Test
+  void buckets_meeting_on_the_first_sample_of_born_series_count_each_birth_once() throws Exception {
+    Instant born =
+        cluster.flowBirths().stream()
+            .filter(t -> t.getEpochSecond() % 300 == 0) // on an edge of 5-minute buckets
+            .filter(t -> t.isAfter(cluster.start().plus(Duration.ofMinutes(10))))
+            .filter(t -> t.isBefore(END.minus(Duration.ofMinutes(10))))
+            .findFirst()
+            .orElseThrow();
+    Instant start = born.minus(Duration.ofMinutes(10));
+    Instant end = born.plus(Duration.ofMinutes(10));
+    JsonNode doc =
+        ReportRows.parse(
+            run("--start", start.toString(), "--end", end.toString(), "--every", "5m", "-o", "json")
+                .out());
+    JsonNode buckets = doc.get("trend").get("buckets");
+    long sum = 0;
+    long expectedSum = 0;
+    for (int i = 0; i < buckets.size(); i++) {
+      Instant bs = Instant.parse(buckets.get(i).get("start").asText());
+      Instant be = Instant.parse(buckets.get(i).get("end").asText());
+      sum += buckets.get(i).get("all").asLong();
+      expectedSum += expected(bs, be).values().stream().mapToLong(Long::longValue).sum();
+    }
+    long whole = doc.get("totals").get("all").asLong();
+    assertEquals(expectedSum, sum, "every bucket is the model's answer");
+    assertTrue(
+        sum <= whole, "buckets meeting at " + born + " hold " + sum + " > the window's " + whole);
+  }
+
+  @Test
   void csv_appends_bucket_start_and_holds_the_buckets_rows() throws Exception {
     String csv =
         run(

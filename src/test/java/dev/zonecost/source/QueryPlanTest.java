@@ -62,12 +62,12 @@ class QueryPlanTest {
             + sel
             + "[600s] @ 1793491800.000) and last_over_time("
             + sel
-            + "[3599999ms] @ 1793491199.999)",
+            + "[3600s] @ 1793491200.000)",
         p.firstValuesAtStart());
     assertEquals(
         "last_over_time("
             + sel
-            + "[3599999ms] @ 1793491199.999) unless min_over_time("
+            + "[3600s] @ 1793491200.000) unless min_over_time("
             + sel
             + "[600s] @ 1793491800.000)",
         p.seriesBeforeWithoutStartEdge());

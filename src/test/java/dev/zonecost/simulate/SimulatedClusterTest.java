@@ -76,13 +76,14 @@ class SimulatedClusterTest {
   void should_not_count_bytes_before_a_window_that_starts_mid_span() {
     SimulatedCluster c = tiny(DataAggregationLevel.HIGH);
     // [2, 5]: step 1 lies in the lookback, so step 2's value is not added: 20 + 50 + 60 = 130,
-    // replies 2 + 5 + 6 = 13; front→late began at step 2 itself: 5 + 2 + 5 + 5 = 17.
+    // replies 2 + 5 + 6 = 13; front→late began at step 2 itself, exactly the window's start, so
+    // its first value (5) was sent before the window and is a baseline: 2 + 5 + 5 = 12.
     Map<TrafficKey, Long> from2 =
         byKey(
             c.answer().expected(step(2), step(5), SimulatedCluster.LOOK_BEHIND, DedupeMode.EGRESS));
     assertEquals(130L, from2.get(new TrafficKey(FRONT, BACK, "zone-a", "zone-b")));
     assertEquals(13L, from2.get(new TrafficKey(BACK, FRONT, "zone-b", "zone-a")));
-    assertEquals(17L, from2.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
+    assertEquals(12L, from2.get(new TrafficKey(FRONT, LATE, "zone-a", "zone-a")));
     // [2.5, 4]: only samples 3 and 4 are inside; 3's predecessor is in the lookback: 70 - 20.
     Map<TrafficKey, Long> mid =
         byKey(

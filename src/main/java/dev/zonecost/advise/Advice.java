@@ -21,6 +21,7 @@ import java.util.Map;
  * @param gating every reason the Service cannot use (or does not need) the routing
  * @param todo one line: what to do
  * @param shares how long each gating reason and each load held over the window
+ * @param sameNode the outcome of {@code PreferSameNode}
  */
 public record Advice(
     String namespace,
@@ -43,7 +44,8 @@ public record Advice(
     BigDecimal autoSavingCost,
     List<Gating> gating,
     String todo,
-    WindowShares shares) {
+    WindowShares shares,
+    SameNode sameNode) {
 
   public String label() {
     return namespace + "/" + name;

@@ -1,7 +1,10 @@
 package dev.zonecost.advise;
 
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.NodeTraffic;
+import dev.zonecost.accounting.Places;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.Subnets;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
@@ -99,12 +102,12 @@ public final class AdviseService {
               request.selection(),
               key -> StepSegments.endpoints(timeline, key, seg),
               key -> StepSegments.coverage(timeline, key, seg));
+      Map<String, NodeInput> byNode = ClientNodes.of(rows, timeline, seg);
       for (ServiceInput in : inputs) {
+        Advice a = advisor.advise(in, byNode.getOrDefault(in.label(), NodeInput.NONE));
         parts
             .computeIfAbsent(in.label(), k -> new ArrayList<>())
-            .add(
-                new Combined.Part(
-                    advisor.advise(in), Duration.between(from, to).toMillis() / window));
+            .add(new Combined.Part(a, Duration.between(from, to).toMillis() / window));
         partInputs.computeIfAbsent(in.label(), k -> new ArrayList<>()).add(in);
       }
     }
@@ -212,7 +215,9 @@ public final class AdviseService {
         r.names(),
         false,
         r.lookBehind(),
-        "retina");
+        "retina",
+        // clients named by their node: PreferSameNode routes by it (the zone rule reads the zones)
+        new Places(NodeTraffic.NAME, Subnets.NONE, true));
   }
 
   static NodeCapacity capacity(ServiceTopology topo) {

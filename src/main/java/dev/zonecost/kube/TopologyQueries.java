@@ -81,15 +81,15 @@ public final class TopologyQueries {
   }
 
   /**
-   * Ready endpoints per slice and zone in the grid step ending at {@code t} (replicas folded, a
-   * step's samples merged).
+   * Ready endpoints per slice, zone and node in the grid step ending at {@code t} (replicas folded,
+   * a step's samples merged): the node for {@code PreferSameNode}, whose hints name it.
    */
   private String readyPerZone() {
     return "count by ("
         + cluster()
-        + ", namespace, endpointslice, endpoint_zone) (max by ("
+        + ", namespace, endpointslice, endpoint_zone, endpoint_nodename) (max by ("
         + cluster()
-        + ", namespace, endpointslice, address, endpoint_zone) ("
+        + ", namespace, endpointslice, address, endpoint_zone, endpoint_nodename) ("
         + ExportedLabels.coalesced(
             "namespace",
             "max_over_time("
@@ -101,7 +101,7 @@ public final class TopologyQueries {
   }
 
   /**
-   * Per slice and zone, the ready endpoints at every grid point of the window: a matrix whose
+   * Per slice, zone and node, the ready endpoints at every grid point of the window: a matrix whose
    * points are the ends of the grid's steps (the point at the window's start, which Prometheus 2's
    * closed subquery adds, describes the step before the window and is left out by the reader). A
    * step without any point is one in which kube-state-metrics exported no ready endpoint at all.

@@ -27,8 +27,9 @@ class TopologyQueriesTest {
               + (leftOpen ? "60s" : "59999ms")
               + "])";
       assertEquals(
-          "count by (cluster, namespace, endpointslice, endpoint_zone) (max by (cluster,"
-              + " namespace, endpointslice, address, endpoint_zone) ("
+          "count by (cluster, namespace, endpointslice, endpoint_zone, endpoint_nodename) (max"
+              + " by (cluster, namespace, endpointslice, address, endpoint_zone,"
+              + " endpoint_nodename) ("
               + exported(ready)
               + "))[7200s:60s]",
           q(Duration.ofHours(2), leftOpen).readyEndpointsPerStep());

@@ -17,10 +17,18 @@ import java.util.TreeSet;
 final class ClientNodes {
   private ClientNodes() {}
 
+  private record NodeZone(String node, String zone) implements Comparable<NodeZone> {
+    @Override
+    public int compareTo(NodeZone o) {
+      int c = node.compareTo(o.node);
+      return c != 0 ? c : zone.compareTo(o.zone);
+    }
+  }
+
   /** Per Service ({@code namespace/name}), its clients' bytes per node and zone in {@code rows}. */
   static Map<String, NodeInput> of(
       List<TrafficRow> rows, EndpointTimeline t, StepSegments.Segment seg) {
-    Map<String, Map<List<String>, long[]>> bytes = new TreeMap<>();
+    Map<String, Map<NodeZone, long[]>> bytes = new TreeMap<>();
     for (TrafficRow r : rows) {
       boolean toService = r.key().destination().kind().equals("Service");
       if (!toService && !r.key().source().kind().equals("Service")) {
@@ -37,7 +45,7 @@ final class ClientNodes {
       long[] b =
           bytes
               .computeIfAbsent(svc.namespace() + "/" + svc.name(), k -> new TreeMap<>())
-              .computeIfAbsent(List.of(node, zone), k -> new long[2]);
+              .computeIfAbsent(new NodeZone(node, zone), k -> new long[2]);
       b[0] += r.bytes();
       if (!Zones.isUnknown(other) && !other.equals(zone)) {
         b[1] += r.bytes();
@@ -48,7 +56,7 @@ final class ClientNodes {
         (svc, perNode) -> {
           List<NodeInput.Client> clients = new ArrayList<>();
           perNode.forEach(
-              (k, b) -> clients.add(new NodeInput.Client(k.get(0), k.get(1), b[0], b[1])));
+              (k, b) -> clients.add(new NodeInput.Client(k.node(), k.zone(), b[0], b[1])));
           TreeSet<String> nodes = new TreeSet<>();
           boolean named = true;
           for (int i = seg.from(); i <= seg.to(); i++) {

@@ -348,7 +348,9 @@ public final class AdviseService {
     if (facts.version() == null) {
       a.add(
           "no --kubernetes-version: assumed 1.34 or later (spec.trafficDistribution:"
-              + " PreferSameZone; PreferClose from 1.31)");
+              + " PreferSameZone and PreferSameNode; PreferClose from 1.31)");
+    } else {
+      a.add(ModeVersions.line(facts.version()));
     }
     if (!facts.nodes().known()) {
       a.add(

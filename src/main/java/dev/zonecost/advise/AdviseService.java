@@ -64,7 +64,7 @@ public final class AdviseService {
     if (segments.isEmpty()) {
       Report report = reports.apply(byService);
       List<ServiceInput> inputs = inputs(report.rows(), topo, specs, request.selection());
-      List<Advice> advice = inputs.stream().map(advisor::advise).toList();
+      List<Advice> advice = inputs.stream().map(in -> meshed(advisor.advise(in), topo)).toList();
       return new AdviceReport(
           request.start(),
           request.end(),
@@ -113,7 +113,8 @@ public final class AdviseService {
     }
     List<Advice> advice = new ArrayList<>();
     parts.forEach(
-        (key, p) -> advice.add(Combined.of(p, advisor, whole(partInputs.get(key), topo))));
+        (key, p) ->
+            advice.add(meshed(Combined.of(p, advisor, whole(partInputs.get(key), topo)), topo)));
     return new AdviceReport(
         request.start(),
         request.end(),
@@ -121,6 +122,12 @@ public final class AdviseService {
         first.cost().rule(),
         advice,
         assumptions(facts, topo, segments.size(), exact));
+  }
+
+  /** The advice with the mesh whose proxies carried the Service's connections, if any. */
+  static Advice meshed(Advice a, ServiceTopology topo) {
+    Mesh m = Mesh.of(topo.meshes().getOrDefault(a.label(), ""));
+    return m == null ? a : a.withMesh(m);
   }
 
   /** Per key, the bytes of {@code rows}. */

@@ -66,6 +66,13 @@ public final class ServiceTopologyReader {
           NodeZones.of(s::label, plan.settings().names().zoneLabel()),
           (a, b) -> a.isEmpty() ? b : a);
     }
+    Map<String, String> meshes = new TreeMap<>();
+    for (Series s : series(plan, q.meshedByIstio())) {
+      String[] fqdn = s.label("destination_service").split("\\.");
+      if (fqdn.length >= 2) {
+        meshes.put(fqdn[1] + "/" + fqdn[0], "istio");
+      }
+    }
     return new ServiceTopology(
         timeline.averages(),
         timeline.coverage(),
@@ -75,7 +82,8 @@ public final class ServiceTopologyReader {
         cpu,
         zones,
         q.step(),
-        timeline);
+        timeline,
+        meshes);
   }
 
   /**

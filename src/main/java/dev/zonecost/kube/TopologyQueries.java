@@ -21,6 +21,9 @@ public final class TopologyQueries {
   public static final String ENDPOINT_HINTS = "kube_endpointslice_endpoints_hints";
   public static final String NODE_ALLOCATABLE = "kube_node_status_allocatable";
 
+  /** Istio's standard TCP metric, client to server (the proxy's name for it). */
+  public static final String ISTIO_RECEIVED = "istio_tcp_received_bytes_total";
+
   /** Grid points per window at most; the step grows for long windows. */
   static final long MAX_POINTS = 720;
 
@@ -120,6 +123,19 @@ public final class TopologyQueries {
     return folded("namespace, service, cluster_ip, external_name", LabelNames.SERVICE_INFO);
   }
 
+  /**
+   * The Services whose connections Istio's proxies carried in the window (ztunnel or sidecars,
+   * {@code reporter="source"}: the client's proxy chose the endpoint), by {@code
+   * destination_service} ({@code name.namespace.svc.<domain>}).
+   */
+  public String meshedByIstio() {
+    return folded(
+        "destination_service",
+        ISTIO_RECEIVED,
+        "reporter=\"source\"",
+        "destination_service!=\"unknown\"");
+  }
+
   /** Every node's allocatable CPU (cores) over the window, replicas folded. */
   public String nodeCpu() {
     return folded("node", NODE_ALLOCATABLE, "resource=\"cpu\"");
@@ -132,6 +148,7 @@ public final class TopologyQueries {
             "ready endpoints per slice and zone at each step of the grid", readyEndpointsPerStep()),
         new LabelledQuery("slices with zone hints", hintedSlices()),
         new LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
-        new LabelledQuery("allocatable CPU per node", nodeCpu()));
+        new LabelledQuery("allocatable CPU per node", nodeCpu()),
+        new LabelledQuery("Services Istio's proxies carried", meshedByIstio()));
   }
 }

@@ -50,6 +50,7 @@ public final class AdviceRenderers {
           "same_node_saving_bytes",
           "same_node_saving_cost",
           "same_node_gating",
+          "mesh",
           "gating",
           "currency",
           "todo");
@@ -204,6 +205,7 @@ public final class AdviceRenderers {
             a.sameNode().savingBytes(),
             CostText.data(a.sameNode().savingCost()),
             a.sameNode().gating().stream().map(Gating::label).collect(Collectors.joining(";")),
+            a.mesh() == null ? "" : a.mesh().label(),
             a.gating().stream().map(Gating::label).collect(Collectors.joining(";")),
             MarkupText.csv(r.currency()),
             CsvRenderer.cell(a.todo()));
@@ -300,6 +302,13 @@ public final class AdviceRenderers {
         o.put("reason", g.label());
         o.put("message", g.reason());
         o.put("windowShare", round(a.sameNode().shareOf(g)));
+      }
+      if (a.mesh() == null) {
+        s.putNull("mesh");
+      } else {
+        ObjectNode mesh = s.putObject("mesh");
+        mesh.put("name", a.mesh().label());
+        mesh.put("trafficDistribution", a.mesh().note());
       }
       ObjectNode auto = s.putObject("topologyModeAuto");
       if (a.auto() == null) {

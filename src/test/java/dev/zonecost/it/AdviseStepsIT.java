@@ -181,6 +181,13 @@ class AdviseStepsIT {
   }
 
   @Test
+  void without_mesh_series_no_service_is_said_to_be_meshed() throws Exception {
+    for (JsonNode s : advise(victoria).values()) {
+      assertTrue(s.get("mesh").isNull(), s.toString());
+    }
+  }
+
+  @Test
   void a_zoneless_endpoint_that_leaves_at_48_percent_gates_only_that_share() throws Exception {
     JsonNode s = advise(prometheus).get("shop/zoneless");
     long predicted = s.get("preferSameZone").get("savingBytes").asLong();

@@ -59,4 +59,12 @@ class TopologyQueriesTest {
             + "[7200s]))",
         q(Duration.ofHours(2), false).nodeCpu());
   }
+
+  @Test
+  void reads_the_services_istios_client_proxies_carried_by_their_destination_service() {
+    assertEquals(
+        "max by (cluster, destination_service) (max_over_time(istio_tcp_received_bytes_total{"
+            + "reporter=\"source\", destination_service!=\"unknown\"}[7200s]))",
+        q(Duration.ofHours(2), false).meshedByIstio());
+  }
 }

@@ -30,6 +30,7 @@ public final class TrafficAggregator {
   private final GroupBy groupBy;
   private final boolean byCluster;
   private final NodeTraffic nodeTraffic;
+  private final boolean clientNodes;
   private final Subnets subnets;
   private final Map<Endpoints, double[]> byPair = new HashMap<>();
 
@@ -79,6 +80,7 @@ public final class TrafficAggregator {
       boolean byCluster,
       Places places) {
     this.nodeTraffic = places.nodeTraffic();
+    this.clientNodes = places.clientNodes();
     this.subnets = places.subnets();
     this.pods = pods;
     this.workloads = workloads;
@@ -326,8 +328,10 @@ public final class TrafficAggregator {
       List<String> v = calledThrough(pair.source().pod(), pair.destination().pod());
       if (v != null) {
         dstEnd = GroupBy.service(v.get(0), v.get(1), dstEnd.cluster());
+        srcEnd = clientNodes ? NodeTraffic.node(src.node()).withCluster(srcEnd.cluster()) : srcEnd;
       } else if ((v = calledThrough(pair.destination().pod(), pair.source().pod())) != null) {
         srcEnd = GroupBy.service(v.get(0), v.get(1), srcEnd.cluster());
+        dstEnd = clientNodes ? NodeTraffic.node(dst.node()).withCluster(dstEnd.cluster()) : dstEnd;
       }
     }
     TrafficKey key = new TrafficKey(srcEnd, dstEnd, srcZone, dstZone);

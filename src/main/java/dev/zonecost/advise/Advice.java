@@ -21,6 +21,8 @@ import java.util.Map;
  * @param gating every reason the Service cannot use (or does not need) the routing
  * @param todo one line: what to do
  * @param shares how long each gating reason and each load held over the window
+ * @param sameNode the outcome of {@code PreferSameNode}
+ * @param mesh the mesh whose proxies carried the Service's connections, null for none seen
  */
 public record Advice(
     String namespace,
@@ -43,7 +45,87 @@ public record Advice(
     BigDecimal autoSavingCost,
     List<Gating> gating,
     String todo,
-    WindowShares shares) {
+    WindowShares shares,
+    SameNode sameNode,
+    Mesh mesh) {
+
+  /** Without a mesh. */
+  public Advice(
+      String namespace,
+      String name,
+      Map<String, Long> clientBytes,
+      long unknownZoneClientBytes,
+      Map<String, Double> endpoints,
+      double endpointsWithoutZone,
+      long crossBytes,
+      long modelledCrossBytes,
+      boolean longLived,
+      BigDecimal crossCost,
+      long remainingCrossBytes,
+      long savingBytes,
+      BigDecimal savingCost,
+      BigDecimal savingCostMonthly,
+      List<ZoneLoad> loads,
+      TopologyAuto.Prediction auto,
+      long autoSavingBytes,
+      BigDecimal autoSavingCost,
+      List<Gating> gating,
+      String todo,
+      WindowShares shares,
+      SameNode sameNode) {
+    this(
+        namespace,
+        name,
+        clientBytes,
+        unknownZoneClientBytes,
+        endpoints,
+        endpointsWithoutZone,
+        crossBytes,
+        modelledCrossBytes,
+        longLived,
+        crossCost,
+        remainingCrossBytes,
+        savingBytes,
+        savingCost,
+        savingCostMonthly,
+        loads,
+        auto,
+        autoSavingBytes,
+        autoSavingCost,
+        gating,
+        todo,
+        shares,
+        sameNode,
+        null);
+  }
+
+  /** The same advice for a Service a mesh's proxies route, its line saying so. */
+  public Advice withMesh(Mesh m) {
+    return new Advice(
+        namespace,
+        name,
+        clientBytes,
+        unknownZoneClientBytes,
+        endpoints,
+        endpointsWithoutZone,
+        crossBytes,
+        modelledCrossBytes,
+        longLived,
+        crossCost,
+        remainingCrossBytes,
+        savingBytes,
+        savingCost,
+        savingCostMonthly,
+        loads,
+        auto,
+        autoSavingBytes,
+        autoSavingCost,
+        gating,
+        m == null ? todo : todo + "; " + m.note(),
+        shares,
+        sameNode,
+        m);
+  }
 
   public String label() {
     return namespace + "/" + name;

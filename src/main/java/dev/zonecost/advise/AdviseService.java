@@ -1,7 +1,10 @@
 package dev.zonecost.advise;
 
 import dev.zonecost.accounting.GroupBy;
+import dev.zonecost.accounting.NodeTraffic;
+import dev.zonecost.accounting.Places;
 import dev.zonecost.accounting.Selection;
+import dev.zonecost.accounting.Subnets;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
@@ -61,7 +64,7 @@ public final class AdviseService {
     if (segments.isEmpty()) {
       Report report = reports.apply(byService);
       List<ServiceInput> inputs = inputs(report.rows(), topo, specs, request.selection());
-      List<Advice> advice = inputs.stream().map(advisor::advise).toList();
+      List<Advice> advice = inputs.stream().map(in -> meshed(advisor.advise(in), topo)).toList();
       return new AdviceReport(
           request.start(),
           request.end(),
@@ -99,18 +102,19 @@ public final class AdviseService {
               request.selection(),
               key -> StepSegments.endpoints(timeline, key, seg),
               key -> StepSegments.coverage(timeline, key, seg));
+      Map<String, NodeInput> byNode = ClientNodes.of(rows, timeline, seg);
       for (ServiceInput in : inputs) {
+        Advice a = advisor.advise(in, byNode.getOrDefault(in.label(), NodeInput.NONE));
         parts
             .computeIfAbsent(in.label(), k -> new ArrayList<>())
-            .add(
-                new Combined.Part(
-                    advisor.advise(in), Duration.between(from, to).toMillis() / window));
+            .add(new Combined.Part(a, Duration.between(from, to).toMillis() / window));
         partInputs.computeIfAbsent(in.label(), k -> new ArrayList<>()).add(in);
       }
     }
     List<Advice> advice = new ArrayList<>();
     parts.forEach(
-        (key, p) -> advice.add(Combined.of(p, advisor, whole(partInputs.get(key), topo))));
+        (key, p) ->
+            advice.add(meshed(Combined.of(p, advisor, whole(partInputs.get(key), topo)), topo)));
     return new AdviceReport(
         request.start(),
         request.end(),
@@ -118,6 +122,12 @@ public final class AdviseService {
         first.cost().rule(),
         advice,
         assumptions(facts, topo, segments.size(), exact));
+  }
+
+  /** The advice with the mesh whose proxies carried the Service's connections, if any. */
+  static Advice meshed(Advice a, ServiceTopology topo) {
+    Mesh m = Mesh.of(topo.meshes().getOrDefault(a.label(), ""));
+    return m == null ? a : a.withMesh(m);
   }
 
   /** Per key, the bytes of {@code rows}. */
@@ -212,7 +222,9 @@ public final class AdviseService {
         r.names(),
         false,
         r.lookBehind(),
-        "retina");
+        "retina",
+        // clients named by their node: PreferSameNode routes by it (the zone rule reads the zones)
+        new Places(NodeTraffic.NAME, Subnets.NONE, true));
   }
 
   static NodeCapacity capacity(ServiceTopology topo) {
@@ -343,7 +355,9 @@ public final class AdviseService {
     if (facts.version() == null) {
       a.add(
           "no --kubernetes-version: assumed 1.34 or later (spec.trafficDistribution:"
-              + " PreferSameZone; PreferClose from 1.31)");
+              + " PreferSameZone and PreferSameNode; PreferClose from 1.31)");
+    } else {
+      a.add(ModeVersions.line(facts.version()));
     }
     if (!facts.nodes().known()) {
       a.add(

@@ -32,6 +32,11 @@ public final class Advisor {
   }
 
   public Advice advise(ServiceInput in) {
+    return advise(in, NodeInput.NONE);
+  }
+
+  /** The same with the Service's clients per node, for {@code PreferSameNode}. */
+  public Advice advise(ServiceInput in, NodeInput nodes) {
     List<Gating> gating = gating(in);
     long cross = in.crossBytes();
     long modelled = uniformCross(in);
@@ -78,8 +83,31 @@ public final class Advisor {
             signedCost(autoSaving),
             List.copyOf(gating),
             "",
-            WindowShares.whole(gating, loads));
+            WindowShares.whole(gating, loads),
+            sameNode(in, nodes, gating));
     return withTodo(draft, in);
+  }
+
+  /**
+   * PreferSameNode: gated as PreferSameZone but for endpoints without a zone (its node hints still
+   * apply) and for the version it needs.
+   */
+  private SameNode sameNode(ServiceInput in, NodeInput nodes, List<Gating> zoneGating) {
+    List<Gating> g = new ArrayList<>(zoneGating);
+    g.remove(Gating.ENDPOINTS_WITHOUT_ZONE);
+    g.remove(Gating.KUBERNETES_TOO_OLD);
+    if (cluster.version() != null
+        && !cluster.version().atLeast(KubernetesVersion.PREFER_SAME_NODE)) {
+      g.add(Gating.SAME_NODE_TOO_OLD);
+      g.sort(Comparator.naturalOrder());
+    }
+    long cross = in.crossBytes();
+    long remaining = g.isEmpty() ? PreferSameNode.remainingCrossBytes(in, nodes) : cross;
+    java.util.Map<Gating, Double> shares = new java.util.EnumMap<>(Gating.class);
+    g.forEach(x -> shares.put(x, 1.0));
+    BigDecimal saving = prices.crossZoneCost(cross - remaining);
+    return new SameNode(
+        remaining, cross - remaining, saving, CostEstimator.projection(saving, window), g, shares);
   }
 
   private BigDecimal signedCost(long bytes) {
@@ -217,7 +245,25 @@ public final class Advisor {
         a.autoSavingBytes(),
         a.autoSavingCost(),
         a.gating(),
-        todo,
-        a.shares());
+        todo + sameNodeNote(a),
+        a.shares(),
+        a.sameNode());
+  }
+
+  /** Where PreferSameNode would keep more in zone than PreferSameZone, the line says so. */
+  private String sameNodeNote(Advice a) {
+    SameNode n = a.sameNode();
+    if (n == null || n.savingBytes() <= Math.max(0, a.savingBytes())) {
+      return "";
+    }
+    return "; PreferSameNode"
+        + (cluster.version() != null
+                && !cluster.version().atLeast(KubernetesVersion.PREFER_SAME_NODE)
+            ? " (from 1.34)"
+            : "")
+        + " would keep more in zone (its clients on nodes with a ready endpoint stay on them"
+        + (a.gating().contains(Gating.ENDPOINTS_WITHOUT_ZONE)
+            ? ", even while an endpoint has no zone)"
+            : ")");
   }
 }

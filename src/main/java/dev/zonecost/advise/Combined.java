@@ -29,6 +29,8 @@ final class Combined {
     long modelled = 0;
     long remaining = 0;
     long autoRemaining = 0;
+    long nodeRemaining = 0;
+    Map<Gating, Double> nodeShare = new EnumMap<>(Gating.class);
     double withoutZone = 0;
     double overloadedShare = 0;
     Advice worst = null;
@@ -45,6 +47,8 @@ final class Combined {
       modelled += a.modelledCrossBytes();
       remaining += a.remainingCrossBytes();
       a.gating().forEach(g -> gatingShare.merge(g, p.share(), Double::sum));
+      nodeRemaining += a.sameNode().remainingCrossBytes();
+      a.sameNode().gating().forEach(g -> nodeShare.merge(g, p.share(), Double::sum));
       if (a.overloaded()) {
         overloadedShare += p.share();
       }
@@ -112,7 +116,24 @@ final class Combined {
                 : prices.crossZoneCost(-autoSaving).negate(),
             List.copyOf(gating),
             "",
-            shares);
+            shares,
+            sameNode(cross, nodeRemaining, nodeShare, advisor));
     return advisor.withTodo(draft, whole);
+  }
+
+  private static SameNode sameNode(
+      long cross, long remaining, Map<Gating, Double> shares, Advisor advisor) {
+    List<Gating> gating = new ArrayList<>(shares.keySet());
+    gating.sort(
+        java.util.Comparator.comparingDouble((Gating g) -> -shares.get(g))
+            .thenComparing(Enum::ordinal));
+    BigDecimal cost = advisor.prices().crossZoneCost(cross - remaining);
+    return new SameNode(
+        remaining,
+        cross - remaining,
+        cost,
+        CostEstimator.projection(cost, advisor.window()),
+        gating,
+        shares);
   }
 }

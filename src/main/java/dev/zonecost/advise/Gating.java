@@ -20,6 +20,10 @@ public enum Gating {
   DATAPATH_WITHOUT_TOPOLOGY(
       "Cilium's kube-proxy replacement without service topology ignores hints",
       "set Cilium's loadBalancer.serviceTopology=true first"),
+  SAME_NODE_TOO_OLD(
+      "the cluster's version has no PreferSameNode (beta, on by default from 1.34; alpha behind"
+          + " the PreferSameTrafficDistribution feature gate in 1.33; GA in 1.35)",
+      "upgrade to 1.34 or later for PreferSameNode"),
   ALREADY_ON(
       "already on: its endpoints carry zone hints (or the Service asks for them)",
       "nothing to set: the saving is already in today's numbers");

@@ -13,6 +13,16 @@ public record KubernetesVersion(int major, int minor) implements Comparable<Kube
   /** {@code PreferSameZone}: beta, on by default (KEP-3015); PreferClose is then its alias. */
   public static final KubernetesVersion PREFER_SAME_ZONE = new KubernetesVersion(1, 34);
 
+  /**
+   * {@code PreferSameNode}: beta, on by default (feature gate {@code
+   * PreferSameTrafficDistribution}: alpha 1.33, beta 1.34, GA 1.35, {@code
+   * pkg/features/kube_features.go}).
+   */
+  public static final KubernetesVersion PREFER_SAME_NODE = new KubernetesVersion(1, 34);
+
+  /** {@code PreferSameZone} and {@code PreferSameNode} GA, the gate locked on. */
+  public static final KubernetesVersion PREFER_SAME_GA = new KubernetesVersion(1, 35);
+
   /** The {@code service.kubernetes.io/topology-mode} annotation (KEP-2433). */
   public static final KubernetesVersion TOPOLOGY_MODE = new KubernetesVersion(1, 27);
 

@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * The window cut where the Services' ready endpoints change: kube-proxy decides per moment, and
  * within a segment every Service's endpoints per zone are what they were at each of its steps, so
  * one exact report per segment gives each step's clients' bytes without reading every step.
- * Segments whose every kube-proxy decision is the same (which zones have an endpoint, whether one
- * has no zone) are joined when there would be more than {@link #MAX}; the saving stays exact, the
- * loads and Auto's hints are then averaged within them.
+ * Segments whose every kube-proxy decision is the same (which zones and nodes have an endpoint,
+ * whether one has no zone or no node) are joined when there would be more than {@link #MAX}; the
+ * saving stays exact, the loads and Auto's hints are then averaged within them.
  */
 public final class StepSegments {
   /** Reports per window at most before segments are joined. */
@@ -65,12 +65,15 @@ public final class StepSegments {
     return out;
   }
 
-  /** Per Service, its endpoints per zone, or only what kube-proxy's rule reads of them. */
+  /**
+   * Per Service, its endpoints per zone, or only what kube-proxy's rule reads of them; and the
+   * nodes they are on (PreferSameNode's rule reads which nodes have one).
+   */
   private static Object key(EndpointTimeline t, int i, boolean counts) {
     Map<String, Object> key = new TreeMap<>();
     for (String svc : t.ready().keySet()) {
       Map<String, Integer> at = t.at(svc, i);
-      key.put(svc, counts ? at : new TreeSet<>(at.keySet()));
+      key.put(svc, List.of(counts ? at : new TreeSet<>(at.keySet()), t.nodesAt(svc, i).keySet()));
     }
     return key;
   }

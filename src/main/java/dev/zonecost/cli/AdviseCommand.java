@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     name = "advise",
     description = {
       "Per Service: its clients' bytes per zone, its ready endpoints per zone, today's cross-zone"
-          + " bytes and cost, and what spec.trafficDistribution: PreferSameZone (PreferClose) or"
-          + " topology-mode: Auto would leave crossing zones and save, with the load per zone and"
+          + " bytes and cost, and what spec.trafficDistribution: PreferSameZone (PreferClose),"
+          + " PreferSameNode or topology-mode: Auto would leave crossing zones and save, with the"
+          + " load per zone and"
           + " the reasons a Service cannot use them. Ranked by saving; rows are always per"
           + " Service (--group-by service)."
     },

@@ -27,7 +27,8 @@ public final class AdviseOptions {
       paramLabel = "VERSION",
       description =
           "The cluster's version, e.g. 1.33: before 1.31 there is no spec.trafficDistribution;"
-              + " before 1.34 the value to set is PreferClose. Default: assumed 1.34 or later.")
+              + " before 1.34 the value to set is PreferClose and there is no PreferSameNode"
+              + " (alpha, off by default, in 1.33). Default: assumed 1.34 or later.")
   String kubernetesVersion;
 
   @Option(

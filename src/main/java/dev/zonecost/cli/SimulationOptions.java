@@ -95,9 +95,10 @@ final class SimulationOptions {
       defaultValue = "default",
       completionCandidates = Candidates.TrafficDistributionValues.class,
       description =
-          "The Services' spec.trafficDistribution: default (unset: the scenario's endpoints) or"
+          "The Services' spec.trafficDistribution: default (unset: the scenario's endpoints),"
               + " prefer-same-zone (a client calls a ready endpoint in its zone when there is one,"
-              + " as kube-proxy does; the endpoints carry zone hints). The same cluster either way.")
+              + " as kube-proxy does; the endpoints carry zone hints) or prefer-same-node (one on"
+              + " its node first, else as prefer-same-zone). The same cluster either way.")
   TrafficDistribution distribution;
 
   @Mixin SimulatedSetUpOptions setUps = new SimulatedSetUpOptions();

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  *     the ready endpoints of each step; a step that kube-state-metrics did not report (a scrape
  *     outage) holds the nearest reported step before it, else after it
  * @param reported the steps in which kube-state-metrics exported any ready endpoint
+ * @param readyByNode the same per Service and node ("" for endpoints without a node name), for
+ *     {@code PreferSameNode}: empty when not read
  */
 public record EndpointTimeline(
     Instant start,
@@ -26,7 +28,19 @@ public record EndpointTimeline(
     Duration step,
     int steps,
     Map<String, Map<String, int[]>> ready,
-    BitSet reported) {
+    BitSet reported,
+    Map<String, Map<String, int[]>> readyByNode) {
+
+  /** Without the endpoints' nodes. */
+  public EndpointTimeline(
+      Instant start,
+      Instant firstEnd,
+      Duration step,
+      int steps,
+      Map<String, Map<String, int[]>> ready,
+      BitSet reported) {
+    this(start, firstEnd, step, steps, ready, reported, Map.of());
+  }
 
   /** No timeline: the window read as one whole. */
   public static EndpointTimeline none(Instant start, Instant end) {
@@ -56,8 +70,18 @@ public record EndpointTimeline(
 
   /** Per zone, the Service's ready endpoints at step {@code i} (zones with none left out). */
   public Map<String, Integer> at(String service, int i) {
+    return at(ready, service, i);
+  }
+
+  /** Per node ("" without one), the Service's ready endpoints at step {@code i}. */
+  public Map<String, Integer> nodesAt(String service, int i) {
+    return at(readyByNode, service, i);
+  }
+
+  private static Map<String, Integer> at(
+      Map<String, Map<String, int[]>> perPlace, String service, int i) {
     Map<String, Integer> out = new TreeMap<>();
-    ready
+    perPlace
         .getOrDefault(service, Map.of())
         .forEach(
             (z, counts) -> {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param zoneByNode each node's zone ("" when it has none)
  * @param step the grid the averages were taken on
  * @param timeline the ready endpoints step by step ({@link EndpointTimeline#none} when not read)
+ * @param meshes per Service whose clients' connections a mesh's proxies carried, the mesh ({@code
+ *     istio})
  */
 public record ServiceTopology(
     Map<String, Map<String, Double>> endpoints,
@@ -27,7 +29,32 @@ public record ServiceTopology(
     Map<String, Double> cpuByNode,
     Map<String, String> zoneByNode,
     java.time.Duration step,
-    EndpointTimeline timeline) {
+    EndpointTimeline timeline,
+    Map<String, String> meshes) {
+
+  /** No mesh seen. */
+  public ServiceTopology(
+      Map<String, Map<String, Double>> endpoints,
+      Map<String, Map<String, Double>> coverage,
+      Set<String> hinted,
+      Map<String, String> clusterIps,
+      Map<String, String> externalNames,
+      Map<String, Double> cpuByNode,
+      Map<String, String> zoneByNode,
+      java.time.Duration step,
+      EndpointTimeline timeline) {
+    this(
+        endpoints,
+        coverage,
+        hinted,
+        clusterIps,
+        externalNames,
+        cpuByNode,
+        zoneByNode,
+        step,
+        timeline,
+        Map.of());
+  }
 
   /** Without a timeline: the window read as one whole. */
   public ServiceTopology(

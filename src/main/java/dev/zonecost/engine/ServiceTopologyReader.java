@@ -66,6 +66,13 @@ public final class ServiceTopologyReader {
           NodeZones.of(s::label, plan.settings().names().zoneLabel()),
           (a, b) -> a.isEmpty() ? b : a);
     }
+    Map<String, String> meshes = new TreeMap<>();
+    for (Series s : series(plan, q.meshedByIstio())) {
+      String[] fqdn = s.label("destination_service").split("\\.");
+      if (fqdn.length >= 2) {
+        meshes.put(fqdn[1] + "/" + fqdn[0], "istio");
+      }
+    }
     return new ServiceTopology(
         timeline.averages(),
         timeline.coverage(),
@@ -75,7 +82,8 @@ public final class ServiceTopologyReader {
         cpu,
         zones,
         q.step(),
-        timeline);
+        timeline,
+        meshes);
   }
 
   /**
@@ -91,12 +99,18 @@ public final class ServiceTopologyReader {
             ? 0
             : (int) (Duration.between(firstEnd, r.end()).toMillis() / step.toMillis()) + 1;
     Map<String, Map<String, int[]>> ready = new TreeMap<>();
+    Map<String, Map<String, int[]>> byNode = new TreeMap<>();
     BitSet reported = new BitSet();
     for (Series s : series(plan, q.readyEndpointsPerStep())) {
+      String svc = service(s, serviceOfSlice);
       int[] counts =
           ready
-              .computeIfAbsent(service(s, serviceOfSlice), k -> new TreeMap<>())
+              .computeIfAbsent(svc, k -> new TreeMap<>())
               .computeIfAbsent(s.label("endpoint_zone"), k -> new int[steps]);
+      int[] onNode =
+          byNode
+              .computeIfAbsent(svc, k -> new TreeMap<>())
+              .computeIfAbsent(s.label("endpoint_nodename"), k -> new int[steps]);
       for (Sample p : s.samples()) {
         long since = p.timestampMillis() - firstEnd.toEpochMilli();
         // the point at t ends the step (t − step, t]; a point at the window's start (Prometheus
@@ -104,16 +118,19 @@ public final class ServiceTopologyReader {
         int i = (int) Math.floorDiv(since, step.toMillis());
         if (i >= 0 && i < steps) {
           counts[i] += (int) Math.round(p.value());
+          onNode[i] += (int) Math.round(p.value());
           reported.set(i);
         }
       }
     }
-    for (Map<String, int[]> zones : ready.values()) {
-      for (int[] counts : zones.values()) {
-        carry(counts, reported);
+    for (Map<String, Map<String, int[]>> m : List.of(ready, byNode)) {
+      for (Map<String, int[]> places : m.values()) {
+        for (int[] counts : places.values()) {
+          carry(counts, reported);
+        }
       }
     }
-    return new EndpointTimeline(r.start(), firstEnd, step, steps, ready, reported);
+    return new EndpointTimeline(r.start(), firstEnd, step, steps, ready, reported, byNode);
   }
 
   /** Steps not reported take the nearest reported step before them, else the first after. */

@@ -21,6 +21,9 @@ public final class TopologyQueries {
   public static final String ENDPOINT_HINTS = "kube_endpointslice_endpoints_hints";
   public static final String NODE_ALLOCATABLE = "kube_node_status_allocatable";
 
+  /** Istio's standard TCP metric, client to server (the proxy's name for it). */
+  public static final String ISTIO_RECEIVED = "istio_tcp_received_bytes_total";
+
   /** Grid points per window at most; the step grows for long windows. */
   static final long MAX_POINTS = 720;
 
@@ -81,15 +84,15 @@ public final class TopologyQueries {
   }
 
   /**
-   * Ready endpoints per slice and zone in the grid step ending at {@code t} (replicas folded, a
-   * step's samples merged).
+   * Ready endpoints per slice, zone and node in the grid step ending at {@code t} (replicas folded,
+   * a step's samples merged): the node for {@code PreferSameNode}, whose hints name it.
    */
   private String readyPerZone() {
     return "count by ("
         + cluster()
-        + ", namespace, endpointslice, endpoint_zone) (max by ("
+        + ", namespace, endpointslice, endpoint_zone, endpoint_nodename) (max by ("
         + cluster()
-        + ", namespace, endpointslice, address, endpoint_zone) ("
+        + ", namespace, endpointslice, address, endpoint_zone, endpoint_nodename) ("
         + ExportedLabels.coalesced(
             "namespace",
             "max_over_time("
@@ -101,7 +104,7 @@ public final class TopologyQueries {
   }
 
   /**
-   * Per slice and zone, the ready endpoints at every grid point of the window: a matrix whose
+   * Per slice, zone and node, the ready endpoints at every grid point of the window: a matrix whose
    * points are the ends of the grid's steps (the point at the window's start, which Prometheus 2's
    * closed subquery adds, describes the step before the window and is left out by the reader). A
    * step without any point is one in which kube-state-metrics exported no ready endpoint at all.
@@ -120,6 +123,19 @@ public final class TopologyQueries {
     return folded("namespace, service, cluster_ip, external_name", LabelNames.SERVICE_INFO);
   }
 
+  /**
+   * The Services whose connections Istio's proxies carried in the window (ztunnel or sidecars,
+   * {@code reporter="source"}: the client's proxy chose the endpoint), by {@code
+   * destination_service} ({@code name.namespace.svc.<domain>}).
+   */
+  public String meshedByIstio() {
+    return folded(
+        "destination_service",
+        ISTIO_RECEIVED,
+        "reporter=\"source\"",
+        "destination_service!=\"unknown\"");
+  }
+
   /** Every node's allocatable CPU (cores) over the window, replicas folded. */
   public String nodeCpu() {
     return folded("node", NODE_ALLOCATABLE, "resource=\"cpu\"");
@@ -132,6 +148,7 @@ public final class TopologyQueries {
             "ready endpoints per slice and zone at each step of the grid", readyEndpointsPerStep()),
         new LabelledQuery("slices with zone hints", hintedSlices()),
         new LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
-        new LabelledQuery("allocatable CPU per node", nodeCpu()));
+        new LabelledQuery("allocatable CPU per node", nodeCpu()),
+        new LabelledQuery("Services Istio's proxies carried", meshedByIstio()));
   }
 }

@@ -46,6 +46,11 @@ public final class AdviceRenderers {
           "suggested_replicas",
           "auto_hints",
           "auto_saving_bytes",
+          "same_node_remaining_cross_zone_bytes",
+          "same_node_saving_bytes",
+          "same_node_saving_cost",
+          "same_node_gating",
+          "mesh",
           "gating",
           "currency",
           "todo");
@@ -61,7 +66,7 @@ public final class AdviceRenderers {
     return (r, out) -> {
       TextTable t =
           new TextTable(
-              new boolean[] {false, true, true, true, true, true, true, false, false, false});
+              new boolean[] {false, true, true, true, true, true, true, true, false, false, false});
       if (headers) {
         t.row(
             "SERVICE",
@@ -71,6 +76,7 @@ public final class AdviceRenderers {
             "COST",
             "SAVING",
             "SAVING/30D",
+            "SAME-NODE",
             "MAX-LOAD",
             "AUTO",
             "GATING");
@@ -84,6 +90,7 @@ public final class AdviceRenderers {
             money(a.crossCost(), r.currency()),
             HumanUnits.bytes(a.savingBytes()),
             money(a.savingCostMonthly(), r.currency()),
+            HumanUnits.bytes(a.sameNode().savingBytes()),
             maxLoad(a),
             auto(a),
             a.gating().stream().map(Gating::label).collect(Collectors.joining(",")));
@@ -99,7 +106,8 @@ public final class AdviceRenderers {
               + money(r.avoidableCost(), r.currency())
               + " in the window, "
               + money(r.avoidableCostMonthly(), r.currency())
-              + " per 30 days).\n\n");
+              + " per 30 days).\n");
+      out.write(sameNodeTotal(r) + "\n\n");
       out.write("What to do:\n");
       for (Advice a : r.services()) {
         out.write("  " + a.label() + ": " + a.todo() + "\n");
@@ -117,9 +125,9 @@ public final class AdviceRenderers {
 
   static View markdown() {
     return (r, out) -> {
-      out.write("| Service | Cross-zone | Modelled | Cost | Saving | Saving / 30 d | Max load |");
-      out.write(" Gating | What to do |\n");
-      out.write("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+      out.write("| Service | Cross-zone | Modelled | Cost | Saving | Saving / 30 d | Same node |");
+      out.write(" Max load | Gating | What to do |\n");
+      out.write("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
       for (Advice a : r.services()) {
         out.write(
             "| "
@@ -136,6 +144,8 @@ public final class AdviceRenderers {
                 + " | "
                 + money(a.savingCostMonthly(), r.currency())
                 + " | "
+                + HumanUnits.bytes(a.sameNode().savingBytes())
+                + " | "
                 + maxLoad(a)
                 + " | "
                 + a.gating().stream().map(Gating::label).collect(Collectors.joining(", "))
@@ -150,7 +160,9 @@ public final class AdviceRenderers {
               + HumanUnits.bytes(r.savingBytes())
               + " of "
               + HumanUnits.bytes(r.crossBytes())
-              + " cross-zone in the window).\n");
+              + " cross-zone in the window). "
+              + sameNodeTotal(r)
+              + "\n");
       for (String n : notes(r)) {
         out.write("\n- " + md(n));
       }
@@ -189,6 +201,11 @@ public final class AdviceRenderers {
                     : ""),
             auto(a),
             a.autoSavingBytes(),
+            a.sameNode().remainingCrossBytes(),
+            a.sameNode().savingBytes(),
+            CostText.data(a.sameNode().savingCost()),
+            a.sameNode().gating().stream().map(Gating::label).collect(Collectors.joining(";")),
+            a.mesh() == null ? "" : a.mesh().label(),
             a.gating().stream().map(Gating::label).collect(Collectors.joining(";")),
             MarkupText.csv(r.currency()),
             CsvRenderer.cell(a.todo()));
@@ -238,6 +255,7 @@ public final class AdviceRenderers {
     totals.put("savingBytes", r.savingBytes());
     totals.put("avoidableCost", CostText.data(r.avoidableCost()));
     totals.put("avoidableCost30d", CostText.data(r.avoidableCostMonthly()));
+    totals.put("sameNodeSavingBytes", sameNodeSaving(r));
     ArrayNode services = root.putArray("services");
     for (Advice a : r.services()) {
       ObjectNode s = services.addObject();
@@ -272,6 +290,25 @@ public final class AdviceRenderers {
         z.put("loadRatio", round(l.ratio()));
         z.put("overloaded", l.overloaded());
         z.put("suggestedReplicas", l.suggestedReplicas());
+      }
+      ObjectNode psn = s.putObject("preferSameNode");
+      psn.put("remainingCrossZoneBytes", a.sameNode().remainingCrossBytes());
+      psn.put("savingBytes", a.sameNode().savingBytes());
+      psn.put("savingCost", CostText.data(a.sameNode().savingCost()));
+      psn.put("savingCost30d", CostText.data(a.sameNode().savingCostMonthly()));
+      ArrayNode psnGating = psn.putArray("gating");
+      for (Gating g : a.sameNode().gating()) {
+        ObjectNode o = psnGating.addObject();
+        o.put("reason", g.label());
+        o.put("message", g.reason());
+        o.put("windowShare", round(a.sameNode().shareOf(g)));
+      }
+      if (a.mesh() == null) {
+        s.putNull("mesh");
+      } else {
+        ObjectNode mesh = s.putObject("mesh");
+        mesh.put("name", a.mesh().label());
+        mesh.put("trafficDistribution", a.mesh().note());
       }
       ObjectNode auto = s.putObject("topologyModeAuto");
       if (a.auto() == null) {
@@ -333,6 +370,14 @@ public final class AdviceRenderers {
     }
     r.assumptions().forEach(x -> notes.add("assumed: " + x));
     return notes;
+  }
+
+  private static long sameNodeSaving(AdviceReport r) {
+    return r.services().stream().mapToLong(a -> a.sameNode().savingBytes()).sum();
+  }
+
+  private static String sameNodeTotal(AdviceReport r) {
+    return "PreferSameNode would save " + HumanUnits.bytes(sameNodeSaving(r)) + ".";
   }
 
   private static String auto(Advice a) {

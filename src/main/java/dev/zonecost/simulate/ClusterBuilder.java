@@ -281,8 +281,9 @@ final class ClusterBuilder {
 
   SimulatedCluster build() {
     requireDisjointServiceIps();
-    if (distribution == TrafficDistribution.PREFER_SAME_ZONE) {
-      List<Flow> routed = SameZoneRouting.apply(flows);
+    if (distribution != TrafficDistribution.DEFAULT) {
+      List<Flow> routed =
+          SameZoneRouting.apply(flows, distribution == TrafficDistribution.PREFER_SAME_NODE);
       flows.clear();
       flows.addAll(routed);
     }

@@ -175,12 +175,13 @@ final class KubeStateMetricsWriter {
   }
 
   /**
-   * Under PreferSameZone, the zone hint the EndpointSlice controller puts on every ready endpoint
-   * with a zone ({@code staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as
-   * kube-state-metrics exports it (its {@code internal/store/endpointslice.go}).
+   * Under PreferSameZone (and PreferSameNode, which adds node hints), the zone hint the
+   * EndpointSlice controller puts on every ready endpoint with a zone ({@code
+   * staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as kube-state-metrics exports it
+   * (its {@code internal/store/endpointslice.go}).
    */
   private void hints(List<Series> out) {
-    if (c.distribution() != TrafficDistribution.PREFER_SAME_ZONE) {
+    if (c.distribution() == TrafficDistribution.DEFAULT) {
       return;
     }
     for (String instance : c.ksmInstances()) {

@@ -33,6 +33,20 @@ final class OpenMetricsWriter {
    */
   static long write(SimulatedCluster c, Writer w, List<SourceCounter> counters, SampleSlice slice)
       throws IOException {
+    return write(c, w, counters, slice, false);
+  }
+
+  /**
+   * @param withRetina whether Retina's series stay beside the other source's (a meshed cluster that
+   *     runs Retina too)
+   */
+  static long write(
+      SimulatedCluster c,
+      Writer w,
+      List<SourceCounter> counters,
+      SampleSlice slice,
+      boolean withRetina)
+      throws IOException {
     Writer out = w instanceof BufferedWriter ? w : new BufferedWriter(w, 1 << 16);
     long t0 = c.dataStart().getEpochSecond();
     long dt = c.scrapeInterval().getSeconds();
@@ -42,7 +56,9 @@ final class OpenMetricsWriter {
     String family = null;
     StringBuilder line = new StringBuilder(512);
     for (Series s : c.series()) {
-      if (counters != null && s.family().equals(SimulatedCluster.RETINA_FORWARD_BYTES)) {
+      if (counters != null
+          && !withRetina
+          && s.family().equals(SimulatedCluster.RETINA_FORWARD_BYTES)) {
         continue;
       }
       if (!s.family().equals(family)) {

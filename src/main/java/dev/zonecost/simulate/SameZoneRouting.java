@@ -27,6 +27,12 @@ import java.util.Set;
  * then (to one of that zone's ready endpoints, a fixed choice by the pair), else to the scenario's
  * own endpoint. The bytes of each interval are unchanged; the pieces of one client that land on one
  * endpoint become one flow with their bytes added.
+ *
+ * <p>{@code PreferSameNode} (the same files): the controller also hints every ready endpoint for
+ * its own node, and kube-proxy first keeps a client to the endpoints hinted for its node when every
+ * ready endpoint has a node hint and one is on the client's node; only then does it try the zone
+ * rule above, then every endpoint. Every simulated pod has a node, so the node rule holds exactly
+ * when a ready endpoint runs on the client's node, whatever the zones.
  */
 final class SameZoneRouting {
   private SameZoneRouting() {}
@@ -66,25 +72,32 @@ final class SameZoneRouting {
   }
 
   static List<Flow> apply(List<Flow> flows) {
+    return apply(flows, false);
+  }
+
+  /**
+   * @param sameNode PreferSameNode (the node rule first), else PreferSameZone
+   */
+  static List<Flow> apply(List<Flow> flows, boolean sameNode) {
     // Pairs whose flow is not re-routed (by pod IP, outside, clients without zone) are kept as they
     // are; a re-routed piece never lands on such a pair (one flow per pod pair).
     Set<List<Pod>> fixed = new HashSet<>();
     for (Flow f : flows) {
-      if (!reroutable(f)) {
+      if (!reroutable(f, sameNode)) {
         fixed.add(List.of(f.opener(), f.peer()));
         fixed.add(List.of(f.peer(), f.opener()));
       }
     }
     Map<Object, Object> out = new LinkedHashMap<>();
     for (Flow f : flows) {
-      if (!reroutable(f)) {
+      if (!reroutable(f, sameNode)) {
         out.put(f, f);
         continue;
       }
       long[] request = f.request();
       long[] reply = f.reply();
       for (int k = f.from(); k <= f.to(); k++) {
-        Pod to = endpointAt(f, k, fixed);
+        Pod to = sameNode ? nodeEndpointAt(f, k, fixed) : endpointAt(f, k, fixed);
         Pieces p =
             (Pieces)
                 out.computeIfAbsent(
@@ -107,9 +120,40 @@ final class SameZoneRouting {
     return routed;
   }
 
-  /** Calls through a Service from a client on a node with a zone; the others keep their peer. */
-  static boolean reroutable(Flow f) {
-    return f.via() != null && !f.peer().external() && f.opener().node().zone() != null;
+  /**
+   * Calls through a Service from a client on a node with a zone (under PreferSameNode from any
+   * node); the others keep their peer.
+   */
+  static boolean reroutable(Flow f, boolean sameNode) {
+    return f.via() != null
+        && !f.peer().external()
+        && (sameNode || f.opener().node().zone() != null);
+  }
+
+  /**
+   * Under PreferSameNode, the endpoint the bytes of step {@code k} reach: one ready on the client's
+   * node when there is one, else what the zone rule gives (the client's own peer when its node has
+   * no zone).
+   */
+  static Pod nodeEndpointAt(Flow f, int k, Set<List<Pod>> fixed) {
+    ClusterModel.Node node = f.opener().node();
+    List<Pod> local =
+        f.via().backends().stream().filter(p -> p.node() == node && ready(p, k)).toList();
+    if (local.isEmpty()) {
+      return node.zone() == null ? f.peer() : endpointAt(f, k, fixed);
+    }
+    if (local.contains(f.peer())) {
+      return f.peer();
+    }
+    List<Pod> free =
+        local.stream()
+            .filter(p -> !fixed.contains(List.of(f.opener(), p)))
+            .sorted(Comparator.comparing(Pod::name))
+            .toList();
+    if (free.isEmpty()) {
+      return f.peer();
+    }
+    return free.get(Math.floorMod((f.opener().name() + f.peer().name()).hashCode(), free.size()));
   }
 
   /**

@@ -25,9 +25,12 @@ import java.util.SplittableRandom;
  *   <li>{@code single-zone}: every endpoint in zone a (only a's clients can stay);
  *   <li>{@code hot}: one endpoint in zone a, three in each other zone, most clients in a
  *       (overloaded under PreferSameZone);
+ *   <li>{@code node-local}: an endpoint on the node without zone all window (PreferSameZone never
+ *       applies) and endpoints on the nodes of two of its clients, in zones a and b: under
+ *       PreferSameNode the clients on those nodes stay on them, the others cross as today;
  * </ul>
  *
- * and nine more Services with random spreads, some of whose endpoints start late or leave early.
+ * and eight more Services with random spreads, some of whose endpoints start late or leave early.
  */
 final class ServicesScenario {
   static final List<String> ZONES = Simulator.ZONES;
@@ -157,6 +160,14 @@ final class ServicesScenario {
     List<Pod> hotClients = new ArrayList<>(batch);
     hotClients.addAll(web);
     clientsOf.put("hot", hotClients);
+    services.add(
+        service(
+            "node-local",
+            List.of(
+                backend("node-local", web.get(0).node(), 0, steps),
+                backend("node-local", web.get(2).node(), 0, steps),
+                backend("node-local", unlabelled, 0, steps))));
+    clientsOf.put("node-local", web);
 
     for (int i = services.size(); i < SERVICES; i++) {
       String name = "svc-" + (char) ('a' + i);

@@ -412,6 +412,14 @@ public final class SimulatedCluster {
     return OpenMetricsWriter.write(this, w, counters(source), slice);
   }
 
+  /**
+   * Retina's series and {@code source}'s together (a meshed cluster that runs Retina too), as
+   * OpenMetrics. Flushed, not closed.
+   */
+  public void writeOpenMetricsWithRetina(Writer w, String source) throws IOException {
+    OpenMetricsWriter.write(this, w, counters(source), SampleSlice.ALL, true);
+  }
+
   /** Samples written for {@code source}: kube-state-metrics' and the source's. */
   public long sampleCount(String source) {
     List<SourceCounter> counters = counters(source);

@@ -12,5 +12,11 @@ public enum TrafficDistribution {
    * a client to its zone's endpoints when there is one — unless an endpoint has no zone (then no
    * filtering at all) or the client's node has none (REFERENCE "Kubernetes routing").
    */
-  PREFER_SAME_ZONE
+  PREFER_SAME_ZONE,
+  /**
+   * {@code PreferSameNode} (Kubernetes 1.34 beta, 1.35 GA): kube-proxy keeps a client to the ready
+   * endpoints on its node when there is one, else applies PreferSameZone's rule, else uses them
+   * all.
+   */
+  PREFER_SAME_NODE
 }

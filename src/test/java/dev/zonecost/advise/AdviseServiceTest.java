@@ -131,4 +131,65 @@ class AdviseServiceTest {
     assertEquals(1, e.getMessage().lines().count());
     AdviseService.requireEndpointSlices(t); // slices present: no refusal
   }
+
+  @Test
+  void a_service_istios_proxies_carried_says_what_istio_does_with_traffic_distribution() {
+    ServiceTopology t = topology();
+    ServiceTopology meshed =
+        new ServiceTopology(
+            t.endpoints(),
+            t.coverage(),
+            t.hinted(),
+            t.clusterIps(),
+            t.externalNames(),
+            t.cpuByNode(),
+            t.zoneByNode(),
+            t.step(),
+            t.timeline(),
+            Map.of("shop/api", "istio"));
+    List<TrafficRow> rows = List.of(row(CLIENT, API, "a", "b", 100));
+    Advisor advisor = Inputs.advisor();
+    for (ServiceInput in : AdviseService.inputs(rows, meshed, null, Selection.ALL)) {
+      Advice a = AdviseService.meshed(advisor.advise(in), meshed);
+      if (in.name().equals("api")) {
+        assertEquals(Mesh.ISTIO, a.mesh());
+        assertTrue(a.todo().endsWith(Mesh.ISTIO.note()), a.todo());
+      } else {
+        assertNull(a.mesh(), "no Istio series for " + in.label());
+        assertFalse(a.todo().contains("Istio"), a.todo());
+      }
+    }
+  }
+
+  @Test
+  void clients_named_by_their_node_become_bytes_per_node_and_the_endpoints_nodes_per_segment() {
+    WorkloadRef n1 = dev.zonecost.accounting.NodeTraffic.node("n1");
+    WorkloadRef n2 = dev.zonecost.accounting.NodeTraffic.node("n2");
+    List<TrafficRow> rows =
+        List.of(
+            row(n1, API, "a", "b", 100), // request from n1, crosses
+            row(API, n1, "b", "a", 40), // its reply
+            row(n2, API, "a", "a", 10),
+            row(n2, API, "unknown", "a", 7)); // a client without zone is never re-routed
+    java.util.BitSet reported = new java.util.BitSet();
+    reported.set(0, 2);
+    dev.zonecost.engine.EndpointTimeline t =
+        new dev.zonecost.engine.EndpointTimeline(
+            java.time.Instant.EPOCH,
+            java.time.Instant.EPOCH.plusSeconds(60),
+            Duration.ofMinutes(1),
+            2,
+            Map.of("shop/api", Map.of("a", new int[] {1, 1}, "", new int[] {0, 1})),
+            reported,
+            Map.of("shop/api", Map.of("n1", new int[] {1, 1}, "", new int[] {0, 1})));
+    NodeInput first = ClientNodes.of(rows, t, new StepSegments.Segment(0, 0, true)).get("shop/api");
+    assertEquals(
+        List.of(new NodeInput.Client("n1", "a", 140, 140), new NodeInput.Client("n2", "a", 10, 0)),
+        first.clients());
+    assertEquals(Set.of("n1"), first.endpointNodes());
+    assertTrue(first.everyEndpointNamed());
+    NodeInput second =
+        ClientNodes.of(rows, t, new StepSegments.Segment(1, 1, true)).get("shop/api");
+    assertFalse(second.everyEndpointNamed(), "an endpoint without a node name: no node hints");
+  }
 }

@@ -38,6 +38,7 @@ class AdviseStepsIT {
 
   SimulatedCluster before;
   Map<String, Long> simulated;
+  Map<String, Long> simulatedSameNode;
   long serviceBytes;
   Backend prometheus;
   Backend victoria;
@@ -52,6 +53,12 @@ class AdviseStepsIT {
     Map<String, Long> on = crossByService(after);
     simulated = new TreeMap<>();
     off.forEach((k, v) -> simulated.put(k, v - on.getOrDefault(k, 0L)));
+    Map<String, Long> onNode =
+        crossByService(
+            Simulator.generate(
+                SPEC.toBuilder().distribution(TrafficDistribution.PREFER_SAME_NODE).build()));
+    simulatedSameNode = new TreeMap<>();
+    off.forEach((k, v) -> simulatedSameNode.put(k, v - onNode.getOrDefault(k, 0L)));
     serviceBytes =
         before.answer().expectedByService(SPEC.start(), END).stream()
             .filter(r -> r.key().destination().kind().equals("Service"))
@@ -95,13 +102,18 @@ class AdviseStepsIT {
   }
 
   void everyServiceWithinHalfAPercent(Backend b) throws Exception {
+    everyServiceWithinHalfAPercent(b, "preferSameZone", simulated);
+  }
+
+  void everyServiceWithinHalfAPercent(Backend b, String mode, Map<String, Long> simulated)
+      throws Exception {
     Map<String, JsonNode> advice = advise(b);
     TreeSet<String> predictedToSave = new TreeSet<>();
     TreeSet<String> saving = new TreeSet<>();
     StringBuilder table = new StringBuilder();
     for (Map.Entry<String, Long> e : simulated.entrySet()) {
       JsonNode s = advice.get(e.getKey());
-      long predicted = s.get("preferSameZone").get("savingBytes").asLong();
+      long predicted = s.get(mode).get("savingBytes").asLong();
       long truth = e.getValue();
       table.append(
           String.format(
@@ -117,9 +129,10 @@ class AdviseStepsIT {
         saving.add(e.getKey());
       }
     }
-    System.out.print("advise step by step on services (seed 27), " + b.name + ":\n" + table);
+    System.out.print(
+        "advise step by step on services (seed 27), " + mode + ", " + b.name + ":\n" + table);
     for (Map.Entry<String, Long> e : simulated.entrySet()) {
-      long predicted = advice.get(e.getKey()).get("preferSameZone").get("savingBytes").asLong();
+      long predicted = advice.get(e.getKey()).get(mode).get("savingBytes").asLong();
       long truth = e.getValue();
       long clients = 0;
       for (JsonNode z : advice.get(e.getKey()).get("clientBytesByZone")) {
@@ -142,6 +155,36 @@ class AdviseStepsIT {
   @Test
   void every_service_saving_is_within_half_a_percent_on_victoria_metrics() throws Exception {
     everyServiceWithinHalfAPercent(victoria);
+  }
+
+  @Test
+  void every_service_same_node_saving_is_within_half_a_percent_on_prometheus() throws Exception {
+    everyServiceWithinHalfAPercent(prometheus, "preferSameNode", simulatedSameNode);
+  }
+
+  @Test
+  void every_service_same_node_saving_is_within_half_a_percent_on_victoria_metrics()
+      throws Exception {
+    everyServiceWithinHalfAPercent(victoria, "preferSameNode", simulatedSameNode);
+  }
+
+  @Test
+  void same_node_keeps_clients_on_nodes_with_an_endpoint_where_same_zone_saves_nothing()
+      throws Exception {
+    JsonNode s = advise(prometheus).get("shop/node-local");
+    assertEquals(0, s.get("preferSameZone").get("savingBytes").asLong(), s.toString());
+    long predicted = s.get("preferSameNode").get("savingBytes").asLong();
+    assertTrue(predicted > 0, s.toString());
+    assertEquals(simulatedSameNode.get("shop/node-local"), predicted, s.toString());
+    // the clients on nodes without an endpoint still cross
+    assertTrue(s.get("preferSameNode").get("remainingCrossZoneBytes").asLong() > 0);
+  }
+
+  @Test
+  void without_mesh_series_no_service_is_said_to_be_meshed() throws Exception {
+    for (JsonNode s : advise(victoria).values()) {
+      assertTrue(s.get("mesh").isNull(), s.toString());
+    }
   }
 
   @Test

@@ -27,8 +27,9 @@ class TopologyQueriesTest {
               + (leftOpen ? "60s" : "59999ms")
               + "])";
       assertEquals(
-          "count by (cluster, namespace, endpointslice, endpoint_zone) (max by (cluster,"
-              + " namespace, endpointslice, address, endpoint_zone) ("
+          "count by (cluster, namespace, endpointslice, endpoint_zone, endpoint_nodename) (max"
+              + " by (cluster, namespace, endpointslice, address, endpoint_zone,"
+              + " endpoint_nodename) ("
               + exported(ready)
               + "))[7200s:60s]",
           q(Duration.ofHours(2), leftOpen).readyEndpointsPerStep());
@@ -57,5 +58,13 @@ class TopologyQueriesTest {
         "max by (cluster, node) (max_over_time(kube_node_status_allocatable{resource=\"cpu\"}"
             + "[7200s]))",
         q(Duration.ofHours(2), false).nodeCpu());
+  }
+
+  @Test
+  void reads_the_services_istios_client_proxies_carried_by_their_destination_service() {
+    assertEquals(
+        "max by (cluster, destination_service) (max_over_time(istio_tcp_received_bytes_total{"
+            + "reporter=\"source\", destination_service!=\"unknown\"}[7200s]))",
+        q(Duration.ofHours(2), false).meshedByIstio());
   }
 }

@@ -191,4 +191,39 @@ class SameZoneRoutingTest {
     long pairs = on.flows().stream().map(f -> List.of(f.opener(), f.peer())).distinct().count();
     assertEquals(on.flows().size(), pairs, "one flow per pod pair");
   }
+
+  @Test
+  void under_prefer_same_node_an_endpoint_on_the_clients_node_takes_its_calls_despite_no_zone() {
+    // kube-proxy (pkg/proxy/topology.go): every ready endpoint has a node hint and one is on
+    // client-a's node, so the node rule holds although api-x has no zone (the zone rule would not).
+    SimulatedCluster on = timed(TrafficDistribution.PREFER_SAME_NODE, 0, 5, 5);
+    assertEquals(6 * 200, bytesTo(on, "api-a1"));
+    assertEquals(0, bytesTo(on, "api-c1"));
+    SimulatedCluster zone = timed(TrafficDistribution.PREFER_SAME_ZONE, 0, 5, 5);
+    assertEquals(6 * 200, bytesTo(zone, "api-c1"), "the zone rule is off all window");
+  }
+
+  @Test
+  void under_prefer_same_node_a_client_whose_node_has_none_falls_back_to_the_zone_rule() {
+    // api-a1 is on client-a's node for steps 0-2 only; from step 3 the node rule fails and the
+    // zone rule finds no endpoint in zone a (and the zoneless one suspends it until step 3): c1.
+    SimulatedCluster on = timed(TrafficDistribution.PREFER_SAME_NODE, 0, 2, 3);
+    assertEquals(3 * 200, bytesTo(on, "api-a1"), "steps 0-2: on the client's node");
+    assertEquals(3 * 200, bytesTo(on, "api-c1"), "steps 3-5: no endpoint on its node or zone");
+    // the same bytes as PreferSameZone's routing of the same endpoints (a1 leaving at step 2)
+    assertEquals(all(timed(TrafficDistribution.PREFER_SAME_ZONE, 0, 2, -1)), all(on));
+  }
+
+  @Test
+  void under_prefer_same_node_a_client_on_a_node_without_zone_stays_on_its_node() {
+    // client-x's node has no zone, but api-x is on it: the node rule needs no zone.
+    SimulatedCluster on = cluster(TrafficDistribution.PREFER_SAME_NODE, true);
+    Flow fromX =
+        on.flows().stream().filter(f -> f.opener().name().equals("client-x")).findFirst().get();
+    assertEquals("api-x1", fromX.peer().name());
+    // client-b (zone b, no endpoint on its node or zone, one endpoint without zone) stays put
+    Flow fromB =
+        on.flows().stream().filter(f -> f.opener().name().equals("client-b")).findFirst().get();
+    assertEquals("api-c1", fromB.peer().name());
+  }
 }

@@ -71,7 +71,7 @@ public final class AdviseService {
           report.cost().currency(),
           report.cost().rule(),
           advice,
-          assumptions(facts, topo, 0, true));
+          assumptions(facts, topo, 0, true, true));
     }
     // kube-proxy decides per moment: each segment (the endpoints unchanged in it) is advised on
     // its own bytes and endpoints, then the segments add up.
@@ -80,18 +80,18 @@ public final class AdviseService {
     Report first = null;
     double window = Duration.between(request.start(), request.end()).toMillis();
     boolean exact = true;
+    boolean sameDecisions = true;
     Map<TrafficKey, Long> before = Map.of();
     for (StepSegments.Segment seg : segments) {
       Instant from = StepSegments.start(timeline, seg);
       Instant to =
           seg.to() == timeline.steps() - 1 ? request.end() : StepSegments.end(timeline, seg);
-      // Each segment's bytes are the window up to its end less the window up to its start: windows
-      // that begin at a segment's start would count again a series born right there (the born
-      // rule reads a sample at a window's start as in it), and segments start where endpoints
-      // come, so where connections begin.
+      // Each segment's bytes are the window up to its end less the window up to its start, so the
+      // segments add up to the window by construction, whatever lies on their edges.
       Report report = reports.apply(byService.withWindow(request.start(), to));
       first = first == null ? report : first;
       exact &= seg.exact();
+      sameDecisions &= seg.sameDecisions();
       List<TrafficRow> rows = since(report.rows(), before);
       before = totals(report.rows());
       List<ServiceInput> inputs =
@@ -121,7 +121,7 @@ public final class AdviseService {
         first.cost().currency(),
         first.cost().rule(),
         advice,
-        assumptions(facts, topo, segments.size(), exact));
+        assumptions(facts, topo, segments.size(), exact, sameDecisions));
   }
 
   /** The advice with the mesh whose proxies carried the Service's connections, if any. */
@@ -344,7 +344,11 @@ public final class AdviseService {
   }
 
   static List<String> assumptions(
-      ClusterFacts facts, ServiceTopology topo, int segments, boolean exact) {
+      ClusterFacts facts,
+      ServiceTopology topo,
+      int segments,
+      boolean exact,
+      boolean sameDecisions) {
     List<String> a = new ArrayList<>();
     if (!facts.servicesFile()) {
       a.add(
@@ -377,7 +381,14 @@ public final class AdviseService {
               + (exact
                   ? ""
                   : "; segments joined where kube-proxy's decisions did not change, loads and"
-                      + " Auto's hints averaged within them"));
+                      + " Auto's hints averaged within them")
+              + (sameDecisions
+                  ? ""
+                  : "; past "
+                      + StepSegments.MAX
+                      + " changes of kube-proxy's decisions the shortest segments were joined"
+                      + " anyway: the saving is averaged within those, not exact (narrow the"
+                      + " window)"));
     }
     a.add("monthly figures repeat the window's traffic over 30 days");
     return a;

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * one exact report per segment gives each step's clients' bytes without reading every step.
  * Segments whose every kube-proxy decision is the same (which zones and nodes have an endpoint,
  * whether one has no zone or no node) are joined when there would be more than {@link #MAX}; the
- * saving stays exact, the loads and Auto's hints are then averaged within them.
+ * saving stays exact, the loads and Auto's hints are then averaged within them. When even those are
+ * more than {@link #MAX}, the shortest are joined although the decisions change within them ({@link
+ * Segment#sameDecisions()} false): the saving is then averaged there too, and says so.
  */
 public final class StepSegments {
   /** Reports per window at most before segments are joined. */
@@ -27,8 +29,14 @@ public final class StepSegments {
    * @param from first step
    * @param to last step (inclusive)
    * @param exact whether every Service's endpoints per zone are the same in each of its steps
+   * @param sameDecisions whether kube-proxy decides the same in each of its steps (true of every
+   *     segment but those joined past {@link #MAX} changes of decision)
    */
-  public record Segment(int from, int to, boolean exact) {
+  public record Segment(int from, int to, boolean exact, boolean sameDecisions) {
+    public Segment(int from, int to, boolean exact) {
+      this(from, to, exact, true);
+    }
+
     public int steps() {
       return to - from + 1;
     }
@@ -88,7 +96,7 @@ public final class StepSegments {
     int with = best == 0 ? 1 : best == s.size() - 1 ? best - 1 : best - 1;
     int lo = Math.min(best, with);
     List<Segment> out = new ArrayList<>(s.subList(0, lo));
-    out.add(new Segment(s.get(lo).from(), s.get(lo + 1).to(), false));
+    out.add(new Segment(s.get(lo).from(), s.get(lo + 1).to(), false, false));
     out.addAll(s.subList(lo + 2, s.size()));
     return out;
   }

@@ -112,6 +112,10 @@ class StepSegmentsTest {
         }
       }
       String ctx = "trial " + trial + " " + s;
+      assertEquals(
+          decisions <= StepSegments.MAX,
+          s.stream().allMatch(StepSegments.Segment::sameDecisions),
+          "decisions are averaged only past MAX changes of them: " + ctx);
       assertTrue(s.size() <= StepSegments.MAX, ctx);
       assertEquals(0, s.get(0).from(), ctx);
       assertEquals(steps - 1, s.get(s.size() - 1).to(), ctx);
@@ -125,7 +129,7 @@ class StepSegmentsTest {
           for (int i = seg.from(); i <= seg.to(); i++) {
             assertEquals(t.at("shop/api", seg.from()), t.at("shop/api", i), ctx);
           }
-        } else if (decisions <= StepSegments.MAX) {
+        } else if (seg.sameDecisions()) {
           // joined only where kube-proxy's decisions do not change (beyond MAX of those, the
           // shortest are joined anyway and the step-by-step decision is averaged)
           for (int i = seg.from(); i <= seg.to(); i++) {

@@ -180,13 +180,11 @@ final class KubeStateMetricsWriter {
    * kube-state-metrics exports it (its {@code internal/store/endpointslice.go}).
    */
   private void hints(List<Series> out) {
-    if (c.distribution() != TrafficDistribution.PREFER_SAME_ZONE) {
-      return;
-    }
     for (String instance : c.ksmInstances()) {
       for (Service s : c.services()) {
+        int on = c.routedFrom(s);
         for (Pod p : s.backends()) {
-          if (p.node().zone() == null) {
+          if (p.node().zone() == null || Math.max(on, p.from()) > p.to()) {
             continue;
           }
           Map<String, String> l = new LinkedHashMap<>();
@@ -195,7 +193,7 @@ final class KubeStateMetricsWriter {
           l.put("address", p.ip());
           l.put("for_zone", p.node().zone());
           ksmTarget(l, instance);
-          out.add(new Series(KUBE_ENDPOINTSLICE_HINTS, l, p.from(), p.to(), null));
+          out.add(new Series(KUBE_ENDPOINTSLICE_HINTS, l, Math.max(on, p.from()), p.to(), null));
         }
       }
     }

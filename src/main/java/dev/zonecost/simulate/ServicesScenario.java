@@ -1,11 +1,9 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.ClusterModel.Node;
 import dev.zonecost.simulate.ClusterModel.Pod;
 import dev.zonecost.simulate.ClusterModel.Service;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,63 +28,40 @@ import java.util.SplittableRandom;
  * and nine more Services with random spreads, some of whose endpoints start late or leave early.
  */
 final class ServicesScenario {
-  static final List<String> ZONES = Simulator.ZONES;
-  static final String NS = "shop";
+  static final List<String> ZONES = ServicePods.ZONES;
   static final int SERVICES = 16;
 
+  private final ServicePods pods;
   private final SplittableRandom rng;
-  private final ClusterBuilder b;
   private final int steps;
-  private final int w0;
-  private final int ws;
-  private final Map<String, List<Node>> nodesByZone = new HashMap<>();
-  private final Map<Node, Integer> subnetOf = new HashMap<>();
-  private final Map<Integer, Integer> ipCounters = new HashMap<>();
-  private int clusterIps;
-  private int names;
 
   private ServicesScenario(SimulationSpec spec) {
-    this.rng = new SplittableRandom(spec.seed());
-    this.b = SimulatedCluster.builder(spec);
-    this.steps = spec.steps();
-    this.w0 = spec.historySteps();
-    this.ws = spec.windowSteps();
+    this.pods = new ServicePods(spec);
+    this.rng = pods.rng;
+    this.steps = pods.steps;
   }
 
   static SimulatedCluster generate(SimulationSpec spec) {
     return new ServicesScenario(spec).run();
   }
 
-  /** The step at {@code share} of the window. */
-  int at(double share) {
-    return w0 + (int) Math.round(share * ws);
-  }
-
   private SimulatedCluster run() {
-    b.ksmInstance("ksm-0");
-    for (int z = 0; z < ZONES.size(); z++) {
-      for (int n = 0; n < 2; n++) {
-        Node node = b.node("node-" + z + "-" + n, "10.0." + (z + 1) + "." + (10 + n), ZONES.get(z));
-        subnetOf.put(node, z + 1);
-        nodesByZone.computeIfAbsent(ZONES.get(z), k -> new ArrayList<>()).add(node);
-      }
-    }
-    Node unlabelled = b.node("node-unlabelled", "10.0.9.10", null);
-    subnetOf.put(unlabelled, 9);
+    pods.nodes();
+    Node unlabelled = pods.unlabelled;
 
     // Clients: web in every zone, batch in zone a only, movers from zone a to zone c half-way.
     List<Pod> web = new ArrayList<>();
     for (String z : ZONES) {
       for (int i = 0; i < 2; i++) {
-        web.add(pod("web", node(z), 0, steps));
+        web.add(pods.pod("web", pods.node(z), 0, steps));
       }
     }
-    List<Pod> batch = List.of(pod("batch", node("us-east-1a"), 0, steps));
-    int half = at(0.5);
+    List<Pod> batch = List.of(pods.pod("batch", pods.node("us-east-1a"), 0, steps));
+    int half = pods.at(0.5);
     List<Pod> movers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      movers.add(pod("movers", node("us-east-1a"), 0, half - 1));
-      movers.add(pod("movers", node("us-east-1c"), half, steps));
+      movers.add(pods.pod("movers", pods.node("us-east-1a"), 0, half - 1));
+      movers.add(pods.pod("movers", pods.node("us-east-1c"), half, steps));
     }
 
     String a = ZONES.get(0);
@@ -96,64 +71,66 @@ final class ServicesScenario {
     List<Service> services = new ArrayList<>();
 
     services.add(
-        service(
+        pods.service(
             "zoneless",
             List.of(
-                backend("zoneless", a, 0, steps),
-                backend("zoneless", a, 0, steps),
-                backend("zoneless", bz, 0, steps),
-                backend("zoneless", c, 0, steps),
-                backend("zoneless", unlabelled, 0, at(0.48)))));
+                pods.backend("zoneless", a, 0, steps),
+                pods.backend("zoneless", a, 0, steps),
+                pods.backend("zoneless", bz, 0, steps),
+                pods.backend("zoneless", c, 0, steps),
+                pods.backend("zoneless", unlabelled, 0, pods.at(0.48)))));
     clientsOf.put("zoneless", web);
     services.add(
-        service(
+        pods.service(
             "leaving",
             List.of(
-                backend("leaving", a, 0, steps),
-                backend("leaving", a, 0, steps),
-                backend("leaving", bz, 0, steps),
-                backend("leaving", c, 0, at(0.42)))));
+                pods.backend("leaving", a, 0, steps),
+                pods.backend("leaving", a, 0, steps),
+                pods.backend("leaving", bz, 0, steps),
+                pods.backend("leaving", c, 0, pods.at(0.42)))));
     clientsOf.put("leaving", web);
     services.add(
-        service(
+        pods.service(
             "rollout",
             List.of(
-                backend("rollout", a, 0, half),
-                backend("rollout", bz, 0, half),
-                backend("rollout", a, 0, half),
-                backend("rollout", bz, half - 2, steps),
-                backend("rollout", c, half - 2, steps),
-                backend("rollout", c, half - 2, steps))));
+                pods.backend("rollout", a, 0, half),
+                pods.backend("rollout", bz, 0, half),
+                pods.backend("rollout", a, 0, half),
+                pods.backend("rollout", bz, half - 2, steps),
+                pods.backend("rollout", c, half - 2, steps),
+                pods.backend("rollout", c, half - 2, steps))));
     clientsOf.put("rollout", web);
     services.add(
-        service(
+        pods.service(
             "movers",
             List.of(
-                backend("movers-api", a, 0, steps),
-                backend("movers-api", bz, 0, steps),
-                backend("movers-api", c, 0, steps))));
+                pods.backend("movers-api", a, 0, steps),
+                pods.backend("movers-api", bz, 0, steps),
+                pods.backend("movers-api", c, 0, steps))));
     clientsOf.put("movers", movers);
     services.add(
-        service(
+        pods.service(
             "late-zoneless",
             List.of(
-                backend("late-zoneless", a, 0, steps),
-                backend("late-zoneless", bz, 0, steps),
-                backend("late-zoneless", c, 0, steps),
-                backend("late-zoneless", unlabelled, at(0.7), steps))));
+                pods.backend("late-zoneless", a, 0, steps),
+                pods.backend("late-zoneless", bz, 0, steps),
+                pods.backend("late-zoneless", c, 0, steps),
+                pods.backend("late-zoneless", unlabelled, pods.at(0.7), steps))));
     clientsOf.put("late-zoneless", web);
     services.add(
-        service(
+        pods.service(
             "single-zone",
-            List.of(backend("single-zone", a, 0, steps), backend("single-zone", a, 0, steps))));
+            List.of(
+                pods.backend("single-zone", a, 0, steps),
+                pods.backend("single-zone", a, 0, steps))));
     clientsOf.put("single-zone", web);
     List<Pod> hot = new ArrayList<>();
-    hot.add(backend("hot", a, 0, steps));
+    hot.add(pods.backend("hot", a, 0, steps));
     for (int i = 0; i < 3; i++) {
-      hot.add(backend("hot", bz, 0, steps));
-      hot.add(backend("hot", c, 0, steps));
+      hot.add(pods.backend("hot", bz, 0, steps));
+      hot.add(pods.backend("hot", c, 0, steps));
     }
-    services.add(service("hot", hot));
+    services.add(pods.service("hot", hot));
     List<Pod> hotClients = new ArrayList<>(batch);
     hotClients.addAll(web);
     clientsOf.put("hot", hotClients);
@@ -164,11 +141,11 @@ final class ServicesScenario {
       int n = 1 + rng.nextInt(4);
       for (int k = 0; k < n; k++) {
         String z = ZONES.get(rng.nextInt(ZONES.size()));
-        int from = rng.nextInt(4) == 0 ? at(0.1 + 0.5 * rng.nextDouble()) : 0;
-        int to = rng.nextInt(4) == 0 ? at(0.3 + 0.6 * rng.nextDouble()) : steps;
-        backends.add(backend(name, z, from, Math.max(from + 1, to)));
+        int from = rng.nextInt(4) == 0 ? pods.at(0.1 + 0.5 * rng.nextDouble()) : 0;
+        int to = rng.nextInt(4) == 0 ? pods.at(0.3 + 0.6 * rng.nextDouble()) : steps;
+        backends.add(pods.backend(name, z, from, Math.max(from + 1, to)));
       }
-      services.add(service(name, backends));
+      services.add(pods.service(name, backends));
       List<Pod> clients = new ArrayList<>();
       for (Pod p : web) {
         if (rng.nextInt(3) > 0) {
@@ -190,70 +167,17 @@ final class ServicesScenario {
         List<Pod> shuffled = new ArrayList<>(reachable);
         java.util.Collections.shuffle(shuffled, new java.util.Random(rng.nextLong()));
         for (Pod p : shuffled.subList(0, Math.min(2, shuffled.size()))) {
-          flow(client, p, s);
+          pods.flow(client, p, s);
         }
         // Endpoints that begin or end mid-window get callers for their whole life too.
         for (Pod p : reachable) {
           boolean partTime = p.from() > 0 || p.to() < steps;
           if (partTime && !shuffled.subList(0, Math.min(2, shuffled.size())).contains(p)) {
-            flow(client, p, s);
+            pods.flow(client, p, s);
           }
         }
       }
     }
-    return b.build();
-  }
-
-  private Node node(String zone) {
-    List<Node> in = nodesByZone.get(zone);
-    return in.get(rng.nextInt(in.size()));
-  }
-
-  private Pod backend(String deployment, String zone, int from, int to) {
-    return pod(deployment, node(zone), from, to);
-  }
-
-  private Pod backend(String deployment, Node node, int from, int to) {
-    return pod(deployment, node, from, to);
-  }
-
-  private final Map<String, String> replicaSets = new HashMap<>();
-
-  private Pod pod(String deployment, Node n, int from, int to) {
-    String rs =
-        replicaSets.computeIfAbsent(
-            deployment,
-            d -> {
-              String name = d + "-" + RandomNames.hash(rng);
-              b.replicaSet(NS, name, d, 0, steps);
-              return name;
-            });
-    int subnet = subnetOf.get(n);
-    int k = ipCounters.merge(subnet, 1, Integer::sum) - 1;
-    String ip = "10.0." + (subnet * 10 + 1 + k / 240) + "." + (10 + k % 240);
-    return b.pod(
-        NS,
-        rs + "-" + RandomNames.name(rng, 4) + (names++),
-        RandomNames.uid(rng),
-        ip,
-        n,
-        "ReplicaSet",
-        rs,
-        new WorkloadRef(NS, "Deployment", deployment),
-        from,
-        to);
-  }
-
-  private Service service(String name, List<Pod> backends) {
-    Service s = b.service(NS, name, RandomNames.uid(rng), "10.100.0." + (10 + clusterIps++));
-    backends.forEach(p -> b.backend(s, p));
-    return s;
-  }
-
-  private void flow(Pod opener, Pod peer, Service via) {
-    int from = ClusterBuilder.overlapFrom(opener, peer);
-    long[][] bytes =
-        Simulator.randomBytes(rng.split(), ClusterBuilder.overlapTo(opener, peer) - from + 1);
-    b.flow(opener, peer, bytes[0], bytes[1], via);
+    return pods.b.build();
   }
 }

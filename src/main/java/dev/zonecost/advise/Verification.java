@@ -9,8 +9,10 @@ import java.util.Locale;
  * the predicted ones scaled to its client bytes (see {@link Verifier}).
  *
  * @param beforeClientBytes the Service's client bytes in the earlier window
- * @param beforeShare the cross-zone share of them, measured (routing off)
- * @param predictedShare the share PreferSameZone was predicted to leave crossing
+ * @param beforeCrossBytes the cross-zone part of them, measured (routing off)
+ * @param beforeRemainingBytes what PreferSameZone was predicted to leave crossing of them
+ * @param beforeShare {@code beforeCrossBytes / beforeClientBytes}
+ * @param predictedShare {@code beforeRemainingBytes / beforeClientBytes}
  * @param clientBytes the Service's client bytes in the current window
  * @param baselineBytes {@code beforeShare × clientBytes}: what would have crossed without routing
  * @param predictedBytes {@code predictedShare × clientBytes}: what was predicted to cross now
@@ -25,6 +27,8 @@ public record Verification(
     String namespace,
     String name,
     long beforeClientBytes,
+    long beforeCrossBytes,
+    long beforeRemainingBytes,
     double beforeShare,
     double predictedShare,
     long clientBytes,

@@ -102,6 +102,8 @@ public final class Verifier {
         namespace,
         name,
         clientsB,
+        before == null ? 0 : before.advice().crossBytes(),
+        before == null ? 0 : before.advice().remainingCrossBytes(),
         shareB,
         predicted,
         clientsA,

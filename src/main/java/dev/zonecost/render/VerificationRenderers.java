@@ -31,6 +31,8 @@ public final class VerificationRenderers {
           "service",
           "verdict",
           "before_client_bytes",
+          "before_cross_zone_bytes",
+          "before_predicted_cross_zone_bytes",
           "before_cross_zone_share",
           "predicted_cross_zone_share",
           "client_bytes",
@@ -87,8 +89,8 @@ public final class VerificationRenderers {
             percent(v.beforeShare()),
             percent(v.predictedShare()),
             percent(v.measuredShare()),
-            HumanUnits.bytes(v.predictedSavingBytes()),
-            HumanUnits.bytes(v.savingBytes()),
+            signed(v.predictedSavingBytes()),
+            signed(v.savingBytes()),
             Double.isNaN(v.delivered()) ? "-" : percent(v.delivered()),
             v.verdict().label(),
             reasons(v, ","));
@@ -128,9 +130,9 @@ public final class VerificationRenderers {
                 + " | "
                 + percent(v.measuredShare())
                 + " | "
-                + HumanUnits.bytes(v.predictedSavingBytes())
+                + signed(v.predictedSavingBytes())
                 + " | "
-                + HumanUnits.bytes(v.savingBytes())
+                + signed(v.savingBytes())
                 + " | "
                 + (Double.isNaN(v.delivered()) ? "-" : percent(v.delivered()))
                 + " | "
@@ -158,6 +160,8 @@ public final class VerificationRenderers {
             CsvRenderer.cell(v.name()),
             v.verdict().label(),
             v.beforeClientBytes(),
+            v.beforeCrossBytes(),
+            v.beforeRemainingBytes(),
             round(v.beforeShare()),
             round(v.predictedShare()),
             v.clientBytes(),
@@ -225,6 +229,8 @@ public final class VerificationRenderers {
       s.put("verdict", v.verdict().label());
       ObjectNode b = s.putObject("before");
       b.put("clientBytes", v.beforeClientBytes());
+      b.put("crossZoneBytes", v.beforeCrossBytes());
+      b.put("predictedCrossZoneBytes", v.beforeRemainingBytes());
       b.put("crossZoneShare", round(v.beforeShare()));
       b.put("predictedCrossZoneShare", round(v.predictedShare()));
       ObjectNode a = s.putObject("after");
@@ -263,7 +269,7 @@ public final class VerificationRenderers {
         + ": "
         + HumanUnits.bytes(r.predictedSavingBytes())
         + " saved in this window; measured "
-        + HumanUnits.bytes(r.savingBytes())
+        + signed(r.savingBytes())
         + ". "
         + r.shortfalls()
         + (r.shortfalls() == 1 ? " Service" : " Services")
@@ -292,6 +298,11 @@ public final class VerificationRenderers {
 
   private static java.util.stream.Collector<CharSequence, ?, String> joining(String sep) {
     return Collectors.joining(sep);
+  }
+
+  /** A saving can be negative: more crossed than before. */
+  private static String signed(long bytes) {
+    return bytes < 0 ? "-" + HumanUnits.bytes(-bytes) : HumanUnits.bytes(bytes);
   }
 
   private static String percent(double share) {

@@ -27,18 +27,18 @@ import java.util.Map;
  * Each client calls every endpoint it meets, so before the switch about two thirds of the bytes of
  * a Service spread over three zones cross.
  */
-final class SwitchScenario {
+public final class SwitchScenario {
   /** The end of the "before" window, as a share of the window. */
-  static final double BEFORE_END = 0.4;
+  public static final double BEFORE_END = 0.4;
 
   /** The start of the "after" window, as a share of the window. */
-  static final double AFTER_START = 0.5;
+  public static final double AFTER_START = 0.5;
 
   /** When the changes after the switch happen, as a share of the window. */
   static final double CHANGE = 0.6;
 
   /** Per Service, the reason {@code advise --verify} must give ("" where it delivers). */
-  static final Map<String, String> CASES =
+  public static final Map<String, String> CASES =
       Map.of(
           "steady", "",
           "two-zones", "",

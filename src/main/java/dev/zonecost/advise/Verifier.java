@@ -116,7 +116,19 @@ public final class Verifier {
         reasons);
   }
 
+  /** The causes that explain at least {@link #MIN_EFFECT}, largest first. */
   static List<Verification.Reason> reasons(Window before, Window after, boolean hinted) {
+    return causes(before, after, hinted).stream()
+        .filter(r -> r.effect() >= MIN_EFFECT)
+        .sorted(Comparator.comparingDouble(Verification.Reason::effect).reversed())
+        .toList();
+  }
+
+  /**
+   * Every cause with its effect, unfiltered: with the routing suspended for part of the window they
+   * add up to the measured share less {@code Σ w_B(z)(1 − c_B(z))}.
+   */
+  static List<Verification.Reason> causes(Window before, Window after, boolean hinted) {
     long clientsA = after.clientBytes();
     double measured = after.advice().crossBytes() / (double) clientsA;
     double expected = after.advice().remainingCrossBytes() / (double) clientsA;
@@ -189,9 +201,6 @@ public final class Verifier {
     out.add(
         new Verification.Reason(
             Shortfall.CLIENTS_MOVED, roamed, 1, String.join("; ", roamedZones.values())));
-    return out.stream()
-        .filter(r -> r.effect() >= MIN_EFFECT)
-        .sorted(Comparator.comparingDouble(Verification.Reason::effect).reversed())
-        .toList();
+    return out;
   }
 }

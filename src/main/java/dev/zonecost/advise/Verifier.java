@@ -87,6 +87,9 @@ public final class Verifier {
       verdict = Verification.Verdict.NOTHING_PREDICTED;
     } else if (clientsA == 0) {
       verdict = Verification.Verdict.NO_TRAFFIC;
+    } else if (Double.isNaN(delivered)) {
+      // A saving too small to survive scaling to the current window's bytes.
+      verdict = Verification.Verdict.NOTHING_PREDICTED;
     } else if (!hinted) {
       verdict = Verification.Verdict.NOT_ON;
     } else if (delivered >= DELIVERED) {

@@ -154,6 +154,11 @@ class VerifierTest {
     Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
     assertEquals(Verdict.NO_TRAFFIC, verify(before, null, true).verdict());
     assertEquals(Verdict.NOTHING_PREDICTED, verify(null, flat, true).verdict());
+    // A 1-byte saving in 3 MB, scaled to 3 bytes now, is none.
+    Verifier.Window tiny = window(even(1_000_000), 2_000_000, 1_999_999, EVERYWHERE);
+    Verification v = verify(tiny, window(Map.of("a", 3L), 3, 3, EVERYWHERE), true);
+    assertEquals(Verdict.NOTHING_PREDICTED, v.verdict());
+    assertEquals(List.of(), v.reasons());
   }
 
   @Test

@@ -175,8 +175,9 @@ final class KubeStateMetricsWriter {
   }
 
   /**
-   * Under PreferSameZone, the zone hint the EndpointSlice controller puts on every ready endpoint
-   * with a zone ({@code staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as
+   * Under PreferSameZone (from the step a Service's field is set, {@code
+   * SimulatedCluster.routedFrom}), the zone hint the EndpointSlice controller puts on every ready
+   * endpoint with a zone ({@code staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as
    * kube-state-metrics exports it (its {@code internal/store/endpointslice.go}).
    */
   private void hints(List<Series> out) {

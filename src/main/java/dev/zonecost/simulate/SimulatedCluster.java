@@ -497,7 +497,7 @@ public final class SimulatedCluster {
   }
 
   /** When each Service whose trafficDistribution was set mid-period was switched on. */
-  public Map<String, Instant> switchedOn() {
+  Map<String, Instant> switchedOn() {
     Map<String, Instant> out = new TreeMap<>();
     switchOn.forEach((k, step) -> out.put(k, time(step)));
     return out;

@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * and nine more Services with random spreads, some of whose endpoints start late or leave early.
  */
 final class ServicesScenario {
-  static final List<String> ZONES = ServicePods.ZONES;
+  static final List<String> ZONES = Simulator.ZONES;
   static final int SERVICES = 16;
 
   private final ServicePods pods;
@@ -45,6 +45,11 @@ final class ServicesScenario {
     return new ServicesScenario(spec).run();
   }
 
+  /** The step at {@code share} of the window. */
+  int at(double share) {
+    return pods.at(share);
+  }
+
   private SimulatedCluster run() {
     pods.nodes();
     Node unlabelled = pods.unlabelled;
@@ -53,15 +58,15 @@ final class ServicesScenario {
     List<Pod> web = new ArrayList<>();
     for (String z : ZONES) {
       for (int i = 0; i < 2; i++) {
-        web.add(pods.pod("web", pods.node(z), 0, steps));
+        web.add(pod("web", node(z), 0, steps));
       }
     }
-    List<Pod> batch = List.of(pods.pod("batch", pods.node("us-east-1a"), 0, steps));
-    int half = pods.at(0.5);
+    List<Pod> batch = List.of(pod("batch", node("us-east-1a"), 0, steps));
+    int half = at(0.5);
     List<Pod> movers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      movers.add(pods.pod("movers", pods.node("us-east-1a"), 0, half - 1));
-      movers.add(pods.pod("movers", pods.node("us-east-1c"), half, steps));
+      movers.add(pod("movers", node("us-east-1a"), 0, half - 1));
+      movers.add(pod("movers", node("us-east-1c"), half, steps));
     }
 
     String a = ZONES.get(0);
@@ -71,66 +76,64 @@ final class ServicesScenario {
     List<Service> services = new ArrayList<>();
 
     services.add(
-        pods.service(
+        service(
             "zoneless",
             List.of(
-                pods.backend("zoneless", a, 0, steps),
-                pods.backend("zoneless", a, 0, steps),
-                pods.backend("zoneless", bz, 0, steps),
-                pods.backend("zoneless", c, 0, steps),
-                pods.backend("zoneless", unlabelled, 0, pods.at(0.48)))));
+                backend("zoneless", a, 0, steps),
+                backend("zoneless", a, 0, steps),
+                backend("zoneless", bz, 0, steps),
+                backend("zoneless", c, 0, steps),
+                backend("zoneless", unlabelled, 0, at(0.48)))));
     clientsOf.put("zoneless", web);
     services.add(
-        pods.service(
+        service(
             "leaving",
             List.of(
-                pods.backend("leaving", a, 0, steps),
-                pods.backend("leaving", a, 0, steps),
-                pods.backend("leaving", bz, 0, steps),
-                pods.backend("leaving", c, 0, pods.at(0.42)))));
+                backend("leaving", a, 0, steps),
+                backend("leaving", a, 0, steps),
+                backend("leaving", bz, 0, steps),
+                backend("leaving", c, 0, at(0.42)))));
     clientsOf.put("leaving", web);
     services.add(
-        pods.service(
+        service(
             "rollout",
             List.of(
-                pods.backend("rollout", a, 0, half),
-                pods.backend("rollout", bz, 0, half),
-                pods.backend("rollout", a, 0, half),
-                pods.backend("rollout", bz, half - 2, steps),
-                pods.backend("rollout", c, half - 2, steps),
-                pods.backend("rollout", c, half - 2, steps))));
+                backend("rollout", a, 0, half),
+                backend("rollout", bz, 0, half),
+                backend("rollout", a, 0, half),
+                backend("rollout", bz, half - 2, steps),
+                backend("rollout", c, half - 2, steps),
+                backend("rollout", c, half - 2, steps))));
     clientsOf.put("rollout", web);
     services.add(
-        pods.service(
+        service(
             "movers",
             List.of(
-                pods.backend("movers-api", a, 0, steps),
-                pods.backend("movers-api", bz, 0, steps),
-                pods.backend("movers-api", c, 0, steps))));
+                backend("movers-api", a, 0, steps),
+                backend("movers-api", bz, 0, steps),
+                backend("movers-api", c, 0, steps))));
     clientsOf.put("movers", movers);
     services.add(
-        pods.service(
+        service(
             "late-zoneless",
             List.of(
-                pods.backend("late-zoneless", a, 0, steps),
-                pods.backend("late-zoneless", bz, 0, steps),
-                pods.backend("late-zoneless", c, 0, steps),
-                pods.backend("late-zoneless", unlabelled, pods.at(0.7), steps))));
+                backend("late-zoneless", a, 0, steps),
+                backend("late-zoneless", bz, 0, steps),
+                backend("late-zoneless", c, 0, steps),
+                backend("late-zoneless", unlabelled, at(0.7), steps))));
     clientsOf.put("late-zoneless", web);
     services.add(
-        pods.service(
+        service(
             "single-zone",
-            List.of(
-                pods.backend("single-zone", a, 0, steps),
-                pods.backend("single-zone", a, 0, steps))));
+            List.of(backend("single-zone", a, 0, steps), backend("single-zone", a, 0, steps))));
     clientsOf.put("single-zone", web);
     List<Pod> hot = new ArrayList<>();
-    hot.add(pods.backend("hot", a, 0, steps));
+    hot.add(backend("hot", a, 0, steps));
     for (int i = 0; i < 3; i++) {
-      hot.add(pods.backend("hot", bz, 0, steps));
-      hot.add(pods.backend("hot", c, 0, steps));
+      hot.add(backend("hot", bz, 0, steps));
+      hot.add(backend("hot", c, 0, steps));
     }
-    services.add(pods.service("hot", hot));
+    services.add(service("hot", hot));
     List<Pod> hotClients = new ArrayList<>(batch);
     hotClients.addAll(web);
     clientsOf.put("hot", hotClients);
@@ -141,11 +144,11 @@ final class ServicesScenario {
       int n = 1 + rng.nextInt(4);
       for (int k = 0; k < n; k++) {
         String z = ZONES.get(rng.nextInt(ZONES.size()));
-        int from = rng.nextInt(4) == 0 ? pods.at(0.1 + 0.5 * rng.nextDouble()) : 0;
-        int to = rng.nextInt(4) == 0 ? pods.at(0.3 + 0.6 * rng.nextDouble()) : steps;
-        backends.add(pods.backend(name, z, from, Math.max(from + 1, to)));
+        int from = rng.nextInt(4) == 0 ? at(0.1 + 0.5 * rng.nextDouble()) : 0;
+        int to = rng.nextInt(4) == 0 ? at(0.3 + 0.6 * rng.nextDouble()) : steps;
+        backends.add(backend(name, z, from, Math.max(from + 1, to)));
       }
-      services.add(pods.service(name, backends));
+      services.add(service(name, backends));
       List<Pod> clients = new ArrayList<>();
       for (Pod p : web) {
         if (rng.nextInt(3) > 0) {
@@ -167,17 +170,41 @@ final class ServicesScenario {
         List<Pod> shuffled = new ArrayList<>(reachable);
         java.util.Collections.shuffle(shuffled, new java.util.Random(rng.nextLong()));
         for (Pod p : shuffled.subList(0, Math.min(2, shuffled.size()))) {
-          pods.flow(client, p, s);
+          flow(client, p, s);
         }
         // Endpoints that begin or end mid-window get callers for their whole life too.
         for (Pod p : reachable) {
           boolean partTime = p.from() > 0 || p.to() < steps;
           if (partTime && !shuffled.subList(0, Math.min(2, shuffled.size())).contains(p)) {
-            pods.flow(client, p, s);
+            flow(client, p, s);
           }
         }
       }
     }
     return pods.b.build();
+  }
+
+  private Node node(String zone) {
+    return pods.node(zone);
+  }
+
+  private Pod backend(String deployment, String zone, int from, int to) {
+    return pods.backend(deployment, zone, from, to);
+  }
+
+  private Pod backend(String deployment, Node node, int from, int to) {
+    return pods.backend(deployment, node, from, to);
+  }
+
+  private Pod pod(String deployment, Node n, int from, int to) {
+    return pods.pod(deployment, n, from, to);
+  }
+
+  private Service service(String name, List<Pod> backends) {
+    return pods.service(name, backends);
+  }
+
+  private void flow(Pod opener, Pod peer, Service via) {
+    pods.flow(opener, peer, via);
   }
 }

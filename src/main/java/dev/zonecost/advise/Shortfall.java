@@ -10,9 +10,9 @@ public enum Shortfall {
       "set spec.trafficDistribution: PreferSameZone (check kubectl get endpointslices -o yaml for"
           + " hints.forZones)"),
   NOT_APPLIED(
-      "zone hints present, yet bytes crossed that kube-proxy's rule keeps in zone: connections"
-          + " opened before the switch (kube-proxy routes new connections only), or a datapath"
-          + " that ignores hints",
+      "zone hints seen, yet bytes crossed that kube-proxy's rule keeps in zone: hints for part"
+          + " of the window only, connections opened before the switch (kube-proxy routes new"
+          + " connections only), or a datapath that ignores hints",
       "restart the clients' long-lived connections; check the datapath (--datapath)"),
   ENDPOINTS_WITHOUT_ZONE(
       "routing suspended: a ready endpoint without a zone makes kube-proxy ignore every hint of"

@@ -4,6 +4,7 @@ import dev.zonecost.advise.AdviceReport;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.render.AdviceFormat;
 import dev.zonecost.render.AdviceRenderers;
+import dev.zonecost.render.VerificationRenderers;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
       "  kubectl get svc -A -o json > services.json",
       "  zonecost advise --since 7d --services-file services.json --kubernetes-version 1.33",
       "  zonecost advise --since 24h --to-namespace shop -o markdown --output-file advice.md",
-      "  zonecost check --since 24h --max-avoidable-cost 100 --cost-basis month"
+      "  zonecost check --since 24h --max-avoidable-cost 100 --cost-basis month",
+      "  zonecost advise --since 24h --verify 2026-11-01T00:00:00Z/2026-11-02T00:00:00Z"
     })
 public final class AdviseCommand implements Callable<Integer> {
   private final Clock clock;
@@ -39,6 +41,7 @@ public final class AdviseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AnalysisOptions analysis;
   @Mixin AdviseOptions advise;
+  @Mixin VerifyOption verify;
   @Mixin VerboseOption verbose;
 
   @Option(
@@ -77,6 +80,13 @@ public final class AdviseCommand implements Callable<Integer> {
     AdviseOptions.Prepared prepared = advise.prepare();
     AdviceRenderers.View view = format.view(!noHeaders);
     PrintWriter err = spec.commandLine().getErr();
+    if (verify.given()) {
+      verify.window(window);
+      var checked = verify.verify(prepared, analysis, window, env, err, verbose.verbose);
+      var v = VerificationRenderers.of(format, !noHeaders);
+      DataOutput.write(file, spec.commandLine().getOut(), err, w -> v.render(checked, w));
+      return checked.shortfalls() > 0 ? ExitCodes.BREACH : ExitCodes.OK;
+    }
     AdviceReport report = prepared.advise(analysis, window, env, err, verbose.verbose);
     DataOutput.write(file, spec.commandLine().getOut(), err, w -> view.render(report, w));
     return ExitCodes.OK;

@@ -61,6 +61,22 @@ public final class ExitCodes {
               2, " (bad flag, bad time, end before start)",
               4, "",
               5, ": a FAIL (no Retina metric, no remote context, no zone)"),
+          "advise",
+          codes(
+              0,
+              ": advice printed; with --verify, every Service delivered what was predicted (or had"
+                  + " nothing to deliver)",
+              1,
+              "",
+              2,
+              " (bad flag or time; --verify not START/END, or not ending by the window's start)",
+              3,
+              ": --verify found a Service whose predicted saving fell short (partly,"
+                  + " not-delivered, not-on); the data is still written",
+              4,
+              "",
+              5,
+              " (no EndpointSlice series in the window, or no traffic matched in it)"),
           "query",
           codes(0, "", 1, "", 2, ""),
           "simulate",

@@ -14,7 +14,8 @@ enum Scenario {
   SEED(SimulationSpec.SEED),
   EDGE(SimulationSpec.EDGE),
   LARGE(SimulationSpec.LARGE),
-  SERVICES(SimulationSpec.SERVICES);
+  SERVICES(SimulationSpec.SERVICES),
+  SWITCH(SimulationSpec.SWITCH);
 
   final String specName;
 

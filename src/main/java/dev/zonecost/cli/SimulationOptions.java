@@ -19,7 +19,7 @@ final class SimulationOptions {
       paramLabel = "NAME",
       defaultValue = "edge",
       completionCandidates = Candidates.ScenarioValues.class,
-      description = "seed, edge, large or services (default: ${DEFAULT-VALUE}).")
+      description = "seed, edge, large, services or switch (default: ${DEFAULT-VALUE}).")
   Scenario scenario;
 
   @Option(

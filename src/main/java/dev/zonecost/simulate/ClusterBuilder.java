@@ -47,6 +47,10 @@ final class ClusterBuilder {
   final Map<String, List<String>> subnetsByIp = new java.util.LinkedHashMap<>();
   Routing routing = Routing.KUBE_PROXY;
   TrafficDistribution distribution = TrafficDistribution.DEFAULT;
+
+  /** Per Service ("namespace/name"), the step its trafficDistribution is set mid-period. */
+  final Map<String, Integer> switchOn = new HashMap<>();
+
   boolean ksmExportedLabels;
   java.util.Set<SimulationSpec.SetUpFault> faults = java.util.Set.of();
 
@@ -235,6 +239,24 @@ final class ClusterBuilder {
     return s;
   }
 
+  /**
+   * The Service's {@code trafficDistribution: PreferSameZone} is set at {@code step}: from then the
+   * EndpointSlice controller hints its endpoints and kube-proxy routes by them.
+   */
+  ClusterBuilder switchOn(Service s, int step) {
+    checkLife(step, step);
+    switchOn.put(s.namespace() + "/" + s.name(), step);
+    return this;
+  }
+
+  /** The step from which {@code s} is routed by zone, {@link Integer#MAX_VALUE} for never. */
+  static int routedFrom(TrafficDistribution d, Map<String, Integer> switchOn, Service s) {
+    if (d != TrafficDistribution.DEFAULT) {
+      return 0;
+    }
+    return switchOn.getOrDefault(s.namespace() + "/" + s.name(), Integer.MAX_VALUE);
+  }
+
   /** A pod in the Service's EndpointSlice while it lives. */
   ClusterBuilder backend(Service s, Pod pod) {
     s.backends().add(pod);
@@ -281,9 +303,12 @@ final class ClusterBuilder {
 
   SimulatedCluster build() {
     requireDisjointServiceIps();
-    if (distribution != TrafficDistribution.DEFAULT) {
+    if (distribution != TrafficDistribution.DEFAULT || !switchOn.isEmpty()) {
       List<Flow> routed =
-          SameZoneRouting.apply(flows, distribution == TrafficDistribution.PREFER_SAME_NODE);
+          SameZoneRouting.apply(
+              flows,
+              distribution == TrafficDistribution.PREFER_SAME_NODE,
+              s -> routedFrom(distribution, switchOn, s));
       flows.clear();
       flows.addAll(routed);
     }

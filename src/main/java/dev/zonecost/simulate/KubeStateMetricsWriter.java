@@ -175,19 +175,17 @@ final class KubeStateMetricsWriter {
   }
 
   /**
-   * Under PreferSameZone (and PreferSameNode, which adds node hints), the zone hint the
-   * EndpointSlice controller puts on every ready endpoint with a zone ({@code
-   * staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as kube-state-metrics exports it
-   * (its {@code internal/store/endpointslice.go}).
+   * Under PreferSameZone (from the step a Service's field is set, {@code
+   * SimulatedCluster.routedFrom}), the zone hint the EndpointSlice controller puts on every ready
+   * endpoint with a zone ({@code staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), as
+   * kube-state-metrics exports it (its {@code internal/store/endpointslice.go}).
    */
   private void hints(List<Series> out) {
-    if (c.distribution() == TrafficDistribution.DEFAULT) {
-      return;
-    }
     for (String instance : c.ksmInstances()) {
       for (Service s : c.services()) {
+        int on = c.routedFrom(s);
         for (Pod p : s.backends()) {
-          if (p.node().zone() == null) {
+          if (p.node().zone() == null || Math.max(on, p.from()) > p.to()) {
             continue;
           }
           Map<String, String> l = new LinkedHashMap<>();
@@ -196,7 +194,7 @@ final class KubeStateMetricsWriter {
           l.put("address", p.ip());
           l.put("for_zone", p.node().zone());
           ksmTarget(l, instance);
-          out.add(new Series(KUBE_ENDPOINTSLICE_HINTS, l, p.from(), p.to(), null));
+          out.add(new Series(KUBE_ENDPOINTSLICE_HINTS, l, Math.max(on, p.from()), p.to(), null));
         }
       }
     }

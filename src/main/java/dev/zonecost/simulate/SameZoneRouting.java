@@ -22,6 +22,11 @@ import java.util.Set;
  * staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go}), so an endpoint without a zone
  * leaves all of them unhinted while it is ready.
  *
+ * <p>The routing holds from the step the Service's field is set ({@code routedFrom}: 0 for a
+ * cluster whose Services all have it, a later step where it is switched on mid-period). Before it
+ * the EndpointSlices carry no zone hint, so {@code topologyModeFromHints} returns "" (every ready
+ * endpoint); from it the controller hints every zoned endpoint and the rule above applies.
+ *
  * <p>Here the bytes of a connection's interval ending at step {@code k} follow the endpoints ready
  * at step {@code k} (alive over {@code [from, to]}): kept in the client's zone when the rule holds
  * then (to one of that zone's ready endpoints, a fixed choice by the pair), else to the scenario's
@@ -71,14 +76,12 @@ final class SameZoneRouting {
     }
   }
 
-  static List<Flow> apply(List<Flow> flows) {
-    return apply(flows, false);
-  }
-
   /**
    * @param sameNode PreferSameNode (the node rule first), else PreferSameZone
+   * @param routedFrom per Service, the step from which its field is set
    */
-  static List<Flow> apply(List<Flow> flows, boolean sameNode) {
+  static List<Flow> apply(
+      List<Flow> flows, boolean sameNode, java.util.function.ToIntFunction<Service> routedFrom) {
     // Pairs whose flow is not re-routed (by pod IP, outside, clients without zone) are kept as they
     // are; a re-routed piece never lands on such a pair (one flow per pod pair).
     Set<List<Pod>> fixed = new HashSet<>();
@@ -97,7 +100,10 @@ final class SameZoneRouting {
       long[] request = f.request();
       long[] reply = f.reply();
       for (int k = f.from(); k <= f.to(); k++) {
-        Pod to = sameNode ? nodeEndpointAt(f, k, fixed) : endpointAt(f, k, fixed);
+        Pod to =
+            k < routedFrom.applyAsInt(f.via())
+                ? f.peer()
+                : sameNode ? nodeEndpointAt(f, k, fixed) : endpointAt(f, k, fixed);
         Pieces p =
             (Pieces)
                 out.computeIfAbsent(

@@ -1,11 +1,9 @@
 package dev.zonecost.simulate;
 
-import dev.zonecost.accounting.WorkloadRef;
 import dev.zonecost.simulate.ClusterModel.Node;
 import dev.zonecost.simulate.ClusterModel.Pod;
 import dev.zonecost.simulate.ClusterModel.Service;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,26 +32,16 @@ import java.util.SplittableRandom;
  */
 final class ServicesScenario {
   static final List<String> ZONES = Simulator.ZONES;
-  static final String NS = "shop";
   static final int SERVICES = 16;
 
+  private final ServicePods pods;
   private final SplittableRandom rng;
-  private final ClusterBuilder b;
   private final int steps;
-  private final int w0;
-  private final int ws;
-  private final Map<String, List<Node>> nodesByZone = new HashMap<>();
-  private final Map<Node, Integer> subnetOf = new HashMap<>();
-  private final Map<Integer, Integer> ipCounters = new HashMap<>();
-  private int clusterIps;
-  private int names;
 
   private ServicesScenario(SimulationSpec spec) {
-    this.rng = new SplittableRandom(spec.seed());
-    this.b = SimulatedCluster.builder(spec);
-    this.steps = spec.steps();
-    this.w0 = spec.historySteps();
-    this.ws = spec.windowSteps();
+    this.pods = new ServicePods(spec);
+    this.rng = pods.rng;
+    this.steps = pods.steps;
   }
 
   static SimulatedCluster generate(SimulationSpec spec) {
@@ -62,20 +50,12 @@ final class ServicesScenario {
 
   /** The step at {@code share} of the window. */
   int at(double share) {
-    return w0 + (int) Math.round(share * ws);
+    return pods.at(share);
   }
 
   private SimulatedCluster run() {
-    b.ksmInstance("ksm-0");
-    for (int z = 0; z < ZONES.size(); z++) {
-      for (int n = 0; n < 2; n++) {
-        Node node = b.node("node-" + z + "-" + n, "10.0." + (z + 1) + "." + (10 + n), ZONES.get(z));
-        subnetOf.put(node, z + 1);
-        nodesByZone.computeIfAbsent(ZONES.get(z), k -> new ArrayList<>()).add(node);
-      }
-    }
-    Node unlabelled = b.node("node-unlabelled", "10.0.9.10", null);
-    subnetOf.put(unlabelled, 9);
+    pods.nodes();
+    Node unlabelled = pods.unlabelled;
 
     // Clients: web in every zone, batch in zone a only, movers from zone a to zone c half-way.
     List<Pod> web = new ArrayList<>();
@@ -212,59 +192,30 @@ final class ServicesScenario {
         }
       }
     }
-    return b.build();
+    return pods.b.build();
   }
 
   private Node node(String zone) {
-    List<Node> in = nodesByZone.get(zone);
-    return in.get(rng.nextInt(in.size()));
+    return pods.node(zone);
   }
 
   private Pod backend(String deployment, String zone, int from, int to) {
-    return pod(deployment, node(zone), from, to);
+    return pods.backend(deployment, zone, from, to);
   }
 
   private Pod backend(String deployment, Node node, int from, int to) {
-    return pod(deployment, node, from, to);
+    return pods.backend(deployment, node, from, to);
   }
 
-  private final Map<String, String> replicaSets = new HashMap<>();
-
   private Pod pod(String deployment, Node n, int from, int to) {
-    String rs =
-        replicaSets.computeIfAbsent(
-            deployment,
-            d -> {
-              String name = d + "-" + RandomNames.hash(rng);
-              b.replicaSet(NS, name, d, 0, steps);
-              return name;
-            });
-    int subnet = subnetOf.get(n);
-    int k = ipCounters.merge(subnet, 1, Integer::sum) - 1;
-    String ip = "10.0." + (subnet * 10 + 1 + k / 240) + "." + (10 + k % 240);
-    return b.pod(
-        NS,
-        rs + "-" + RandomNames.name(rng, 4) + (names++),
-        RandomNames.uid(rng),
-        ip,
-        n,
-        "ReplicaSet",
-        rs,
-        new WorkloadRef(NS, "Deployment", deployment),
-        from,
-        to);
+    return pods.pod(deployment, n, from, to);
   }
 
   private Service service(String name, List<Pod> backends) {
-    Service s = b.service(NS, name, RandomNames.uid(rng), "10.100.0." + (10 + clusterIps++));
-    backends.forEach(p -> b.backend(s, p));
-    return s;
+    return pods.service(name, backends);
   }
 
   private void flow(Pod opener, Pod peer, Service via) {
-    int from = ClusterBuilder.overlapFrom(opener, peer);
-    long[][] bytes =
-        Simulator.randomBytes(rng.split(), ClusterBuilder.overlapTo(opener, peer) - from + 1);
-    b.flow(opener, peer, bytes[0], bytes[1], via);
+    pods.flow(opener, peer, via);
   }
 }

@@ -86,6 +86,7 @@ public final class SimulatedCluster {
   private final Map<String, List<String>> subnetsByIp;
   private final Routing routing;
   private final TrafficDistribution distribution;
+  private final Map<String, Integer> switchOn;
   private final Map<String, TreeSet<Integer>> restartsByNode;
   private final List<Series> series;
   private final long sampleCount;
@@ -112,6 +113,7 @@ public final class SimulatedCluster {
     this.subnetsByIp = Collections.unmodifiableMap(new LinkedHashMap<>(b.subnetsByIp));
     this.routing = b.routing;
     this.distribution = b.distribution;
+    this.switchOn = Map.copyOf(b.switchOn);
     Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
     b.restarts.forEach((k, v) -> restarts.put(k, new TreeSet<>(v)));
     this.restartsByNode = Collections.unmodifiableMap(restarts);
@@ -505,6 +507,21 @@ public final class SimulatedCluster {
   /** The Services' trafficDistribution in this cluster. */
   public TrafficDistribution distribution() {
     return distribution;
+  }
+
+  /**
+   * The step from which {@code s}'s endpoints carry zone hints and kube-proxy routes by them:
+   * {@link Integer#MAX_VALUE} when never.
+   */
+  int routedFrom(Service s) {
+    return ClusterBuilder.routedFrom(distribution, switchOn, s);
+  }
+
+  /** When each Service whose trafficDistribution was set mid-period was switched on. */
+  Map<String, Instant> switchedOn() {
+    Map<String, Instant> out = new TreeMap<>();
+    switchOn.forEach((k, step) -> out.put(k, time(step)));
+    return out;
   }
 
   /** How clients reach Services in this cluster. */

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param scenario {@code seed} (the field write-up's two workloads), {@code edge} (seed plus churn,
  *     duplicated kube-state-metrics, a node without zone, a counter reset, name collisions) or
  *     {@code large} (the benchmark's cluster: about 30 nodes, 60 Deployments, 1,500 pods) or {@code
- *     services} (16 Services whose endpoints and clients move, for {@code advise})
+ *     services} (16 Services whose endpoints and clients move, for {@code advise}) or {@code
+ *     switch} (6 Services switched to PreferSameZone mid-window, for {@code advise --verify})
  * @param scrapeInterval null means {@link #DEFAULT_SCRAPE_INTERVAL}
  * @param level Retina's data aggregation level; changes the series, not the expected answer. Null
  *     means {@code low}, Retina's default
@@ -120,11 +121,17 @@ public record SimulationSpec(
   /** Sixteen Services whose endpoints and clients move: {@code advise}'s per-interval cases. */
   public static final String SERVICES = "services";
 
+  /**
+   * Six Services whose trafficDistribution is switched on mid-window, some delivering the saving
+   * and some not: {@code advise --verify}'s cases.
+   */
+  public static final String SWITCH = "switch";
+
   /** The small scenarios, checked by hand and swept by the tests. */
   public static final List<String> SCENARIOS = List.of(SEED, EDGE);
 
   /** Every scenario {@code simulate} accepts. */
-  public static final List<String> ALL_SCENARIOS = List.of(SEED, EDGE, LARGE, SERVICES);
+  public static final List<String> ALL_SCENARIOS = List.of(SEED, EDGE, LARGE, SERVICES, SWITCH);
 
   /** The span of a {@code large} cluster when none is given. */
   public static final int DEFAULT_LARGE_HOURS = 24;

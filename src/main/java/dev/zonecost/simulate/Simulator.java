@@ -61,6 +61,9 @@ public final class Simulator {
     if (spec.scenario().equals(SimulationSpec.SERVICES)) {
       return ServicesScenario.generate(spec);
     }
+    if (spec.scenario().equals(SimulationSpec.SWITCH)) {
+      return SwitchScenario.generate(spec);
+    }
     return new Generation(spec).run();
   }
 

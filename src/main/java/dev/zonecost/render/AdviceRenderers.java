@@ -375,7 +375,7 @@ public final class AdviceRenderers {
   }
 
   private static String money(BigDecimal amount, String currency) {
-    return Money.format(Money.rounded(amount), currency);
+    return Money.human(amount, currency);
   }
 
   private static String md(String s) {

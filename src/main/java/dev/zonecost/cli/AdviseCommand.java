@@ -74,9 +74,17 @@ public final class AdviseCommand implements Callable<Integer> {
     }
     TimeWindow window = analysis.time.window(clock);
     AdviseOptions.Prepared prepared = advise.prepare();
-    AdviceRenderers.View view = format.view(!noHeaders);
     PrintWriter err = spec.commandLine().getErr();
-    AdviceReport report = prepared.advise(analysis, window, env, err, verbose.verbose);
+    var advised = prepared.advise(analysis, window, env, err, verbose.verbose);
+    var whole = advised.whole();
+    AdviceRenderers.View view =
+        format.view(
+            !noHeaders,
+            whole == null
+                ? null
+                : new AdviceRenderers.ReportTotal(
+                    whole.totals().crossZone(), whole.cost().windowCost()));
+    AdviceReport report = advised.advice();
     DataOutput.write(file, spec.commandLine().getOut(), err, w -> view.render(report, w));
     return ExitCodes.OK;
   }

@@ -98,7 +98,7 @@ public final class CheckCommand implements Callable<Integer> {
         gate.judge(analysis.report(window, env, err, verbose.verbose, RowOrder.SortBy.BYTES, null));
     Verdict verdict = judged;
     if (prepared != null) {
-      var advice = prepared.advise(analysis, window, env, err, verbose.verbose);
+      var advice = prepared.advise(analysis, window, env, err, verbose.verbose).advice();
       var checks = new java.util.ArrayList<>(judged.checks());
       checks.add(AvoidableCost.evaluate(advice, avoidable, thresholds.costBasis()));
       verdict = new Verdict(checks, judged.notes());

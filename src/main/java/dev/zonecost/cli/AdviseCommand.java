@@ -51,7 +51,10 @@ public final class AdviseCommand implements Callable<Integer> {
   @Option(
       names = "--output-file",
       paramLabel = "FILE",
-      description = "Write the data here instead of stdout (atomically: all or nothing).")
+      description =
+          "Write the data here instead of stdout (atomically: all or nothing). Without -o the"
+              + " extension names the format (.csv, .json, .md, .yaml); one that contradicts -o,"
+              + " or names a format advise does not write, is refused.")
   Path file;
 
   @Option(names = "--no-headers", description = "Leave out the header row (table, csv).")
@@ -72,6 +75,7 @@ public final class AdviseCommand implements Callable<Integer> {
     if (analysis.accounting.byCluster) {
       throw new UsageException("advise reads one cluster: use --cluster instead of --by-cluster");
     }
+    format = FileFormat.of(file, parsed.hasMatchedOption("--output"), format, AdviceFormat.class);
     TimeWindow window = analysis.time.window(clock);
     AdviseOptions.Prepared prepared = advise.prepare();
     PrintWriter err = spec.commandLine().getErr();

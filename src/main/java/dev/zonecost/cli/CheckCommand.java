@@ -95,7 +95,15 @@ public final class CheckCommand implements Callable<Integer> {
     java.math.BigDecimal minCoverage = BillCoverageText.parse(minBillCoverage, bill.given());
     PrintWriter err = spec.commandLine().getErr();
     Verdict judged =
-        gate.judge(analysis.report(window, env, err, verbose.verbose, RowOrder.SortBy.BYTES, null));
+        gate.judge(
+            analysis.report(
+                window,
+                env,
+                err,
+                verbose.verbose,
+                RowOrder.SortBy.BYTES,
+                null,
+                thresholds.allowClippedWindow));
     Verdict verdict = judged;
     if (prepared != null) {
       var advice = prepared.advise(analysis, window, env, err, verbose.verbose).advice();

@@ -93,7 +93,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Report report =
         recorded == null
-            ? analysis.report(window, env, err, verbose.verbose, output.sortBy(), output.top())
+            ? analysis.report(
+                window, env, err, verbose.verbose, output.sortBy(), output.top(), true)
             : analysis.withService(
                 env,
                 err,

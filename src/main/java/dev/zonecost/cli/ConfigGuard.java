@@ -44,7 +44,8 @@ final class ConfigGuard implements IExecutionStrategy {
   private Optional<UsageException> problem(CommandLine last) {
     Object command = last.getCommandSpec().userObject();
     if (command instanceof CommandLine.HelpCommand
-        || command instanceof AutoComplete.GenerateCompletion) {
+        || command instanceof AutoComplete.GenerateCompletion
+        || command instanceof PluginCompletion) {
       return Optional.empty();
     }
     if (broken != null) {

@@ -2,6 +2,7 @@ package dev.zonecost.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +33,19 @@ class PluginCompletionTest {
   void should_leave_file_and_free_values_to_the_shell() {
     assertEquals(List.of(":0"), complete("report", "--output-file", ""));
     assertEquals(List.of(":0"), complete("report", "--since", ""));
+  }
+
+  @Test
+  void kubectl_zonecost_completion_points_to_kubectls_completion_instead_of_a_broken_script() {
+    CliRun run =
+        CliRun.run(
+            Clock.systemUTC(),
+            java.util.Map.of(Cli.INVOKED_AS, "kubectl zonecost"),
+            java.nio.file.Path.of("").toAbsolutePath(),
+            "completion");
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals("", run.out(), "no script that would take over kubectl's completion");
+    assertTrue(run.err().contains("kubectl_complete-zonecost"), run.describe());
   }
 
   @Test

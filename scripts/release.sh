@@ -74,6 +74,8 @@ log "jlink: $modules (jdeps said $found)"
 install -m 0755 packaging/bin/zonecost "$stage/bin/zonecost"
 # kubectl runs any kubectl-<name> on PATH as `kubectl <name>`: the same launcher.
 install -m 0755 packaging/bin/zonecost "$stage/bin/kubectl-zonecost"
+# kubectl 1.26+ completes `kubectl zonecost ...` by running kubectl_complete-zonecost from PATH.
+install -m 0755 packaging/bin/zonecost "$stage/bin/kubectl_complete-zonecost"
 install -m 0644 "$jar" "$stage/lib/zonecost.jar"
 printf '%s\n' "$version" >"$stage/lib/VERSION"
 install -m 0644 LICENSE "$stage/LICENSE"

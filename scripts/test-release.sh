@@ -45,7 +45,7 @@ mkdir -p "$work/empty" "$work/home" "$work/tools"
 tar -xzf "$dist/$name.tar.gz" -C "$work/empty"
 rel=$work/empty/$name
 [ "$(ls "$work/empty")" = "$name" ] || fail "the archive unpacks into more than $name/"
-for f in bin/zonecost bin/kubectl-zonecost completion/zonecost.bash LICENSE lib/zonecost.jar runtime/lib/server/classes.jsa; do
+for f in bin/zonecost bin/kubectl-zonecost bin/kubectl_complete-zonecost completion/zonecost.bash LICENSE lib/zonecost.jar runtime/lib/server/classes.jsa; do
   [ -e "$rel/$f" ] || fail "$f is not in the archive"
 done
 # A PATH with only what the launcher calls: no java, whatever the machine has in /usr/bin.

@@ -1,5 +1,6 @@
 package dev.zonecost.check;
 
+import dev.zonecost.cost.Money;
 import dev.zonecost.render.HumanUnits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,12 +18,17 @@ final class Values {
     return String.format(Locale.ROOT, "%.4f (%s)", r, HumanUnits.percent(r));
   }
 
+  /**
+   * The amount by people's rule ({@link Money#human}), then, when that rounded it, the exact value
+   * to 9 decimals as the report's JSON carries it, so a value near its limit reads right: "$98.13
+   * (98.133948086 USD) window cost" against "$100.00 window cost".
+   */
   static String cost(BigDecimal amount, String currency, CostBasis basis) {
-    // Up to 9 decimals, as the report's JSON carries them, so a limit near the value reads right.
-    BigDecimal v = amount.setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
-    return (v.scale() < 2 ? v.setScale(2) : v).toPlainString()
-        + " "
-        + currency
+    BigDecimal exact = amount.setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
+    String human = Money.human(amount, currency);
+    boolean rounded = Money.forPeople(amount).compareTo(exact) != 0;
+    return human
+        + (rounded ? " (" + exact.toPlainString() + " " + currency + ")" : "")
         + " "
         + basis.label();
   }

@@ -55,7 +55,10 @@ public final class AdviseCommand implements Callable<Integer> {
   @Option(
       names = "--output-file",
       paramLabel = "FILE",
-      description = "Write the data here instead of stdout (atomically: all or nothing).")
+      description =
+          "Write the data here instead of stdout (atomically: all or nothing). Without -o the"
+              + " extension names the format (.csv, .json, .md, .yaml); one that contradicts -o,"
+              + " or names a format advise does not write, is refused.")
   Path file;
 
   @Option(names = "--no-headers", description = "Leave out the header row (table, csv).")
@@ -76,9 +79,9 @@ public final class AdviseCommand implements Callable<Integer> {
     if (analysis.accounting.byCluster) {
       throw new UsageException("advise reads one cluster: use --cluster instead of --by-cluster");
     }
+    format = FileFormat.of(file, parsed.hasMatchedOption("--output"), format, AdviceFormat.class);
     TimeWindow window = analysis.time.window(clock);
     AdviseOptions.Prepared prepared = advise.prepare();
-    AdviceRenderers.View view = format.view(!noHeaders);
     PrintWriter err = spec.commandLine().getErr();
     if (verify.given()) {
       verify.window(window);
@@ -87,7 +90,16 @@ public final class AdviseCommand implements Callable<Integer> {
       DataOutput.write(file, spec.commandLine().getOut(), err, w -> v.render(checked, w));
       return checked.shortfalls() > 0 ? ExitCodes.BREACH : ExitCodes.OK;
     }
-    AdviceReport report = prepared.advise(analysis, window, env, err, verbose.verbose);
+    var advised = prepared.advise(analysis, window, env, err, verbose.verbose);
+    var whole = advised.whole();
+    AdviceRenderers.View view =
+        format.view(
+            !noHeaders,
+            whole == null
+                ? null
+                : new AdviceRenderers.ReportTotal(
+                    whole.totals().crossZone(), whole.cost().windowCost()));
+    AdviceReport report = advised.advice();
     DataOutput.write(file, spec.commandLine().getOut(), err, w -> view.render(report, w));
     return ExitCodes.OK;
   }

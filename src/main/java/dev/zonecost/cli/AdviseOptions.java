@@ -11,6 +11,7 @@ import dev.zonecost.common.IoText;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.ServiceTopologyReader;
+import dev.zonecost.report.Report;
 import dev.zonecost.time.TimeWindow;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,23 +80,38 @@ public final class AdviseOptions {
 
   record Prepared(
       KubernetesVersion version, Datapath datapath, Map<ServiceKey, ServiceSpec> specs) {
-    AdviceReport advise(
+    /** The advice, and the report over its whole window and selection it was made from. */
+    record Advised(AdviceReport advice, Report whole) {}
+
+    Advised advise(
         AnalysisOptions analysis,
         TimeWindow window,
         Environment env,
         PrintWriter err,
         boolean verbose) {
       EngineRequest request = analysis.request(window);
-      return analysis.withClient(
-          env,
-          err,
-          verbose,
-          (reports, api) ->
-              new AdviseService(
-                      r -> reports.report(r),
-                      r -> new ServiceTopologyReader(api).read(r),
-                      analysis.prices())
-                  .advise(request, version, datapath, specs));
+      // advise reads a report per endpoint segment; the one over the whole window is the report
+      // --source retina would print, the total its output puts beside its Service-only one.
+      Report[] whole = new Report[1];
+      AdviceReport advice =
+          analysis.withClient(
+              env,
+              err,
+              verbose,
+              (reports, api) ->
+                  new AdviseService(
+                          r -> {
+                            Report report = reports.report(r);
+                            if (r.start().equals(request.start())
+                                && r.end().equals(request.end())) {
+                              whole[0] = report;
+                            }
+                            return report;
+                          },
+                          r -> new ServiceTopologyReader(api).read(r),
+                          analysis.prices())
+                      .advise(request, version, datapath, specs));
+      return new Advised(advice, whole[0]);
     }
   }
 }

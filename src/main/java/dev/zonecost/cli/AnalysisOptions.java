@@ -20,14 +20,20 @@ public final class AnalysisOptions {
   @Mixin ReadOptions read = new ReadOptions();
   @Mixin PrometheusOptions prometheus = new PrometheusOptions();
 
-  /** Every option is checked before the client sends anything. */
+  /**
+   * Every option is checked before the client sends anything.
+   *
+   * @param sayClipped whether to say on stderr that the window was clipped ({@code check} refuses a
+   *     clipped window with the same sentence, so it says it only when it judges one)
+   */
   Report report(
       TimeWindow window,
       Environment env,
       PrintWriter err,
       boolean verbose,
       RowOrder.SortBy sortBy,
-      Integer top) {
+      Integer top,
+      boolean sayClipped) {
     EngineRequest request = accounting.request(window);
     return withService(
         env,
@@ -35,7 +41,7 @@ public final class AnalysisOptions {
         verbose,
         service -> {
           Report report = service.report(request, sortBy, top);
-          if (report.metadata().edges().clipped()) {
+          if (sayClipped && report.metadata().edges().clipped()) {
             err.println("zonecost: " + ReportBuilder.clippedNote(report.metadata().edges()));
           }
           return report;

@@ -95,10 +95,18 @@ public final class CheckCommand implements Callable<Integer> {
     java.math.BigDecimal minCoverage = BillCoverageText.parse(minBillCoverage, bill.given());
     PrintWriter err = spec.commandLine().getErr();
     Verdict judged =
-        gate.judge(analysis.report(window, env, err, verbose.verbose, RowOrder.SortBy.BYTES, null));
+        gate.judge(
+            analysis.report(
+                window,
+                env,
+                err,
+                verbose.verbose,
+                RowOrder.SortBy.BYTES,
+                null,
+                thresholds.allowClippedWindow));
     Verdict verdict = judged;
     if (prepared != null) {
-      var advice = prepared.advise(analysis, window, env, err, verbose.verbose);
+      var advice = prepared.advise(analysis, window, env, err, verbose.verbose).advice();
       var checks = new java.util.ArrayList<>(judged.checks());
       checks.add(AvoidableCost.evaluate(advice, avoidable, thresholds.costBasis()));
       verdict = new Verdict(checks, judged.notes());

@@ -32,11 +32,13 @@ public final class Cli {
     cl.addSubcommand(new ConfigCommand());
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.addSubcommand(new CommandLine.HelpCommand());
+    cl.addSubcommand(new PluginCompletion());
     CommandSpec completion = cl.getSubcommands().get("completion").getCommandSpec();
     completion.name("completion").usageMessage().description(CompletionHelp.DESCRIPTION);
     for (CommandLine sub : cl.getSubcommands().values()) {
       CommandSpec spec = sub.getCommandSpec();
-      if (spec.userObject() instanceof CommandLine.HelpCommand) {
+      if (spec.userObject() instanceof CommandLine.HelpCommand
+          || spec.userObject() instanceof PluginCompletion) {
         continue;
       }
       spec.mixinStandardHelpOptions(true).versionProvider(new VersionProvider());

@@ -1,10 +1,8 @@
 package dev.zonecost.cli;
 
-import dev.zonecost.config.OptionValue;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +29,8 @@ public final class ConfigCommand implements Runnable {
       name = "view",
       description = {
         "Prints the effective settings of a command, each with where it comes from (environment,"
-            + " config file and line, or default), secrets masked. Flags given to that command"
+            + " config file and line, or default), the defaults a command fills in when it runs,"
+            + " secrets only as set or unset. Flags given to that command"
             + " still win over all of these."
       },
       footer = {
@@ -75,30 +74,9 @@ public final class ConfigCommand implements Runnable {
           continue;
         }
         Optional<String> source = defaults == null ? Optional.empty() : defaults.source(command, o);
-        out.printf("%s: %s  # %s%n", key, shown(key, o.getValue()), source.orElse("default"));
+        out.println(EffectiveSetting.line(command, key, o, source));
       }
       return ExitCodes.OK;
-    }
-
-    /** As typed: enums lower case; secrets and the password of a URL masked. */
-    private static String shown(String key, Object value) {
-      String text =
-          value == null
-              ? ""
-              : value instanceof Enum<?> e ? OptionValue.label(e) : String.valueOf(value);
-      if (isSecret(key)) {
-        return text.isEmpty() ? "" : "****";
-      }
-      HttpUrl url = HttpUrl.parse(text);
-      return url == null || url.password().isEmpty()
-          ? text
-          : text.replace(url.encodedPassword(), "****");
-    }
-
-    /** Inline secrets are never printed; file paths to secrets are not secrets. */
-    private static boolean isSecret(String key) {
-      return !key.endsWith("-file")
-          && (key.contains("password") || key.contains("token") || key.equals("header"));
     }
   }
 }

@@ -25,12 +25,15 @@ final class ConfigGuard implements IExecutionStrategy {
 
   @Override
   public int execute(ParseResult parseResult) {
+    List<CommandLine> commands = parseResult.asCommandLineList();
+    if (kubectlCompletion(commands.get(commands.size() - 1))) {
+      return ExitCodes.USAGE;
+    }
     Integer help = CommandLine.executeHelpRequest(parseResult);
     if (help != null) {
       return help;
     }
-    List<CommandLine> chain = parseResult.asCommandLineList();
-    CommandLine last = chain.get(chain.size() - 1);
+    CommandLine last = commands.get(commands.size() - 1);
     Optional<UsageException> problem = problem(last);
     if (problem.isPresent()) {
       last.getErr()
@@ -44,7 +47,8 @@ final class ConfigGuard implements IExecutionStrategy {
   private Optional<UsageException> problem(CommandLine last) {
     Object command = last.getCommandSpec().userObject();
     if (command instanceof CommandLine.HelpCommand
-        || command instanceof AutoComplete.GenerateCompletion) {
+        || command instanceof AutoComplete.GenerateCompletion
+        || command instanceof PluginCompletion) {
       return Optional.empty();
     }
     if (broken != null) {
@@ -53,5 +57,25 @@ final class ConfigGuard implements IExecutionStrategy {
     // config view shows another command's settings, so that command's problem is its own.
     String name = command instanceof ConfigCommand.View view ? view.command : last.getCommandName();
     return defaults.problem(name);
+  }
+
+  /**
+   * {@code kubectl zonecost completion}: picocli's script for the name "kubectl zonecost" would
+   * register itself for kubectl, over kubectl's own; say what completes the plugin instead.
+   */
+  private static boolean kubectlCompletion(CommandLine last) {
+    if (!(last.getCommandSpec().userObject() instanceof AutoComplete.GenerateCompletion)
+        || !last.getCommandSpec().root().name().contains(" ")
+        || last.isUsageHelpRequested()) {
+      return false;
+    }
+    last.getErr()
+        .println(
+            "zonecost: kubectl zonecost completes through kubectl's own completion (source"
+                + " <(kubectl completion bash)), which runs kubectl_complete-zonecost from PATH"
+                + " (in the release's bin/); `zonecost completion` prints the script for"
+                + " zonecost");
+    last.getErr().flush();
+    return true;
   }
 }

@@ -63,7 +63,7 @@ public final class DoctorCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       completionCandidates = Candidates.DoctorFormatValues.class,
-      description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
+      description = "Output format: table, json or yaml (default: ${DEFAULT-VALUE}).")
   DoctorFormat format;
 
   @Option(

@@ -36,7 +36,9 @@ final class MonitoringOutput {
   @Option(
       names = "--output-file",
       paramLabel = "FILE",
-      description = "Write here instead of stdout (atomically).")
+      description =
+          "Write here instead of stdout (atomically); an extension naming another format than"
+              + " this command's is refused.")
   Path file;
 
   /**
@@ -117,6 +119,7 @@ final class MonitoringOutput {
   /** The same, YAML with {@code header} as comment lines first. */
   void write(JsonNode doc, boolean yaml, CommandSpec spec, java.util.List<String> header)
       throws IOException {
+    FileFormat.require(file, yaml ? "yaml" : "json");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper m =

@@ -25,7 +25,10 @@ public final class OutputOptions {
   @Option(
       names = "--output-file",
       paramLabel = "FILE",
-      description = "Write the data here instead of stdout (atomically: all or nothing).")
+      description =
+          "Write the data here instead of stdout (atomically: all or nothing). Without -o the"
+              + " extension names the format (.html, .csv, .json, .md, .yaml); one that"
+              + " contradicts -o is refused.")
   Path file;
 
   @Option(names = "--no-headers", description = "Leave out the header row (table, wide, csv).")
@@ -63,6 +66,11 @@ public final class OutputOptions {
       names = "--no-color",
       description = "No colour, also on a terminal (NO_COLOR in the environment does the same).")
   boolean noColor;
+
+  /** {@code --output-file}'s extension as the format, or a refusal when it conflicts with -o. */
+  void formatFromFile(boolean typed) {
+    format = FileFormat.of(file, typed, format, OutputFormat.class);
+  }
 
   public RowOrder.SortBy sortBy() {
     return sortBy;

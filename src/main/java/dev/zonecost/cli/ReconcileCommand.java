@@ -48,15 +48,26 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   /** The formats reconcile prints. */
   static final class Formats extends java.util.ArrayList<String> {
+    static final java.util.List<OutputFormat> TYPES =
+        java.util.List.of(
+            OutputFormat.TABLE,
+            OutputFormat.WIDE,
+            OutputFormat.CSV,
+            OutputFormat.JSON,
+            OutputFormat.MARKDOWN);
+
     Formats() {
-      super(java.util.List.of("table", "wide", "csv", "json", "markdown"));
+      super(TYPES.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
   }
 
   @Option(
       names = "--output-file",
       paramLabel = "FILE",
-      description = "Write the data here instead of stdout (atomically: all or nothing).")
+      description =
+          "Write the data here instead of stdout (atomically: all or nothing). Without -o the"
+              + " extension names the format (.csv, .json, .md); one that contradicts -o, or"
+              + " names a format reconcile does not write, is refused.")
   Path file;
 
   @Option(names = "--no-headers", description = "Leave out the header row (table, wide, csv).")
@@ -77,6 +88,8 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean typed = spec.commandLine().getParseResult().hasMatchedOption("--output");
+    format = FileFormat.of(file, typed, format, Formats.TYPES);
     TimeWindow window = analysis.time.window(clock);
     ReconcileRenderers.View view = ReconcileRenderers.of(format, !noHeaders);
     Duration buckets = every == null ? null : TimeParsing.duration(every);

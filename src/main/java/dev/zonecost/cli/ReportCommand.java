@@ -58,6 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output.formatFromFile(spec.commandLine().getParseResult().hasMatchedOption("--output"));
     TimeWindow window = analysis.time.window(clock);
     Duration recorded = trend.recordingRules(); // refuses --every and --compare-to with it
     Duration every = trend.every();
@@ -92,7 +93,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Report report =
         recorded == null
-            ? analysis.report(window, env, err, verbose.verbose, output.sortBy(), output.top())
+            ? analysis.report(
+                window, env, err, verbose.verbose, output.sortBy(), output.top(), true)
             : analysis.withService(
                 env,
                 err,

@@ -48,8 +48,8 @@ public final class ComparisonRenderers {
   }
 
   private static String signedMoney(BigDecimal v, String currency) {
-    BigDecimal r = Money.rounded(v);
-    return (r.signum() > 0 ? "+" : r.signum() < 0 ? "-" : "") + Money.format(r.abs(), currency);
+    BigDecimal r = Money.forPeople(v);
+    return (r.signum() > 0 ? "+" : r.signum() < 0 ? "-" : "") + Money.human(r.abs(), currency);
   }
 
   private static void table(Comparison c, boolean headers, Writer out) throws IOException {
@@ -66,8 +66,8 @@ public final class ComparisonRenderers {
             HumanUnits.bytes(b.crossZone()),
             HumanUnits.bytes(a.crossZone()),
             signedBytes(c.crossDelta()),
-            Money.format(Money.rounded(b.windowCost()), c.currency()),
-            Money.format(Money.rounded(a.windowCost()), c.currency()),
+            Money.human(b.windowCost(), c.currency()),
+            Money.human(a.windowCost(), c.currency()),
             signedMoney(c.costDelta(), c.currency()),
             c.count(Comparison.Status.NEW),
             c.count(Comparison.Status.VANISHED),

@@ -4,13 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The doctor's answer as a table (fix lines under each non-OK row) or as JSON. */
+/** The doctor's answer as a table (fix lines under each non-OK row), JSON or YAML. */
 public final class DoctorRenderer {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .build());
 
   private DoctorRenderer() {}
 
@@ -44,6 +54,23 @@ public final class DoctorRenderer {
   }
 
   public static String json(DoctorReport report) {
+    try {
+      return MAPPER.writeValueAsString(tree(report)) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same document as {@link #json}, in YAML. */
+  public static String yaml(DoctorReport report) {
+    try {
+      return YAML.writeValueAsString(tree(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode tree(DoctorReport report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("start", report.start().toString());
     root.put("end", report.end().toString());
@@ -59,11 +86,7 @@ public final class DoctorRenderer {
       ArrayNode hints = c.putArray("hints");
       r.hints().forEach(h -> hints.add(h.name().toLowerCase(java.util.Locale.ROOT)));
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return root;
   }
 
   private static String pad(String s, int w) {

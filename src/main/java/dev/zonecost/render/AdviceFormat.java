@@ -9,12 +9,19 @@ public enum AdviceFormat {
   MARKDOWN;
 
   public AdviceRenderers.View view(boolean headers) {
+    return view(headers, null);
+  }
+
+  /**
+   * @param total the report's cross-zone over the same window and selection, null when unknown
+   */
+  public AdviceRenderers.View view(boolean headers, AdviceRenderers.ReportTotal total) {
     return switch (this) {
-      case TABLE -> AdviceRenderers.table(headers);
+      case TABLE -> AdviceRenderers.table(headers, total);
       case CSV -> AdviceRenderers.csv(headers);
-      case JSON -> AdviceRenderers.json();
-      case YAML -> AdviceRenderers.yaml();
-      case MARKDOWN -> AdviceRenderers.markdown();
+      case JSON -> AdviceRenderers.json(total);
+      case YAML -> AdviceRenderers.yaml(total);
+      case MARKDOWN -> AdviceRenderers.markdown(total);
     };
   }
 }

@@ -62,7 +62,37 @@ public final class AdviceRenderers {
     void render(AdviceReport report, Writer out) throws IOException;
   }
 
-  static View table(boolean headers) {
+  /**
+   * What {@code zonecost report --source retina} counts as cross-zone over the advice's window and
+   * selection: all of it, where advise's cross-zone is only what clients sent to Services.
+   */
+  public record ReportTotal(long crossZoneBytes, BigDecimal crossZoneCost) {}
+
+  /**
+   * The sentence that puts advise's cross-zone beside the report's: advise counts Service traffic
+   * only, so the two differ by pod-to-pod traffic without a Service, node and outside traffic.
+   *
+   * @param total the report's, null when it is not known
+   */
+  static String scope(AdviceReport r, ReportTotal total) {
+    String what =
+        "advise's cross-zone is Service traffic only (clients calling a Service's ClusterIP)";
+    if (total == null) {
+      return what
+          + "; zonecost report counts more: what did not go through a ClusterIP (pod to pod,"
+          + " nodes, outside).";
+    }
+    return what
+        + "; zonecost report --source retina over the same window and selection counts "
+        + HumanUnits.bytes(total.crossZoneBytes())
+        + " cross-zone ("
+        + money(total.crossZoneCost(), r.currency())
+        + "), the other "
+        + HumanUnits.bytes(Math.max(0, total.crossZoneBytes() - r.crossBytes()))
+        + " did not go through a ClusterIP (pod to pod, nodes, outside).";
+  }
+
+  static View table(boolean headers, ReportTotal total) {
     return (r, out) -> {
       TextTable t =
           new TextTable(
@@ -107,7 +137,8 @@ public final class AdviceRenderers {
               + " in the window, "
               + money(r.avoidableCostMonthly(), r.currency())
               + " per 30 days).\n");
-      out.write(sameNodeTotal(r) + "\n\n");
+      out.write(sameNodeTotal(r) + "\n");
+      out.write(scope(r, total).replace("; ", ";\n") + "\n\n");
       out.write("What to do:\n");
       for (Advice a : r.services()) {
         out.write("  " + a.label() + ": " + a.todo() + "\n");
@@ -124,6 +155,10 @@ public final class AdviceRenderers {
   }
 
   static View markdown() {
+    return markdown(null);
+  }
+
+  static View markdown(ReportTotal total) {
     return (r, out) -> {
       out.write("| Service | Cross-zone | Modelled | Cost | Saving | Saving / 30 d | Same node |");
       out.write(" Max load | Gating | What to do |\n");
@@ -163,6 +198,7 @@ public final class AdviceRenderers {
               + " cross-zone in the window). "
               + sameNodeTotal(r)
               + "\n");
+      out.write("\n" + md(scope(r, total)) + "\n");
       for (String n : notes(r)) {
         out.write("\n- " + md(n));
       }
@@ -214,17 +250,17 @@ public final class AdviceRenderers {
     };
   }
 
-  static View json() {
+  static View json(ReportTotal total) {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     m.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
     return (r, out) -> {
-      m.writeValue(out, tree(r));
+      m.writeValue(out, tree(r, total));
       out.write("\n");
       out.flush();
     };
   }
 
-  static View yaml() {
+  static View yaml(ReportTotal total) {
     YAMLMapper y =
         new YAMLMapper(
             YAMLFactory.builder()
@@ -233,13 +269,17 @@ public final class AdviceRenderers {
                 .build());
     y.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
     return (r, out) -> {
-      y.writeValue(out, tree(r));
+      y.writeValue(out, tree(r, total));
       out.flush();
     };
   }
 
   /** The document of {@code -o json} and {@code -o yaml}. */
-  public static ObjectNode tree(AdviceReport r) {
+  /**
+   * The same, with the report's cross-zone total beside advise's Service-only one when known
+   * ({@code totals.crossZoneScope} says which traffic {@code crossZoneBytes} counts).
+   */
+  static ObjectNode tree(AdviceReport r, ReportTotal total) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("schemaVersion", 1);
@@ -252,6 +292,11 @@ public final class AdviceRenderers {
     r.assumptions().forEach(assumptions::add);
     ObjectNode totals = root.putObject("totals");
     totals.put("crossZoneBytes", r.crossBytes());
+    totals.put("crossZoneScope", "service");
+    if (total != null) {
+      totals.put("reportCrossZoneBytes", total.crossZoneBytes());
+      totals.put("reportCrossZoneCost", CostText.data(total.crossZoneCost()));
+    }
     totals.put("savingBytes", r.savingBytes());
     totals.put("avoidableCost", CostText.data(r.avoidableCost()));
     totals.put("avoidableCost30d", CostText.data(r.avoidableCostMonthly()));
@@ -420,7 +465,7 @@ public final class AdviceRenderers {
   }
 
   private static String money(BigDecimal amount, String currency) {
-    return Money.format(Money.rounded(amount), currency);
+    return Money.human(amount, currency);
   }
 
   private static String md(String s) {

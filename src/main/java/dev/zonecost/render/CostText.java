@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** How money is printed: 9 decimals in data formats, 4 (with the currency) for people. */
+/** How money is printed: 9 decimals in data formats, {@link Money#human}'s rule for people. */
 final class CostText {
   private CostText() {}
 
@@ -16,7 +16,7 @@ final class CostText {
   }
 
   static String human(BigDecimal amount, String currency) {
-    return Money.format(Money.rounded(amount), currency);
+    return Money.human(amount, currency);
   }
 
   /** The lines people read under the totals: window cost, projection, unknown bound. */

@@ -3,7 +3,6 @@ package dev.zonecost.render;
 import dev.zonecost.accounting.Locality;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.cost.CostSummary;
-import dev.zonecost.report.Bucket;
 import dev.zonecost.report.Report;
 import dev.zonecost.report.ReportMetadata;
 import dev.zonecost.report.Trend;
@@ -18,9 +17,9 @@ import java.util.List;
  * data-sort} attributes beside the human ones.
  */
 public final class HtmlRenderer implements Renderer {
-  private static final int[] CROSS = {230, 85, 13};
-  private static final int[] SAME = {49, 130, 189};
-  private static final int[] UNKNOWN = {120, 120, 120};
+  static final int[] CROSS = {230, 85, 13};
+  static final int[] SAME = {49, 130, 189};
+  static final int[] UNKNOWN = {120, 120, 120};
 
   private final Trend trend;
 
@@ -61,7 +60,7 @@ public final class HtmlRenderer implements Renderer {
     cost(h, report.cost());
     h.append("</section>\n");
     if (trend != null) {
-      trend(h, report.cost().currency());
+      HtmlTrend.append(h, trend, report.cost().currency());
     }
     pairs(h, report);
     footer(h, report);
@@ -207,82 +206,6 @@ public final class HtmlRenderer implements Renderer {
         .append("<p class=\"legend\"><span class=\"sw cross\"></span>cross-zone")
         .append(" <span class=\"sw same\"></span>same-zone")
         .append(" <span class=\"sw unknown\"></span>unknown zone; darker = more bytes</p></div>\n");
-  }
-
-  private void trend(StringBuilder h, String currency) {
-    List<Bucket> buckets = trend.buckets();
-    h.append("<section class=\"panel\" id=\"trend\"><h2>Trend, every ")
-        .append(Svg.escape(dev.zonecost.time.TimeParsing.format(trend.every())))
-        .append("</h2>");
-    long max = 1;
-    for (Bucket b : buckets) {
-      max = Math.max(max, b.totals().all());
-    }
-    int width = 900;
-    int height = 260;
-    int left = 80;
-    int bottom = 40;
-    double plot = width - left - 10;
-    double bar = plot / buckets.size();
-    double scale = (height - bottom - 10) / (double) max;
-    Svg svg = new Svg(width, height, "bytes per bucket");
-    svg.line(left, height - bottom, width - 10, height - bottom, "axisline");
-    svg.text(left - 6, 16, "end", "axis", HumanUnits.bytes(max));
-    svg.text(left - 6, height - bottom, "end", "axis", "0");
-    int labelEvery = Math.max(1, (int) Math.ceil(buckets.size() / 8.0));
-    for (int i = 0; i < buckets.size(); i++) {
-      Bucket b = buckets.get(i);
-      double x = left + i * bar + Math.min(2, bar * 0.1);
-      double w = Math.max(1, bar - 2 * Math.min(2, bar * 0.1));
-      double y = height - bottom;
-      for (Locality l : List.of(Locality.CROSS_ZONE, Locality.SAME_ZONE, Locality.UNKNOWN_ZONE)) {
-        double hgt = b.totals().of(l) * scale;
-        int[] rgb = l == Locality.CROSS_ZONE ? CROSS : l == Locality.SAME_ZONE ? SAME : UNKNOWN;
-        y -= hgt;
-        svg.rect(
-            x,
-            y,
-            w,
-            hgt,
-            Svg.shade(rgb, 0.85),
-            b.start() + ": " + l.label() + " " + b.totals().of(l) + " bytes");
-      }
-      if (i % labelEvery == 0) {
-        svg.text(
-            x + w / 2,
-            height - bottom + 16,
-            "middle",
-            "axis",
-            b.start().toString().substring(0, 16).replace('T', ' '));
-      }
-    }
-    h.append(svg.end());
-    h.append(
-        "<table class=\"sortable\" id=\"buckets\"><thead><tr><th>bucket start</th>"
-            + "<th data-type=\"num\">same-zone</th><th data-type=\"num\">cross-zone</th>"
-            + "<th data-type=\"num\">unknown-zone</th><th data-type=\"num\">cost</th></tr></thead><tbody>");
-    for (Bucket b : buckets) {
-      h.append("<tr><td>").append(b.start());
-      for (Locality l : Locality.values()) {
-        h.append("</td><td class=\"num\" data-sort=\"")
-            .append(b.totals().of(l))
-            .append("\" data-bytes=\"")
-            .append(b.totals().of(l))
-            .append("\">")
-            .append(HumanUnits.bytes(b.totals().of(l)));
-      }
-      h.append("</td><td class=\"num\" data-sort=\"")
-          .append(CostText.data(b.cost()))
-          .append("\">")
-          .append(Svg.escape(CostText.human(b.cost(), currency)))
-          .append("</td></tr>");
-    }
-    h.append("</tbody></table><p class=\"note\">Each bucket is exact on its own; together they")
-        .append(" miss the increments that straddle bucket edges: ")
-        .append(trend.straddlingBytes())
-        .append(" bytes here (")
-        .append(HumanUnits.bytes(Math.max(0, trend.straddlingBytes())))
-        .append(").</p></section>\n");
   }
 
   private static void pairs(StringBuilder h, Report report) {

@@ -213,7 +213,7 @@ public final class ReconcileRenderers {
               row.zone(),
               size(row.billedOut(), exact),
               size(row.billedIn(), exact),
-              row.billedCost().toPlainString() + " " + row.currency(),
+              CostText.human(row.billedCost(), row.currency()),
               size(row.measuredCrossOut(), exact),
               size(row.measuredCrossIn(), exact),
               size(row.outsideOut() + row.outsideIn(), exact),
@@ -283,9 +283,7 @@ public final class ReconcileRenderers {
               + " | "
               + HumanUnits.bytes(row.billedIn())
               + " | "
-              + row.billedCost().toPlainString()
-              + " "
-              + row.currency()
+              + CostText.human(row.billedCost(), row.currency())
               + " | "
               + HumanUnits.bytes(row.measuredCrossOut())
               + " | "

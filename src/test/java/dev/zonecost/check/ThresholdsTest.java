@@ -49,13 +49,33 @@ class ThresholdsTest {
   void should_say_which_cost_basis_and_project_the_month_linearly() {
     CheckResult window = only(null, null, new BigDecimal("6.99"), null).evaluate(t).get(0);
     assertFalse(window.passed());
-    assertEquals("7.00 USD window cost", window.measured());
+    assertEquals("$7.00 window cost", window.measured());
+    assertEquals("$6.99 window cost", window.limit());
     Thresholds month =
         new Thresholds(null, null, new BigDecimal("200"), CostBasis.MONTH, null, false);
     CheckResult m = month.evaluate(t).get(0);
     assertFalse(m.passed(), "7 a day is 210 in 30 days");
-    assertEquals("210.00 USD 30-day projection", m.measured());
-    assertEquals("app/web -> app/db 180.00 USD 30-day projection", m.contributors().get(0));
+    assertEquals("$210.00 30-day projection", m.measured());
+    assertEquals("app/web -> app/db $180.00 30-day projection", m.contributors().get(0));
+  }
+
+  @Test
+  void should_print_a_cost_and_its_limit_by_one_rule_with_the_exact_value_when_rounded() {
+    Traffic.Builder b = new Traffic.Builder();
+    b.add(
+        Fixtures.WEB_DB,
+        dev.zonecost.accounting.Locality.CROSS_ZONE,
+        "a -> b",
+        1000,
+        new BigDecimal("98.133948086"));
+    Traffic odd = b.build(java.time.Duration.ofDays(1), "USD", new BigDecimal("98.133948086"));
+    CheckResult r = only(null, null, new BigDecimal("100"), null).evaluate(odd).get(0);
+    assertTrue(r.passed());
+    assertEquals("$98.13 (98.133948086 USD) window cost", r.measured());
+    assertEquals("$100.00 window cost", r.limit());
+    CheckResult near = only(null, null, new BigDecimal("98.13"), null).evaluate(odd).get(0);
+    assertFalse(near.passed(), "98.133948086 > 98.13, and the exact value shows why");
+    assertTrue(near.message().contains("98.133948086 USD"), near.message());
   }
 
   @Test

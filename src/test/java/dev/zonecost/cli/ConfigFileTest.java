@@ -124,6 +124,32 @@ class ConfigFileTest {
     CliRun view = run(Map.of("HOME", "/nonexistent"), "config", "view");
     assertEquals(0, view.exitCode(), view.describe());
     assertFalse(view.out().contains("s3cr3t"), view.describe());
-    assertTrue(line(view, "header").contains("****"), view.describe());
+    assertEquals("header: set  # zonecost.yaml:2", line(view, "header"), view.describe());
+    Files.delete(dir.resolve("zonecost.yaml"));
+    CliRun unset = run(Map.of("HOME", "/nonexistent"), "config", "view");
+    assertEquals("header: unset  # default", line(unset, "header"), unset.describe());
+    assertFalse(unset.out().contains("****"), unset.describe());
+  }
+
+  @Test
+  void should_show_the_real_defaults_of_a_command_not_blanks() throws Exception {
+    Map<String, String> env = Map.of("HOME", "/nonexistent");
+    CliRun report = run(env, "config", "view", "--command", "report");
+    assertEquals(0, report.exitCode(), report.describe());
+    Path golden = Path.of("src/test/resources/golden/config-view.report.txt");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(golden, report.out());
+    }
+    assertEquals(Files.readString(golden), report.out());
+    assertEquals("since: 24h  # default", line(report, "since"));
+    assertEquals("end: now  # default", line(report, "end"));
+    assertEquals("cloud: aws  # default", line(report, "cloud"));
+    assertEquals(
+        "prometheus-url: (unset)  # default: $PROMETHEUS_URL", line(report, "prometheus-url"));
+    assertTrue(
+        report.out().lines().noneMatch(l -> l.matches("[a-z-]+: +#.*")),
+        "no blank value:\n" + report.out());
+    CliRun doctor = run(env, "config", "view", "--command", "doctor");
+    assertEquals("since: 1h  # default", line(doctor, "since"), doctor.describe());
   }
 }

@@ -108,7 +108,8 @@ class ConfigHardeningTest {
             "config",
             "view");
     assertTrue(
-        view.out().contains("bearer-token-file:   # env PROMETHEUS_BEARER_TOKEN"), view.describe());
+        view.out().contains("bearer-token-file: set  # env PROMETHEUS_BEARER_TOKEN"),
+        view.describe());
   }
 
   @Test

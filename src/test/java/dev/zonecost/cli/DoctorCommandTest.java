@@ -32,7 +32,7 @@ class DoctorCommandTest {
   void should_refuse_an_unknown_output_format() {
     CliRun run = CliRun.run(CLOCK, "doctor", "--prometheus-url", "http://127.0.0.1:1", "-o", "csv");
     assertEquals(2, run.exitCode(), run.describe());
-    assertTrue(run.err().contains("table or json"), run.describe());
+    assertTrue(run.err().contains("table, json or yaml"), run.describe());
   }
 
   @Test

@@ -66,7 +66,7 @@ class HelpTest {
             "auto closed left-open",
             "table wide csv json yaml markdown html",
             "tidy matrix",
-            "seed edge large services",
+            "seed edge large services switch",
             "auto egress ingress max none")) {
       String quoted = "(\"" + values.replace(" ", "\" \"") + "\")";
       assertTrue(script.contains(quoted), quoted);

@@ -95,8 +95,9 @@ class CliReferenceTest {
         .forEach(
             (name, sub) -> {
               if (sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand
+                  || sub.getCommandSpec().usageMessage().hidden()
                   || !name.equals(sub.getCommandName())) {
-                return; // picocli's own `help`; aliases
+                return; // picocli's own `help`; hidden commands (kubectl's __complete); aliases
               }
               String qualified = prefix.isEmpty() ? name : prefix + " " + name;
               names.add(qualified);

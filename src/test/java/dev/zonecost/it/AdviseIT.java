@@ -156,6 +156,46 @@ class AdviseIT {
   }
 
   @Test
+  void puts_the_reports_cross_zone_total_for_the_same_window_and_selection_beside_its_own()
+      throws Exception {
+    for (String[] selection :
+        new String[][] {{}, {"--to-namespace", "app-server"}, {"--from-namespace", "app-client"}}) {
+      for (Instant from : new Instant[] {afterRollout(), before.start()}) {
+        JsonNode totals = json(advise(off, from, END, with(selection, "-o", "json"))).get("totals");
+        JsonNode report =
+            json(
+                run("report", off, from, END, with(selection, "--source", "retina", "-o", "json")));
+        String what = String.join(" ", selection) + " from " + from;
+        assertEquals("service", totals.get("crossZoneScope").asText(), what);
+        assertEquals(cross(report), totals.get("reportCrossZoneBytes").asLong(), what);
+        assertEquals(
+            report.get("cost").get("window").asText(),
+            totals.get("reportCrossZoneCost").asText(),
+            what);
+        assertTrue(totals.get("crossZoneBytes").asLong() <= cross(report), what);
+      }
+    }
+    CliRun table = advise(off, afterRollout(), END, "-o", "table");
+    long total =
+        cross(json(run("report", off, afterRollout(), END, "--source", "retina", "-o", "json")));
+    assertTrue(
+        table.out().contains("advise's cross-zone is Service traffic only")
+            && table
+                .out()
+                .contains(
+                    "over the same window and selection counts "
+                        + dev.zonecost.render.HumanUnits.bytes(total)
+                        + " cross-zone"),
+        table.out());
+  }
+
+  static String[] with(String[] first, String... then) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + then.length);
+    System.arraycopy(then, 0, all, first.length, then.length);
+    return all;
+  }
+
+  @Test
   void check_max_avoidable_cost_fails_the_cluster_without_the_routing_and_passes_it_with() {
     CliRun breach = check(off, "--max-avoidable-cost", "0.01");
     assertEquals(3, breach.exitCode(), breach.describe());

@@ -132,7 +132,7 @@ class CheckIT {
   void should_breach_the_projected_monthly_cost_and_say_it_is_a_projection() {
     CliRun r = check("--max-cross-zone-cost", "0", "--cost-basis", "month");
     assertEquals(3, r.exitCode(), r.describe());
-    assertTrue(r.out().contains("30-day projection is over the limit 0.00 USD"), r.describe());
+    assertTrue(r.out().contains("30-day projection is over the limit $0.00"), r.describe());
   }
 
   @Test

@@ -172,6 +172,17 @@ class DoctorSetupIT {
   // ------------------------------------------------------------ tests
 
   @Test
+  void yaml_is_the_json_document_on_a_real_prometheus() throws Exception {
+    CliRun json = doctor(healthy, "-o", "json");
+    CliRun yaml = doctor(healthy, "-o", "yaml");
+    assertEquals(0, yaml.exitCode(), yaml.describe());
+    assertEquals(
+        JSON.readTree(json.out()),
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml.out()),
+        yaml.describe());
+  }
+
+  @Test
   void the_healthy_cluster_passes_every_new_check() throws Exception {
     CliRun run = doctor(healthy, "-o", "json");
     assertEquals(0, run.exitCode(), run.describe());

@@ -85,6 +85,10 @@ class ReadmeQuickStartIT {
         assertTrue(toFile || !run.out().isBlank(), "nothing printed\n" + run.describe());
         if (toFile) {
           assertTrue(Files.size(Path.of(args[file])) > 0, run.describe());
+          if (args[file].endsWith(".csv")) { // the format from the extension, as the README says
+            String header = Files.readAllLines(Path.of(args[file])).get(0);
+            assertTrue(header.startsWith("source_namespace,"), header);
+          }
         }
         commands++;
       }

@@ -79,6 +79,40 @@ class ReportFeaturesIT {
     return CliRun.run(CLOCK, args.toArray(String[]::new));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "page.html, html",
+    "page.HTM, html",
+    "rows.csv, csv",
+    "doc.json, json",
+    "notes.md, markdown",
+    "doc.yml, yaml"
+  })
+  void should_take_the_format_from_the_output_files_extension_without_o(String name, String format)
+      throws Exception {
+    Path inferred = dir.resolve("inferred-" + name);
+    CliRun run = report("--output-file", inferred.toString());
+    assertEquals(0, run.exitCode(), run.describe());
+    CliRun typed = report("-o", format);
+    assertEquals(typed.out(), Files.readString(inferred), name + " is written as -o " + format);
+  }
+
+  @Test
+  void should_refuse_an_output_file_extension_that_conflicts_with_o_before_sending()
+      throws Exception {
+    Path html = dir.resolve("conflict.html");
+    CliRun run = report("-o", "csv", "--output-file", html.toString());
+    assertEquals(2, run.exitCode(), run.describe());
+    assertEquals(
+        "zonecost: --output-file conflict.html names html but -o is csv: drop -o, or name the"
+            + " file for csv\n",
+        run.err());
+    assertFalse(Files.exists(html), "no file written");
+    CliRun txt = report("-o", "wide", "--output-file", dir.resolve("wide.txt").toString());
+    assertEquals(0, txt.exitCode(), "an extension that names no format leaves -o alone");
+    assertEquals(report("-o", "wide").out(), Files.readString(dir.resolve("wide.txt")));
+  }
+
   @Test
   void should_write_csv_that_agrees_with_json_to_the_byte() throws Exception {
     Path csv = dir.resolve("traffic.csv");

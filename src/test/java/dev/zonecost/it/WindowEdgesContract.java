@@ -90,10 +90,13 @@ abstract class WindowEdgesContract {
     CliRun refused = run(args);
     assertEquals(5, refused.exitCode(), refused.describe());
     assertTrue(refused.err().contains("--allow-clipped-window"), refused.err());
+    assertEquals(1, refused.err().split("window clipped", -1).length - 1, "once: " + refused.err());
     String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
     allowed[args.length] = "--allow-clipped-window";
     CliRun passed = run(allowed);
     assertEquals(0, passed.exitCode(), passed.describe());
+    String all = passed.err() + passed.out();
+    assertEquals(1, all.split("window clipped", -1).length - 1, "once: " + passed.describe());
   }
 
   @Test

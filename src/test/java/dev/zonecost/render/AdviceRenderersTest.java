@@ -19,13 +19,19 @@ import dev.zonecost.cost.PriceSelection;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every view of one advice report shows the same numbers. */
 class AdviceRenderersTest {
@@ -129,4 +135,53 @@ class AdviceRenderersTest {
     assertTrue(md.startsWith("| Service |"), md);
     assertTrue(md.contains("| shop/api |"), md);
   }
+
+  /** The report's cross-zone over the sample's window: api's 6 GB plus 4 GB without a Service. */
+  static final AdviceRenderers.ReportTotal TOTAL =
+      new AdviceRenderers.ReportTotal(10_000_000_000L, new BigDecimal("0.1"));
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AdviceFormat.class,
+      names = {"TABLE", "MARKDOWN"})
+  void should_render_the_golden_file_with_the_reports_total_beside_the_service_only_one(
+      AdviceFormat f) throws Exception {
+    StringWriter w = new StringWriter();
+    f.view(true, TOTAL).render(report(), w);
+    Path file = GOLDEN.resolve("advise." + f.name().toLowerCase(Locale.ROOT) + ".txt");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(file, w.toString(), StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), w.toString(), file.toString());
+    assertTrue(
+        w.toString()
+            .contains(
+                "counts 9.3 GiB cross-zone ($0.10), the other 3.7 GiB did not go through a ClusterIP"),
+        w.toString());
+  }
+
+  @Test
+  void should_explain_the_difference_without_a_figure_when_the_total_is_unknown() throws Exception {
+    String table = render(AdviceFormat.TABLE);
+    assertTrue(
+        table.contains(
+            "advise's cross-zone is Service traffic only (clients calling a Service's ClusterIP);\n"
+                + "zonecost report counts more: what did not go through a ClusterIP"),
+        table);
+  }
+
+  @Test
+  void json_and_yaml_carry_the_reports_total_exactly_and_say_what_advise_counts() throws Exception {
+    StringWriter w = new StringWriter();
+    AdviceFormat.JSON.view(true, TOTAL).render(report(), w);
+    JsonNode totals = new ObjectMapper().readTree(w.toString()).get("totals");
+    assertEquals("service", totals.get("crossZoneScope").asText());
+    assertEquals(10_000_000_000L, totals.get("reportCrossZoneBytes").asLong());
+    assertEquals("0.1", totals.get("reportCrossZoneCost").asText());
+    StringWriter y = new StringWriter();
+    AdviceFormat.YAML.view(true, TOTAL).render(report(), y);
+    assertSame(new ObjectMapper().readTree(w.toString()), new YAMLMapper().readTree(y.toString()));
+  }
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
 }

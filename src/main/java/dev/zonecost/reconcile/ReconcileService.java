@@ -322,10 +322,10 @@ public final class ReconcileService {
               ? List.of()
               : kind == ResourceKind.NODE
                   ? GapReasons.forNode(
-                      node,
                       GapReasons.hostNetwork(hostNetwork, node),
                       m.unknownOut() + m.unknownIn(),
-                      instances.internalIp(node))
+                      instances.internalIp(node),
+                      null)
                   : GapReasons.forOther(kind);
       rows.add(withReasons(row, reasons));
       t[0] += out;

@@ -238,6 +238,12 @@ class PrometheusReconcileIT {
         }
         if (!gcp) {
           assertEquals(m.get("billed_out_bytes").asLong(), b[0], key + " the model's bill");
+          // what stays unexplained is the host-network bytes plus the edge losses, less what the
+          // counters show that the bill does not charge, every term from the model
+          for (String col : List.of("unexplained_out_bytes", "unexplained_in_bytes")) {
+            assertEquals(m.get(pre + col).asLong(), row.get(col).asLong(), key + " " + col);
+          }
+          assertHostNetworkNamed(row, m, key);
         }
       }
     }
@@ -245,6 +251,32 @@ class PrometheusReconcileIT {
     // every billed resource and hour has its row
     for (String key : billed.keySet()) {
       assertTrue(doc.get("rows").toString().contains(key.substring(0, key.indexOf('@'))), key);
+    }
+  }
+
+  /**
+   * A node row with bytes unexplained names the node's host-network pods, read from
+   * kube-state-metrics, and no other node's.
+   */
+  private void assertHostNetworkNamed(JsonNode row, JsonNode m, String key) {
+    String reasons = row.get("unexplained_reasons").toString();
+    if (row.get("unexplained_out_bytes").asLong() + row.get("unexplained_in_bytes").asLong() == 0) {
+      assertEquals("[]", reasons, key);
+      return;
+    }
+    for (JsonNode pod : m.get("host_network_pods")) {
+      String name = pod.asText();
+      assertTrue(
+          reasons.contains(name.substring(name.indexOf('/') + 1)), key + " names " + pod + reasons);
+    }
+    for (JsonNode h : expected.get("hours")) {
+      for (JsonNode n : h.get("nodes")) {
+        if (!n.get("node").asText().equals(m.get("node").asText())) {
+          for (JsonNode pod : n.get("host_network_pods")) {
+            assertTrue(!reasons.contains(pod.asText()), key + " names another node's " + pod);
+          }
+        }
+      }
     }
   }
 

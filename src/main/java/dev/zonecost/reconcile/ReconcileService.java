@@ -131,6 +131,16 @@ public final class ReconcileService {
                   + ": a bill of another account or cluster?");
     }
     List<Map<String, NodeBytes>> measured = measure(trimmed, buckets, validated);
+    List<Map<String, GapReasons.NicBytes>> nics = new ArrayList<>();
+    for (Instant[] b : buckets) {
+      KubeQueries k =
+          ReportQueries.firstNames(
+                  request.withWindow(b[0], b[1]),
+                  engine.ranges().leftOpen(api.version()),
+                  ByteSources.RETINA)
+              .kube();
+      nics.add(NodeNics.read(api, k, b[1], instances));
+    }
     String currency = bill.currencies().isEmpty() ? "" : bill.currencies().first();
     List<ReconcileRow> rows = new ArrayList<>();
     for (int i = 0; i < buckets.size(); i++) {
@@ -142,6 +152,7 @@ public final class ReconcileService {
               instances,
               zones,
               hostNetwork,
+              nics.get(i),
               currency));
     }
     List<String> notes = new ArrayList<>();
@@ -273,6 +284,7 @@ public final class ReconcileService {
       NodeInstances instances,
       Map<String, String> zones,
       Map<String, List<String>> hostNetwork,
+      Map<String, GapReasons.NicBytes> nics,
       String currency) {
     Map<String, String> resources = new TreeMap<>(); // resource id -> node ("" when none)
     billed.keySet().forEach(id -> resources.put(id, orEmpty(instances.node(id))));
@@ -325,7 +337,7 @@ public final class ReconcileService {
                       GapReasons.hostNetwork(hostNetwork, node),
                       m.unknownOut() + m.unknownIn(),
                       instances.internalIp(node),
-                      null)
+                      nics.get(node))
                   : GapReasons.forOther(kind);
       rows.add(withReasons(row, reasons));
       t[0] += out;

@@ -74,19 +74,12 @@ final class BillModel {
     return out;
   }
 
-  /** The hour a step's bytes were moved in: the interval ending at the step's scrape. */
   Instant hourOf(int step) {
-    long ms = c.time(step).toEpochMilli() - 1;
-    return Instant.ofEpochMilli(Math.floorDiv(ms, HOUR.toMillis()) * HOUR.toMillis());
+    return HostNetworkTraffic.hourOf(c, step);
   }
 
-  /** The hours the data spans, whole or not. */
   List<Instant> hours() {
-    java.util.List<Instant> out = new java.util.ArrayList<>();
-    for (Instant h = hourOf(1); !h.isAfter(hourOf(c.steps())); h = h.plus(HOUR)) {
-      out.add(h);
-    }
-    return out;
+    return HostNetworkTraffic.hours(c);
   }
 
   /** Bytes from one end to the other, on the bill when their instances' zones differ. */
@@ -113,36 +106,22 @@ final class BillModel {
     return subnet == null ? null : subnet.get(1);
   }
 
-  /**
-   * Host-network traffic between nodes of different zones: each node agent (a host-network pod,
-   * {@link Simulator}) sends to the agent two nodes after its own, a fixed pattern per hour. Retina
-   * drops it (no endpoint for a host-network pod, so neither IP is in its filter map:
-   * packetparser.c returns when neither lookup succeeds); the bill has it.
-   */
+  /** The host-network traffic ({@link HostNetworkTraffic}): on the bill, in no Retina series. */
   private void hostNetwork() {
-    List<Pod> agents =
-        c.hostNetworkPods().stream().filter(p -> p.ownerKind().equals("DaemonSet")).toList();
-    List<Instant> hours = hours();
-    for (int i = 0; i < agents.size(); i++) {
-      Node from = agents.get(i).node();
-      Node to = agents.get((i + 2) % agents.size()).node();
-      if (Instances.zone(from).equals(Instances.zone(to))) {
-        continue;
-      }
-      for (int h = 0; h < hours.size(); h++) {
-        Instant hour = hours.get(h);
-        if (c.time(from.from()).isAfter(hour) || c.time(to.from()).isAfter(hour)) {
-          continue;
-        }
-        long bytes = 40_000_000L + (i * 7_919_000L + h * 1_047_290L) % 30_000_000L;
-        long[] a = cell(from, hour);
-        long[] b = cell(to, hour);
-        a[0] += bytes;
-        a[2] += bytes;
-        b[1] += bytes;
-        b[3] += bytes;
-      }
-    }
+    HostNetworkTraffic.of(c)
+        .forEach(
+            (node, hours) ->
+                hours.forEach(
+                    (hour, v) -> {
+                      long[] cell =
+                          byNode
+                              .computeIfAbsent(node, k -> new TreeMap<>())
+                              .computeIfAbsent(hour, k -> new long[6]);
+                      cell[0] += v[0];
+                      cell[2] += v[0];
+                      cell[1] += v[1];
+                      cell[3] += v[1];
+                    }));
   }
 
   private long[] cell(Node n, Instant hour) {

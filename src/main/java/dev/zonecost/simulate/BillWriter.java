@@ -408,6 +408,7 @@ public final class BillWriter {
     doc.put("nat_gateway", NAT);
     ArrayNode hours = doc.putArray("hours");
     ExpectedAnswer answer = c.answer();
+    Map<String, long[][]> nic = c.hostNetworkPods().isEmpty() ? null : NicSeries.perStep(c);
     for (Instant h : model.hours()) {
       if (h.isBefore(c.start()) || h.plus(BillModel.HOUR).isAfter(c.end())) {
         continue;
@@ -431,6 +432,17 @@ public final class BillWriter {
         o.put("edge_loss_in_bytes", edge[1]);
         ArrayNode pods = o.putArray("host_network_pods");
         model.hostNetworkPods.getOrDefault(n.name(), List.of()).forEach(pods::add);
+        if (nic != null) {
+          long[] bytes = NicSeries.hour(c, nic, n, h);
+          o.put(
+              "nic_source",
+              NicSeries.hasNodeExporter(c, n) ? NicSeries.NODE_EXPORTER : NicSeries.CADVISOR);
+          o.put("nic_sent_bytes", bytes[0]);
+          o.put("nic_received_bytes", bytes[1]);
+          o.put(
+              "nic_exact",
+              NicSeries.sampledAt(c, n, h) && NicSeries.sampledAt(c, n, h.plus(BillModel.HOUR)));
+        }
         put(o, "", plain.getOrDefault(n.name(), NodeBytes.NONE), v);
         put(o, "with_subnets_", subnets.getOrDefault(n.name(), NodeBytes.NONE), v);
       }

@@ -264,6 +264,7 @@ public final class SimulatedCluster {
         out.add(s);
       }
     }
+    out.addAll(NicSeries.series(this));
     for (Series s : RetinaWriter.series(this)) {
       out.add(s);
       if (has(SimulationSpec.SetUpFault.RETINA_SCRAPED_TWICE)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zonecost.accounting.DataAggregationLevel;
 import dev.zonecost.cli.CliRun;
 import dev.zonecost.simulate.BillWriter;
+import dev.zonecost.simulate.CadvisorSeries;
 import dev.zonecost.simulate.SimulatedCluster;
 import dev.zonecost.simulate.SimulationSpec;
 import dev.zonecost.simulate.Simulator;
@@ -68,7 +69,15 @@ class PrometheusReconcileIT {
     bill = tmp.resolve("bill");
     BillWriter.write(c, bill);
     expected = new ObjectMapper().readTree(bill.resolve(BillWriter.EXPECTED).toFile());
-    backend = Backend.prometheus(tmp.resolve("prom"), c);
+    backend =
+        Backend.prometheus(
+            tmp.resolve("prom"),
+            c,
+            w -> {
+              java.io.StringWriter text = new java.io.StringWriter();
+              c.writeOpenMetrics(text);
+              w.write(CadvisorSeries.withCadvisor(c, text.toString()));
+            });
   }
 
   @AfterAll
@@ -264,6 +273,18 @@ class PrometheusReconcileIT {
       assertEquals("[]", reasons, key);
       return;
     }
+    // the node's own links: node-exporter where it runs, else cAdvisor's root cgroup; the figure
+    // exact where the counters have samples at both of the hour's edges
+    String source = "(" + m.get("nic_source").asText() + ")";
+    assertTrue(reasons.contains(source), key + " " + source + " " + reasons);
+    String total =
+        "the node sent "
+            + m.get("nic_sent_bytes").asLong()
+            + " bytes and received "
+            + m.get("nic_received_bytes").asLong()
+            + " bytes in total";
+    assertEquals(
+        m.get("nic_exact").asBoolean(), reasons.contains(total), key + " " + total + reasons);
     for (JsonNode pod : m.get("host_network_pods")) {
       String name = pod.asText();
       assertTrue(

@@ -43,13 +43,13 @@ public final class ReconcileCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       completionCandidates = Formats.class,
-      description = "Output format: table, wide (exact bytes), csv, json or markdown.")
+      description = "Output format: table, wide (exact bytes), csv, json, markdown or html.")
   OutputFormat format;
 
   /** The formats reconcile prints. */
   static final class Formats extends java.util.ArrayList<String> {
     Formats() {
-      super(java.util.List.of("table", "wide", "csv", "json", "markdown"));
+      super(java.util.List.of("table", "wide", "csv", "json", "markdown", "html"));
     }
   }
 

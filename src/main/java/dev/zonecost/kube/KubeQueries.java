@@ -123,6 +123,16 @@ public final class KubeQueries {
           + "|docker.*|br-.*|kube-ipvs.*|nodelocaldns";
 
   /**
+   * The window's length as it stands, for the NIC counters' {@code increase}: Prometheus 2 reads
+   * the samples at both ends of the closed range, VictoriaMetrics takes the sample at the start as
+   * the base of its left-open range; both then give the difference of the two, without
+   * extrapolation, when the counters have samples at the window's edges.
+   */
+  private String nicRange() {
+    return duration(window.length());
+  }
+
+  /**
    * The bytes each node's links sent ({@code transmit}) or received over the window as
    * node-exporter counts them ({@code node_network_*_bytes_total} per {@code device}), per {@code
    * instance} (the node's address and port: node-exporter has no node label), replicas folded.
@@ -136,7 +146,7 @@ public final class KubeQueries {
         + ") (max by ("
         + by
         + ", device) ("
-        + over("increase", info(metric, "device!~\"" + NOT_THE_NODES_LINK + "\""), windowRange())
+        + over("increase", info(metric, "device!~\"" + NOT_THE_NODES_LINK + "\""), nicRange())
         + "))";
   }
 
@@ -152,7 +162,7 @@ public final class KubeQueries {
         + over(
             "increase",
             info(metric, "id=\"/\"", "interface!~\"" + NOT_THE_NODES_LINK + "\""),
-            windowRange())
+            nicRange())
         + "))";
   }
 

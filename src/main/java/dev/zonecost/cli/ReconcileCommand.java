@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.common.UsageException;
 import dev.zonecost.reconcile.Reconciliation;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.render.ReconcileRenderers;
@@ -77,6 +78,10 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (analysis.accounting.byCluster) {
+      throw new UsageException(
+          "reconcile reads one cluster: use --cluster instead of --by-cluster");
+    }
     TimeWindow window = analysis.time.window(clock);
     ReconcileRenderers.View view = ReconcileRenderers.of(format, !noHeaders);
     Duration buckets = every == null ? null : TimeParsing.duration(every);

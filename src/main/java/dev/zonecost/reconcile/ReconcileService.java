@@ -81,8 +81,24 @@ public final class ReconcileService {
             .kube();
     SeriesValidator validated = new SeriesValidator(api, request.names());
     NodeInstances instances = new NodeInstances();
+    Map<String, String> clusterOf = new TreeMap<>();
+    String clusterLabel = request.names().clusterLabel();
     for (Series s : api.query(kube.nodeInstances(), end).series()) {
-      instances.add(s.label("node"), s.label("provider_id"), s.label("internal_ip"));
+      String node = s.label("node");
+      String other = clusterOf.putIfAbsent(node, s.label(clusterLabel));
+      if (other != null && !other.equals(s.label(clusterLabel))) {
+        throw new UsageException(
+            "kube_node_info names node "
+                + node
+                + " in two clusters ("
+                + clusterLabel
+                + " "
+                + other
+                + " and "
+                + s.label(clusterLabel)
+                + "): reconcile reads one cluster, select it with --cluster");
+      }
+      instances.add(node, s.label("provider_id"), s.label("internal_ip"));
     }
     Map<String, String> zones = new LinkedHashMap<>();
     for (Series s : api.query(kube.nodeZones(), end).series()) {

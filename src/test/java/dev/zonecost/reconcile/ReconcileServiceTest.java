@@ -245,6 +245,28 @@ class ReconcileServiceTest {
   }
 
   @Test
+  void a_node_name_in_two_clusters_is_refused_not_merged() throws Exception {
+    Fake api = new Fake();
+    api.byPrefix.put(
+        "max by (cluster, node, provider_id",
+        List.of(
+            value(Map.of("cluster", "a", "node", "n1", "provider_id", "aws:///us-east-1a/i-01"), 1),
+            value(
+                Map.of("cluster", "b", "node", "n1", "provider_id", "aws:///us-east-1b/i-09"), 1)));
+    Bill b = bill(DAY + " InterZone-Out i-01 0.000001");
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () ->
+                new ReconcileService(api, EngineSettings.of(2))
+                    .reconcile(request(START, END), b, null, "GB (10^9 bytes)", null, null));
+    assertEquals(
+        "kube_node_info names node n1 in two clusters (cluster a and b): reconcile reads one"
+            + " cluster, select it with --cluster",
+        e.getMessage());
+  }
+
+  @Test
   void buckets_are_cut_at_multiples_of_every() {
     List<Instant[]> b =
         ReconcileService.cut(

@@ -19,8 +19,10 @@ import java.util.TreeMap;
  * container_network_*_bytes_total{id="/"}} per {@code interface}, the kubelet job's labels). Every
  * byte that leaves or enters the node: pods' traffic with other nodes and the outside, NodePort
  * clients' legs, host-network traffic, and the node's own internet traffic (image pulls), which no
- * bill's inter-zone line has. The last node has no node-exporter (cAdvisor only); {@code lo} is
- * written too, with its own large counts, which are no NIC's.
+ * bill's inter-zone line has. Written when the cluster has host-network pods: node-exporter's on
+ * every node but the last, with {@code lo} beside {@code eth0} (large counts that are no link's),
+ * in the cluster's series; cAdvisor's root cgroup on every node with the pods' cAdvisor series
+ * ({@link CadvisorSeries}, {@code simulate --cadvisor}).
  */
 final class NicSeries {
   static final String NODE_TRANSMIT = "node_network_transmit_bytes_total";

@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.common.UsageException;
 import dev.zonecost.reconcile.Reconciliation;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.render.ReconcileRenderers;
@@ -43,7 +44,7 @@ public final class ReconcileCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       completionCandidates = Formats.class,
-      description = "Output format: table, wide (exact bytes), csv, json or markdown.")
+      description = "Output format: table, wide (exact bytes), csv, json, markdown or html.")
   OutputFormat format;
 
   /** The formats reconcile prints. */
@@ -54,7 +55,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             OutputFormat.WIDE,
             OutputFormat.CSV,
             OutputFormat.JSON,
-            OutputFormat.MARKDOWN);
+            OutputFormat.MARKDOWN,
+            OutputFormat.HTML);
 
     Formats() {
       super(TYPES.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
@@ -88,6 +90,10 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (analysis.accounting.byCluster) {
+      throw new UsageException(
+          "reconcile reads one cluster: use --cluster instead of --by-cluster");
+    }
     boolean typed = spec.commandLine().getParseResult().hasMatchedOption("--output");
     format = FileFormat.of(file, typed, format, Formats.TYPES);
     TimeWindow window = analysis.time.window(clock);

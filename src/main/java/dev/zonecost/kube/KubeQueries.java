@@ -113,6 +113,59 @@ public final class KubeQueries {
         + "))";
   }
 
+  /**
+   * Interfaces that are not the node's own link: loopback, pods' veths (Calico's {@code cali},
+   * Cilium's {@code lxc}, AWS VPC CNI's {@code eni}, Azure's {@code azv}) and CNI, overlay and
+   * bridge devices, whose bytes are also on the node's link or never leave the node.
+   */
+  public static final String NOT_THE_NODES_LINK =
+      "lo|veth.*|cali.*|cilium.*|lxc.*|eni.*|azv.*|cni.*|flannel.*|vxlan.*|genev.*|tunl.*"
+          + "|docker.*|br-.*|kube-ipvs.*|nodelocaldns";
+
+  /**
+   * The window's length as it stands, for the NIC counters' {@code increase}: Prometheus 2 reads
+   * the samples at both ends of the closed range, VictoriaMetrics takes the sample at the start as
+   * the base of its left-open range; both then give the difference of the two, without
+   * extrapolation, when the counters have samples at the window's edges.
+   */
+  private String nicRange() {
+    return duration(window.length());
+  }
+
+  /**
+   * The bytes each node's links sent ({@code transmit}) or received over the window as
+   * node-exporter counts them ({@code node_network_*_bytes_total} per {@code device}), per {@code
+   * instance} (the node's address and port: node-exporter has no node label), replicas folded.
+   */
+  public String nodeExporterNic(boolean transmit) {
+    String metric =
+        transmit ? "node_network_transmit_bytes_total" : "node_network_receive_bytes_total";
+    String by = scope.clusterLabel() + ", instance";
+    return "sum by ("
+        + by
+        + ") (max by ("
+        + by
+        + ", device) ("
+        + over("increase", info(metric, "device!~\"" + NOT_THE_NODES_LINK + "\""), nicRange())
+        + "))";
+  }
+
+  /** The same from cAdvisor's root cgroup ({@code id="/"}), per {@code node} (kubelet's job). */
+  public String cadvisorRootNic(boolean transmit) {
+    String metric = transmit ? LabelNames.CADVISOR_TRANSMIT : LabelNames.CADVISOR_RECEIVE;
+    String by = scope.clusterLabel() + ", node";
+    return "sum by ("
+        + by
+        + ") (max by ("
+        + by
+        + ", interface) ("
+        + over(
+            "increase",
+            info(metric, "id=\"/\"", "interface!~\"" + NOT_THE_NODES_LINK + "\""),
+            nicRange())
+        + "))";
+  }
+
   /** Every ready endpoint's address in each EndpointSlice over the window. */
   public String sliceEndpoints() {
     return folded(

@@ -9,6 +9,7 @@ public final class LabelNames {
   public static final String JOB_OWNER = "kube_job_owner";
   public static final String SERVICE_INFO = "kube_service_info";
   public static final String CADVISOR_TRANSMIT = "container_network_transmit_bytes_total";
+  public static final String CADVISOR_RECEIVE = "container_network_receive_bytes_total";
   public static final String ENDPOINTSLICE_ENDPOINTS = "kube_endpointslice_endpoints";
   public static final String ENDPOINTSLICE_LABELS = "kube_endpointslice_labels";
 

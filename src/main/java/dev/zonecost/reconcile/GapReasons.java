@@ -9,24 +9,38 @@ import java.util.Map;
  * only what a series shows applies, and no number is put on what no series measured.
  */
 final class GapReasons {
+  private static final int NAMED = 3;
+
   private GapReasons() {}
 
   /**
-   * @param hostNetworkPods the node's host-network pods (namespace/pod)
+   * The bytes a node's own network interfaces carried in a bucket, as node-exporter ({@code
+   * node_network_*_bytes_total}) or cAdvisor's root cgroup ({@code id="/"}) counted them: all of
+   * the node's traffic, in its zone and to the internet too.
+   *
+   * @param source which exporter counted them
+   */
+  record NicBytes(String source, long sent, long received) {}
+
+  /**
+   * @param hostNetworkPods the node's host-network pods (namespace/pod), from kube-state-metrics
    * @param outside the node's outside bytes (out + in) in the bucket
+   * @param nic the node's NIC counters in the bucket, null when no exporter has them
    */
   static List<String> forNode(
-      String node, List<String> hostNetworkPods, long outside, String internalIp) {
+      List<String> hostNetworkPods, long outside, String internalIp, NicBytes nic) {
     List<String> out = new ArrayList<>();
     if (!hostNetworkPods.isEmpty()) {
+      int n = hostNetworkPods.size();
       out.add(
-          hostNetworkPods.size()
+          n
               + " host-network pod"
-              + (hostNetworkPods.size() == 1 ? "" : "s")
+              + (n == 1 ? "" : "s")
               + " on the node ("
-              + String.join(", ", hostNetworkPods.subList(0, Math.min(3, hostNetworkPods.size())))
-              + (hostNetworkPods.size() > 3 ? ", ..." : "")
-              + "): their traffic with other nodes is not in Retina's data");
+              + String.join(", ", hostNetworkPods.subList(0, Math.min(NAMED, n)))
+              + (n > NAMED ? " and " + (n - NAMED) + " more" : "")
+              + "): Retina keeps no endpoint for them, so their traffic with other nodes is in no"
+              + " series");
     }
     if (outside > 0) {
       out.add(
@@ -37,6 +51,17 @@ final class GapReasons {
     }
     if (internalIp.contains(":")) {
       out.add("the node has an IPv6 address: Retina counts IPv4 only");
+    }
+    if (nic != null) {
+      out.add(
+          "the node sent "
+              + nic.sent()
+              + " bytes and received "
+              + nic.received()
+              + " bytes in total ("
+              + nic.source()
+              + "): all its traffic, in its zone and to the internet too, an upper bound and not"
+              + " a cross-zone figure");
     }
     if (out.isEmpty()) {
       out.add(

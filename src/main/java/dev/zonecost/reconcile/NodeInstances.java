@@ -58,6 +58,20 @@ public final class NodeInstances {
     return providerZone.getOrDefault(node, "");
   }
 
+  /** The node whose {@code internal_ip} this is, or null (none, or two nodes'). */
+  public String nodeAtAddress(String ip) {
+    String found = null;
+    for (Map.Entry<String, String> e : internalIp.entrySet()) {
+      if (e.getValue().equals(ip)) {
+        if (found != null) {
+          return null;
+        }
+        found = e.getKey();
+      }
+    }
+    return found;
+  }
+
   public String internalIp(String node) {
     return internalIp.getOrDefault(node, "");
   }

@@ -81,8 +81,24 @@ public final class ReconcileService {
             .kube();
     SeriesValidator validated = new SeriesValidator(api, request.names());
     NodeInstances instances = new NodeInstances();
+    Map<String, String> clusterOf = new TreeMap<>();
+    String clusterLabel = request.names().clusterLabel();
     for (Series s : api.query(kube.nodeInstances(), end).series()) {
-      instances.add(s.label("node"), s.label("provider_id"), s.label("internal_ip"));
+      String node = s.label("node");
+      String other = clusterOf.putIfAbsent(node, s.label(clusterLabel));
+      if (other != null && !other.equals(s.label(clusterLabel))) {
+        throw new UsageException(
+            "kube_node_info names node "
+                + node
+                + " in two clusters ("
+                + clusterLabel
+                + " "
+                + other
+                + " and "
+                + s.label(clusterLabel)
+                + "): reconcile reads one cluster, select it with --cluster");
+      }
+      instances.add(node, s.label("provider_id"), s.label("internal_ip"));
     }
     Map<String, String> zones = new LinkedHashMap<>();
     for (Series s : api.query(kube.nodeZones(), end).series()) {
@@ -131,6 +147,16 @@ public final class ReconcileService {
                   + ": a bill of another account or cluster?");
     }
     List<Map<String, NodeBytes>> measured = measure(trimmed, buckets, validated);
+    List<Map<String, GapReasons.NicBytes>> nics = new ArrayList<>();
+    for (Instant[] b : buckets) {
+      KubeQueries k =
+          ReportQueries.firstNames(
+                  request.withWindow(b[0], b[1]),
+                  engine.ranges().leftOpen(api.version()),
+                  ByteSources.RETINA)
+              .kube();
+      nics.add(NodeNics.read(api, k, b[1], instances));
+    }
     String currency = bill.currencies().isEmpty() ? "" : bill.currencies().first();
     List<ReconcileRow> rows = new ArrayList<>();
     for (int i = 0; i < buckets.size(); i++) {
@@ -142,6 +168,7 @@ public final class ReconcileService {
               instances,
               zones,
               hostNetwork,
+              nics.get(i),
               currency));
     }
     List<String> notes = new ArrayList<>();
@@ -273,6 +300,7 @@ public final class ReconcileService {
       NodeInstances instances,
       Map<String, String> zones,
       Map<String, List<String>> hostNetwork,
+      Map<String, GapReasons.NicBytes> nics,
       String currency) {
     Map<String, String> resources = new TreeMap<>(); // resource id -> node ("" when none)
     billed.keySet().forEach(id -> resources.put(id, orEmpty(instances.node(id))));
@@ -322,10 +350,10 @@ public final class ReconcileService {
               ? List.of()
               : kind == ResourceKind.NODE
                   ? GapReasons.forNode(
-                      node,
                       GapReasons.hostNetwork(hostNetwork, node),
                       m.unknownOut() + m.unknownIn(),
-                      instances.internalIp(node))
+                      instances.internalIp(node),
+                      nics.get(node))
                   : GapReasons.forOther(kind);
       rows.add(withReasons(row, reasons));
       t[0] += out;

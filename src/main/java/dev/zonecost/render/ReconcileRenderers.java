@@ -45,16 +45,17 @@ public final class ReconcileRenderers {
     void render(Reconciliation r, Writer out) throws IOException;
   }
 
-  /** The view of {@code -o FORMAT}: table, csv, json or markdown. */
+  /** The view of {@code -o FORMAT}: table, wide, csv, json, markdown or html. */
   public static View of(OutputFormat format, boolean headers) {
     return switch (format) {
       case TABLE, WIDE -> (r, out) -> table(r, out, headers, format == OutputFormat.WIDE);
       case CSV -> (r, out) -> csv(r, out, headers);
       case JSON -> ReconcileRenderers::json;
       case MARKDOWN -> ReconcileRenderers::markdown;
+      case HTML -> ReconcileHtml::render;
       default ->
           throw new UsageException(
-              "reconcile prints table, wide, csv, json or markdown, not -o "
+              "reconcile prints table, wide, csv, json, markdown or html, not -o "
                   + format.name().toLowerCase(java.util.Locale.ROOT));
     };
   }
@@ -245,7 +246,8 @@ public final class ReconcileRenderers {
     return exact ? Long.toString(bytes) : HumanUnits.bytes(bytes);
   }
 
-  private static String percent(ReconcileRow row) {
+  /** Measured cross over billed, both sides (the sender's alone on a bill that has only it). */
+  static String percent(ReconcileRow row) {
     long billed = row.billedOut() + row.billedIn();
     return billed == 0
         ? "-"

@@ -19,51 +19,81 @@ import java.util.TreeMap;
 final class BillModel {
   static final Duration HOUR = Duration.ofHours(1);
 
-  /** Per node and hour: {out, in, host-network out, host-network in}. */
+  /**
+   * Per node and hour: {out, in, host-network out, host-network in, shown out, shown in}: shown is
+   * what the counters show, over the whole hour, of the flows' bytes the bill has (the flow part of
+   * out and in); the rest of that part is what the scrapes cannot show ({@link #edgeLoss}).
+   */
   final Map<String, Map<Instant, long[]>> byNode = new TreeMap<>();
+
+  /** Per node, its host-network pods (namespace/name), as kube-state-metrics lists them. */
+  final Map<String, List<String>> hostNetworkPods = new TreeMap<>();
 
   private final SimulatedCluster c;
 
   BillModel(SimulatedCluster c) {
     this.c = c;
+    List<Instant> whole = wholeHours();
     for (Flow f : c.flows()) {
       long[] req = f.request();
       long[] rep = f.reply();
       for (int i = 0; i < req.length; i++) {
         Instant hour = hourOf(f.from() + i);
-        moved(f.opener(), f.peer(), hour, req[i]);
-        moved(f.peer(), f.opener(), hour, rep[i]);
+        moved(f.opener(), f.peer(), hour, req[i], 0);
+        moved(f.peer(), f.opener(), hour, rep[i], 0);
       }
+      for (Instant h : whole) {
+        long[] shown = c.answer().shown(f, h, h.plus(HOUR));
+        moved(f.opener(), f.peer(), h, shown[0], 4);
+        moved(f.peer(), f.opener(), h, shown[1], 4);
+      }
+    }
+    for (Pod p : c.hostNetworkPods()) {
+      hostNetworkPods
+          .computeIfAbsent(p.node().name(), k -> new java.util.ArrayList<>())
+          .add(p.namespace() + "/" + p.name());
     }
     hostNetwork();
   }
 
-  /** The hour a step's bytes were moved in: the interval ending at the step's scrape. */
-  Instant hourOf(int step) {
-    long ms = c.time(step).toEpochMilli() - 1;
-    return Instant.ofEpochMilli(Math.floorDiv(ms, HOUR.toMillis()) * HOUR.toMillis());
+  /**
+   * The bytes of the node's billed flows in a whole hour that the counters do not show: {out, in}.
+   */
+  static long[] edgeLoss(long[] cell) {
+    return new long[] {cell[0] - cell[2] - cell[4], cell[1] - cell[3] - cell[5]};
   }
 
-  /** The hours the data spans, whole or not. */
-  List<Instant> hours() {
-    java.util.List<Instant> out = new java.util.ArrayList<>();
-    for (Instant h = hourOf(1); !h.isAfter(hourOf(c.steps())); h = h.plus(HOUR)) {
-      out.add(h);
+  /** The whole hours of the window. */
+  List<Instant> wholeHours() {
+    List<Instant> out = new java.util.ArrayList<>();
+    for (Instant h : hours()) {
+      if (!h.isBefore(c.start()) && !h.plus(HOUR).isAfter(c.end())) {
+        out.add(h);
+      }
     }
     return out;
   }
 
-  private void moved(Pod from, Pod to, Instant hour, long bytes) {
+  Instant hourOf(int step) {
+    return HostNetworkTraffic.hourOf(c, step);
+  }
+
+  List<Instant> hours() {
+    return HostNetworkTraffic.hours(c);
+  }
+
+  /** Bytes from one end to the other, on the bill when their instances' zones differ. */
+  private void moved(Pod from, Pod to, Instant hour, long bytes, int at) {
     String a = zone(from);
     String b = zone(to);
     if (bytes == 0 || a == null || b == null || a.equals(b)) {
       return;
     }
     if (from.node() != null) {
-      cell(from.node(), hour)[0] += bytes;
+      cell(from.node(), hour)[at] += bytes;
     }
     if (to.node() != null) {
-      cell(to.node(), hour)[1] += bytes;
+      cell(to.node(), hour)[at + 1] += bytes;
     }
   }
 
@@ -76,39 +106,27 @@ final class BillModel {
     return subnet == null ? null : subnet.get(1);
   }
 
-  /**
-   * Host-network traffic between nodes of different zones (etcd, node agents, a monitoring agent in
-   * host network): Retina's filter drops it (neither IP is a pod's), the bill has it. Each node
-   * sends to the node two places after it, a fixed pattern per hour.
-   */
+  /** The host-network traffic ({@link HostNetworkTraffic}): on the bill, in no Retina series. */
   private void hostNetwork() {
-    List<Node> nodes = c.nodes();
-    List<Instant> hours = hours();
-    for (int i = 0; i < nodes.size(); i++) {
-      Node from = nodes.get(i);
-      Node to = nodes.get((i + 2) % nodes.size());
-      if (Instances.zone(from).equals(Instances.zone(to))) {
-        continue;
-      }
-      for (int h = 0; h < hours.size(); h++) {
-        Instant hour = hours.get(h);
-        if (c.time(from.from()).isAfter(hour) || c.time(to.from()).isAfter(hour)) {
-          continue;
-        }
-        long bytes = 40_000_000L + (i * 7_919_000L + h * 1_047_290L) % 30_000_000L;
-        long[] a = cell(from, hour);
-        long[] b = cell(to, hour);
-        a[0] += bytes;
-        a[2] += bytes;
-        b[1] += bytes;
-        b[3] += bytes;
-      }
-    }
+    HostNetworkTraffic.of(c)
+        .forEach(
+            (node, hours) ->
+                hours.forEach(
+                    (hour, v) -> {
+                      long[] cell =
+                          byNode
+                              .computeIfAbsent(node, k -> new TreeMap<>())
+                              .computeIfAbsent(hour, k -> new long[6]);
+                      cell[0] += v[0];
+                      cell[2] += v[0];
+                      cell[1] += v[1];
+                      cell[3] += v[1];
+                    }));
   }
 
   private long[] cell(Node n, Instant hour) {
     return byNode
         .computeIfAbsent(n.name(), k -> new TreeMap<>())
-        .computeIfAbsent(hour, k -> new long[4]);
+        .computeIfAbsent(hour, k -> new long[6]);
   }
 }

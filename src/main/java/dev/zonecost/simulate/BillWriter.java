@@ -408,6 +408,7 @@ public final class BillWriter {
     doc.put("nat_gateway", NAT);
     ArrayNode hours = doc.putArray("hours");
     ExpectedAnswer answer = c.answer();
+    Map<String, long[][]> nic = c.hostNetworkPods().isEmpty() ? null : NicSeries.perStep(c);
     for (Instant h : model.hours()) {
       if (h.isBefore(c.start()) || h.plus(BillModel.HOUR).isAfter(c.end())) {
         continue;
@@ -418,7 +419,8 @@ public final class BillWriter {
       hour.put("hour_start", h.toString());
       ArrayNode nodes = hour.putArray("nodes");
       for (Node n : c.nodes()) {
-        long[] v = model.byNode.getOrDefault(n.name(), Map.of()).getOrDefault(h, new long[4]);
+        long[] v = model.byNode.getOrDefault(n.name(), Map.of()).getOrDefault(h, new long[6]);
+        long[] edge = BillModel.edgeLoss(v);
         ObjectNode o = nodes.addObject();
         o.put("node", n.name());
         o.put("resource_id", Instances.id(n));
@@ -426,8 +428,23 @@ public final class BillWriter {
         o.put("billed_in_bytes", v[1]);
         o.put("host_network_out_bytes", v[2]);
         o.put("host_network_in_bytes", v[3]);
-        put(o, "", plain.getOrDefault(n.name(), NodeBytes.NONE));
-        put(o, "with_subnets_", subnets.getOrDefault(n.name(), NodeBytes.NONE));
+        o.put("edge_loss_out_bytes", edge[0]);
+        o.put("edge_loss_in_bytes", edge[1]);
+        ArrayNode pods = o.putArray("host_network_pods");
+        model.hostNetworkPods.getOrDefault(n.name(), List.of()).forEach(pods::add);
+        if (nic != null) {
+          long[] bytes = NicSeries.hour(c, nic, n, h);
+          o.put(
+              "nic_source",
+              NicSeries.hasNodeExporter(c, n) ? NicSeries.NODE_EXPORTER : NicSeries.CADVISOR);
+          o.put("nic_sent_bytes", bytes[0]);
+          o.put("nic_received_bytes", bytes[1]);
+          o.put(
+              "nic_exact",
+              NicSeries.sampledAt(c, n, h) && NicSeries.sampledAt(c, n, h.plus(BillModel.HOUR)));
+        }
+        put(o, "", plain.getOrDefault(n.name(), NodeBytes.NONE), v);
+        put(o, "with_subnets_", subnets.getOrDefault(n.name(), NodeBytes.NONE), v);
       }
     }
     ObjectMapper m =
@@ -438,10 +455,22 @@ public final class BillWriter {
     w.write("\n");
   }
 
-  private static void put(ObjectNode o, String prefix, NodeBytes b) {
+  /**
+   * The model's columns, and what stays unexplained: the host-network bytes plus the edge losses,
+   * less what the counters show as crossing or outside that the bill does not charge (the internet,
+   * a database in the node's own zone): each term from the model, floored at 0 as reconcile does.
+   */
+  private static void put(ObjectNode o, String prefix, NodeBytes b, long[] v) {
     o.put(prefix + "measured_cross_out_bytes", b.crossOut());
     o.put(prefix + "measured_cross_in_bytes", b.crossIn());
     o.put(prefix + "outside_out_bytes", b.unknownOut());
     o.put(prefix + "outside_in_bytes", b.unknownIn());
+    long[] edge = BillModel.edgeLoss(v);
+    long notBilledOut = b.crossOut() + b.unknownOut() - v[4];
+    long notBilledIn = b.crossIn() + b.unknownIn() - v[5];
+    o.put(prefix + "shown_not_billed_out_bytes", notBilledOut);
+    o.put(prefix + "shown_not_billed_in_bytes", notBilledIn);
+    o.put(prefix + "unexplained_out_bytes", Math.max(0, v[2] + edge[0] - notBilledOut));
+    o.put(prefix + "unexplained_in_bytes", Math.max(0, v[3] + edge[1] - notBilledIn));
   }
 }

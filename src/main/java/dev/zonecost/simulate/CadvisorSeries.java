@@ -50,31 +50,44 @@ public final class CadvisorSeries {
         l.put("node", p.node().name());
         l.put("job", "kubelet");
         l.put("metrics_path", "/metrics/cadvisor");
-        ClusterModel.Series s = new ClusterModel.Series(family, l, p.from(), p.to(), () -> perStep);
-        BitSet present = c.presentSteps(s);
-        StringBuilder prefix = new StringBuilder(family).append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : l.entrySet()) {
-          prefix.append(first ? "" : ",").append(e.getKey()).append("=\"");
-          OpenMetricsWriter.escapeLabelValue(prefix, e.getValue());
-          prefix.append('"');
-          first = false;
+        long[] counter = new long[perStep.length];
+        long sum = 0;
+        for (int i = 0; i < perStep.length; i++) {
+          sum += perStep[i];
+          counter[i] = sum;
         }
-        prefix.append("} ");
-        long counter = 0;
-        long t0 = c.dataStart().getEpochSecond();
-        long dt = c.scrapeInterval().getSeconds();
-        int firstStep = slice.firstStep(t0, dt);
-        int end = slice.endStep(t0, dt);
-        for (int k = p.from(); k <= p.to(); k++) {
-          counter += perStep[k - p.from()];
-          if (present.get(k) && k >= firstStep && k < end) {
-            sb.append(prefix).append(counter).append(' ').append(t0 + k * dt).append('\n');
-          }
-        }
+        append(sb, c, new ClusterModel.Series(family, l, p.from(), p.to(), () -> counter), slice);
+      }
+      for (ClusterModel.Series root : NicSeries.cadvisorRoot(c, family.equals(TRANSMIT))) {
+        append(sb, c, root, slice);
       }
     }
     return sb.toString();
+  }
+
+  /** One series' samples (its values are the counter's) inside {@code slice}. */
+  private static void append(
+      StringBuilder sb, SimulatedCluster c, ClusterModel.Series s, SampleSlice slice) {
+    BitSet present = c.presentSteps(s);
+    StringBuilder prefix = new StringBuilder(s.family()).append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> e : s.labels().entrySet()) {
+      prefix.append(first ? "" : ",").append(e.getKey()).append("=\"");
+      OpenMetricsWriter.escapeLabelValue(prefix, e.getValue());
+      prefix.append('"');
+      first = false;
+    }
+    prefix.append("} ");
+    long[] values = s.values().get();
+    long t0 = c.dataStart().getEpochSecond();
+    long dt = c.scrapeInterval().getSeconds();
+    int firstStep = slice.firstStep(t0, dt);
+    int end = slice.endStep(t0, dt);
+    for (int k = s.from(); k <= s.to(); k++) {
+      if (present.get(k) && k >= firstStep && k < end) {
+        sb.append(prefix).append(values[k - s.from()]).append(' ').append(t0 + k * dt).append('\n');
+      }
+    }
   }
 
   /** The cluster's OpenMetrics text with the cAdvisor families added before {@code # EOF}. */

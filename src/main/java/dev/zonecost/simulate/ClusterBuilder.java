@@ -37,6 +37,7 @@ final class ClusterBuilder {
   final List<ReplicaSet> replicaSets = new ArrayList<>();
   final List<Job> jobs = new ArrayList<>();
   final List<Pod> pods = new ArrayList<>();
+  final List<Pod> hostNetworkPods = new ArrayList<>();
   final List<Flow> flows = new ArrayList<>();
   final Map<String, TreeSet<Integer>> restarts = new TreeMap<>();
   final Map<String, List<Pod>> podsByIp = new HashMap<>();
@@ -155,6 +156,31 @@ final class ClusterBuilder {
     Pod p = new Pod(namespace, name, uid, ip, node, ownerKind, ownerName, workload, from, to);
     pods.add(p);
     sameIp.add(p);
+    return p;
+  }
+
+  /**
+   * A pod with {@code hostNetwork: true} on {@code node}, over the node's life: its IP is the
+   * node's (kube-state-metrics' {@code pod_ip} equals {@code host_ip}, {@code
+   * host_network="true"}); Retina keeps no endpoint for it
+   * (pkg/controllers/daemon/pod/controller.go skips host-network pods), so its traffic with other
+   * nodes is in no Retina series. Kept apart from {@link #pods}: no flow of the model names it, its
+   * bytes are the bill's ({@link BillModel}).
+   */
+  Pod hostNetworkPod(String namespace, String name, Node node, String ownerKind, String owner) {
+    Pod p =
+        new Pod(
+            namespace,
+            name,
+            RandomNames.uid(new java.util.SplittableRandom(name.hashCode())),
+            node.ip(),
+            node,
+            ownerKind,
+            owner,
+            new WorkloadRef(namespace, ownerKind, owner),
+            node.from(),
+            steps);
+    hostNetworkPods.add(p);
     return p;
   }
 

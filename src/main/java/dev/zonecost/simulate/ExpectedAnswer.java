@@ -206,6 +206,23 @@ public final class ExpectedAnswer {
     return out;
   }
 
+  /**
+   * What a flow's counters show of its bytes over [start, end] at the agent {@link #nodeBytes}
+   * reads ({@code --dedupe auto}): {request, reply}. Set against the bytes the flow moved in the
+   * same time, the difference is what the scrapes cannot show (a sample missing at an edge, an
+   * agent restart, a series' first interval).
+   */
+  long[] shown(Flow f, Instant start, Instant end) {
+    Window w = new Window(start, end, SimulatedCluster.LOOK_BEHIND);
+    Node agent = agent(f, DedupeMode.AUTO);
+    BitSet present = flowSteps(f);
+    BitSet agentSteps = agentSteps().get(agent.agent());
+    return new long[] {
+      windowBytes(present, f.from(), c.agentCounter(agent, f, f.request()), agentSteps, w),
+      windowBytes(present, f.from(), c.agentCounter(agent, f, f.reply()), agentSteps, w)
+    };
+  }
+
   private void tally(Map<String, long[]> sums, Pod src, Pod dst, long bytes, boolean subnets) {
     if (bytes == 0) {
       return;

@@ -64,19 +64,10 @@ final class KubeStateMetricsWriter {
     }
     for (String instance : c.ksmInstances()) {
       for (Pod p : c.pods()) {
-        Map<String, String> l = new LinkedHashMap<>();
-        l.put("namespace", p.namespace());
-        l.put("pod", p.name());
-        l.put("uid", p.uid());
-        l.put("host_ip", p.node().ip());
-        l.put("pod_ip", p.ip());
-        l.put("node", p.node().name());
-        l.put("created_by_kind", p.ownerKind());
-        l.put("created_by_name", p.ownerName());
-        l.put("priority_class", "");
-        l.put("host_network", "false");
-        ksmTarget(l, instance);
-        out.add(new Series(KUBE_POD_INFO, l, p.from(), p.to(), null));
+        out.add(podInfo(p, instance, false));
+      }
+      for (Pod p : c.hostNetworkPods()) {
+        out.add(podInfo(p, instance, true));
       }
     }
     for (String instance : c.ksmInstances()) {
@@ -117,6 +108,26 @@ final class KubeStateMetricsWriter {
     jobOwners(out);
     nodeInfo(out);
     return out;
+  }
+
+  /**
+   * A pod's {@code kube_pod_info} (internal/store/pod.go: host_ip, pod_ip, node, created_by_*,
+   * priority_class, host_network); a host-network pod's {@code pod_ip} is its node's.
+   */
+  private Series podInfo(Pod p, String instance, boolean hostNetwork) {
+    Map<String, String> l = new LinkedHashMap<>();
+    l.put("namespace", p.namespace());
+    l.put("pod", p.name());
+    l.put("uid", p.uid());
+    l.put("host_ip", p.node().ip());
+    l.put("pod_ip", p.ip());
+    l.put("node", p.node().name());
+    l.put("created_by_kind", p.ownerKind());
+    l.put("created_by_name", p.ownerName());
+    l.put("priority_class", hostNetwork ? "system-node-critical" : "");
+    l.put("host_network", Boolean.toString(hostNetwork));
+    ksmTarget(l, instance);
+    return new Series(KUBE_POD_INFO, l, p.from(), p.to(), null);
   }
 
   /** Each CronJob run's Job and its CronJob ({@code kube_job_owner}, internal/store/job.go). */

@@ -80,6 +80,7 @@ public final class SimulatedCluster {
   private final boolean ksmExportedLabels;
   private final Set<SimulationSpec.SetUpFault> faults;
   private final List<Pod> pods;
+  private final List<Pod> hostNetworkPods;
   private final List<Flow> flows;
   private final List<Service> services;
   private final Map<List<Pod>, String> nodePortClients;
@@ -107,6 +108,7 @@ public final class SimulatedCluster {
     this.ksmExportedLabels = b.ksmExportedLabels;
     this.faults = Set.copyOf(b.faults);
     this.pods = List.copyOf(b.pods);
+    this.hostNetworkPods = List.copyOf(b.hostNetworkPods);
     this.flows = List.copyOf(b.flows);
     this.services = List.copyOf(b.services);
     this.nodePortClients = Map.copyOf(b.nodePortClients);
@@ -225,6 +227,11 @@ public final class SimulatedCluster {
     return pods;
   }
 
+  /** The pods in host network ({@link ClusterBuilder#hostNetworkPod}), in no flow of the model. */
+  List<Pod> hostNetworkPods() {
+    return hostNetworkPods;
+  }
+
   List<Node> nodes() {
     return nodes;
   }
@@ -259,6 +266,7 @@ public final class SimulatedCluster {
         out.add(s);
       }
     }
+    out.addAll(NicSeries.series(this));
     for (Series s : RetinaWriter.series(this)) {
       out.add(s);
       if (has(SimulationSpec.SetUpFault.RETINA_SCRAPED_TWICE)

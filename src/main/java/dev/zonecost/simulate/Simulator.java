@@ -207,6 +207,7 @@ public final class Simulator {
      * from outside that a node forwards to a pod in another zone (SNATed to the node's IP).
      */
     private void hostTraffic(List<Pod> clients, List<Pod> servers) {
+      hostNetworkPods();
       for (Pod s : servers.subList(0, 2)) {
         hostFlow(b.host(s.node()), s);
       }
@@ -226,6 +227,24 @@ public final class Simulator {
       for (Pod s : servers.subList(4, 6)) {
         hostFlow(s, db);
       }
+    }
+
+    static final String HOST_NETWORK_NS = "kube-system";
+
+    /**
+     * Pods in host network, which kube-state-metrics lists and Retina does not see: a node agent
+     * DaemonSet's pod on every node (the host-network traffic of {@link BillModel} is theirs), and
+     * a static pod (kube-state-metrics' created_by_kind {@code Node}) on the first node. Their
+     * names come from the node's, so the random draws of the rest of the cluster stay as they were.
+     */
+    private void hostNetworkPods() {
+      for (Node n : b.nodes) {
+        String suffix = RandomNames.name(new java.util.SplittableRandom(n.name().hashCode()), 5);
+        b.hostNetworkPod(HOST_NETWORK_NS, "node-agent-" + suffix, n, "DaemonSet", "node-agent");
+      }
+      Node first = b.nodes.get(0);
+      b.hostNetworkPod(
+          HOST_NETWORK_NS, "etcd-" + first.name(), first, ClusterModel.HOST_KIND, first.name());
     }
 
     /** A connection by IP (no Service) between a node and a pod. */

@@ -69,6 +69,15 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   @Option(
+      names = "--mesh",
+      paramLabel = "MESH",
+      description =
+          "Also write linkerd's proxy series (tcp_write_bytes_total, tcp_read_bytes_total;"
+              + " every pod injected) for the Service calls: advise then says Linkerd routes"
+              + " those Services. A marker, not a byte source: expected.json is unchanged.")
+  String mesh;
+
+  @Option(
       names = "--out-dir",
       paramLabel = "DIR",
       required = true,
@@ -115,7 +124,8 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SimulationWriter.Request request =
         SimulationWriter.Request.of(
-            source, outDir, only, samplesFrom, samplesTo, simulation.cadvisor);
+                source, outDir, only, samplesFrom, samplesTo, simulation.cadvisor)
+            .withMesh(mesh);
     SimulationWriter.Written written = SimulationWriter.write(simulation.spec(clock), request);
     PrintWriter err = spec.commandLine().getErr();
     err.println(written.summary());

@@ -72,9 +72,10 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--mesh",
       paramLabel = "MESH",
       description =
-          "Also write linkerd's proxy series (tcp_write_bytes_total, tcp_read_bytes_total;"
-              + " every pod injected) for the Service calls: advise then says Linkerd routes"
-              + " those Services. A marker, not a byte source: expected.json is unchanged.")
+          "linkerd: also write Linkerd's proxy series (tcp_write_bytes_total and"
+              + " tcp_read_bytes_total by dst_service, every pod injected) for the Service calls;"
+              + " advise then says Linkerd routes those Services. A mesh marker, not a byte"
+              + " source: expected.json is unchanged.")
   String mesh;
 
   @Option(

@@ -29,7 +29,9 @@ public enum Mesh {
    * version-2.20, linkerd/linkerd2): every address hinted, else all; those hinted for the client's
    * node's zone, else all. It never reads {@code trafficDistribution} nor node hints, so
    * PreferSameNode (whose slices carry zone hints too) routes as PreferSameZone; the proxy then
-   * balances by latency (EWMA), not evenly.
+   * balances by latency (EWMA), not evenly. The controller's experimental {@code
+   * -ext-endpoint-zone-weights} (off by default; {@code controller/cmd/destination/main.go}) weighs
+   * same-zone endpoints ten times even without hints.
    */
   LINKERD(
       "Linkerd's proxies pick its endpoints, not kube-proxy: Linkerd ignores trafficDistribution"

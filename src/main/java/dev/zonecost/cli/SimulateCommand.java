@@ -69,6 +69,16 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   @Option(
+      names = "--mesh",
+      paramLabel = "MESH",
+      description =
+          "linkerd: also write Linkerd's proxy series (tcp_write_bytes_total and"
+              + " tcp_read_bytes_total by dst_service, every pod injected) for the Service calls;"
+              + " advise then says Linkerd routes those Services. A mesh marker, not a byte"
+              + " source: expected.json is unchanged.")
+  String mesh;
+
+  @Option(
       names = "--out-dir",
       paramLabel = "DIR",
       required = true,
@@ -115,7 +125,8 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SimulationWriter.Request request =
         SimulationWriter.Request.of(
-            source, outDir, only, samplesFrom, samplesTo, simulation.cadvisor);
+                source, outDir, only, samplesFrom, samplesTo, simulation.cadvisor)
+            .withMesh(mesh);
     SimulationWriter.Written written = SimulationWriter.write(simulation.spec(clock), request);
     PrintWriter err = spec.commandLine().getErr();
     err.println(written.summary());

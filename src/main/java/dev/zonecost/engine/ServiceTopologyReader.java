@@ -66,13 +66,8 @@ public final class ServiceTopologyReader {
           NodeZones.of(s::label, plan.settings().names().zoneLabel()),
           (a, b) -> a.isEmpty() ? b : a);
     }
-    Map<String, String> meshes = new TreeMap<>();
-    for (Series s : series(plan, q.meshedByIstio())) {
-      String[] fqdn = s.label("destination_service").split("\\.");
-      if (fqdn.length >= 2) {
-        meshes.put(fqdn[1] + "/" + fqdn[0], "istio");
-      }
-    }
+    Map<String, String> meshes =
+        meshes(series(plan, q.meshedByIstio()), series(plan, q.meshedByLinkerd()));
     return new ServiceTopology(
         timeline.averages(),
         timeline.coverage(),
@@ -84,6 +79,27 @@ public final class ServiceTopologyReader {
         q.step(),
         timeline,
         meshes);
+  }
+
+  /**
+   * Per Service, the mesh whose client proxies carried its connections: Istio's by {@code
+   * destination_service} ({@code name.namespace.svc.<domain>}), Linkerd's by {@code dst_namespace}
+   * and {@code dst_service}; a Service both name (a mesh migration) is said to be Istio's.
+   */
+  static Map<String, String> meshes(List<Series> istio, List<Series> linkerd) {
+    Map<String, String> meshes = new TreeMap<>();
+    for (Series s : linkerd) {
+      if (!s.label("dst_namespace").isEmpty() && !s.label("dst_service").isEmpty()) {
+        meshes.put(s.label("dst_namespace") + "/" + s.label("dst_service"), "linkerd");
+      }
+    }
+    for (Series s : istio) {
+      String[] fqdn = s.label("destination_service").split("\\.");
+      if (fqdn.length >= 2) {
+        meshes.put(fqdn[1] + "/" + fqdn[0], "istio");
+      }
+    }
+    return meshes;
   }
 
   /**

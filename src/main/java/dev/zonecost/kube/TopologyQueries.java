@@ -24,6 +24,21 @@ public final class TopologyQueries {
   /** Istio's standard TCP metric, client to server (the proxy's name for it). */
   public static final String ISTIO_RECEIVED = "istio_tcp_received_bytes_total";
 
+  /**
+   * Linkerd's proxy, bytes it wrote to an endpoint it connected to: {@code tcp_write_bytes_total}
+   * (linkerd/linkerd2-proxy, {@code linkerd/proxy/transport/src/metrics.rs} under the {@code tcp}
+   * prefix) with {@code direction="outbound"}, {@code peer="dst"} ({@code
+   * linkerd/app/core/src/transport/labels.rs}, {@code Key::OutboundClient}), HTTP and opaque TCP
+   * alike, and the endpoint's metadata labels prefixed {@code dst_} ({@code
+   * linkerd/app/outbound/src/http/concrete.rs}, {@code opaq/concrete.rs}: {@code
+   * prefix_labels("dst", …)}): the destination controller names the Service's {@code service} and
+   * {@code namespace} there (linkerd/linkerd2, {@code
+   * controller/api/destination/watcher/port_publisher.go}, {@code metricLabels}). linkerd-viz's
+   * {@code linkerd-proxy} scrape job adds the client pod's {@code namespace} and {@code pod}, which
+   * do not clash with these.
+   */
+  public static final String LINKERD_WRITE = "tcp_write_bytes_total";
+
   /** Grid points per window at most; the step grows for long windows. */
   static final long MAX_POINTS = 720;
 
@@ -136,6 +151,21 @@ public final class TopologyQueries {
         "destination_service!=\"unknown\"");
   }
 
+  /**
+   * The Services whose connections Linkerd's client proxies opened in the window (the proxy, given
+   * the Service's endpoints by Linkerd's destination controller, chose one), by {@code
+   * dst_namespace} and {@code dst_service}; a connection to an address that is no Service's has
+   * none.
+   */
+  public String meshedByLinkerd() {
+    return folded(
+        "dst_namespace, dst_service",
+        LINKERD_WRITE,
+        "direction=\"outbound\"",
+        "peer=\"dst\"",
+        "dst_service!=\"\"");
+  }
+
   /** Every node's allocatable CPU (cores) over the window, replicas folded. */
   public String nodeCpu() {
     return folded("node", NODE_ALLOCATABLE, "resource=\"cpu\"");
@@ -149,6 +179,7 @@ public final class TopologyQueries {
         new LabelledQuery("slices with zone hints", hintedSlices()),
         new LabelledQuery("Service kinds (headless, ExternalName)", serviceKinds()),
         new LabelledQuery("allocatable CPU per node", nodeCpu()),
-        new LabelledQuery("Services Istio's proxies carried", meshedByIstio()));
+        new LabelledQuery("Services Istio's proxies carried", meshedByIstio()),
+        new LabelledQuery("Services Linkerd's proxies carried", meshedByLinkerd()));
   }
 }

@@ -430,6 +430,58 @@ public final class SimulatedCluster {
     OpenMetricsWriter.write(this, w, counters(source), SampleSlice.ALL, true);
   }
 
+  /**
+   * The meshes whose proxies' series the simulator writes beside a byte source's ({@code simulate
+   * --mesh}): markers of the Services the mesh routes, not byte sources.
+   */
+  public static final List<String> MESHES = List.of("linkerd");
+
+  /** Linkerd's series of the Service calls opened by the pods {@code meshed} says it injected. */
+  List<SourceCounter> linkerdCounters(java.util.function.Predicate<Pod> meshed) {
+    return LinkerdWriter.counters(this, meshed);
+  }
+
+  /**
+   * {@code source}'s series as {@link #writeOpenMetrics(Writer, String, SampleSlice)} writes them,
+   * with {@code mesh}'s (one of {@link #MESHES}, every pod injected) beside them; returns how many
+   * samples were written.
+   */
+  public long writeOpenMetrics(Writer w, String source, SampleSlice slice, String mesh)
+      throws IOException {
+    return OpenMetricsWriter.write(
+        this, w, withMesh(counters(source), mesh, p -> true), slice, source.equals("retina"));
+  }
+
+  /**
+   * Retina's series with Linkerd's beside them, the proxy injected only into the pods of the
+   * workloads {@code injected} accepts (the {@code linkerd.io/inject} annotation on a namespace or
+   * a pod template). Flushed, not closed.
+   */
+  public void writeOpenMetricsWithLinkerd(
+      Writer w, java.util.function.Predicate<WorkloadRef> injected) throws IOException {
+    OpenMetricsWriter.write(
+        this,
+        w,
+        withMesh(null, "linkerd", p -> injected.test(p.workload())),
+        SampleSlice.ALL,
+        true);
+  }
+
+  private List<SourceCounter> withMesh(
+      List<SourceCounter> source, String mesh, java.util.function.Predicate<Pod> meshed) {
+    if (!MESHES.contains(mesh)) {
+      throw new IllegalArgumentException("unknown mesh '" + mesh + "', expected one of " + MESHES);
+    }
+    List<SourceCounter> all = new ArrayList<>(source == null ? List.of() : source);
+    all.addAll(linkerdCounters(meshed));
+    return all;
+  }
+
+  /** Samples {@code mesh}'s series hold (every pod injected). */
+  public long meshSampleCount(String mesh) {
+    return withMesh(null, mesh, p -> true).stream().mapToLong(x -> x.present().cardinality()).sum();
+  }
+
   /** Samples written for {@code source}: kube-state-metrics' and the source's. */
   public long sampleCount(String source) {
     List<SourceCounter> counters = counters(source);

@@ -33,6 +33,8 @@ public final class SimulationWriter {
    * @param expected whether to write {@value #EXPECTED_JSON}
    * @param slice the samples of {@value #CLUSTER_OM}
    * @param cadvisor whether {@value #CLUSTER_OM} also holds cAdvisor's byte counters
+   * @param mesh whose proxies' series {@value #CLUSTER_OM} also holds, one of {@link
+   *     SimulatedCluster#MESHES}; null for none
    */
   public record Request(
       String source,
@@ -40,7 +42,8 @@ public final class SimulationWriter {
       boolean series,
       boolean expected,
       SampleSlice slice,
-      boolean cadvisor) {
+      boolean cadvisor,
+      String mesh) {
 
     /**
      * A request from the options as typed: {@code only} and the slice's ends may be null (both
@@ -73,7 +76,23 @@ public final class SimulationWriter {
             "--samples-from and --samples-to select cluster.om's samples: not with --only "
                 + EXPECTED_JSON);
       }
-      return new Request(src, outDir, series, expected, slice, cadvisor);
+      return new Request(src, outDir, series, expected, slice, cadvisor, null);
+    }
+
+    /** The same request with {@code mesh}'s series too ({@code --mesh}); null for none. */
+    public Request withMesh(String mesh) {
+      if (mesh == null) {
+        return this;
+      }
+      String m = mesh.toLowerCase(Locale.ROOT);
+      if (!SimulatedCluster.MESHES.contains(m)) {
+        throw new UsageException(
+            "unknown --mesh '"
+                + mesh
+                + "' for simulate: use one of "
+                + String.join(", ", SimulatedCluster.MESHES));
+      }
+      return new Request(source, outDir, series, expected, slice, cadvisor, m);
     }
 
     /** --samples-from and --samples-to, or every sample. */
@@ -104,14 +123,16 @@ public final class SimulationWriter {
       String src = request.source();
       SampleSlice slice = request.slice();
       return String.format(
-          "zonecost: %s cluster%s, data from %s, window %s .. %s: %d series, %d samples%s -> %s",
+          "zonecost: %s cluster%s%s, data from %s, window %s .. %s: %d series, %d samples%s -> %s",
           cluster.scenario(),
           src.equals("retina") ? "" : " as " + src + " exports it",
+          request.mesh() == null ? "" : " with " + request.mesh() + "'s proxy series",
           cluster.dataStart(),
           cluster.start(),
           cluster.end(),
           cluster.seriesCount(),
-          cluster.sampleCount(src),
+          cluster.sampleCount(src)
+              + (request.mesh() == null ? 0 : cluster.meshSampleCount(request.mesh())),
           slice == SampleSlice.ALL
               ? ""
               : " (" + samples + " in " + slice.from() + " .. " + slice.to() + ")",
@@ -151,12 +172,12 @@ public final class SimulationWriter {
           outDir.resolve(CLUSTER_OM),
           w -> {
             StringWriter series = new StringWriter();
-            samples[0] = cluster.writeOpenMetrics(series, src, slice);
+            samples[0] = writeSeries(cluster, series, request);
             w.write(CadvisorSeries.withCadvisor(cluster, series.toString(), slice));
           });
     } else if (request.series()) {
       AtomicFile.write(
-          outDir.resolve(CLUSTER_OM), w -> samples[0] = cluster.writeOpenMetrics(w, src, slice));
+          outDir.resolve(CLUSTER_OM), w -> samples[0] = writeSeries(cluster, w, request));
     }
     if (request.expected()) {
       AtomicFile.write(
@@ -166,5 +187,12 @@ public final class SimulationWriter {
       AtomicFile.write(outDir.resolve(SUBNETS_YAML), w -> w.write(cluster.subnetsYaml()));
     }
     return new Written(cluster, request, samples[0], Duration.ofNanos(System.nanoTime() - began));
+  }
+
+  private static long writeSeries(SimulatedCluster cluster, java.io.Writer w, Request request)
+      throws IOException {
+    return request.mesh() == null
+        ? cluster.writeOpenMetrics(w, request.source(), request.slice())
+        : cluster.writeOpenMetrics(w, request.source(), request.slice(), request.mesh());
   }
 }

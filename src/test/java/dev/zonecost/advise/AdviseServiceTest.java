@@ -162,6 +162,36 @@ class AdviseServiceTest {
   }
 
   @Test
+  void a_service_linkerds_proxies_carried_says_linkerd_keeps_kube_proxys_zone_rule() {
+    ServiceTopology t = topology();
+    ServiceTopology meshed =
+        new ServiceTopology(
+            t.endpoints(),
+            t.coverage(),
+            t.hinted(),
+            t.clusterIps(),
+            t.externalNames(),
+            t.cpuByNode(),
+            t.zoneByNode(),
+            t.step(),
+            t.timeline(),
+            Map.of("shop/api", "linkerd"));
+    List<TrafficRow> rows = List.of(row(CLIENT, API, "a", "b", 100));
+    Advisor advisor = Inputs.advisor();
+    for (ServiceInput in : AdviseService.inputs(rows, meshed, null, Selection.ALL)) {
+      Advice a = AdviseService.meshed(advisor.advise(in), meshed);
+      if (in.name().equals("api")) {
+        assertEquals(Mesh.LINKERD, a.mesh());
+        assertTrue(a.todo().endsWith(Mesh.LINKERD.note()), a.todo());
+        assertTrue(a.todo().contains("PreferSameNode routes as PreferSameZone"), a.todo());
+      } else {
+        assertNull(a.mesh(), "no Linkerd series for " + in.label());
+        assertFalse(a.todo().contains("Linkerd"), a.todo());
+      }
+    }
+  }
+
+  @Test
   void clients_named_by_their_node_become_bytes_per_node_and_the_endpoints_nodes_per_segment() {
     WorkloadRef n1 = dev.zonecost.accounting.NodeTraffic.node("n1");
     WorkloadRef n2 = dev.zonecost.accounting.NodeTraffic.node("n2");

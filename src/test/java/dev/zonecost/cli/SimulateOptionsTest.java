@@ -39,6 +39,33 @@ class SimulateOptionsTest {
   }
 
   @Test
+  void should_add_linkerds_proxy_series_only_when_asked_and_refuse_an_unknown_mesh(
+      @TempDir Path tmp) throws Exception {
+    String edge = "edge";
+    CliRun with =
+        CliRun.run(
+            CLOCK, "simulate", "--scenario", edge, "--mesh", "linkerd", "--out-dir", tmp + "/a");
+    assertEquals(0, with.exitCode(), with.describe());
+    String om = Files.readString(tmp.resolve("a/cluster.om"));
+    assertTrue(om.contains("tcp_write_bytes_total{direction=\"outbound\",peer=\"dst\""));
+    assertTrue(om.contains("dst_service=\""));
+    assertTrue(with.err().contains("with linkerd's proxy series"), with.describe());
+    CliRun without = CliRun.run(CLOCK, "simulate", "--scenario", edge, "--out-dir", tmp + "/b");
+    assertFalse(Files.readString(tmp.resolve("b/cluster.om")).contains("tcp_write_bytes_total"));
+    assertEquals(
+        Files.readString(tmp.resolve("b/expected.json")),
+        Files.readString(tmp.resolve("a/expected.json")),
+        "a mesh marker leaves the answer as it is: " + without.describe());
+    CliRun bad =
+        CliRun.run(
+            CLOCK, "simulate", "--scenario", edge, "--mesh", "cilium", "--out-dir", tmp + "/c");
+    assertEquals(2, bad.exitCode(), bad.describe());
+    assertEquals(1, bad.err().lines().count(), bad.describe());
+    assertTrue(bad.err().contains("unknown --mesh 'cilium'"), bad.describe());
+    assertFalse(Files.exists(tmp.resolve("c/cluster.om")));
+  }
+
+  @Test
   void should_imitate_an_overlay_cni_with_one_observation_per_node(@TempDir Path tmp)
       throws Exception {
     assertEquals(

@@ -67,4 +67,12 @@ class TopologyQueriesTest {
             + "reporter=\"source\", destination_service!=\"unknown\"}[7200s]))",
         q(Duration.ofHours(2), false).meshedByIstio());
   }
+
+  @Test
+  void reads_the_services_linkerds_client_proxies_connected_to_by_their_dst_labels() {
+    assertEquals(
+        "max by (cluster, dst_namespace, dst_service) (max_over_time(tcp_write_bytes_total{"
+            + "direction=\"outbound\", peer=\"dst\", dst_service!=\"\"}[7200s]))",
+        q(Duration.ofHours(2), false).meshedByLinkerd());
+  }
 }

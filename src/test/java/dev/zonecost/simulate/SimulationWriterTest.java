@@ -74,4 +74,36 @@ class SimulationWriterTest {
             SimulationWriter.Request.of(
                 "retina", dir, null, "2026-11-01T01:00:00Z", "2026-11-01T01:00:00Z", false));
   }
+
+  @Test
+  void with_a_mesh_the_series_hold_its_proxies_series_and_the_answer_is_unchanged(@TempDir Path dir)
+      throws IOException {
+    SimulationSpec edge =
+        SimulationSpec.builder("edge", Instant.parse("2026-11-01T02:00:00Z")).seed(42).build();
+    SimulationWriter.Written written =
+        SimulationWriter.write(
+            edge,
+            SimulationWriter.Request.of("retina", dir, null, null, null, false)
+                .withMesh("Linkerd"));
+    SimulatedCluster c = Simulator.generate(edge);
+    StringWriter plain = new StringWriter();
+    c.writeOpenMetrics(plain, "retina");
+    StringWriter expected = new StringWriter();
+    c.answer().writeExpectedJson(expected, "retina");
+    String om = Files.readString(dir.resolve(SimulationWriter.CLUSTER_OM));
+    assertEquals(
+        expected.toString(), Files.readString(dir.resolve(SimulationWriter.EXPECTED_JSON)));
+    assertTrue(om.contains("tcp_write_bytes_total{direction=\"outbound\",peer=\"dst\""), om);
+    assertTrue(om.contains("# TYPE tcp_read_bytes counter"));
+    assertEquals(
+        plain.toString().replace("# EOF\n", ""),
+        om.substring(0, om.indexOf("# TYPE tcp_write_bytes counter")),
+        "Retina's and kube-state-metrics' series as without the mesh");
+    assertEquals(c.sampleCount("retina") + c.meshSampleCount("linkerd"), written.samples());
+    assertTrue(written.summary().contains("edge cluster with linkerd's proxy series"));
+    assertThrows(
+        UsageException.class,
+        () ->
+            SimulationWriter.Request.of("retina", dir, null, null, null, false).withMesh("cilium"));
+  }
 }

@@ -100,6 +100,46 @@ class SourceWritersTest {
   }
 
   @Test
+  void linkerd_reports_each_injected_clients_service_calls_by_dst_service_and_no_other() {
+    SimulatedCluster c = edge(Routing.KUBE_PROXY);
+    Set<String> injected =
+        c.flows().stream()
+            .filter(f -> f.via() != null && !f.opener().host())
+            .map(f -> f.opener().namespace())
+            .limit(1)
+            .collect(Collectors.toSet());
+    List<SourceCounter> all = LinkerdWriter.counters(c, p -> injected.contains(p.namespace()));
+    Map<List<String>, Long> written = new HashMap<>();
+    for (SourceCounter x : all) {
+      Map<String, String> l = x.labels();
+      assertEquals("outbound", l.get("direction"));
+      assertEquals("dst", l.get("peer"));
+      assertFalse(l.get("pod").isEmpty());
+      assertNull(x.keptAs(), "a mesh marker: no bytes kept");
+      if (x.family().equals(LinkerdWriter.WRITE)) {
+        written.merge(
+            List.of(l.get("namespace"), l.get("pod"), l.get("dst_namespace"), l.get("dst_service")),
+            1L,
+            Long::sum);
+      }
+    }
+    Map<List<String>, Long> calls = new HashMap<>();
+    for (var f : c.flows()) {
+      if (f.via() != null && !f.opener().host() && injected.contains(f.opener().namespace())) {
+        calls.put(
+            List.of(f.opener().namespace(), f.opener().name(), f.via().namespace(), f.via().name()),
+            1L);
+      }
+    }
+    assertFalse(calls.isEmpty());
+    assertEquals(calls.keySet(), written.keySet());
+    assertEquals(
+        2 * written.values().stream().mapToLong(Long::longValue).sum(),
+        all.size(),
+        "a read counter beside each write counter");
+  }
+
+  @Test
   void every_source_gives_the_rows_retina_gives_within_the_agents_own_losses() {
     SimulatedCluster c = edge(Routing.KUBE_PROXY);
     Map<TrafficKey, Long> retina = rows(c.answer().expected(c.start(), c.end()));

@@ -49,56 +49,6 @@ public record Advice(
     SameNode sameNode,
     Mesh mesh) {
 
-  /** Without a mesh. */
-  public Advice(
-      String namespace,
-      String name,
-      Map<String, Long> clientBytes,
-      long unknownZoneClientBytes,
-      Map<String, Double> endpoints,
-      double endpointsWithoutZone,
-      long crossBytes,
-      long modelledCrossBytes,
-      boolean longLived,
-      BigDecimal crossCost,
-      long remainingCrossBytes,
-      long savingBytes,
-      BigDecimal savingCost,
-      BigDecimal savingCostMonthly,
-      List<ZoneLoad> loads,
-      TopologyAuto.Prediction auto,
-      long autoSavingBytes,
-      BigDecimal autoSavingCost,
-      List<Gating> gating,
-      String todo,
-      WindowShares shares,
-      SameNode sameNode) {
-    this(
-        namespace,
-        name,
-        clientBytes,
-        unknownZoneClientBytes,
-        endpoints,
-        endpointsWithoutZone,
-        crossBytes,
-        modelledCrossBytes,
-        longLived,
-        crossCost,
-        remainingCrossBytes,
-        savingBytes,
-        savingCost,
-        savingCostMonthly,
-        loads,
-        auto,
-        autoSavingBytes,
-        autoSavingCost,
-        gating,
-        todo,
-        shares,
-        sameNode,
-        null);
-  }
-
   /** The same advice for a Service a mesh's proxies route, its line saying so. */
   public Advice withMesh(Mesh m) {
     return new Advice(

@@ -84,7 +84,8 @@ public final class Advisor {
             List.copyOf(gating),
             "",
             WindowShares.whole(gating, loads),
-            sameNode(in, nodes, gating));
+            sameNode(in, nodes, gating),
+            null);
     return withTodo(draft, in);
   }
 
@@ -247,7 +248,8 @@ public final class Advisor {
         a.gating(),
         todo + sameNodeNote(a),
         a.shares(),
-        a.sameNode());
+        a.sameNode(),
+        a.mesh());
   }
 
   /** Where PreferSameNode would keep more in zone than PreferSameZone, the line says so. */

@@ -117,7 +117,8 @@ final class Combined {
             List.copyOf(gating),
             "",
             shares,
-            sameNode(cross, nodeRemaining, nodeShare, advisor));
+            sameNode(cross, nodeRemaining, nodeShare, advisor),
+            null);
     return advisor.withTodo(draft, whole);
   }
 

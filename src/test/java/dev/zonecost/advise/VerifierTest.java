@@ -41,7 +41,8 @@ class VerifierTest {
         List.copyOf(gating.keySet()),
         "",
         new WindowShares(gating, 0, "", 0),
-        SameNode.NONE);
+        SameNode.NONE,
+        null);
   }
 
   static Verifier.Window window(

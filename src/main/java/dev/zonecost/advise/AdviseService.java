@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code advise} use case: the window's client → Service rows (the report at {@code --group-by
@@ -43,6 +44,11 @@ public final class AdviseService {
     this.reports = reports;
     this.topology = topology;
     this.prices = prices;
+  }
+
+  /** The same use case with each topology it reads passed through {@code then} first. */
+  AdviseService readingTopology(UnaryOperator<ServiceTopology> then) {
+    return new AdviseService(reports, topology.andThen(then), prices);
   }
 
   /**

@@ -1,9 +1,7 @@
 package dev.zonecost.advise;
 
-import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.engine.ServiceTopology;
-import dev.zonecost.report.Report;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The {@code advise --verify} use case: the earlier window advised as {@code advise} would have
@@ -20,17 +17,13 @@ import java.util.function.Function;
  * {@link Verifier}. The reading is handed in, as to {@link AdviseService}.
  */
 public final class VerifyService {
-  private final Function<EngineRequest, Report> reports;
-  private final Function<EngineRequest, ServiceTopology> topology;
-  private final CostEstimator prices;
+  private final AdviseService advise;
 
-  public VerifyService(
-      Function<EngineRequest, Report> reports,
-      Function<EngineRequest, ServiceTopology> topology,
-      CostEstimator prices) {
-    this.reports = reports;
-    this.topology = topology;
-    this.prices = prices;
+  /**
+   * @param advise advises each window; its topology reading is watched to keep what each read
+   */
+  public VerifyService(AdviseService advise) {
+    this.advise = advise;
   }
 
   /**
@@ -47,10 +40,12 @@ public final class VerifyService {
     Map<ServiceKey, ServiceSpec> off = routingOff(specs);
     Map<String, ServiceTopology> read = new HashMap<>();
     AdviceReport predicted =
-        new AdviseService(reports, r -> remember(read, "before", r), prices)
+        advise
+            .readingTopology(t -> remember(read, "before", t))
             .advise(before, version, datapath, off);
     AdviceReport now =
-        new AdviseService(reports, r -> withoutHints(remember(read, "after", r)), prices)
+        advise
+            .readingTopology(t -> withoutHints(remember(read, "after", t)))
             .advise(after, version, datapath, off);
     ServiceTopology topoB = read.get("before");
     ServiceTopology topoA = read.get("after");
@@ -79,9 +74,8 @@ public final class VerifyService {
         before.start(), before.end(), after.start(), after.end(), out, assumptions);
   }
 
-  private ServiceTopology remember(
-      Map<String, ServiceTopology> read, String which, EngineRequest r) {
-    ServiceTopology t = topology.apply(r);
+  private static ServiceTopology remember(
+      Map<String, ServiceTopology> read, String which, ServiceTopology t) {
     read.put(which, t);
     return t;
   }

@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.advise.AdviseService;
 import dev.zonecost.advise.VerificationReport;
 import dev.zonecost.advise.VerifyService;
 import dev.zonecost.common.UsageException;
@@ -77,9 +78,10 @@ public final class VerifyOption {
         verbose,
         (reports, api) ->
             new VerifyService(
-                    r -> reports.report(r),
-                    r -> new ServiceTopologyReader(api).read(r),
-                    analysis.prices())
+                    new AdviseService(
+                        r -> reports.report(r),
+                        r -> new ServiceTopologyReader(api).read(r),
+                        analysis.prices()))
                 .verify(before, after, prepared.version(), prepared.datapath(), prepared.specs()));
   }
 }

@@ -101,7 +101,8 @@ public final class VerifyService {
         t.cpuByNode(),
         t.zoneByNode(),
         t.step(),
-        t.timeline());
+        t.timeline(),
+        Map.of());
   }
 
   static Map<ServiceKey, ServiceSpec> routingOff(Map<ServiceKey, ServiceSpec> specs) {

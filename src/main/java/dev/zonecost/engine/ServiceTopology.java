@@ -32,31 +32,7 @@ public record ServiceTopology(
     EndpointTimeline timeline,
     Map<String, String> meshes) {
 
-  /** No mesh seen. */
-  public ServiceTopology(
-      Map<String, Map<String, Double>> endpoints,
-      Map<String, Map<String, Double>> coverage,
-      Set<String> hinted,
-      Map<String, String> clusterIps,
-      Map<String, String> externalNames,
-      Map<String, Double> cpuByNode,
-      Map<String, String> zoneByNode,
-      java.time.Duration step,
-      EndpointTimeline timeline) {
-    this(
-        endpoints,
-        coverage,
-        hinted,
-        clusterIps,
-        externalNames,
-        cpuByNode,
-        zoneByNode,
-        step,
-        timeline,
-        Map.of());
-  }
-
-  /** Without a timeline: the window read as one whole. */
+  /** Without a timeline (the window read as one whole) and no mesh seen. */
   public ServiceTopology(
       Map<String, Map<String, Double>> endpoints,
       Map<String, Map<String, Double>> coverage,
@@ -75,6 +51,7 @@ public record ServiceTopology(
         cpuByNode,
         zoneByNode,
         step,
-        EndpointTimeline.none(java.time.Instant.EPOCH, java.time.Instant.EPOCH.plus(step)));
+        EndpointTimeline.none(java.time.Instant.EPOCH, java.time.Instant.EPOCH.plus(step)),
+        Map.of());
   }
 }

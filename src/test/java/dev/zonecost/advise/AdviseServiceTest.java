@@ -10,8 +10,10 @@ import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
 import dev.zonecost.accounting.WorkloadRef;
+import dev.zonecost.engine.EndpointTimeline;
 import dev.zonecost.engine.ServiceTopology;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,12 @@ class AdviseServiceTest {
   }
 
   static ServiceTopology topology() {
+    return topology(Map.of());
+  }
+
+  /** The same Services, the given ones' connections carried by a mesh's proxies. */
+  static ServiceTopology topology(Map<String, String> meshes) {
+    Duration step = Duration.ofMinutes(1);
     return new ServiceTopology(
         Map.of(
             "shop/api", Map.of("a", 2.0, "b", 0.5, "", 1.0),
@@ -37,7 +45,9 @@ class AdviseServiceTest {
         Map.of(),
         Map.of("n1", 4.0, "n2", 8.0, "n3", 2.0),
         Map.of("n1", "a", "n2", "b", "n3", ""),
-        Duration.ofMinutes(1));
+        step,
+        EndpointTimeline.none(Instant.EPOCH, Instant.EPOCH.plus(step)),
+        meshes);
   }
 
   @Test
@@ -132,30 +142,24 @@ class AdviseServiceTest {
     AdviseService.requireEndpointSlices(t); // slices present: no refusal
   }
 
-  @Test
-  void a_service_istios_proxies_carried_says_what_istio_does_with_traffic_distribution() {
-    ServiceTopology t = topology();
-    ServiceTopology meshed =
-        new ServiceTopology(
-            t.endpoints(),
-            t.coverage(),
-            t.hinted(),
-            t.clusterIps(),
-            t.externalNames(),
-            t.cpuByNode(),
-            t.zoneByNode(),
-            t.step(),
-            t.timeline(),
-            Map.of("shop/api", "istio"));
+  /** Each Service's advice when the mesh's proxies carried shop/api's connections. */
+  static List<Advice> meshedAdvice(String mesh) {
+    ServiceTopology meshed = topology(Map.of("shop/api", mesh));
     List<TrafficRow> rows = List.of(row(CLIENT, API, "a", "b", 100));
     Advisor advisor = Inputs.advisor();
-    for (ServiceInput in : AdviseService.inputs(rows, meshed, null, Selection.ALL)) {
-      Advice a = AdviseService.meshed(advisor.advise(in), meshed);
-      if (in.name().equals("api")) {
+    return AdviseService.inputs(rows, meshed, null, Selection.ALL).stream()
+        .map(in -> AdviseService.meshed(advisor.advise(in), meshed))
+        .toList();
+  }
+
+  @Test
+  void a_service_istios_proxies_carried_says_what_istio_does_with_traffic_distribution() {
+    for (Advice a : meshedAdvice("istio")) {
+      if (a.name().equals("api")) {
         assertEquals(Mesh.ISTIO, a.mesh());
         assertTrue(a.todo().endsWith(Mesh.ISTIO.note()), a.todo());
       } else {
-        assertNull(a.mesh(), "no Istio series for " + in.label());
+        assertNull(a.mesh(), "no Istio series for " + a.label());
         assertFalse(a.todo().contains("Istio"), a.todo());
       }
     }
@@ -163,29 +167,13 @@ class AdviseServiceTest {
 
   @Test
   void a_service_linkerds_proxies_carried_says_linkerd_keeps_kube_proxys_zone_rule() {
-    ServiceTopology t = topology();
-    ServiceTopology meshed =
-        new ServiceTopology(
-            t.endpoints(),
-            t.coverage(),
-            t.hinted(),
-            t.clusterIps(),
-            t.externalNames(),
-            t.cpuByNode(),
-            t.zoneByNode(),
-            t.step(),
-            t.timeline(),
-            Map.of("shop/api", "linkerd"));
-    List<TrafficRow> rows = List.of(row(CLIENT, API, "a", "b", 100));
-    Advisor advisor = Inputs.advisor();
-    for (ServiceInput in : AdviseService.inputs(rows, meshed, null, Selection.ALL)) {
-      Advice a = AdviseService.meshed(advisor.advise(in), meshed);
-      if (in.name().equals("api")) {
+    for (Advice a : meshedAdvice("linkerd")) {
+      if (a.name().equals("api")) {
         assertEquals(Mesh.LINKERD, a.mesh());
         assertTrue(a.todo().endsWith(Mesh.LINKERD.note()), a.todo());
         assertTrue(a.todo().contains("PreferSameNode routes as PreferSameZone"), a.todo());
       } else {
-        assertNull(a.mesh(), "no Linkerd series for " + in.label());
+        assertNull(a.mesh(), "no Linkerd series for " + a.label());
         assertFalse(a.todo().contains("Linkerd"), a.todo());
       }
     }

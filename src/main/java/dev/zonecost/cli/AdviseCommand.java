@@ -5,6 +5,7 @@ import dev.zonecost.common.UsageException;
 import dev.zonecost.render.AdviceFormat;
 import dev.zonecost.render.AdviceRenderers;
 import dev.zonecost.render.VerificationRenderers;
+import dev.zonecost.render.View;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class AdviseCommand implements Callable<Integer> {
     }
     var advised = prepared.advise(analysis, window, env, err, verbose.verbose);
     var whole = advised.whole();
-    AdviceRenderers.View view =
+    View<AdviceReport> view =
         format.view(
             !noHeaders,
             whole == null

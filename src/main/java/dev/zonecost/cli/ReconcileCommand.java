@@ -4,6 +4,7 @@ import dev.zonecost.common.UsageException;
 import dev.zonecost.reconcile.Reconciliation;
 import dev.zonecost.render.OutputFormat;
 import dev.zonecost.render.ReconcileRenderers;
+import dev.zonecost.render.View;
 import dev.zonecost.time.TimeParsing;
 import dev.zonecost.time.TimeWindow;
 import java.io.PrintWriter;
@@ -97,7 +98,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     boolean typed = spec.commandLine().getParseResult().hasMatchedOption("--output");
     format = FileFormat.of(file, typed, format, Formats.TYPES);
     TimeWindow window = analysis.time.window(clock);
-    ReconcileRenderers.View view = ReconcileRenderers.of(format, !noHeaders);
+    View<Reconciliation> view = ReconcileRenderers.of(format, !noHeaders);
     Duration buckets = every == null ? null : TimeParsing.duration(every);
     PrintWriter err = spec.commandLine().getErr();
     Reconciliation r =

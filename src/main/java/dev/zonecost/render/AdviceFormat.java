@@ -1,5 +1,7 @@
 package dev.zonecost.render;
 
+import dev.zonecost.advise.AdviceReport;
+
 /** The {@code -o} formats of {@code advise}. */
 public enum AdviceFormat {
   TABLE,
@@ -8,14 +10,14 @@ public enum AdviceFormat {
   YAML,
   MARKDOWN;
 
-  public AdviceRenderers.View view(boolean headers) {
+  public View<AdviceReport> view(boolean headers) {
     return view(headers, null);
   }
 
   /**
    * @param total the report's cross-zone over the same window and selection, null when unknown
    */
-  public AdviceRenderers.View view(boolean headers, AdviceRenderers.ReportTotal total) {
+  public View<AdviceReport> view(boolean headers, AdviceRenderers.ReportTotal total) {
     return switch (this) {
       case TABLE -> AdviceRenderers.table(headers, total);
       case CSV -> AdviceRenderers.csv(headers);

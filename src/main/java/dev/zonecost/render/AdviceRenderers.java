@@ -1,22 +1,14 @@
 package dev.zonecost.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.zonecost.advise.Advice;
 import dev.zonecost.advise.AdviceReport;
 import dev.zonecost.advise.Gating;
 import dev.zonecost.advise.ZoneLoad;
 import dev.zonecost.common.MarkupText;
 import dev.zonecost.cost.Money;
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +49,6 @@ public final class AdviceRenderers {
 
   private AdviceRenderers() {}
 
-  /** One view of the advice. */
-  public interface View {
-    void render(AdviceReport report, Writer out) throws IOException;
-  }
-
   /**
    * What {@code zonecost report --source retina} counts as cross-zone over the advice's window and
    * selection: all of it, where advise's cross-zone is only what clients sent to Services.
@@ -92,7 +79,7 @@ public final class AdviceRenderers {
         + " did not go through a ClusterIP (pod to pod, nodes, outside).";
   }
 
-  static View table(boolean headers, ReportTotal total) {
+  static View<AdviceReport> table(boolean headers, ReportTotal total) {
     return (r, out) -> {
       TextTable t =
           new TextTable(
@@ -154,11 +141,11 @@ public final class AdviceRenderers {
     };
   }
 
-  static View markdown() {
+  static View<AdviceReport> markdown() {
     return markdown(null);
   }
 
-  static View markdown(ReportTotal total) {
+  static View<AdviceReport> markdown(ReportTotal total) {
     return (r, out) -> {
       out.write("| Service | Cross-zone | Modelled | Cost | Saving | Saving / 30 d | Same node |");
       out.write(" Max load | Gating | What to do |\n");
@@ -207,7 +194,7 @@ public final class AdviceRenderers {
     };
   }
 
-  static View csv(boolean headers) {
+  static View<AdviceReport> csv(boolean headers) {
     return (r, out) -> {
       CSVPrinter p = CsvRenderer.printer(out, headers, CSV_COLUMNS);
       for (Advice a : r.services()) {
@@ -250,28 +237,12 @@ public final class AdviceRenderers {
     };
   }
 
-  static View json(ReportTotal total) {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    m.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    return (r, out) -> {
-      m.writeValue(out, tree(r, total));
-      out.write("\n");
-      out.flush();
-    };
+  static View<AdviceReport> json(ReportTotal total) {
+    return (r, out) -> Documents.json(tree(r, total), out);
   }
 
-  static View yaml(ReportTotal total) {
-    YAMLMapper y =
-        new YAMLMapper(
-            YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build());
-    y.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    return (r, out) -> {
-      y.writeValue(out, tree(r, total));
-      out.flush();
-    };
+  static View<AdviceReport> yaml(ReportTotal total) {
+    return (r, out) -> Documents.yaml(tree(r, total), out);
   }
 
   /** The document of {@code -o json} and {@code -o yaml}. */

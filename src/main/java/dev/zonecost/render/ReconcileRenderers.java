@@ -1,8 +1,5 @@
 package dev.zonecost.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,13 +37,8 @@ public final class ReconcileRenderers {
 
   private ReconcileRenderers() {}
 
-  /** One view of a reconciliation. */
-  public interface View {
-    void render(Reconciliation r, Writer out) throws IOException;
-  }
-
   /** The view of {@code -o FORMAT}: table, wide, csv, json, markdown or html. */
-  public static View of(OutputFormat format, boolean headers) {
+  public static View<Reconciliation> of(OutputFormat format, boolean headers) {
     return switch (format) {
       case TABLE, WIDE -> (r, out) -> table(r, out, headers, format == OutputFormat.WIDE);
       case CSV -> (r, out) -> csv(r, out, headers);
@@ -149,13 +141,7 @@ public final class ReconcileRenderers {
     }
     ArrayNode notes = doc.putArray("notes");
     r.notes().forEach(notes::add);
-    ObjectMapper m =
-        new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    m.writeValue(out, doc);
-    out.write("\n");
-    out.flush();
+    Documents.json(doc, out);
   }
 
   private static void putCoverage(ObjectNode o, String name, BigDecimal c) {

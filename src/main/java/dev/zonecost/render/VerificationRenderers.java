@@ -1,20 +1,12 @@
 package dev.zonecost.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.zonecost.advise.Verification;
 import dev.zonecost.advise.VerificationReport;
 import dev.zonecost.advise.Verifier;
 import dev.zonecost.common.MarkupText;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -48,13 +40,8 @@ public final class VerificationRenderers {
 
   private VerificationRenderers() {}
 
-  /** One view of the verification. */
-  public interface View {
-    void render(VerificationReport report, Writer out) throws IOException;
-  }
-
   /** The view for {@code -o}. */
-  public static View of(AdviceFormat format, boolean headers) {
+  public static View<VerificationReport> of(AdviceFormat format, boolean headers) {
     return switch (format) {
       case TABLE -> table(headers);
       case CSV -> csv(headers);
@@ -64,7 +51,7 @@ public final class VerificationRenderers {
     };
   }
 
-  static View table(boolean headers) {
+  static View<VerificationReport> table(boolean headers) {
     return (r, out) -> {
       TextTable t =
           new TextTable(
@@ -114,7 +101,7 @@ public final class VerificationRenderers {
     };
   }
 
-  static View markdown() {
+  static View<VerificationReport> markdown() {
     return (r, out) -> {
       out.write("| Service | Before | Predicted | Measured | Saving predicted | Saving measured |");
       out.write(" Delivered | Verdict | Why |\n");
@@ -151,7 +138,7 @@ public final class VerificationRenderers {
     };
   }
 
-  static View csv(boolean headers) {
+  static View<VerificationReport> csv(boolean headers) {
     return (r, out) -> {
       CSVPrinter p = CsvRenderer.printer(out, headers, CSV_COLUMNS);
       for (Verification v : r.services()) {
@@ -179,28 +166,12 @@ public final class VerificationRenderers {
     };
   }
 
-  static View json() {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    m.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    return (r, out) -> {
-      m.writeValue(out, tree(r));
-      out.write("\n");
-      out.flush();
-    };
+  static View<VerificationReport> json() {
+    return (r, out) -> Documents.json(tree(r), out);
   }
 
-  static View yaml() {
-    YAMLMapper y =
-        new YAMLMapper(
-            YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build());
-    y.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    return (r, out) -> {
-      y.writeValue(out, tree(r));
-      out.flush();
-    };
+  static View<VerificationReport> yaml() {
+    return (r, out) -> Documents.yaml(tree(r), out);
   }
 
   /** The document of {@code -o json} and {@code -o yaml}. */

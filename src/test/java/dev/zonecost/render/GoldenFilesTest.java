@@ -3,6 +3,7 @@ package dev.zonecost.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,14 +24,22 @@ class GoldenFilesTest {
   void should_render_exactly_the_golden_file(OutputFormat format) throws Exception {
     StringWriter out = new StringWriter();
     format.renderer(true, false).render(RenderersTest.sample(), out);
-    Path file = GOLDEN.resolve("report." + format.name().toLowerCase() + ".txt");
+    assertGolden("report." + format.name().toLowerCase() + ".txt", out.toString());
+  }
+
+  /**
+   * What was rendered equals the golden file {@code name} (written first with {@code
+   * -Dgolden.update=true}).
+   */
+  static void assertGolden(String name, String rendered) throws IOException {
+    Path file = GOLDEN.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);
-      Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+      Files.writeString(file, rendered, StandardCharsets.UTF_8);
     }
     assertTrue(
         Files.exists(file), "missing golden file " + file + ": run with -Dgolden.update=true");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), out.toString(), file.toString());
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), rendered, file.toString());
   }
 
   @ParameterizedTest

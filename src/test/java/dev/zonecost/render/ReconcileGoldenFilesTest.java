@@ -1,6 +1,5 @@
 package dev.zonecost.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +9,6 @@ import dev.zonecost.reconcile.Reconciliation;
 import dev.zonecost.reconcile.ResourceKind;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * -Dtest=ReconcileGoldenFilesTest -Dgolden.update=true} and review the diff.
  */
 class ReconcileGoldenFilesTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
   /** Two hours: a node with reasons, one covered whole, an instance, a NAT gateway, totals. */
   static Reconciliation sample() {
     Instant h0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -68,22 +62,15 @@ class ReconcileGoldenFilesTest {
             0,
             List.of());
     ReconcileRow nat =
-        new ReconcileRow(
+        billedOnly(
             h0,
             h1,
             "arn:aws:ec2:us-east-1:1:natgateway/nat-0c",
             ResourceKind.NAT_GATEWAY,
-            "",
-            "",
             120_000_000L,
             0,
-            new BigDecimal("0.0012"),
-            "USD",
-            0,
-            0,
-            0,
-            0,
-            List.of("a NAT gateway: traffic through it is billed to it, not to the nodes"));
+            "0.0012",
+            "a NAT gateway: traffic through it is billed to it, not to the nodes");
     ReconcileRow t0 =
         new ReconcileRow(
             h0,
@@ -102,39 +89,16 @@ class ReconcileGoldenFilesTest {
             0,
             List.of());
     ReconcileRow other =
-        new ReconcileRow(
+        billedOnly(
             h1,
             h2,
             "i-0feed",
             ResourceKind.INSTANCE,
-            "",
-            "",
             700_000_000L,
             300_000_000L,
-            new BigDecimal("0.01"),
-            "USD",
-            0,
-            0,
-            0,
-            0,
-            List.of("an instance that is not a node of this cluster"));
-    ReconcileRow t1 =
-        new ReconcileRow(
-            h1,
-            h2,
-            "total",
-            null,
-            "",
-            "",
-            700_000_000L,
-            300_000_000L,
-            new BigDecimal("0.01"),
-            "USD",
-            0,
-            0,
-            0,
-            0,
-            List.of());
+            "0.01",
+            "an instance that is not a node of this cluster");
+    ReconcileRow t1 = billedOnly(h1, h2, "total", null, 700_000_000L, 300_000_000L, "0.01");
     return new Reconciliation(
         h0,
         h2,
@@ -147,6 +111,34 @@ class ReconcileGoldenFilesTest {
         List.of("12 of 40 bill rows are inter-zone data transfer; left out: 4 credits"));
   }
 
+  /** A row of the bill with nothing measured against it (no node, no zone), in USD. */
+  private static ReconcileRow billedOnly(
+      Instant from,
+      Instant to,
+      String resource,
+      ResourceKind kind,
+      long billedOut,
+      long billedIn,
+      String cost,
+      String... reasons) {
+    return new ReconcileRow(
+        from,
+        to,
+        resource,
+        kind,
+        "",
+        "",
+        billedOut,
+        billedIn,
+        new BigDecimal(cost),
+        "USD",
+        0,
+        0,
+        0,
+        0,
+        List.of(reasons));
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = OutputFormat.class,
@@ -154,14 +146,8 @@ class ReconcileGoldenFilesTest {
   void should_render_exactly_the_golden_file(OutputFormat format) throws Exception {
     StringWriter out = new StringWriter();
     ReconcileRenderers.of(format, true).render(sample(), out);
-    Path file = GOLDEN.resolve("reconcile." + format.name().toLowerCase() + ".txt");
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
-    }
-    assertTrue(
-        Files.exists(file), "missing golden file " + file + ": run with -Dgolden.update=true");
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), out.toString(), file.toString());
+    GoldenFilesTest.assertGolden(
+        "reconcile." + format.name().toLowerCase() + ".txt", out.toString());
   }
 
   @Test

@@ -50,6 +50,14 @@ class VerifierTest {
     return new Verifier.Window(advice(clients, cross, remaining, Map.of()), coverage);
   }
 
+  /**
+   * The earlier window most cases share: 1000 bytes from each zone's clients, 2000 crossing, all
+   * predicted to stay in zone.
+   */
+  static Verifier.Window allStayPredicted() {
+    return window(even(1000), 2000, 0, EVERYWHERE);
+  }
+
   static Map<String, Long> even(long perZone) {
     return Map.of("a", perZone, "b", perZone, "c", perZone);
   }
@@ -64,7 +72,7 @@ class VerifierTest {
 
   @Test
   void a_window_three_times_longer_is_compared_by_share_of_the_bytes() {
-    Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
+    Verifier.Window before = allStayPredicted();
     Verifier.Window after = window(even(3000), 0, 0, EVERYWHERE);
     Verification v = verify(before, after, true);
     assertEquals(Verdict.DELIVERED, v.verdict());
@@ -89,7 +97,7 @@ class VerifierTest {
 
   @Test
   void endpoints_that_leave_a_zone_after_the_switch_are_the_reason() {
-    Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
+    Verifier.Window before = allStayPredicted();
     // Zone c's endpoint left after a fifth of the window: its clients cross the rest of it.
     Map<String, Double> after = Map.of("a", 1.0, "b", 1.0, "c", 0.2);
     Verification v = verify(before, window(even(1000), 800, 800, after), true);
@@ -112,7 +120,7 @@ class VerifierTest {
 
   @Test
   void an_endpoint_without_zone_after_the_switch_suspends_the_routing() {
-    Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
+    Verifier.Window before = allStayPredicted();
     Map<Gating, Double> half = new EnumMap<>(Map.of(Gating.ENDPOINTS_WITHOUT_ZONE, 0.5));
     // While suspended, what crossed still crosses: the model's remainder is the measurement.
     Verifier.Window after = new Verifier.Window(advice(even(1000), 1000, 1000, half), EVERYWHERE);
@@ -125,8 +133,7 @@ class VerifierTest {
 
   @Test
   void no_hints_now_is_routing_off() {
-    Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
-    Verification v = verify(before, window(even(1000), 2000, 0, EVERYWHERE), false);
+    Verification v = verify(allStayPredicted(), window(even(1000), 2000, 0, EVERYWHERE), false);
     assertEquals(Verdict.NOT_ON, v.verdict());
     assertEquals(List.of(Shortfall.ROUTING_OFF), causes(v));
     assertEquals(2.0 / 3, v.reasons().get(0).effect(), 1e-9);
@@ -134,8 +141,7 @@ class VerifierTest {
 
   @Test
   void hints_present_but_bytes_crossing_where_the_rule_keeps_them_is_not_applied() {
-    Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
-    Verification v = verify(before, window(even(1000), 1000, 0, EVERYWHERE), true);
+    Verification v = verify(allStayPredicted(), window(even(1000), 1000, 0, EVERYWHERE), true);
     assertEquals(Verdict.PARTLY, v.verdict());
     assertEquals(List.of(Shortfall.NOT_APPLIED), causes(v));
   }
@@ -153,7 +159,7 @@ class VerifierTest {
   void no_predicted_saving_no_traffic_and_a_service_new_now() {
     Verifier.Window flat = window(even(1000), 0, 0, EVERYWHERE);
     assertEquals(Verdict.NOTHING_PREDICTED, verify(flat, flat, true).verdict());
-    Verifier.Window before = window(even(1000), 2000, 0, EVERYWHERE);
+    Verifier.Window before = allStayPredicted();
     assertEquals(Verdict.NO_TRAFFIC, verify(before, null, true).verdict());
     assertEquals(Verdict.NOTHING_PREDICTED, verify(null, flat, true).verdict());
     // A 1-byte saving in 3 MB, scaled to 3 bytes now, is none.

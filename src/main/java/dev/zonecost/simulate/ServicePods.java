@@ -73,6 +73,15 @@ final class ServicePods {
     return pod(deployment, node, from, to);
   }
 
+  /** The Deployment's pods ready over the whole window, one per zone named, in that order. */
+  List<Pod> backends(String deployment, String... zones) {
+    List<Pod> out = new ArrayList<>();
+    for (String z : zones) {
+      out.add(backend(deployment, z, 0, steps));
+    }
+    return out;
+  }
+
   /** A pod of the Deployment over [from, to] (its ReplicaSet made with its first pod). */
   Pod pod(String deployment, Node n, int from, int to) {
     String rs =

@@ -85,51 +85,17 @@ public final class SwitchScenario {
       roamers.add(k.pod("roamers", k.node(c), change, steps));
     }
     Map<Service, List<Pod>> clientsOf = new LinkedHashMap<>();
-    clientsOf.put(
-        k.service(
-            "steady",
-            List.of(
-                k.backend("steady", a, 0, steps),
-                k.backend("steady", a, 0, steps),
-                k.backend("steady", bz, 0, steps),
-                k.backend("steady", c, 0, steps))),
-        web);
-    clientsOf.put(
-        k.service(
-            "two-zones",
-            List.of(k.backend("two-zones", a, 0, steps), k.backend("two-zones", bz, 0, steps))),
-        web);
-    clientsOf.put(
-        k.service(
-            "moved",
-            List.of(
-                k.backend("moved", a, 0, steps),
-                k.backend("moved", bz, 0, steps),
-                k.backend("moved", c, 0, change - 1),
-                k.backend("moved", a, change - 2, steps))),
-        web);
-    clientsOf.put(
-        k.service(
-            "suspended",
-            List.of(
-                k.backend("suspended", a, 0, steps),
-                k.backend("suspended", bz, 0, steps),
-                k.backend("suspended", c, 0, steps),
-                k.backend("suspended", k.unlabelled, change, steps))),
-        web);
-    clientsOf.put(
-        k.service(
-            "clients",
-            List.of(k.backend("clients-api", a, 0, steps), k.backend("clients-api", bz, 0, steps))),
-        roamers);
-    clientsOf.put(
-        k.service(
-            "left-off",
-            List.of(
-                k.backend("left-off", a, 0, steps),
-                k.backend("left-off", bz, 0, steps),
-                k.backend("left-off", c, 0, steps))),
-        web);
+    clientsOf.put(k.service("steady", k.backends("steady", a, a, bz, c)), web);
+    clientsOf.put(k.service("two-zones", k.backends("two-zones", a, bz)), web);
+    List<Pod> moved = k.backends("moved", a, bz);
+    moved.add(k.backend("moved", c, 0, change - 1));
+    moved.add(k.backend("moved", a, change - 2, steps));
+    clientsOf.put(k.service("moved", moved), web);
+    List<Pod> suspended = k.backends("suspended", a, bz, c);
+    suspended.add(k.backend("suspended", k.unlabelled, change, steps));
+    clientsOf.put(k.service("suspended", suspended), web);
+    clientsOf.put(k.service("clients", k.backends("clients-api", a, bz)), roamers);
+    clientsOf.put(k.service("left-off", k.backends("left-off", a, bz, c)), web);
     int i = 0;
     for (Map.Entry<Service, List<Pod>> e : clientsOf.entrySet()) {
       Service s = e.getKey();

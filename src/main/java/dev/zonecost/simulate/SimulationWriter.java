@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,14 +57,7 @@ public final class SimulationWriter {
         String samplesFrom,
         String samplesTo,
         boolean cadvisor) {
-      String src = source.toLowerCase(Locale.ROOT);
-      if (!SimulatedCluster.SOURCES.contains(src)) {
-        throw new UsageException(
-            "unknown --source '"
-                + source
-                + "' for simulate: use one of "
-                + String.join(", ", SimulatedCluster.SOURCES));
-      }
+      String src = oneOf("--source", source, SimulatedCluster.SOURCES);
       boolean series = only == null || only.equals(CLUSTER_OM);
       boolean expected = only == null || only.equals(EXPECTED_JSON);
       if (!series && !expected) {
@@ -84,15 +78,23 @@ public final class SimulationWriter {
       if (mesh == null) {
         return this;
       }
-      String m = mesh.toLowerCase(Locale.ROOT);
-      if (!SimulatedCluster.MESHES.contains(m)) {
-        throw new UsageException(
-            "unknown --mesh '"
-                + mesh
-                + "' for simulate: use one of "
-                + String.join(", ", SimulatedCluster.MESHES));
-      }
+      String m = oneOf("--mesh", mesh, SimulatedCluster.MESHES);
       return new Request(source, outDir, series, expected, slice, cadvisor, m);
+    }
+
+    /** The option's value in lower case, when one of {@code known}; else a usage error. */
+    private static String oneOf(String option, String value, List<String> known) {
+      String v = value.toLowerCase(Locale.ROOT);
+      if (!known.contains(v)) {
+        throw new UsageException(
+            "unknown "
+                + option
+                + " '"
+                + value
+                + "' for simulate: use one of "
+                + String.join(", ", known));
+      }
+      return v;
     }
 
     /** --samples-from and --samples-to, or every sample. */

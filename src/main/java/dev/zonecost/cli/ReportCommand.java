@@ -50,6 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin TrendOptions trend;
   @Mixin VerboseOption verbose;
+  @Mixin TimingsOption timings;
 
   public ReportCommand(Clock clock, Environment env) {
     this.clock = clock;
@@ -63,6 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     Duration every = trend.every();
     TimeWindow earlier = trend.compareWindow();
     Path earlierFile = trend.compareFile();
+    analysis.timings = timings.collector(every != null || earlier != null || earlierFile != null);
     if (earlier != null || earlierFile != null) {
       return compare(window, earlier, earlierFile);
     }
@@ -98,9 +100,21 @@ public final class ReportCommand implements Callable<Integer> {
                 err,
                 verbose.verbose,
                 service ->
-                    service.recorded(
-                        analysis.request(window), recorded, output.sortBy(), output.top()));
-    write(renderer, report, err);
+                    analysis.timings.phase(
+                        AnalysisOptions.REPORT,
+                        () ->
+                            service.recorded(
+                                analysis.request(window),
+                                recorded,
+                                output.sortBy(),
+                                output.top())));
+    analysis.timings.phase(
+        "rendering",
+        () -> {
+          write(renderer, report, err);
+          return null;
+        });
+    TimingsOption.print(analysis.timings, report.metadata().queries(), err);
     return ExitCodes.OK;
   }
 

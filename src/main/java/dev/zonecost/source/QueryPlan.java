@@ -174,7 +174,16 @@ public final class QueryPlan {
    * rest ended earlier and are read by name ({@link #lastValues(List)}).
    */
   public String lastValuesAtEnd() {
-    return "last_over_time(" + forwardSelector() + edgeRange() + ")";
+    return withoutName("last_over_time(" + forwardSelector() + edgeRange() + ")");
+  }
+
+  /**
+   * The same values without the metric name, which {@code last_over_time} keeps and every series of
+   * one selector shares (one name, so dropping it merges no two series): 51 bytes a series on
+   * Retina's counter. {@code * 1} changes no float.
+   */
+  private static String withoutName(String lastOverTime) {
+    return lastOverTime + " * 1";
   }
 
   /**
@@ -203,7 +212,7 @@ public final class QueryPlan {
 
   /** The last in-window value of the series the matchers select (a whole-window read of them). */
   public String lastValues(List<String> matchers) {
-    return "last_over_time(" + forwardSelector(matchers) + windowRange() + ")";
+    return withoutName("last_over_time(" + forwardSelector(matchers) + windowRange() + ")");
   }
 
   /** The smallest in-window value of the series the matchers select: their first, without reset. */

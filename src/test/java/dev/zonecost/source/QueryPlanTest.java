@@ -56,7 +56,8 @@ class QueryPlanTest {
     String sel = "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}";
     QueryPlan p = plan(null, false);
     assertEquals("resets(" + sel + "[7200s])", p.windowCensus());
-    assertEquals("last_over_time(" + sel + "[600s])", p.lastValuesAtEnd());
+    // last_over_time keeps the metric name; * 1 drops it (one name per selector: no merge)
+    assertEquals("last_over_time(" + sel + "[600s]) * 1", p.lastValuesAtEnd());
     assertEquals(
         "min_over_time("
             + sel
@@ -80,7 +81,7 @@ class QueryPlanTest {
         "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
             + " source_podname=~\"a|b\\\\.c\"}";
     List<String> m = List.of(QueryPlan.anyOf("source_podname", List.of("b.c", "a", "a")));
-    assertEquals("last_over_time(" + sel + "[7200s])", p.lastValues(m));
+    assertEquals("last_over_time(" + sel + "[7200s]) * 1", p.lastValues(m));
     assertEquals("min_over_time(" + sel + "[7200s])", p.firstValues(m));
     assertEquals(
         "(resets(" + sel + "[600s]) > 0)[8100s:300s]",
@@ -95,7 +96,7 @@ class QueryPlanTest {
             settings(
                 START, START.plusSeconds(240), null, Selection.ALL, MetricNames.DEFAULT, false));
     assertEquals(
-        "last_over_time(networkobservability_adv_forward_bytes[240s])", p.lastValuesAtEnd());
+        "last_over_time(networkobservability_adv_forward_bytes[240s]) * 1", p.lastValuesAtEnd());
   }
 
   @Test

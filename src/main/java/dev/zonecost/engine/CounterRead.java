@@ -26,10 +26,10 @@ import java.util.concurrent.ExecutorService;
 /**
  * One counter of the source read by the window form with one full read of the window: the census
  * ({@code resets} per series), each series' last value from the window's last minutes and first
- * value from its first minutes, the pre-existing series without a first-minutes sample, and the
- * agents' look-behind, sent in parallel; then, by name, the values the edges missed and the resets
- * of the series with one (located, else their raw samples). Per series without a reset the bytes
- * are {@code last − baseline}; with resets, {@code last − baseline + Σ value before each reset}.
+ * value from its first minutes, and the series (and so the agents) in the look-behind, sent in
+ * parallel; then, by name, the values the edges missed and the resets of the series with one
+ * (located, else their raw samples). Per series without a reset the bytes are {@code last −
+ * baseline}; with resets, {@code last − baseline + Σ value before each reset}.
  */
 final class CounterRead {
   private final PrometheusApi api;
@@ -42,8 +42,8 @@ final class CounterRead {
   private final CompletableFuture<QueryResult> census;
   private final CompletableFuture<QueryResult> lastEdge;
   private final CompletableFuture<QueryResult> firstEdge;
-  private final CompletableFuture<QueryResult> gapAtStart;
-  private final CompletableFuture<QueryResult> agents;
+  private final CompletableFuture<QueryResult> lookBehind;
+  private final CompletableFuture<QueryResult> agents; // null: the look-behind names them
   long resetCount;
 
   /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
@@ -66,9 +66,9 @@ final class CounterRead {
     this.progress = progress;
     census = fetch(plan.windowCensus());
     lastEdge = fetch(plan.lastValuesAtEnd());
-    firstEdge = fetch(plan.firstValuesAtStart());
-    gapAtStart = fetch(plan.seriesBeforeWithoutStartEdge());
-    agents = fetch(plan.agentsWithLookBehind());
+    firstEdge = fetch(plan.firstEdgeValues());
+    lookBehind = fetch(plan.lookBehindSeries());
+    agents = plan.lookBehindNamesAgents() ? null : fetch(plan.agentsWithLookBehind());
   }
 
   private CompletableFuture<QueryResult> fetch(String promql) {
@@ -107,14 +107,26 @@ final class CounterRead {
     copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
     copyNotes = source.copyNotes(labelsOf.values());
     Map<String, Double> last = values(lastEdge);
-    Map<String, Double> first = values(firstEdge);
-    Set<String> preExisting = new HashSet<>(first.keySet());
-    values(gapAtStart).keySet().stream().filter(labelsOf::containsKey).forEach(preExisting::add);
-    preExisting.retainAll(labelsOf.keySet());
+    // pre-existing: a sample in the look-behind; their first values: the first edge's, where the
+    // series has one (the others had a gap across the start: read by name below)
+    Set<String> preExisting = new HashSet<>();
     Set<String> agentsBefore = new HashSet<>();
-    for (Series s : TrafficEngine.join(agents).series()) {
-      agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
+    for (Series s : TrafficEngine.join(lookBehind).series()) {
+      String id = TrafficEngine.identity(s.labels());
+      if (labelsOf.containsKey(id)) {
+        preExisting.add(id);
+      }
+      if (agents == null) {
+        agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
+      }
     }
+    if (agents != null) {
+      for (Series s : TrafficEngine.join(agents).series()) {
+        agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
+      }
+    }
+    Map<String, Double> first = values(firstEdge);
+    first.keySet().retainAll(preExisting);
 
     // By name: last values the end edge missed, first values the start edge missed, resets.
     Map<String, Map<String, String>> lastMissing = new HashMap<>();

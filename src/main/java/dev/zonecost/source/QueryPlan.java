@@ -187,27 +187,32 @@ public final class QueryPlan {
   }
 
   /**
-   * Per series that existed before the window (a sample in the look-behind), its smallest value in
-   * the window's first {@link #edge()}: its first in-window value when it had no reset there.
+   * Each series' smallest value in the window's first {@link #edge()}: its first in-window value
+   * when it had no reset there. Only the series that existed before the window ({@link
+   * #lookBehindSeries()}) use it; telling them apart is the caller's join, so each stretch of
+   * samples is read once.
    */
-  public String firstValuesAtStart() {
-    String sel = forwardSelector();
-    return "min_over_time(" + sel + edgeRange() + startEdge() + ") and " + lookBehindAtStart(sel);
+  public String firstEdgeValues() {
+    return "min_over_time(" + forwardSelector() + edgeRange() + startEdge() + ")";
   }
 
   /**
-   * The series with a sample in the look-behind but none in the window's first {@link #edge()} (a
-   * scrape gap across the start, or a series that ended before it): pre-existing, their first
-   * values are read by name.
+   * Every series with a sample in the look-behind: those that existed before the window (the others
+   * in the window were born in it, or belong to an agent without a look-behind), and, when {@link
+   * #lookBehindNamesAgents()}, the agents that were already scraped. A series among them without a
+   * first-edge value had a scrape gap across the start, or ended before it.
    */
-  public String seriesBeforeWithoutStartEdge() {
-    String sel = forwardSelector();
-    return lookBehindAtStart(sel)
-        + " unless min_over_time("
-        + sel
-        + edgeRange()
-        + startEdge()
-        + ")";
+  public String lookBehindSeries() {
+    return withoutName(lookBehindAtStart(forwardSelector()));
+  }
+
+  /**
+   * Whether {@link #lookBehindSeries()} selects what {@link #agentsWithLookBehind()} counts (no
+   * matcher narrows the counter's selector beyond the cluster), so its answer names the agents too
+   * and the agents' query is not sent.
+   */
+  public boolean lookBehindNamesAgents() {
+    return forwardSelector().equals(agentSelector(List.of()));
   }
 
   /** The last in-window value of the series the matchers select (a whole-window read of them). */
@@ -257,23 +262,31 @@ public final class QueryPlan {
    * with the kube-state-metrics ones.
    */
   public List<LabelledQuery> counterQueries() {
-    return List.of(
-        new LabelledQuery(
-            "every series in the window and its counter resets (the one full read)",
-            windowCensus()),
-        new LabelledQuery(
-            "last value per series, in the window's last " + minutes(edge()), lastValuesAtEnd()),
-        new LabelledQuery(
-            "first value per series that existed before the window, in its first "
-                + minutes(edge()),
-            firstValuesAtStart()),
-        new LabelledQuery(
-            "series that existed before the window without a sample in its first "
-                + minutes(edge()),
-            seriesBeforeWithoutStartEdge()),
-        new LabelledQuery(
-            "agents with samples in the look-behind (their new series were born in the window)",
-            agentsWithLookBehind()));
+    List<LabelledQuery> out =
+        new ArrayList<>(
+            List.of(
+                new LabelledQuery(
+                    "every series in the window and its counter resets (the one full read)",
+                    windowCensus()),
+                new LabelledQuery(
+                    "last value per series, in the window's last " + minutes(edge()),
+                    lastValuesAtEnd()),
+                new LabelledQuery(
+                    "first value per series, in the window's first " + minutes(edge()),
+                    firstEdgeValues()),
+                new LabelledQuery(
+                    "series with samples in the look-behind (they existed before the window"
+                        + (lookBehindNamesAgents()
+                            ? "; their agents' new series were born in it)"
+                            : ")"),
+                    lookBehindSeries())));
+    if (!lookBehindNamesAgents()) {
+      out.add(
+          new LabelledQuery(
+              "agents with samples in the look-behind (their new series were born in the window)",
+              agentsWithLookBehind()));
+    }
+    return List.copyOf(out);
   }
 
   private static String minutes(Duration d) {

@@ -1,6 +1,7 @@
 package dev.zonecost.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.accounting.Selection;
@@ -58,20 +59,30 @@ class QueryPlanTest {
     assertEquals("resets(" + sel + "[7200s])", p.windowCensus());
     // last_over_time keeps the metric name; * 1 drops it (one name per selector: no merge)
     assertEquals("last_over_time(" + sel + "[600s]) * 1", p.lastValuesAtEnd());
+    // each edge stretch read once: the first edge, and the look-behind (the join is the engine's)
+    assertEquals("min_over_time(" + sel + "[600s] @ 1793491800.000)", p.firstEdgeValues());
     assertEquals(
-        "min_over_time("
-            + sel
-            + "[600s] @ 1793491800.000) and last_over_time("
-            + sel
-            + "[3599999ms] @ 1793491199.999)",
-        p.firstValuesAtStart());
+        "last_over_time(" + sel + "[3599999ms] @ 1793491199.999) * 1", p.lookBehindSeries());
+  }
+
+  @Test
+  void should_name_the_agents_from_the_look_behind_only_when_it_selects_every_series_of_theirs() {
+    QueryPlan all =
+        new QueryPlan(settings(START, END, null, Selection.ALL, MetricNames.DEFAULT, false));
+    assertTrue(all.lookBehindNamesAgents());
     assertEquals(
-        "last_over_time("
-            + sel
-            + "[3599999ms] @ 1793491199.999) unless min_over_time("
-            + sel
-            + "[600s] @ 1793491800.000)",
-        p.seriesBeforeWithoutStartEdge());
+        List.of(
+            all.windowCensus(),
+            all.lastValuesAtEnd(),
+            all.firstEdgeValues(),
+            all.lookBehindSeries()),
+        all.counterQueries().stream().map(q -> q.promql()).toList());
+    // a direction or a namespace narrows the series, not the agents' evidence: asked apart
+    for (QueryPlan narrow : List.of(plan(null, false), plan("app-.*", false))) {
+      assertFalse(narrow.lookBehindNamesAgents());
+      assertEquals(5, narrow.counterQueries().size());
+      assertEquals(narrow.agentsWithLookBehind(), narrow.counterQueries().get(4).promql());
+    }
   }
 
   @Test

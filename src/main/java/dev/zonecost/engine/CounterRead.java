@@ -5,7 +5,7 @@ import dev.zonecost.accounting.WindowBytes;
 import dev.zonecost.accounting.WindowBytes.Birth;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.prometheus.PrometheusApi;
-import dev.zonecost.prometheus.QueryResult;
+import dev.zonecost.prometheus.ResultInfo;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.source.ByteSource;
@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 
 /**
  * One counter of the source read by the window form with one full read of the window: the census
@@ -39,11 +40,11 @@ final class CounterRead {
   private final List<String> warnings;
   private final Duration chunk;
   private final Progress progress;
-  private final CompletableFuture<QueryResult> census;
-  private final CompletableFuture<QueryResult> lastEdge;
-  private final CompletableFuture<QueryResult> firstEdge;
-  private final CompletableFuture<QueryResult> lookBehind;
-  private final CompletableFuture<QueryResult> agents; // null: the look-behind names them
+  private final CompletableFuture<Census> census;
+  private final CompletableFuture<Map<String, Double>> lastEdge;
+  private final CompletableFuture<Map<String, Double>> firstEdge;
+  private final CompletableFuture<LookBehind> lookBehind;
+  private final CompletableFuture<Set<String>> agents; // null: the look-behind names them
   long resetCount;
 
   /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
@@ -64,29 +65,60 @@ final class CounterRead {
     this.warnings = warnings;
     this.chunk = chunk;
     this.progress = progress;
-    census = fetch(plan.windowCensus());
-    lastEdge = fetch(plan.lastValuesAtEnd());
-    firstEdge = fetch(plan.firstEdgeValues());
-    lookBehind = fetch(plan.lookBehindSeries());
-    agents = plan.lookBehindNamesAgents() ? null : fetch(plan.agentsWithLookBehind());
+    String cluster = plan.settings().names().clusterLabel();
+    census =
+        fetch(
+            plan.windowCensus(),
+            new Census(new LinkedHashMap<>(), new HashMap<>()),
+            (c, s) -> {
+              String id = TrafficEngine.identity(s.labels());
+              c.labelsOf().put(id, s.labels());
+              c.resets().put(id, (int) Math.round(s.samples().get(0).value()));
+            });
+    lastEdge = fetch(plan.lastValuesAtEnd(), new HashMap<>(), CounterRead::addValue);
+    firstEdge = fetch(plan.firstEdgeValues(), new HashMap<>(), CounterRead::addValue);
+    boolean namesAgents = plan.lookBehindNamesAgents();
+    lookBehind =
+        fetch(
+            plan.lookBehindSeries(),
+            new LookBehind(new HashSet<>(), new HashSet<>()),
+            (b, s) -> {
+              b.ids().add(TrafficEngine.identity(s.labels()));
+              if (namesAgents) {
+                b.agents().add(FirstScrapes.agentKey(s.labels(), cluster));
+              }
+            });
+    agents =
+        namesAgents
+            ? null
+            : fetch(
+                plan.agentsWithLookBehind(),
+                new HashSet<>(),
+                (a, s) -> a.add(FirstScrapes.agentKey(s.labels(), cluster)));
   }
 
-  private CompletableFuture<QueryResult> fetch(String promql) {
+  /** The census: each series' labels by identity, in the answer's order, and its resets. */
+  private record Census(Map<String, Map<String, String>> labelsOf, Map<String, Integer> resets) {}
+
+  /** The series in the look-behind, and their agents when the plan says they name them. */
+  private record LookBehind(Set<String> ids, Set<String> agents) {}
+
+  /**
+   * Sends {@code promql} and folds its answer into {@code into} as it is decoded, on the query's
+   * thread: what the accounting keeps of each series (its identity and one value), not the series.
+   */
+  private <T> CompletableFuture<T> fetch(String promql, T into, BiConsumer<T, Series> add) {
     return TrafficEngine.async(
         pool,
         () -> {
-          QueryResult r = api.query(promql, plan.evaluationTime());
-          warnings.addAll(r.info().warnings());
-          return r;
+          ResultInfo info = api.query(promql, plan.evaluationTime(), s -> add.accept(into, s));
+          warnings.addAll(info.warnings());
+          return into;
         });
   }
 
-  private static Map<String, Double> values(CompletableFuture<QueryResult> f) {
-    Map<String, Double> out = new HashMap<>();
-    for (Series s : TrafficEngine.join(f).series()) {
-      out.put(TrafficEngine.identity(s.labels()), s.samples().get(0).value());
-    }
-    return out;
+  private static void addValue(Map<String, Double> values, Series s) {
+    values.put(TrafficEngine.identity(s.labels()), s.samples().get(0).value());
   }
 
   WindowEdges addTo(
@@ -96,36 +128,20 @@ final class CounterRead {
       List<LabelledQuery> sent,
       ScrapeCopies copies) {
     String cluster = plan.settings().names().clusterLabel();
-    Map<String, Map<String, String>> labelsOf = new LinkedHashMap<>();
-    Map<String, Integer> resets = new HashMap<>();
-    for (Series s : TrafficEngine.join(census).series()) {
-      String id = TrafficEngine.identity(s.labels());
-      labelsOf.put(id, s.labels());
-      resets.put(id, (int) Math.round(s.samples().get(0).value()));
-    }
+    Census c = TrafficEngine.join(census);
+    Map<String, Map<String, String>> labelsOf = c.labelsOf();
+    Map<String, Integer> resets = c.resets();
     SeriesCover all = new SeriesCover(labelsOf.values());
     copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
     copyNotes = source.copyNotes(labelsOf.values());
-    Map<String, Double> last = values(lastEdge);
+    Map<String, Double> last = TrafficEngine.join(lastEdge);
     // pre-existing: a sample in the look-behind; their first values: the first edge's, where the
     // series has one (the others had a gap across the start: read by name below)
-    Set<String> preExisting = new HashSet<>();
-    Set<String> agentsBefore = new HashSet<>();
-    for (Series s : TrafficEngine.join(lookBehind).series()) {
-      String id = TrafficEngine.identity(s.labels());
-      if (labelsOf.containsKey(id)) {
-        preExisting.add(id);
-      }
-      if (agents == null) {
-        agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
-      }
-    }
-    if (agents != null) {
-      for (Series s : TrafficEngine.join(agents).series()) {
-        agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
-      }
-    }
-    Map<String, Double> first = values(firstEdge);
+    LookBehind before = TrafficEngine.join(lookBehind);
+    Set<String> preExisting = before.ids();
+    preExisting.retainAll(labelsOf.keySet());
+    Set<String> agentsBefore = agents == null ? before.agents() : TrafficEngine.join(agents);
+    Map<String, Double> first = TrafficEngine.join(firstEdge);
     first.keySet().retainAll(preExisting);
 
     // By name: last values the end edge missed, first values the start edge missed, resets.

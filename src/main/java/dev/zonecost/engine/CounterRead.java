@@ -45,6 +45,7 @@ final class CounterRead {
   private final CompletableFuture<Map<String, Double>> firstEdge;
   private final CompletableFuture<LookBehind> lookBehind;
   private final CompletableFuture<Set<String>> agents; // null: the look-behind names them
+  private final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
   long resetCount;
 
   /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
@@ -71,19 +72,19 @@ final class CounterRead {
             plan.windowCensus(),
             new Census(new LinkedHashMap<>(), new HashMap<>()),
             (c, s) -> {
-              String id = TrafficEngine.identity(s.labels());
+              String id = id(s.labels());
               c.labelsOf().put(id, s.labels());
               c.resets().put(id, (int) Math.round(s.samples().get(0).value()));
             });
-    lastEdge = fetch(plan.lastValuesAtEnd(), new HashMap<>(), CounterRead::addValue);
-    firstEdge = fetch(plan.firstEdgeValues(), new HashMap<>(), CounterRead::addValue);
+    lastEdge = fetch(plan.lastValuesAtEnd(), new HashMap<>(), this::addValue);
+    firstEdge = fetch(plan.firstEdgeValues(), new HashMap<>(), this::addValue);
     boolean namesAgents = plan.lookBehindNamesAgents();
     lookBehind =
         fetch(
             plan.lookBehindSeries(),
             new LookBehind(new HashSet<>(), new HashSet<>()),
             (b, s) -> {
-              b.ids().add(TrafficEngine.identity(s.labels()));
+              b.ids().add(id(s.labels()));
               if (namesAgents) {
                 b.agents().add(FirstScrapes.agentKey(s.labels(), cluster));
               }
@@ -117,8 +118,18 @@ final class CounterRead {
         });
   }
 
-  private static void addValue(Map<String, Double> values, Series s) {
-    values.put(TrafficEngine.identity(s.labels()), s.samples().get(0).value());
+  private void addValue(Map<String, Double> values, Series s) {
+    values.put(id(s.labels()), s.samples().get(0).value());
+  }
+
+  /**
+   * The series' identity, one copy per series across the five answers (each names most series, and
+   * an identity holds all of a series' labels).
+   */
+  private String id(Map<String, String> labels) {
+    String id = TrafficEngine.identity(labels);
+    String known = ids.putIfAbsent(id, id);
+    return known == null ? id : known;
   }
 
   WindowEdges addTo(

@@ -248,6 +248,8 @@ for f in sorted(src.glob("q*.instant.promql")):
     if q.startswith("count by") and "last_over_time" in q:
         continue
     q = re.sub(r"and last_over_time\((.*)\[[0-9ms]+\] @ ([0-9.]+)\)$", r"and \1 @ \2", q)
+    # since issue 30 the look-behind is a query of its own: the 5-minute lookback instead
+    q = re.sub(r"^last_over_time\((.*)\[[0-9ms]+\] @ ([0-9.]+)\) \* 1$", r"\1 @ \2", q)
     (out / f.name).write_text(q)
 PY
 }

@@ -5,6 +5,7 @@
 #   A  zonecost report -o json over the window, end to end (JVM start included): wall, peak RSS
 #   B  every request A sent (Prometheus' query log of the warm-up run), posted with curl at
 #      zonecost's parallelism (6): the server's share of A
+#   B1 the same requests one at a time, each after the previous answer (issue 30's target: A ≤ 1.15 × B1)
 #   C  the field write-up's query, as Grafana runs it: query_range at a 1 m step
 #   C* the same query with its namespace and workload selectors removed (every pair, as A reports)
 #   D  zonecost --version: start-up alone
@@ -12,7 +13,9 @@
 #   L  (BENCH_ONLY=lookbehind) the look-behind's cost: A's instant queries one after another (server time), against the
 #      same set in the form before the look-behind (5-minute lookback, no agents query)
 #
-# Then accuracy of A against the simulator's expected.json, and A's peak RSS per window length.
+# Then one untimed run of A with --timings (its table: each request's server time, wait, read and
+# bytes, the report's own work, rendering), accuracy of A against the simulator's expected.json,
+# and A's peak RSS per window length.
 # Prints numbers; asserts nothing about time. Loopback only; Prometheus is stopped on exit.
 #
 # Profiles (BENCH_PROFILE, opt-in; the default run is 24 h of `large` at scale 1): the window is the
@@ -198,6 +201,24 @@ run_b() {
   record B $((t1 - t0)) 0 "$n" "$wire" "$body"
 }
 
+# run_b1 RDIR: the same requests one at a time, in the order logged: what a client that waits for
+# each answer before the next (a script) spends on the server and the wire.
+run_b1() {
+  local rdir=$1 t0 t1 n=0 wire=0 body=0 code size f i
+  t0=$(ms_now)
+  for f in $(ls "$rdir"/q*.promql | sort -V); do
+    i=$(basename "$f" .promql)
+    read -r code size < <(post /api/v1/query "$f" "$results/b1$i.out" \
+      --data-urlencode "time=$(cat "${f%.promql}.time")")
+    check_ok "$code" "$results/b1$i.out"
+    n=$((n + 1))
+    wire=$((wire + size))
+    body=$((body + $(stat -c %s "$results/b1$i.out")))
+  done
+  t1=$(ms_now)
+  record B1 $((t1 - t0)) 0 "$n" "$wire" "$body"
+}
+
 # run_serial LABEL QDIR TIME: the instant queries one after another; the sum is their server time
 # (loopback, nothing else in flight).
 run_serial() {
@@ -227,6 +248,8 @@ for f in sorted(src.glob("q*.instant.promql")):
     if q.startswith("count by") and "last_over_time" in q:
         continue
     q = re.sub(r"and last_over_time\((.*)\[[0-9ms]+\] @ ([0-9.]+)\)$", r"and \1 @ \2", q)
+    # since issue 30 the look-behind is a query of its own: the 5-minute lookback instead
+    q = re.sub(r"^last_over_time\((.*)\[[0-9ms]+\] @ ([0-9.]+)\) \* 1$", r"\1 @ \2", q)
     (out / f.name).write_text(q)
 PY
 }
@@ -318,6 +341,7 @@ for rep in $(seq 1 "$BENCH_REPS"); do
   fi
   [ "$BENCH_ONLY" = lookbehind ] && continue
   run_b "$results/requests"
+  run_b1 "$results/requests"
   if [ -z "$BENCH_PROFILE" ]; then
     run_range C "$results/C.promql" "$S" "$E"
     if ((rep <= BENCH_CSTAR_REPS)); then
@@ -327,6 +351,11 @@ for rep in $(seq 1 "$BENCH_REPS"); do
   run_d
   run_instant E "$results/E.promql" "$E"
 done
+
+# Where A's time goes: one more run with --timings (untimed; it asks the server for stats=all).
+ZONECOST_JAVA_OPTS=$BENCH_JAVA_OPTS "$repo/scripts/zonecost" report -o json --start "$S" --end "$E" \
+  --prometheus-url "$url" --timings >/dev/null 2>"$results/timings.txt" ||
+  die "zonecost report --timings failed: $(tail -5 "$results/timings.txt")"
 
 # Accuracy: A's rows against the simulator's exact answer for the same window.
 accuracy=$(compare_with_expected "$results/A.json" "$main_dir/expected.json") || (($? == 1)) ||
@@ -365,11 +394,12 @@ prom_stop
   echo
   printf '%-4s %-52s %10s %10s %9s %14s %14s\n' "" "measurement" "wall s" "RSS MiB" "requests" \
     "wire bytes" "body bytes"
-  for label in A B C Cstar D E L L0; do
+  for label in A B B1 C Cstar D E L L0; do
     [ -f "$results/$label.runs" ] || continue
     case $label in
       A) what="zonecost report -o json (end to end)" ;;
-      B) what="zonecost's PromQL via curl (parallel + raw)" ;;
+      B) what="zonecost's requests via curl, 6 at a time" ;;
+      B1) what="zonecost's requests via curl, one at a time" ;;
       C) what="field write-up, query_range 1m step" ;;
       Cstar) what="field write-up widened to every pair" ;;
       D) what="zonecost --version" ;;
@@ -385,7 +415,7 @@ prom_stop
   done
   a=$(median A 1)
   echo
-  for other in B C Cstar E; do
+  for other in B B1 C Cstar E; do
     [ -f "$results/$other.runs" ] || continue
     printf 'A/%-6s %6.2f\n' "${other/star/*}" "$(div "$a" "$(median $other 1)")"
   done
@@ -396,6 +426,9 @@ prom_stop
   fi
   echo
   echo "accuracy of A against expected.json: $accuracy"
+  echo
+  echo "where A's time went (one run of report --timings, not among the medians):"
+  grep -v '^zonecost: timings' "$results/timings.txt" || true
   echo
   [ -z "$BENCH_HOURS" ] && exit 0
   echo "peak RSS of A by window (data: $(basename "$mem_dir"))"

@@ -47,7 +47,8 @@ public final class WindowBytes {
    *     the window ending at {@code start}); two windows meeting on a sample then never both count
    *     one birth, and adjacent windows add up (DESIGN §3's invariant)
    * @param agentInLookBehind its agent (the {@code instance} reporting it) has a sample of the
-   *     metric in [start − L, start)
+   *     metric in [start − L, start) (or [start − L, start]: the same decisions, since a series
+   *     with a sample at the start is pre-existing)
    * @param agentFirstInWindow the agent's first in-window scrape (epoch ms), null when not known
    * @param seriesFirstInWindow the series' first in-window sample (epoch ms); null when it was not
    *     among the samples read from {@code agentFirstInWindow} on, so later than that scrape

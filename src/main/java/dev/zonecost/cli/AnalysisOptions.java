@@ -1,5 +1,6 @@
 package dev.zonecost.cli;
 
+import dev.zonecost.common.Timings;
 import dev.zonecost.cost.CostEstimator;
 import dev.zonecost.engine.EngineRequest;
 import dev.zonecost.prometheus.PrometheusClient;
@@ -19,6 +20,9 @@ public final class AnalysisOptions {
   @Mixin PricingOptions pricing = new PricingOptions();
   @Mixin ReadOptions read = new ReadOptions();
   @Mixin PrometheusOptions prometheus = new PrometheusOptions();
+
+  /** Where the client's requests and the report's own work are timed ({@code report --timings}). */
+  Timings timings = Timings.OFF;
 
   /**
    * Every option is checked before the client sends anything.
@@ -40,13 +44,16 @@ public final class AnalysisOptions {
         err,
         verbose,
         service -> {
-          Report report = service.report(request, sortBy, top);
+          Report report = timings.phase(REPORT, () -> service.report(request, sortBy, top));
           if (sayClipped && report.metadata().edges().clipped()) {
             err.println("zonecost: " + ReportBuilder.clippedNote(report.metadata().edges()));
           }
           return report;
         });
   }
+
+  /** The phase of {@code --timings} that is the report's own work on the command's thread. */
+  static final String REPORT = "report's own work on the command's thread";
 
   /** The engine request of a window, with every accounting option. */
   EngineRequest request(TimeWindow window) {
@@ -66,7 +73,7 @@ public final class AnalysisOptions {
       boolean verbose,
       java.util.function.BiFunction<ReportService, dev.zonecost.prometheus.PrometheusApi, T> work) {
     CostEstimator prices = new CostEstimator(pricing.selection());
-    try (PrometheusClient client = prometheus.client(env, err, verbose)) {
+    try (PrometheusClient client = prometheus.client(env, err, verbose, timings)) {
       return work.apply(
           new ReportService(
               client,

@@ -1,6 +1,7 @@
 package dev.zonecost.cli;
 
 import dev.zonecost.check.Quantities;
+import dev.zonecost.common.Timings;
 import dev.zonecost.common.UsageException;
 import dev.zonecost.prometheus.ConnectionSettings;
 import dev.zonecost.prometheus.KubeServiceProxy;
@@ -94,6 +95,11 @@ public final class PrometheusOptions {
 
   /** The client; warns on stderr when the certificate goes unchecked, shows the config with -v. */
   public PrometheusClient client(Environment env, PrintWriter err, boolean verbose) {
+    return client(env, err, verbose, Timings.OFF);
+  }
+
+  /** The same, recording each request in {@code timings}. */
+  PrometheusClient client(Environment env, PrintWriter err, boolean verbose, Timings timings) {
     PrometheusConfig config =
         settings(env).config(env.variables(), new StderrWarnings(err, verbose));
     KubeServiceProxy proxy = kube.proxy(env);
@@ -111,7 +117,7 @@ public final class PrometheusOptions {
     }
     err.flush();
     try {
-      return new PrometheusClient(config);
+      return new PrometheusClient(config, timings);
     } catch (IllegalArgumentException badHeader) {
       // The client's own message names the header, never its value.
       throw new UsageException("--header: " + badHeader.getMessage(), badHeader);

@@ -50,6 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin TrendOptions trend;
   @Mixin VerboseOption verbose;
+  @Mixin TimingsOption timings;
 
   public ReportCommand(Clock clock, Environment env) {
     this.clock = clock;
@@ -64,6 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
     Duration every = trend.every();
     TimeWindow earlier = trend.compareWindow();
     Path earlierFile = trend.compareFile();
+    analysis.timings = timings.collector(every != null || earlier != null || earlierFile != null);
     if (earlier != null || earlierFile != null) {
       return compare(window, earlier, earlierFile);
     }
@@ -100,15 +102,23 @@ public final class ReportCommand implements Callable<Integer> {
                 err,
                 verbose.verbose,
                 service ->
-                    service.recorded(
-                        analysis.request(window), recorded, output.sortBy(), output.top()));
-    write(renderer, report, err);
+                    analysis.timings.phase(
+                        AnalysisOptions.REPORT,
+                        () ->
+                            service.recorded(
+                                analysis.request(window),
+                                recorded,
+                                output.sortBy(),
+                                output.top())));
+    analysis.timings.phase("rendering", () -> write(renderer, report, err));
+    TimingsOption.print(analysis.timings, report.metadata().queries(), err);
     return ExitCodes.OK;
   }
 
-  private void write(Renderer renderer, Report report, PrintWriter err) throws IOException {
+  private Void write(Renderer renderer, Report report, PrintWriter err) throws IOException {
     DataOutput.write(
         output.file, spec.commandLine().getOut(), err, w -> renderer.render(report, w));
+    return null;
   }
 
   private record Trended(Report report, Trend trend) {}

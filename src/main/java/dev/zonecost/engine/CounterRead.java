@@ -5,7 +5,7 @@ import dev.zonecost.accounting.WindowBytes;
 import dev.zonecost.accounting.WindowBytes.Birth;
 import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.prometheus.PrometheusApi;
-import dev.zonecost.prometheus.QueryResult;
+import dev.zonecost.prometheus.ResultInfo;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.LabelledQuery;
 import dev.zonecost.source.ByteSource;
@@ -22,14 +22,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 
 /**
  * One counter of the source read by the window form with one full read of the window: the census
  * ({@code resets} per series), each series' last value from the window's last minutes and first
- * value from its first minutes, the pre-existing series without a first-minutes sample, and the
- * agents' look-behind, sent in parallel; then, by name, the values the edges missed and the resets
- * of the series with one (located, else their raw samples). Per series without a reset the bytes
- * are {@code last − baseline}; with resets, {@code last − baseline + Σ value before each reset}.
+ * value from its first minutes, and the series (and so the agents) in the look-behind, sent in
+ * parallel; then, by name, the values the edges missed and the resets of the series with one
+ * (located, else their raw samples). Per series without a reset the bytes are {@code last −
+ * baseline}; with resets, {@code last − baseline + Σ value before each reset}.
  */
 final class CounterRead {
   private final PrometheusApi api;
@@ -39,11 +40,12 @@ final class CounterRead {
   private final List<String> warnings;
   private final Duration chunk;
   private final Progress progress;
-  private final CompletableFuture<QueryResult> census;
-  private final CompletableFuture<QueryResult> lastEdge;
-  private final CompletableFuture<QueryResult> firstEdge;
-  private final CompletableFuture<QueryResult> gapAtStart;
-  private final CompletableFuture<QueryResult> agents;
+  private final CompletableFuture<Census> census;
+  private final CompletableFuture<Map<String, Double>> lastEdge;
+  private final CompletableFuture<Map<String, Double>> firstEdge;
+  private final CompletableFuture<LookBehind> lookBehind;
+  private final CompletableFuture<Set<String>> agents; // null: the look-behind names them
+  private final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
   long resetCount;
 
   /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
@@ -64,29 +66,70 @@ final class CounterRead {
     this.warnings = warnings;
     this.chunk = chunk;
     this.progress = progress;
-    census = fetch(plan.windowCensus());
-    lastEdge = fetch(plan.lastValuesAtEnd());
-    firstEdge = fetch(plan.firstValuesAtStart());
-    gapAtStart = fetch(plan.seriesBeforeWithoutStartEdge());
-    agents = fetch(plan.agentsWithLookBehind());
+    String cluster = plan.settings().names().clusterLabel();
+    census =
+        fetch(
+            plan.windowCensus(),
+            new Census(new LinkedHashMap<>(), new HashMap<>()),
+            (c, s) -> {
+              String id = id(s.labels());
+              c.labelsOf().put(id, s.labels());
+              c.resets().put(id, (int) Math.round(s.samples().get(0).value()));
+            });
+    lastEdge = fetch(plan.lastValuesAtEnd(), new HashMap<>(), this::addValue);
+    firstEdge = fetch(plan.firstEdgeValues(), new HashMap<>(), this::addValue);
+    boolean namesAgents = plan.lookBehindNamesAgents();
+    lookBehind =
+        fetch(
+            plan.lookBehindSeries(),
+            new LookBehind(new HashSet<>(), new HashSet<>()),
+            (b, s) -> {
+              b.ids().add(id(s.labels()));
+              if (namesAgents) {
+                b.agents().add(FirstScrapes.agentKey(s.labels(), cluster));
+              }
+            });
+    agents =
+        namesAgents
+            ? null
+            : fetch(
+                plan.agentsWithLookBehind(),
+                new HashSet<>(),
+                (a, s) -> a.add(FirstScrapes.agentKey(s.labels(), cluster)));
   }
 
-  private CompletableFuture<QueryResult> fetch(String promql) {
+  /** The census: each series' labels by identity, in the answer's order, and its resets. */
+  private record Census(Map<String, Map<String, String>> labelsOf, Map<String, Integer> resets) {}
+
+  /** The series in the look-behind, and their agents when the plan says they name them. */
+  private record LookBehind(Set<String> ids, Set<String> agents) {}
+
+  /**
+   * Sends {@code promql} and folds its answer into {@code into} as it is decoded, on the query's
+   * thread: what the accounting keeps of each series (its identity and one value), not the series.
+   */
+  private <T> CompletableFuture<T> fetch(String promql, T into, BiConsumer<T, Series> add) {
     return TrafficEngine.async(
         pool,
         () -> {
-          QueryResult r = api.query(promql, plan.evaluationTime());
-          warnings.addAll(r.info().warnings());
-          return r;
+          ResultInfo info = api.query(promql, plan.evaluationTime(), s -> add.accept(into, s));
+          warnings.addAll(info.warnings());
+          return into;
         });
   }
 
-  private static Map<String, Double> values(CompletableFuture<QueryResult> f) {
-    Map<String, Double> out = new HashMap<>();
-    for (Series s : TrafficEngine.join(f).series()) {
-      out.put(TrafficEngine.identity(s.labels()), s.samples().get(0).value());
-    }
-    return out;
+  private void addValue(Map<String, Double> values, Series s) {
+    values.put(id(s.labels()), s.samples().get(0).value());
+  }
+
+  /**
+   * The series' identity, one copy per series across the five answers (each names most series, and
+   * an identity holds all of a series' labels).
+   */
+  private String id(Map<String, String> labels) {
+    String id = TrafficEngine.identity(labels);
+    String known = ids.putIfAbsent(id, id);
+    return known == null ? id : known;
   }
 
   WindowEdges addTo(
@@ -96,25 +139,21 @@ final class CounterRead {
       List<LabelledQuery> sent,
       ScrapeCopies copies) {
     String cluster = plan.settings().names().clusterLabel();
-    Map<String, Map<String, String>> labelsOf = new LinkedHashMap<>();
-    Map<String, Integer> resets = new HashMap<>();
-    for (Series s : TrafficEngine.join(census).series()) {
-      String id = TrafficEngine.identity(s.labels());
-      labelsOf.put(id, s.labels());
-      resets.put(id, (int) Math.round(s.samples().get(0).value()));
-    }
+    Census c = TrafficEngine.join(census);
+    Map<String, Map<String, String>> labelsOf = c.labelsOf();
+    Map<String, Integer> resets = c.resets();
     SeriesCover all = new SeriesCover(labelsOf.values());
     copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
     copyNotes = source.copyNotes(labelsOf.values());
-    Map<String, Double> last = values(lastEdge);
-    Map<String, Double> first = values(firstEdge);
-    Set<String> preExisting = new HashSet<>(first.keySet());
-    values(gapAtStart).keySet().stream().filter(labelsOf::containsKey).forEach(preExisting::add);
+    Map<String, Double> last = TrafficEngine.join(lastEdge);
+    // pre-existing: a sample in the look-behind; their first values: the first edge's, where the
+    // series has one (the others had a gap across the start: read by name below)
+    LookBehind before = TrafficEngine.join(lookBehind);
+    Set<String> preExisting = before.ids();
     preExisting.retainAll(labelsOf.keySet());
-    Set<String> agentsBefore = new HashSet<>();
-    for (Series s : TrafficEngine.join(agents).series()) {
-      agentsBefore.add(FirstScrapes.agentKey(s.labels(), cluster));
-    }
+    Set<String> agentsBefore = agents == null ? before.agents() : TrafficEngine.join(agents);
+    Map<String, Double> first = TrafficEngine.join(firstEdge);
+    first.keySet().retainAll(preExisting);
 
     // By name: last values the end edge missed, first values the start edge missed, resets.
     Map<String, Map<String, String>> lastMissing = new HashMap<>();

@@ -25,6 +25,11 @@ final class CappedInputStream extends FilterInputStream {
     this.cap = cap;
   }
 
+  /** The bytes read so far. */
+  long bytesRead() {
+    return read;
+  }
+
   @Override
   public int read() throws IOException {
     int b = super.read();

@@ -36,6 +36,7 @@ final class EnvelopeDecoder {
   private List<String> infos = List.of();
   private boolean sawData;
   private JsonNode scalarPair; // a scalar's [time, "value"], held until resultType is known
+  private double serverSeconds = Double.NaN;
 
   private EnvelopeDecoder(JsonParser parser, Consumer<Series> sink) {
     this.parser = parser;
@@ -90,7 +91,36 @@ final class EnvelopeDecoder {
       switch (field) {
         case "resultType" -> resultType = text("data.resultType");
         case "result" -> result();
+        case "stats" -> stats();
         default -> parser.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Prometheus' {@code stats=all}: {@code {"timings": {"execTotalTime": seconds, ...}, ...}}; any
+   * other shape (VictoriaMetrics sends its own) is skipped.
+   */
+  private void stats() throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken t = parser.nextToken();
+      if (!field.equals("timings") || t != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        continue;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken v = parser.nextToken();
+        if (name.equals("execTotalTime") && v.isNumeric()) {
+          serverSeconds = parser.getDoubleValue();
+        } else {
+          parser.skipChildren();
+        }
       }
     }
   }
@@ -123,7 +153,8 @@ final class EnvelopeDecoder {
     if (status == null) {
       throw new BadEnvelopeException("it has no 'status'");
     }
-    Envelope envelope = new Envelope(status, resultType, warnings, infos, errorType, error);
+    Envelope envelope =
+        new Envelope(status, resultType, warnings, infos, errorType, error, serverSeconds);
     if (envelope.isError()) {
       return envelope;
     }

@@ -3,8 +3,8 @@ package dev.zonecost.prometheus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zonecost.common.TerminalText;
+import dev.zonecost.common.Timings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
@@ -68,19 +68,29 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
   private final Headers headers;
   private final RetryPolicy retryPolicy;
   private final SecretMasker masker;
+  private final Timings timings;
 
   public PrometheusClient(PrometheusConfig config) {
-    this(config, RetryPolicy.sleeping());
+    this(config, Timings.OFF);
+  }
+
+  /**
+   * A client that records each request in {@code timings} and, when they record, asks the server
+   * for its own time ({@code stats=all}; a server that does not know the parameter ignores it).
+   */
+  public PrometheusClient(PrometheusConfig config, Timings timings) {
+    this(config, RetryPolicy.sleeping(), timings);
   }
 
   /** For tests: sleeps go to {@code sleeper} (milliseconds) instead of the clock. */
   PrometheusClient(PrometheusConfig config, LongConsumer sleeper) {
-    this(config, new RetryPolicy(sleeper, Clock.systemUTC()));
+    this(config, new RetryPolicy(sleeper, Clock.systemUTC()), Timings.OFF);
   }
 
-  private PrometheusClient(PrometheusConfig config, RetryPolicy retryPolicy) {
+  private PrometheusClient(PrometheusConfig config, RetryPolicy retryPolicy, Timings timings) {
     this.config = config;
     this.retryPolicy = retryPolicy;
+    this.timings = timings;
     this.headers = headers(config.extraHeaders());
     this.masker = SecretMasker.of(config.baseUrl(), config.extraHeaders(), config.proxy());
     OkHttpClient.Builder builder =
@@ -120,22 +130,29 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
 
   @Override
   public ResultInfo query(String promql, Instant time, Consumer<Series> sink) {
-    FormBody form = form().add("query", promql).add("time", seconds(time)).build();
-    return post("api/v1/query", form, promql, sink);
+    FormBody.Builder form = form().add("query", promql).add("time", seconds(time));
+    if (timings.on()) {
+      form.add("stats", "all");
+    }
+    return post("api/v1/query", form.build(), promql, sink);
   }
 
   @Override
   public Optional<String> version() {
     HttpUrl url = endpoint("api/v1/status/buildinfo");
+    long t0 = System.nanoTime();
     try (Response response = send(request(url).get().build())) {
       if (!response.isSuccessful()) {
         return Optional.empty();
       }
+      long t1 = System.nanoTime();
+      long cpu = timings.on() ? Timings.cpuNanos() : 0;
       JsonNode root;
-      try (InputStream in =
+      try (CappedInputStream in =
           new CappedInputStream(
               response.body().byteStream(), Math.min(BUILDINFO_BYTES, config.maxResponseBytes()))) {
         root = EnvelopeDecoder.MAPPER.readTree(in);
+        record("buildinfo", t0, t1, cpu, in.bytesRead(), Double.NaN);
       }
       return Optional.ofNullable(root)
           .map(json -> json.path("data").path("version"))
@@ -232,8 +249,17 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
 
   private ResultInfo post(String path, FormBody form, String promql, Consumer<Series> sink) {
     HttpUrl url = endpoint(path);
+    long t0 = System.nanoTime();
     try (Response response = send(request(url).post(form).build())) {
-      return read(response, url, promql, sink);
+      return read(response, url, promql, sink, t0);
+    }
+  }
+
+  private void record(String what, long t0, long t1, long cpu, long bytes, double server) {
+    if (timings.on()) {
+      long t2 = System.nanoTime();
+      timings.request(
+          new Timings.Request(what, t1 - t0, t2 - t1, Timings.cpuNanos() - cpu, bytes, server, t0));
     }
   }
 
@@ -319,7 +345,11 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
   }
 
-  private ResultInfo read(Response response, HttpUrl url, String promql, Consumer<Series> sink) {
+  private ResultInfo read(
+      Response response, HttpUrl url, String promql, Consumer<Series> sink, long t0) {
+    long t1 = System.nanoTime();
+    long cpu = timings.on() ? Timings.cpuNanos() : 0;
+    long bytes;
     int code = response.code();
     boolean ok = response.isSuccessful();
     ResponseBody body = response.body();
@@ -332,8 +362,10 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     }
     Envelope envelope;
     // A failed answer must not feed the caller's sink, whatever its body claims.
-    try (InputStream in = new CappedInputStream(body.byteStream(), config.maxResponseBytes())) {
+    try (CappedInputStream in =
+        new CappedInputStream(body.byteStream(), config.maxResponseBytes())) {
       envelope = EnvelopeDecoder.decode(in, ok ? sink : series -> {});
+      bytes = in.bytesRead();
     } catch (CappedInputStream.TooLargeException e) {
       throw tooLarge(url, e);
     } catch (JsonProcessingException e) {
@@ -376,6 +408,7 @@ public final class PrometheusClient implements PrometheusApi, AutoCloseable {
     // Secrets masked, control characters shown rather than obeyed by the terminal.
     envelope.warnings().forEach(text -> config.warningSink().warning(serverText(text)));
     envelope.infos().forEach(text -> config.warningSink().info(serverText(text)));
+    record(promql, t0, t1, cpu, bytes, envelope.serverSeconds());
     return envelope.info();
   }
 

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * A Prometheus API over a store of samples that evaluates, by PromQL's own semantics, the queries
  * the engine sends for a byte counter: selectors with {@code =, !=, =~, !~}, range selectors with
  * {@code @}, {@code resets}, {@code last_over_time}, {@code min_over_time}, {@code count [by]},
- * {@code and}, {@code unless}, {@code > N} and subqueries. Everything it does not know (the
- * kube-state-metrics reads) answers an empty vector, as a server without those metrics does. Ranges
- * are closed ({@code [t − d, t]}, Prometheus 2) or left-open ({@code (t − d, t]}, Prometheus 3).
+ * {@code and}, {@code unless}, {@code * N} (the name dropped), {@code > N} and subqueries.
+ * Everything it does not know (the kube-state-metrics reads) answers an empty vector, as a server
+ * without those metrics does. Ranges are closed ({@code [t − d, t]}, Prometheus 2) or left-open
+ * ({@code (t − d, t]}, Prometheus 3).
  */
 final class SampleStoreApi implements PrometheusApi {
   private final List<Series> store;
@@ -145,6 +146,23 @@ final class SampleStoreApi implements PrometheusApi {
 
     private Node comparison() {
       Node n = primary();
+      if (eat("*")) {
+        // a vector times a number: each value scaled, the metric name dropped
+        double factor = number();
+        Node inner = n;
+        n =
+            t -> {
+              List<Series> out = new ArrayList<>();
+              for (Series s : inner.eval(t).series) {
+                Sample x = s.samples().get(0);
+                out.add(
+                    new Series(
+                        withoutName(s.labels()),
+                        List.of(new Sample(x.timestampMillis(), x.value() * factor))));
+              }
+              return new Value(false, out);
+            };
+      }
       if (eat(">")) {
         ws();
         int j = i;
@@ -214,6 +232,15 @@ final class SampleStoreApi implements PrometheusApi {
           return t -> raw(r, t);
         }
       }
+    }
+
+    private double number() {
+      ws();
+      int j = i;
+      while (i < q.length() && (Character.isDigit(q.charAt(i)) || q.charAt(i) == '.')) {
+        i++;
+      }
+      return Double.parseDouble(q.substring(j, i));
     }
 
     private RangeSel rangeSelector() {

@@ -139,6 +139,33 @@ class ReportFeaturesIT {
   }
 
   @Test
+  void should_time_each_request_with_the_servers_own_time_and_keep_the_rows() throws Exception {
+    CliRun plain = report("-o", "json");
+    CliRun timed = report("-o", "json", "--timings");
+    assertEquals(0, timed.exitCode(), timed.describe());
+    assertEquals(
+        ReportRows.rows(ReportRows.parse(plain.out())),
+        ReportRows.rows(ReportRows.parse(timed.out())),
+        "--timings changes no row");
+    List<String> lines = timed.err().lines().toList();
+    int header =
+        lines.indexOf(
+            lines.stream().filter(l -> l.startsWith("request ")).findFirst().orElseThrow());
+    List<String> census =
+        lines.stream().filter(l -> l.startsWith("every series in the window")).toList();
+    assertEquals(1, census.size(), timed.err());
+    // Prometheus answers stats=all with its own time: a number, not "-"
+    String server = census.get(0).substring(50).trim().split("\\s+")[0];
+    assertTrue(server.matches("[0-9]+\\.[0-9]{3}"), census.get(0));
+    String sum = lines.stream().filter(l -> l.startsWith("sum of ")).findFirst().orElseThrow();
+    long requests = Long.parseLong(sum.split(" ")[2]);
+    assertEquals(lines.indexOf(sum) - header - 1, requests, timed.err());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("rendering ")), timed.err());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("total, JVM start")), timed.err());
+    assertFalse(plain.err().contains("timings"), plain.err());
+  }
+
+  @Test
   void should_keep_only_the_selected_workloads_and_total_them() throws Exception {
     CliRun run = report("--from-workload", "cli.*", "--to-workload", "server", "-o", "json");
     assertEquals(0, run.exitCode(), run.describe());

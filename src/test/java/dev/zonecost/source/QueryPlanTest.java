@@ -1,6 +1,7 @@
 package dev.zonecost.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zonecost.accounting.Selection;
@@ -56,21 +57,31 @@ class QueryPlanTest {
     String sel = "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\"}";
     QueryPlan p = plan(null, false);
     assertEquals("resets(" + sel + "[7200s])", p.windowCensus());
-    assertEquals("last_over_time(" + sel + "[600s])", p.lastValuesAtEnd());
+    // last_over_time keeps the metric name; * 1 drops it (one name per selector: no merge)
+    assertEquals("last_over_time(" + sel + "[600s]) * 1", p.lastValuesAtEnd());
+    // each edge stretch read once: the first edge, and the look-behind (the join is the engine's)
+    assertEquals("min_over_time(" + sel + "[600s] @ 1793491800.000)", p.firstEdgeValues());
+    assertEquals("last_over_time(" + sel + "[3600s] @ 1793491200.000) * 1", p.lookBehindSeries());
+  }
+
+  @Test
+  void should_name_the_agents_from_the_look_behind_only_when_it_selects_every_series_of_theirs() {
+    QueryPlan all =
+        new QueryPlan(settings(START, END, null, Selection.ALL, MetricNames.DEFAULT, false));
+    assertTrue(all.lookBehindNamesAgents());
     assertEquals(
-        "min_over_time("
-            + sel
-            + "[600s] @ 1793491800.000) and last_over_time("
-            + sel
-            + "[3600s] @ 1793491200.000)",
-        p.firstValuesAtStart());
-    assertEquals(
-        "last_over_time("
-            + sel
-            + "[3600s] @ 1793491200.000) unless min_over_time("
-            + sel
-            + "[600s] @ 1793491800.000)",
-        p.seriesBeforeWithoutStartEdge());
+        List.of(
+            all.windowCensus(),
+            all.lastValuesAtEnd(),
+            all.firstEdgeValues(),
+            all.lookBehindSeries()),
+        all.counterQueries().stream().map(q -> q.promql()).toList());
+    // a direction or a namespace narrows the series, not the agents' evidence: asked apart
+    for (QueryPlan narrow : List.of(plan(null, false), plan("app-.*", false))) {
+      assertFalse(narrow.lookBehindNamesAgents());
+      assertEquals(5, narrow.counterQueries().size());
+      assertEquals(narrow.agentsWithLookBehind(), narrow.counterQueries().get(4).promql());
+    }
   }
 
   @Test
@@ -80,7 +91,7 @@ class QueryPlanTest {
         "networkobservability_adv_forward_bytes{direction=~\"(?i)egress\","
             + " source_podname=~\"a|b\\\\.c\"}";
     List<String> m = List.of(QueryPlan.anyOf("source_podname", List.of("b.c", "a", "a")));
-    assertEquals("last_over_time(" + sel + "[7200s])", p.lastValues(m));
+    assertEquals("last_over_time(" + sel + "[7200s]) * 1", p.lastValues(m));
     assertEquals("min_over_time(" + sel + "[7200s])", p.firstValues(m));
     assertEquals(
         "(resets(" + sel + "[600s]) > 0)[8100s:300s]",
@@ -95,7 +106,7 @@ class QueryPlanTest {
             settings(
                 START, START.plusSeconds(240), null, Selection.ALL, MetricNames.DEFAULT, false));
     assertEquals(
-        "last_over_time(networkobservability_adv_forward_bytes[240s])", p.lastValuesAtEnd());
+        "last_over_time(networkobservability_adv_forward_bytes[240s]) * 1", p.lastValuesAtEnd());
   }
 
   @Test

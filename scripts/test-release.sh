@@ -61,7 +61,7 @@ grep -q "^commit $commit, built 20[0-9-]*T" "$work/version.txt" || fail "--versi
   fail "the first run made no class-data archive"
 runtime_modules=$("$rel/runtime/bin/java" --list-modules | sed 's/@.*//' | sort | paste -sd' ')
 say "runtime modules: $runtime_modules"
-[ "$runtime_modules" = "java.base java.logging java.sql java.transaction.xa java.xml jdk.crypto.ec" ] ||
+[ "$runtime_modules" = "java.base java.logging java.management java.sql java.transaction.xa java.xml jdk.crypto.ec" ] ||
   fail "unexpected modules in the runtime: $runtime_modules"
 
 end=$(($(date +%s) / 60 * 60))

@@ -253,10 +253,11 @@ public final class HtmlRenderer implements Renderer {
 
   private static void footer(StringBuilder h, Report report) {
     ReportMetadata md = report.metadata();
-    h.append("<footer><p>").append(Svg.escape(Footer.summary(md, report))).append("</p>");
+    h.append("<footer><p>").append(Svg.escape(Footer.plain(md, report))).append("</p>");
+    h.append("<p>").append(Svg.escape(Footer.how(md))).append("</p>");
     if (!md.notes().isEmpty() || !md.warnings().isEmpty()) {
       h.append("<ul>");
-      for (String n : md.notes()) {
+      for (String n : md.notesActionsFirst()) {
         h.append("<li>").append(Svg.escape(n)).append("</li>");
       }
       for (String w : md.warnings()) {

@@ -74,8 +74,8 @@ public final class MarkdownRenderer implements Renderer {
             .append(" |\n");
       }
     }
-    sb.append("\n").append(Footer.summary(md, report)).append("\n");
-    for (String note : md.notes()) {
+    sb.append("\n").append(Footer.summary(md, report).replace("\n", "\n\n")).append("\n");
+    for (String note : md.notesActionsFirst()) {
       sb.append("\n- ").append(note);
     }
     sb.append('\n');

@@ -175,8 +175,8 @@ public final class TableRenderer implements Renderer {
     }
     out.write(Footer.summary(report.metadata(), report));
     out.write('\n');
-    for (String note : report.metadata().notes()) {
-      out.write("note: " + note + "\n");
+    for (String note : report.metadata().notesActionsFirst()) {
+      out.write(Footer.line(note) + "\n");
     }
     for (String w : report.metadata().warnings()) {
       out.write("warning from Prometheus: " + w + "\n");

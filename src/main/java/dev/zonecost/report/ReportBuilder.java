@@ -56,15 +56,15 @@ public final class ReportBuilder {
     }
     if (retinaSource && st.unknownDirectionBytes() > 0) {
       notes.add(
-          st.unknownDirectionBytes()
-              + " bytes (as observed) of series whose direction is neither EGRESS nor INGRESS"
+          bytes(st.unknownDirectionBytes())
+              + " (as observed) of series whose direction is neither EGRESS nor INGRESS"
               + " (Retina's TRAFFIC_DIRECTION_UNKNOWN) were left out: where they were seen is"
               + " unknown, so they cannot be counted once (--dedupe none adds them)");
     }
     if (retinaSource && st.nodeEndBytes() > 0) {
       notes.add(
-          st.nodeEndBytes()
-              + " bytes went to or from nodes (kubelet, host-network pods, NodePort traffic a node"
+          bytes(st.nodeEndBytes())
+              + " went to or from nodes (kubelet, host-network pods, NodePort traffic a node"
               + " forwarded), counted once by where they were seen"
               + (request.places().nodeTraffic() == NodeTraffic.NAME
                   ? ": rows of kind Node, in namespace " + NodeTraffic.NAMESPACE
@@ -84,15 +84,16 @@ public final class ReportBuilder {
     Calibration cal = result.calibration();
     if (cal != null && cal.disagrees()) {
       notes.add(
-          String.format(
-              java.util.Locale.ROOT,
-              "measured against the kernel's counters (cAdvisor, median of %d pods), each byte is"
-                  + " observed %.2f times per node, not the %d that --data-aggregation-level %s"
-                  + " divides by: run `zonecost doctor` (an overlay CNI observes once at low)",
-              cal.pods(),
-              cal.observationsPerByte(),
-              cal.divisor(),
-              request.level().label()));
+          ReportMetadata.TO_DO
+              + String.format(
+                  java.util.Locale.ROOT,
+                  "measured against the kernel's counters (cAdvisor, median of %d pods), each byte is"
+                      + " observed %.2f times per node, not the %d that --data-aggregation-level %s"
+                      + " divides by: run `zonecost doctor` (an overlay CNI observes once at low)",
+                  cal.pods(),
+                  cal.observationsPerByte(),
+                  cal.divisor(),
+                  request.level().label()));
     }
     if (edges.clipped()) {
       notes.add(clippedNote(edges));
@@ -102,7 +103,9 @@ public final class ReportBuilder {
           edges.unknowableSeries()
               + " series began with their agent's data (no sample in the "
               + TimeParsing.format(edges.lookBehind())
-              + " look-behind): their first value is a baseline, not counted");
+              + " look-behind): their first value is a baseline, not counted; expected where"
+              + " Retina, Prometheus or a node's agent started in or just before the window,"
+              + " nothing to do");
     }
     // Another source has its own copy rule and no aggregation level: a baseline of one source is
     // then refused for another.
@@ -235,7 +238,8 @@ public final class ReportBuilder {
     List<String> notes = new ArrayList<>();
     if (kube.exportedPods() > 0) {
       notes.add(
-          "kube-state-metrics' namespace, pod and service labels read from exported_namespace,"
+          ReportMetadata.TO_DO
+              + "kube-state-metrics' namespace, pod and service labels read from exported_namespace,"
               + " exported_pod and exported_service ("
               + kube.exportedPods()
               + " of "
@@ -319,6 +323,11 @@ public final class ReportBuilder {
         + " onwards";
   }
 
+  /** A byte count in a note: exact, with its unit ({@code 2,835,250,361 bytes}). */
+  static String bytes(long b) {
+    return String.format(java.util.Locale.ROOT, "%,d bytes", b);
+  }
+
   private static String dedupeNote(EngineRequest r) {
     return ObservationsPerByte.note(r.dedupe(), r.level());
   }
@@ -328,21 +337,22 @@ public final class ReportBuilder {
     List<String> notes = new ArrayList<>();
     notes.add(
         "bytes by kind of series: peer INGRESS "
-            + p.fromIngress()
+            + bytes(p.fromIngress())
             + ", opener EGRESS "
-            + p.fromEgress()
+            + bytes(p.fromEgress())
             + ", outside (EGRESS to an unknown peer) "
-            + p.outside()
+            + bytes(p.outside())
             + "; left out as repeats: ClusterIP series "
-            + p.serviceSeriesLeftOut()
+            + bytes(p.serviceSeriesLeftOut())
             + ", masqueraded node-IP series "
-            + p.masqueradedLeftOut());
+            + bytes(p.masqueradedLeftOut()));
     if (!p.servicesKnown() && p.outside() > 0) {
       notes.add(
-          "no kube_service_info: ClusterIP series cannot be told from traffic leaving the cluster,"
-              + " so up to "
-              + p.outside()
-              + " outside bytes may count Service traffic a second time — export Services from"
+          ReportMetadata.TO_DO
+              + "no kube_service_info: ClusterIP series cannot be told from traffic leaving the"
+              + " cluster, so up to "
+              + bytes(p.outside())
+              + " of outside traffic may count Service traffic a second time — export Services from"
               + " kube-state-metrics");
     }
     return notes;

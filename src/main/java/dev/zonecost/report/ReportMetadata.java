@@ -48,6 +48,17 @@ public record ReportMetadata(
 
   public static final int SCHEMA_VERSION = 1;
 
+  /** A note that asks the reader to act starts with this; every other note is information. */
+  public static final String TO_DO = "to do: ";
+
+  /** The notes, those that ask for action first, each group in its own order. */
+  public List<String> notesActionsFirst() {
+    List<String> out = new java.util.ArrayList<>();
+    notes.stream().filter(n -> n.startsWith(TO_DO)).forEach(out::add);
+    notes.stream().filter(n -> !n.startsWith(TO_DO)).forEach(out::add);
+    return out;
+  }
+
   public ReportMetadata {
     rollups = List.copyOf(rollups);
   }

@@ -70,7 +70,9 @@ abstract class WindowEdgesContract {
     CliRun table = run(report);
     assertEquals(0, table.exitCode(), table.describe());
     assertTrue(table.err().contains("window clipped: the data begins at " + oldest), table.err());
-    assertTrue(table.out().contains("(clipped: asked from " + asked + ")"), table.out());
+    assertTrue(
+        table.out().contains("(clipped: the data starts there; asked from " + asked + ")"),
+        table.out());
   }
 
   @Test

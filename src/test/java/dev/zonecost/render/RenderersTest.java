@@ -52,7 +52,7 @@ class RenderersTest {
             0,
             List.of(new LabelledQuery("q", "up")),
             List.of(),
-            List.of("a note"),
+            List.of("a note", ReportMetadata.TO_DO + "act on this"),
             GroupBy.WORKLOAD,
             Selection.ALL,
             false,
@@ -67,6 +67,20 @@ class RenderersTest {
     StringWriter w = new StringWriter();
     r.render(sample(), w);
     return w.toString();
+  }
+
+  @Test
+  void the_footer_says_what_the_report_found_first_then_how_then_actions_before_information()
+      throws Exception {
+    String table = render(new TableRenderer(true));
+    String footer = table.substring(table.indexOf("\nFrom ") + 1);
+    List<String> lines = footer.lines().toList();
+    assertEquals(
+        "From 2026-11-01T00:00:00Z to 2026-11-01T02:00:00Z: 2.8 GiB of 2.8 GiB crossed zones,"
+            + " costing $0.060; 1023 B (0.0%) could not be placed in a zone.",
+        lines.get(0));
+    assertTrue(lines.get(1).startsWith("how: the window read whole"), lines.get(1));
+    assertEquals(List.of("to do: act on this", "note: a note"), lines.subList(2, 4));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.zonecost.accounting.WindowBytes;
 import dev.zonecost.accounting.WindowBytes.Birth;
 import dev.zonecost.accounting.WindowBytes.BirthFacts;
 import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.Labels;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ import java.util.Set;
  * WindowBytes#birth}. Counts how many series fell each way, for the report's metadata.
  */
 final class Births {
-  private final Set<String> preExisting;
+  private final Set<Labels> preExisting;
   private final Set<String> agentsBefore;
   private final FirstScrapes firsts;
   private final String clusterLabel;
@@ -21,7 +22,7 @@ final class Births {
   private long unknowable;
 
   Births(
-      Set<String> preExisting, Set<String> agentsBefore, FirstScrapes firsts, String clusterLabel) {
+      Set<Labels> preExisting, Set<String> agentsBefore, FirstScrapes firsts, String clusterLabel) {
     this.preExisting = preExisting;
     this.agentsBefore = agentsBefore;
     this.firsts = firsts;
@@ -29,7 +30,7 @@ final class Births {
   }
 
   /** How the series' first in-window value counts; call once per series. */
-  synchronized Birth born(String id, Map<String, String> labels) {
+  synchronized Birth born(Labels id, Map<String, String> labels) {
     String agent = FirstScrapes.agentKey(labels, clusterLabel);
     Birth b =
         WindowBytes.birth(
@@ -47,7 +48,7 @@ final class Births {
   }
 
   /** The first in-window value of an unknowable series: its baseline. */
-  double firstValue(String id) {
+  double firstValue(Labels id) {
     return firsts
         .firstValue(id)
         .orElseThrow(

@@ -4,6 +4,7 @@ import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.WindowBytes;
 import dev.zonecost.accounting.WindowBytes.Birth;
 import dev.zonecost.accounting.WindowEdges;
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.ResultInfo;
 import dev.zonecost.prometheus.Series;
@@ -12,6 +13,7 @@ import dev.zonecost.source.ByteSource;
 import dev.zonecost.source.QueryPlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,11 +43,11 @@ final class CounterRead {
   private final Duration chunk;
   private final Progress progress;
   private final CompletableFuture<Census> census;
-  private final CompletableFuture<Map<String, Double>> lastEdge;
-  private final CompletableFuture<Map<String, Double>> firstEdge;
+  private final CompletableFuture<Map<Labels, Double>> lastEdge;
+  private final CompletableFuture<Map<Labels, Double>> firstEdge;
   private final CompletableFuture<LookBehind> lookBehind;
   private final CompletableFuture<Set<String>> agents; // null: the look-behind names them
-  private final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Labels, Labels> ids = new java.util.concurrent.ConcurrentHashMap<>();
   long resetCount;
 
   /** What the source's copy rule could not do with these series ({@link ByteSource#copyNotes}). */
@@ -72,7 +74,7 @@ final class CounterRead {
             plan.windowCensus(),
             new Census(new LinkedHashMap<>(), new HashMap<>()),
             (c, s) -> {
-              String id = id(s.labels());
+              Labels id = id(s.labels());
               c.labelsOf().put(id, s.labels());
               c.resets().put(id, (int) Math.round(s.samples().get(0).value()));
             });
@@ -99,10 +101,10 @@ final class CounterRead {
   }
 
   /** The census: each series' labels by identity, in the answer's order, and its resets. */
-  private record Census(Map<String, Map<String, String>> labelsOf, Map<String, Integer> resets) {}
+  private record Census(Map<Labels, Map<String, String>> labelsOf, Map<Labels, Integer> resets) {}
 
   /** The series in the look-behind, and their agents when the plan says they name them. */
-  private record LookBehind(Set<String> ids, Set<String> agents) {}
+  private record LookBehind(Set<Labels> ids, Set<String> agents) {}
 
   /**
    * Sends {@code promql} and folds its answer into {@code into} as it is decoded, on the query's
@@ -118,7 +120,7 @@ final class CounterRead {
         });
   }
 
-  private void addValue(Map<String, Double> values, Series s) {
+  private void addValue(Map<Labels, Double> values, Series s) {
     values.put(id(s.labels()), s.samples().get(0).value());
   }
 
@@ -126,9 +128,9 @@ final class CounterRead {
    * The series' identity, one copy per series across the five answers (each names most series, and
    * an identity holds all of a series' labels).
    */
-  private String id(Map<String, String> labels) {
-    String id = TrafficEngine.identity(labels);
-    String known = ids.putIfAbsent(id, id);
+  private Labels id(Map<String, String> labels) {
+    Labels id = TrafficEngine.identity(labels);
+    Labels known = ids.putIfAbsent(id, id);
     return known == null ? id : known;
   }
 
@@ -140,25 +142,25 @@ final class CounterRead {
       ScrapeCopies copies) {
     String cluster = plan.settings().names().clusterLabel();
     Census c = TrafficEngine.join(census);
-    Map<String, Map<String, String>> labelsOf = c.labelsOf();
-    Map<String, Integer> resets = c.resets();
+    Map<Labels, Map<String, String>> labelsOf = c.labelsOf();
+    Map<Labels, Integer> resets = c.resets();
     SeriesCover all = new SeriesCover(labelsOf.values());
     copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
     copyNotes = source.copyNotes(labelsOf.values());
-    Map<String, Double> last = TrafficEngine.join(lastEdge);
+    Map<Labels, Double> last = TrafficEngine.join(lastEdge);
     // pre-existing: a sample in the look-behind; their first values: the first edge's, where the
     // series has one (the others had a gap across the start: read by name below)
     LookBehind before = TrafficEngine.join(lookBehind);
-    Set<String> preExisting = before.ids();
+    Set<Labels> preExisting = before.ids();
     preExisting.retainAll(labelsOf.keySet());
     Set<String> agentsBefore = agents == null ? before.agents() : TrafficEngine.join(agents);
-    Map<String, Double> first = TrafficEngine.join(firstEdge);
+    Map<Labels, Double> first = TrafficEngine.join(firstEdge);
     first.keySet().retainAll(preExisting);
 
     // By name: last values the end edge missed, first values the start edge missed, resets.
-    Map<String, Map<String, String>> lastMissing = new HashMap<>();
-    Map<String, Map<String, String>> firstMissing = new HashMap<>();
-    Map<String, Map<String, String>> withReset = new HashMap<>();
+    Map<Labels, Map<String, String>> lastMissing = new HashMap<>();
+    Map<Labels, Map<String, String>> firstMissing = new HashMap<>();
+    Map<Labels, Map<String, String>> withReset = new HashMap<>();
     labelsOf.forEach(
         (id, labels) -> {
           if (!last.containsKey(id)) {
@@ -171,6 +173,10 @@ final class CounterRead {
           }
         });
     resetCount = withReset.size();
+    // the located resets first: two rounds, the longest chain of reads after the census
+    List<LabelledQuery> sentLocating = java.util.Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Map<Labels, ResetLocator.Drops>> locating =
+        new ResetLocator(api).locate(plan, withReset, all, pool, sentLocating, warnings);
     Instant end = plan.evaluationTime();
     var lastByName =
         ReadsByName.start(
@@ -194,11 +200,9 @@ final class CounterRead {
             QueryPlan.FIRST_BY_NAME_LABEL,
             sent,
             warnings);
-    Map<String, ResetLocator.Drops> located =
-        withReset.isEmpty()
-            ? Map.of()
-            : new ResetLocator(api).locate(plan, withReset, all, pool, sent, warnings);
 
+    Map<Labels, ResetLocator.Drops> located = TrafficEngine.join(locating);
+    sent.addAll(sentLocating);
     // Agents with series that did not exist before the window and no look-behind of their own:
     // where their data begins tells born series from baselines.
     TreeSet<String> unresolved = new TreeSet<>();
@@ -224,7 +228,7 @@ final class CounterRead {
 
     Births births = new Births(preExisting, agentsBefore, firsts, cluster);
     long startEdgeEnd = plan.settings().start().plus(plan.edge()).toEpochMilli();
-    Map<String, Map<String, String>> unlocated = new HashMap<>();
+    Map<Labels, Map<String, String>> unlocated = new HashMap<>();
     labelsOf.forEach(
         (id, labels) -> {
           int n = resets.get(id);

@@ -1,5 +1,6 @@
 package dev.zonecost.engine;
 
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import java.time.Instant;
@@ -15,13 +16,13 @@ import java.util.Optional;
  */
 final class FirstScrapes {
   private final Map<String, Long> agentFirst = new HashMap<>();
-  private final Map<String, Sample> seriesFirst = new HashMap<>();
+  private final Map<Labels, Sample> seriesFirst = new HashMap<>();
   private Long oldest;
 
   /** Records what one chunk {@code [from, to]} showed of agents not yet found. */
   void addChunk(Iterable<Series> series, String clusterLabel, long from, long to) {
     Map<String, Long> foundHere = new HashMap<>();
-    Map<String, Sample> firstsHere = new HashMap<>();
+    Map<Labels, Sample> firstsHere = new HashMap<>();
     for (Series s : series) {
       String agent = agentKey(s.labels(), clusterLabel);
       if (agentFirst.containsKey(agent)) {
@@ -62,7 +63,7 @@ final class FirstScrapes {
    * The series' first in-window sample (epoch ms) among those read, or null when it had none from
    * its agent's first scrape on (then its first sample is later).
    */
-  Long seriesFirst(String id) {
+  Long seriesFirst(Labels id) {
     Sample s = seriesFirst.get(id);
     return s == null ? null : s.timestampMillis();
   }
@@ -70,7 +71,7 @@ final class FirstScrapes {
   /**
    * The first in-window value of a series of an agent found here, when it had one at that scrape.
    */
-  Optional<Double> firstValue(String id) {
+  Optional<Double> firstValue(Labels id) {
     Sample s = seriesFirst.get(id);
     return s == null ? Optional.empty() : Optional.of(s.value());
   }

@@ -1,6 +1,7 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.promql.LabelledQuery;
 import java.time.Instant;
@@ -23,12 +24,12 @@ final class ReadsByName {
    * Starts the reads; the future holds each wanted series' value and fails when one is missing (the
    * data changed while it was read).
    */
-  static CompletableFuture<Map<String, Double>> start(
+  static CompletableFuture<Map<Labels, Double>> start(
       PrometheusApi api,
       ExecutorService pool,
       Function<List<String>, String> query,
       Instant at,
-      Map<String, Map<String, String>> wanted,
+      Map<Labels, Map<String, String>> wanted,
       SeriesCover census,
       String label,
       List<LabelledQuery> sent,
@@ -41,19 +42,19 @@ final class ReadsByName {
         new LabelledQuery(
             label + (cover.size() > 1 ? ", in " + cover.size() + " batches" : ""),
             query.apply(cover.get(0))));
-    List<CompletableFuture<Map<String, Double>>> parts = new ArrayList<>();
+    List<CompletableFuture<Map<Labels, Double>>> parts = new ArrayList<>();
     for (List<String> m : cover) {
       parts.add(
           TrafficEngine.async(
               pool,
               () -> {
-                Map<String, Double> found = new HashMap<>();
+                Map<Labels, Double> found = new HashMap<>();
                 var info =
                     api.query(
                         query.apply(m),
                         at,
                         s -> {
-                          String id = TrafficEngine.identity(s.labels());
+                          Labels id = TrafficEngine.identity(s.labels());
                           if (wanted.containsKey(id)) {
                             found.put(id, s.samples().get(0).value());
                           }
@@ -65,7 +66,7 @@ final class ReadsByName {
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
         .thenApply(
             v -> {
-              Map<String, Double> all = new HashMap<>();
+              Map<Labels, Double> all = new HashMap<>();
               parts.forEach(p -> all.putAll(p.join()));
               if (!all.keySet().containsAll(wanted.keySet())) {
                 throw new BackendException(

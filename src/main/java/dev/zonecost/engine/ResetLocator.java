@@ -1,6 +1,7 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
@@ -60,14 +61,20 @@ final class ResetLocator {
   /**
    * The drops found per series id among {@code resetSeries} (id → labels); series whose resets
    * could not be located are absent, and so is everything when the server refuses the subquery.
+   * Sends the first round before it returns and the second as the first is answered, so the caller
+   * can send other reads meanwhile; the queries go to {@code sent} as they are sent, so the caller
+   * hands a list of the locator's own and reads it once the future is done.
    */
-  Map<String, Drops> locate(
+  CompletableFuture<Map<Labels, Drops>> locate(
       QueryPlan plan,
-      Map<String, Map<String, String>> resetSeries,
+      Map<Labels, Map<String, String>> resetSeries,
       SeriesCover census,
       ExecutorService pool,
       List<LabelledQuery> sent,
       List<String> warnings) {
+    if (resetSeries.isEmpty()) {
+      return CompletableFuture.completedFuture(Map.of());
+    }
     Duration step = step(plan.settings().window());
     Instant at = plan.settings().end().plus(step);
     List<List<String>> cover = census.of(resetSeries.values());
@@ -75,36 +82,59 @@ final class ResetLocator {
         new LabelledQuery(
             QueryPlan.RESET_STEPS_LABEL + batches(cover.size()),
             plan.resetSteps(cover.get(0), step)));
-    Map<Long, List<String>> idsAtStep = new TreeMap<>();
-    try {
-      List<CompletableFuture<List<Series>>> steps = new ArrayList<>();
-      for (List<String> m : cover) {
-        steps.add(
-            TrafficEngine.async(
-                pool,
-                () -> {
-                  var r = api.query(plan.resetSteps(m, step), at);
-                  warnings.addAll(r.info().warnings());
-                  return r.series();
-                }));
-      }
-      for (CompletableFuture<List<Series>> f : steps) {
-        for (Series s : TrafficEngine.join(f)) {
-          String id = TrafficEngine.identity(s.labels());
-          if (resetSeries.containsKey(id)) {
-            for (Sample p : s.samples()) {
-              idsAtStep.computeIfAbsent(p.timestampMillis(), t -> new ArrayList<>()).add(id);
-            }
-          }
-        }
-      }
-    } catch (BackendException e) {
-      // a server that refuses the subquery (a sample limit): the caller reads the window instead
-      return Map.of();
+    List<CompletableFuture<List<Series>>> steps = new ArrayList<>();
+    for (List<String> m : cover) {
+      steps.add(
+          TrafficEngine.async(
+              pool,
+              () -> {
+                var r = api.query(plan.resetSteps(m, step), at);
+                warnings.addAll(r.info().warnings());
+                return r.series();
+              }));
     }
+    return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
+        .handle((v, failure) -> failure)
+        .thenCompose(
+            failure -> {
+              if (failure != null) {
+                if (TrafficEngine.cause(failure) instanceof BackendException) {
+                  // a server that refuses the subquery (a sample limit): the caller reads the
+                  // window instead
+                  return CompletableFuture.completedFuture(Map.of());
+                }
+                return CompletableFuture.failedFuture(failure);
+              }
+              Map<Long, List<Labels>> idsAtStep = new TreeMap<>();
+              for (CompletableFuture<List<Series>> f : steps) {
+                for (Series s : f.join()) {
+                  Labels id = TrafficEngine.identity(s.labels());
+                  if (resetSeries.containsKey(id)) {
+                    for (Sample p : s.samples()) {
+                      idsAtStep
+                          .computeIfAbsent(p.timestampMillis(), t -> new ArrayList<>())
+                          .add(id);
+                    }
+                  }
+                }
+              }
+              return readAround(plan, resetSeries, census, pool, sent, warnings, idsAtStep, step);
+            });
+  }
+
+  /** The second round: the raw samples around each step with a reset. */
+  private CompletableFuture<Map<Labels, Drops>> readAround(
+      QueryPlan plan,
+      Map<Labels, Map<String, String>> resetSeries,
+      SeriesCover census,
+      ExecutorService pool,
+      List<LabelledQuery> sent,
+      List<String> warnings,
+      Map<Long, List<Labels>> idsAtStep,
+      Duration step) {
     Map<Long, List<List<String>>> reads = new TreeMap<>();
     int count = 0;
-    for (Map.Entry<Long, List<String>> e : idsAtStep.entrySet()) {
+    for (Map.Entry<Long, List<Labels>> e : idsAtStep.entrySet()) {
       List<Map<String, String>> labels = new ArrayList<>();
       e.getValue().forEach(id -> labels.add(resetSeries.get(id)));
       List<List<String>> c = census.of(labels);
@@ -112,7 +142,7 @@ final class ResetLocator {
       count += c.size();
     }
     if (count > MAX_READS) {
-      return Map.of();
+      return CompletableFuture.completedFuture(Map.of());
     }
     if (count > 0) {
       var first = reads.entrySet().iterator().next();
@@ -123,7 +153,7 @@ final class ResetLocator {
     }
     long start = plan.settings().start().toEpochMilli();
     long end = plan.settings().end().toEpochMilli();
-    List<CompletableFuture<Map<String, TreeMap<Long, Double>>>> futures = new ArrayList<>();
+    List<CompletableFuture<Map<Labels, TreeMap<Long, Double>>>> futures = new ArrayList<>();
     reads.forEach(
         (t, batches) -> {
           for (List<String> m : batches) {
@@ -131,13 +161,13 @@ final class ResetLocator {
                 TrafficEngine.async(
                     pool,
                     () -> {
-                      Map<String, TreeMap<Long, Double>> found = new HashMap<>();
+                      Map<Labels, TreeMap<Long, Double>> found = new HashMap<>();
                       var info =
                           api.query(
                               plan.rawSamplesOf(m, step.multipliedBy(2)),
                               Instant.ofEpochMilli(t),
                               s -> {
-                                String id = TrafficEngine.identity(s.labels());
+                                Labels id = TrafficEngine.identity(s.labels());
                                 if (resetSeries.containsKey(id)) {
                                   found.put(id, drops(s.samples(), start, end));
                                 }
@@ -147,14 +177,20 @@ final class ResetLocator {
                     }));
           }
         });
-    Map<String, Drops> out = new HashMap<>();
-    for (var f : futures) {
-      TrafficEngine.join(f)
-          .forEach(
-              (id, d) ->
-                  out.computeIfAbsent(id, k -> new Drops(new TreeMap<>())).before().putAll(d));
-    }
-    return out;
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              Map<Labels, Drops> out = new HashMap<>();
+              for (var f : futures) {
+                f.join()
+                    .forEach(
+                        (id, d) ->
+                            out.computeIfAbsent(id, k -> new Drops(new TreeMap<>()))
+                                .before()
+                                .putAll(d));
+              }
+              return out;
+            });
   }
 
   private static String batches(int n) {

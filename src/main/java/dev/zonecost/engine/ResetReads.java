@@ -4,6 +4,7 @@ import dev.zonecost.accounting.TrafficAggregator;
 import dev.zonecost.accounting.WindowBytes;
 import dev.zonecost.accounting.WindowBytes.Segment;
 import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.promql.LabelledQuery;
@@ -51,7 +52,7 @@ final class ResetReads {
       QueryPlan plan,
       String role,
       ByteSource source,
-      Map<String, Map<String, String>> wanted,
+      Map<Labels, Map<String, String>> wanted,
       SeriesCover census,
       Births births,
       TrafficAggregator aggregator,
@@ -69,20 +70,20 @@ final class ResetReads {
                 + (cover.size() > 1 ? ", " + cover.size() + " batches each" : ""),
             plan.rawSamplesOf(cover.get(0), chunks.get(0).length())));
     AtomicInteger done = new AtomicInteger();
-    List<CompletableFuture<Map<String, Segment>>> futures = new ArrayList<>();
+    List<CompletableFuture<Map<Labels, Segment>>> futures = new ArrayList<>();
     for (TimeChunk c : chunks) {
       futures.add(
           TrafficEngine.async(
               pool,
               () -> {
-                Map<String, Segment> segments = new HashMap<>();
+                Map<Labels, Segment> segments = new HashMap<>();
                 for (List<String> m : cover) {
                   var info =
                       api.query(
                           plan.rawSamplesOf(m, c.length()),
                           c.end(),
                           s -> {
-                            String id = TrafficEngine.identity(s.labels());
+                            Labels id = TrafficEngine.identity(s.labels());
                             if (wanted.containsKey(id)) {
                               segments.put(id, inWindow(s.samples(), start, end).segment());
                             }
@@ -93,8 +94,8 @@ final class ResetReads {
                 return segments;
               }));
     }
-    Map<String, Segment> joined = new HashMap<>();
-    for (CompletableFuture<Map<String, Segment>> f : futures) {
+    Map<Labels, Segment> joined = new HashMap<>();
+    for (CompletableFuture<Map<Labels, Segment>> f : futures) {
       // in time order, so each series' chunks are joined oldest first
       TrafficEngine.join(f).forEach((id, seg) -> joined.merge(id, seg, Segment::then));
     }

@@ -1,6 +1,7 @@
 package dev.zonecost.engine;
 
 import dev.zonecost.accounting.PodDirectory;
+import dev.zonecost.prometheus.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ final class ScrapeCopies {
   }
 
   /** Leaves in {@code labelsOf} (identity → labels) one job's series of each group. */
-  synchronized void keepOneScrape(Map<String, Map<String, String>> labelsOf) {
+  synchronized void keepOneScrape(Map<Labels, Map<String, String>> labelsOf) {
     Map<String, Long> jobs = new HashMap<>();
     labelsOf.values().forEach(l -> jobs.merge(l.getOrDefault("job", ""), 1L, Long::sum));
     jobs.forEach((j, n) -> seriesByJob.merge(j, n, Long::sum));
@@ -63,22 +64,22 @@ final class ScrapeCopies {
     }
     Comparator<String> preferred =
         Comparator.<String>comparingLong(jobs::get).reversed().thenComparing(j -> j);
-    Map<String, Map<String, List<String>>> groups = new HashMap<>();
+    Map<String, Map<String, List<Labels>>> groups = new HashMap<>();
     labelsOf.forEach(
         (id, labels) ->
             groups
-                .computeIfAbsent(identity(labels), k -> new TreeMap<>(preferred))
+                .computeIfAbsent(groupKey(labels), k -> new TreeMap<>(preferred))
                 .computeIfAbsent(labels.getOrDefault("job", ""), k -> new ArrayList<>())
                 .add(id));
-    for (Map<String, List<String>> byJob : groups.values()) {
+    for (Map<String, List<Labels>> byJob : groups.values()) {
       if (byJob.size() < 2) {
         continue;
       }
-      Iterator<Map.Entry<String, List<String>>> it = byJob.entrySet().iterator();
-      Map.Entry<String, List<String>> kept = it.next();
+      Iterator<Map.Entry<String, List<Labels>>> it = byJob.entrySet().iterator();
+      Map.Entry<String, List<Labels>> kept = it.next();
       keptByJob.merge(kept.getKey(), (long) kept.getValue().size(), Long::sum);
       while (it.hasNext()) {
-        Map.Entry<String, List<String>> copy = it.next();
+        Map.Entry<String, List<Labels>> copy = it.next();
         copy.getValue().forEach(labelsOf::remove);
         droppedByJob.merge(copy.getKey(), (long) copy.getValue().size(), Long::sum);
       }
@@ -86,7 +87,7 @@ final class ScrapeCopies {
   }
 
   /** A series' labels without the scrape's, with the node of the agent that exported it. */
-  String identity(Map<String, String> labels) {
+  String groupKey(Map<String, String> labels) {
     Map<String, String> own = new TreeMap<>();
     labels.forEach(
         (k, v) -> {
@@ -95,7 +96,9 @@ final class ScrapeCopies {
           }
         });
     own.put("\u0000agent", agent(labels));
-    return TrafficEngine.identity(own);
+    StringBuilder key = new StringBuilder();
+    own.forEach((k, v) -> key.append(k).append('=').append(v.length()).append(':').append(v));
+    return key.toString();
   }
 
   private String agent(Map<String, String> labels) {

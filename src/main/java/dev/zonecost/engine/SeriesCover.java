@@ -1,5 +1,6 @@
 package dev.zonecost.engine;
 
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.source.QueryPlan;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,7 @@ final class SeriesCover {
    */
   static final int MAX_MATCHER_CHARS = 6_000;
 
-  private final Map<String, Integer> inCensus;
+  private final Map<String, Map<String, Integer>> inCensus;
 
   /** Counts, once, how many series of the census each label value selects. */
   SeriesCover(Collection<Map<String, String>> census) {
@@ -55,21 +56,24 @@ final class SeriesCover {
     if (wanted.isEmpty()) {
       return List.of();
     }
-    Map<String, Integer> inWanted = counts(wanted);
+    Map<String, Map<String, Integer>> inWanted = counts(wanted);
     Map<String, TreeSet<String>> chosen = new TreeMap<>();
     for (Map<String, String> w : wanted) {
+      // labels in name order, so ties go to the same label whatever map the caller holds
+      Labels labels = Labels.of(w).byName();
       String bestLabel = null;
       long bestOver = Long.MAX_VALUE;
       int bestWanted = 0;
-      for (Map.Entry<String, String> e : new TreeMap<>(w).entrySet()) {
-        if (e.getKey().equals("__name__") || e.getValue().isEmpty()) {
+      for (int i = 0; i < labels.size(); i++) {
+        String name = labels.name(i);
+        String value = labels.value(i);
+        if (name.equals("__name__") || value.isEmpty()) {
           continue;
         }
-        String key = key(e.getKey(), e.getValue());
-        int wantedHere = inWanted.getOrDefault(key, 0);
-        long over = (long) inCensus.getOrDefault(key, 0) - wantedHere;
+        int wantedHere = count(inWanted, name, value);
+        long over = (long) count(inCensus, name, value) - wantedHere;
         if (over < bestOver || (over == bestOver && wantedHere > bestWanted)) {
-          bestLabel = e.getKey();
+          bestLabel = name;
           bestOver = over;
           bestWanted = wantedHere;
         }
@@ -99,19 +103,23 @@ final class SeriesCover {
     return out;
   }
 
-  private static Map<String, Integer> counts(Collection<Map<String, String>> series) {
-    Map<String, Integer> out = new HashMap<>();
+  /** How many of the series carry each value of each label (name → value → count). */
+  private static Map<String, Map<String, Integer>> counts(Collection<Map<String, String>> series) {
+    Map<String, Map<String, Integer>> out = new HashMap<>();
     for (Map<String, String> s : series) {
-      for (Map.Entry<String, String> e : s.entrySet()) {
-        if (!e.getValue().isEmpty()) {
-          out.merge(key(e.getKey(), e.getValue()), 1, Integer::sum);
-        }
-      }
+      s.forEach(
+          (name, value) -> {
+            if (!value.isEmpty()) {
+              out.computeIfAbsent(name, k -> new HashMap<>()).merge(value, 1, Integer::sum);
+            }
+          });
     }
     return out;
   }
 
-  private static String key(String label, String value) {
-    return label + '\u0000' + value;
+  private static int count(Map<String, Map<String, Integer>> counts, String name, String value) {
+    Map<String, Integer> byValue = counts.get(name);
+    Integer n = byValue == null ? null : byValue.get(value);
+    return n == null ? 0 : n;
   }
 }

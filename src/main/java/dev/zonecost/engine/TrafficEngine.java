@@ -13,6 +13,7 @@ import dev.zonecost.accounting.WindowEdges;
 import dev.zonecost.accounting.WorkloadResolver;
 import dev.zonecost.kube.KubeQueries;
 import dev.zonecost.prometheus.BackendException;
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.PrometheusApi;
 import dev.zonecost.prometheus.QueryResult;
 import dev.zonecost.prometheus.Series;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -402,33 +402,10 @@ public final class TrafficEngine {
   }
 
   /** A series' labels without the metric name, in a stable order. */
-  static String identity(Map<String, String> labels) {
-    // Prometheus and VictoriaMetrics send labels sorted by name: then one pass builds the key.
-    StringBuilder key = new StringBuilder(labels.size() * 32);
-    String previous = null;
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      String name = e.getKey();
-      if (previous != null && name.compareTo(previous) <= 0) {
-        return sortedIdentity(labels);
-      }
-      previous = name;
-      if (!name.equals("__name__")) {
-        key.append(name).append('=').append(e.getValue().length()).append(':').append(e.getValue());
-      }
-    }
-    return key.toString();
-  }
-
-  private static String sortedIdentity(Map<String, String> labels) {
-    StringBuilder key = new StringBuilder(labels.size() * 32);
-    new TreeMap<>(labels)
-        .forEach(
-            (name, value) -> {
-              if (!name.equals("__name__")) {
-                key.append(name).append('=').append(value.length()).append(':').append(value);
-              }
-            });
-    return key.toString();
+  static Labels identity(Map<String, String> labels) {
+    // the decoder's labels are already a Labels: without a name (most answers drop it), they are
+    // their own identity
+    return Labels.of(labels).without("__name__");
   }
 
   private QueryResult fetch(QueryPlan plan, String promql, List<String> warnings) {
@@ -439,6 +416,13 @@ public final class TrafficEngine {
 
   static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, pool);
+  }
+
+  /** What failed behind a future's wrapper. */
+  static Throwable cause(Throwable t) {
+    return t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+        ? t.getCause()
+        : t;
   }
 
   static <T> T join(CompletableFuture<T> f) {

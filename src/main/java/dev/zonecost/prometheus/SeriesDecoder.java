@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Converts one element of {@code data.result}, or one {@code [time, "value"]} pair. */
 final class SeriesDecoder {
@@ -40,10 +38,11 @@ final class SeriesDecoder {
    * thousands of samples, and a tree per sample costs more than the rest of the decoding.
    */
   static Series read(JsonParser p) throws IOException, BadEnvelopeException {
-    Map<String, String> labels = new LinkedHashMap<>();
-    List<Sample> samples = new ArrayList<>();
-    boolean value = false;
-    boolean values = false;
+    String[] names = NO_LABELS;
+    String[] values = NO_LABELS;
+    int count = 0;
+    Sample single = null;
+    List<Sample> samples = null;
     boolean histogram = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -57,22 +56,35 @@ final class SeriesDecoder {
             throw new BadEnvelopeException("a series' 'metric' is not an object");
           }
           while (p.nextToken() == JsonToken.FIELD_NAME) {
+            // the parser's symbol table holds one copy of each label name
             String name = p.currentName();
             if (p.nextToken().isStructStart()) {
               throw new BadEnvelopeException("a label value is not a string: " + name);
             }
-            labels.put(name, canonical(p.getText()));
+            if (count == names.length) {
+              names = Arrays.copyOf(names, Math.max(16, count * 2));
+              values = Arrays.copyOf(values, names.length);
+            }
+            names[count] = name;
+            values[count] = canonical(p.getText());
+            count++;
           }
         }
         case "value" -> {
-          value = true;
-          samples.add(pair(p));
+          if (samples == null && single == null) {
+            single = pair(p);
+          } else {
+            samples = more(samples, single);
+            single = null;
+            samples.add(pair(p));
+          }
         }
         case "values" -> {
-          values = true;
           if (t != JsonToken.START_ARRAY) {
             throw new BadEnvelopeException("a series' 'values' is not a list");
           }
+          samples = more(samples, single);
+          single = null;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             samples.add(pair(p));
           }
@@ -85,10 +97,23 @@ final class SeriesDecoder {
         default -> p.skipChildren();
       }
     }
-    if (!value && !values && !histogram) {
+    if (single == null && samples == null && !histogram) {
       throw new BadEnvelopeException("a series has neither 'value' nor 'values'");
     }
-    return new Series(Collections.unmodifiableMap(labels), List.copyOf(samples));
+    Labels labels = count == 0 ? Labels.EMPTY : Labels.of(names, values, count);
+    return new Series(
+        labels,
+        single != null ? List.of(single) : samples == null ? List.of() : List.copyOf(samples));
+  }
+
+  private static final String[] NO_LABELS = new String[0];
+
+  private static List<Sample> more(List<Sample> samples, Sample single) {
+    List<Sample> out = samples == null ? new ArrayList<>() : samples;
+    if (single != null) {
+      out.add(single);
+    }
+    return out;
   }
 
   /** One {@code [time, "value"]} pair, the parser on its {@code START_ARRAY}. */

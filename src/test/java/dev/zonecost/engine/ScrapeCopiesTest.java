@@ -10,6 +10,7 @@ import dev.zonecost.accounting.PodDirectory;
 import dev.zonecost.accounting.Selection;
 import dev.zonecost.accounting.TrafficKey;
 import dev.zonecost.accounting.TrafficRow;
+import dev.zonecost.prometheus.Labels;
 import dev.zonecost.prometheus.Sample;
 import dev.zonecost.prometheus.Series;
 import dev.zonecost.promql.MetricNames;
@@ -61,8 +62,8 @@ class ScrapeCopiesTest {
     return m;
   }
 
-  private static Map<String, Map<String, String>> byId(List<Map<String, String>> series) {
-    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+  private static Map<Labels, Map<String, String>> byId(List<Map<String, String>> series) {
+    Map<Labels, Map<String, String>> out = new LinkedHashMap<>();
     series.forEach(l -> out.put(TrafficEngine.identity(new TreeMap<>(l)), l));
     return out;
   }
@@ -80,7 +81,7 @@ class ScrapeCopiesTest {
     Map<String, String> b = viaServiceMonitor(flow("node-b"), "node-b");
     Map<String, String> replaced = new LinkedHashMap<>(a);
     replaced.put("pod", "retina-agent-new");
-    Map<String, Map<String, String>> series = byId(List.of(a, b, replaced));
+    Map<Labels, Map<String, String>> series = byId(List.of(a, b, replaced));
     ScrapeCopies c = copies();
     c.keepOneScrape(series);
     assertEquals(3, series.size(), "one job: nothing is a scrape's copy");
@@ -99,7 +100,7 @@ class ScrapeCopiesTest {
     Map<String, String> only = viaServiceMonitor(flow("node-a"), "node-a");
     only.put("destination_podname", "db-1");
     all.add(only);
-    Map<String, Map<String, String>> series = byId(all);
+    Map<Labels, Map<String, String>> series = byId(all);
     ScrapeCopies c = copies();
     c.keepOneScrape(series);
     assertEquals(3, series.size(), series.toString());

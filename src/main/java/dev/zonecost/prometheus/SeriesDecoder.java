@@ -15,24 +15,6 @@ final class SeriesDecoder {
   private SeriesDecoder() {}
 
   /**
-   * One copy of each label value across answers: the census, the edge reads and the reads by name
-   * name the same series, and most values (namespaces, agents, workloads) repeat across series.
-   * Cleared when it grows past {@link #MAX_VALUES}, so a long-lived caller's memory stays bounded.
-   */
-  private static final java.util.concurrent.ConcurrentHashMap<String, String> VALUES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  static final int MAX_VALUES = 1 << 20;
-
-  static String canonical(String value) {
-    if (VALUES.size() > MAX_VALUES) {
-      VALUES.clear();
-    }
-    String known = VALUES.putIfAbsent(value, value);
-    return known == null ? value : known;
-  }
-
-  /**
    * Reads one series straight from the parser, positioned on its {@code START_OBJECT}; leaves it on
    * the matching {@code END_OBJECT}. No tree is built: a raw-sample answer holds hundreds of
    * thousands of samples, and a tree per sample costs more than the rest of the decoding.
@@ -66,7 +48,8 @@ final class SeriesDecoder {
               values = Arrays.copyOf(values, names.length);
             }
             names[count] = name;
-            values[count] = canonical(p.getText());
+            values[count] =
+                LabelValues.canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             count++;
           }
         }

@@ -269,7 +269,7 @@ class ReconcileServiceTest {
   @Test
   void buckets_are_cut_at_multiples_of_every() {
     List<Instant[]> b =
-        ReconcileService.cut(
+        BillPeriods.cut(
             START.plus(Duration.ofHours(1)), START.plus(Duration.ofHours(5)), Duration.ofHours(2));
     List<String> got = new ArrayList<>();
     b.forEach(x -> got.add(x[0] + ".." + x[1]));
@@ -279,9 +279,9 @@ class ReconcileServiceTest {
             "2026-11-01T02:00:00Z..2026-11-01T04:00:00Z",
             "2026-11-01T04:00:00Z..2026-11-01T05:00:00Z"),
         got);
-    assertEquals(START, ReconcileService.floor(START.plusSeconds(3599), Duration.ofHours(1)));
+    assertEquals(START, BillPeriods.floor(START.plusSeconds(3599), Duration.ofHours(1)));
     assertEquals(
         START.plus(Duration.ofHours(1)),
-        ReconcileService.ceil(START.plusSeconds(1), Duration.ofHours(1)));
+        BillPeriods.ceil(START.plusSeconds(1), Duration.ofHours(1)));
   }
 }

@@ -27,11 +27,14 @@
 #   scale4  24 h of `large --scale 4` (~6,000 pods, ~52k Retina series), 6 h slices
 #   week    7 days of `large`, 18 h slices
 #   month   30 days of `large --scale 0.25`, 54 h slices
-#   month1  30 days of `large` at scale 1 (~17k series, ~730 M samples), 18 h slices; about an
-#           hour of both cores to make, 6 GB of promtool memory per slice
+#   month1  30 days of `large` at scale 1 (~17k series, ~470 M samples), 18 h slices; about
+#           40 minutes of both cores to make, 6 GB of promtool memory per slice
+#   week4   7 days of `large --scale 4` (~68k series, ~470 M samples), 6 h slices; about an hour
+#           of both cores to make, 8 GB of promtool memory per slice
 #
 # Environment (defaults in brackets):
-#   BENCH_PROFILE []                 scale4, week, month or month1 (above); overrides BENCH_SCALE
+#   BENCH_PROFILE []                 scale4, week, month, month1 or week4 (above); overrides
+#                                    BENCH_SCALE
 #   BENCH_DIR [/tmp/zonecost-bench]  work dir; datasets are reused when made with the same args
 #   BENCH_REPS [3]                   repetitions per measurement; the median is printed
 #   BENCH_CSTAR_REPS [1]             repetitions of C* (about 3 minutes each on 2 cores)
@@ -78,7 +81,8 @@ case $BENCH_PROFILE in
   week) BENCH_SCALE=1 MAIN_HOURS=168 PART_HOURS=18 ;;
   month) BENCH_SCALE=0.25 MAIN_HOURS=720 PART_HOURS=54 ;;
   month1) BENCH_SCALE=1 MAIN_HOURS=720 PART_HOURS=18 ;;
-  *) die "BENCH_PROFILE must be empty, scale4, week, month or month1, not '$BENCH_PROFILE'" ;;
+  week4) BENCH_SCALE=4 MAIN_HOURS=168 PART_HOURS=6 ;;
+  *) die "BENCH_PROFILE must be empty, scale4, week, month, month1 or week4, not '$BENCH_PROFILE'" ;;
 esac
 if [ -n "$BENCH_PROFILE" ]; then
   BENCH_HOURS=

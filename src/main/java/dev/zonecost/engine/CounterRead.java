@@ -69,15 +69,22 @@ final class CounterRead {
     this.chunk = chunk;
     this.progress = progress;
     String cluster = plan.settings().names().clusterLabel();
+    // the label counts of the reads by name and the series to locate resets of are worked out on
+    // the query's thread as the census arrives: the reads after it wait for nothing else
     census =
         fetch(
-            plan.windowCensus(),
-            new Census(new LinkedHashMap<>(), new HashMap<>()),
-            (c, s) -> {
-              Labels id = id(s.labels());
-              c.labelsOf().put(id, s.labels());
-              c.resets().put(id, (int) Math.round(s.samples().get(0).value()));
-            });
+                plan.windowCensus(),
+                new Census(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>()),
+                (c, s) -> {
+                  Labels id = id(s.labels());
+                  c.labelsOf().put(id, s.labels());
+                  int n = (int) Math.round(s.samples().get(0).value());
+                  c.resets().put(id, n);
+                  if (n > 0) {
+                    c.withReset().put(id, s.labels());
+                  }
+                })
+            .thenApply(Census::covered);
     lastEdge = fetch(plan.lastValuesAtEnd(), new HashMap<>(), this::addValue);
     firstEdge = fetch(plan.firstEdgeValues(), new HashMap<>(), this::addValue);
     boolean namesAgents = plan.lookBehindNamesAgents();
@@ -100,8 +107,26 @@ final class CounterRead {
                 (a, s) -> a.add(FirstScrapes.agentKey(s.labels(), cluster)));
   }
 
-  /** The census: each series' labels by identity, in the answer's order, and its resets. */
-  private record Census(Map<Labels, Map<String, String>> labelsOf, Map<Labels, Integer> resets) {}
+  /**
+   * The census: each series' labels by identity, in the answer's order, its resets, the series with
+   * one, and (once complete) the label counts that pick matchers for reads by name.
+   */
+  private record Census(
+      Map<Labels, Map<String, String>> labelsOf,
+      Map<Labels, Integer> resets,
+      Map<Labels, Map<String, String>> withReset,
+      SeriesCover cover) {
+    Census(
+        Map<Labels, Map<String, String>> labelsOf,
+        Map<Labels, Integer> resets,
+        Map<Labels, Map<String, String>> withReset) {
+      this(labelsOf, resets, withReset, null);
+    }
+
+    Census covered() {
+      return new Census(labelsOf, resets, withReset, new SeriesCover(labelsOf.values()));
+    }
+  }
 
   /** The series in the look-behind, and their agents when the plan says they name them. */
   private record LookBehind(Set<Labels> ids, Set<String> agents) {}
@@ -144,8 +169,18 @@ final class CounterRead {
     Census c = TrafficEngine.join(census);
     Map<Labels, Map<String, String>> labelsOf = c.labelsOf();
     Map<Labels, Integer> resets = c.resets();
-    SeriesCover all = new SeriesCover(labelsOf.values());
+    SeriesCover all = c.cover();
+    int scraped = labelsOf.size();
     copies.keepOneScrape(labelsOf); // after the cover: reads by name must tell the copies apart
+    Map<Labels, Map<String, String>> withReset = c.withReset();
+    if (labelsOf.size() < scraped) {
+      withReset = new HashMap<>(withReset);
+      withReset.keySet().retainAll(labelsOf.keySet());
+    }
+    // the located resets first: two rounds, the longest chain of reads after the census
+    List<LabelledQuery> sentLocating = java.util.Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Map<Labels, ResetLocator.Drops>> locating =
+        new ResetLocator(api).locate(plan, withReset, all, pool, sentLocating, warnings);
     copyNotes = source.copyNotes(labelsOf.values());
     Map<Labels, Double> last = TrafficEngine.join(lastEdge);
     // pre-existing: a sample in the look-behind; their first values: the first edge's, where the
@@ -160,23 +195,19 @@ final class CounterRead {
     // By name: last values the end edge missed, first values the start edge missed, resets.
     Map<Labels, Map<String, String>> lastMissing = new HashMap<>();
     Map<Labels, Map<String, String>> firstMissing = new HashMap<>();
-    Map<Labels, Map<String, String>> withReset = new HashMap<>();
+    long[] reset = new long[1];
     labelsOf.forEach(
         (id, labels) -> {
           if (!last.containsKey(id)) {
             lastMissing.put(id, labels);
           }
           if (resets.get(id) > 0) {
-            withReset.put(id, labels);
+            reset[0]++;
           } else if (preExisting.contains(id) && !first.containsKey(id)) {
             firstMissing.put(id, labels);
           }
         });
-    resetCount = withReset.size();
-    // the located resets first: two rounds, the longest chain of reads after the census
-    List<LabelledQuery> sentLocating = java.util.Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<Map<Labels, ResetLocator.Drops>> locating =
-        new ResetLocator(api).locate(plan, withReset, all, pool, sentLocating, warnings);
+    resetCount = reset[0];
     Instant end = plan.evaluationTime();
     var lastByName =
         ReadsByName.start(
